@@ -1,0 +1,66 @@
+package org.passerelle.commons.events;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** How a service names, publishes and consumes its domain events (DESIGN §4). */
+@ConfigMapping(prefix = "passerelle.events")
+public interface EventsConfig {
+
+  /** Short service name: {@code enrollment} gives topic {@code enrollment.events}. */
+  String service();
+
+  default String topic() {
+    return service() + ".events";
+  }
+
+  default String source() {
+    return "/" + service();
+  }
+
+  default String typePrefix() {
+    return "org.passerelle." + service() + ".";
+  }
+
+  Relay relay();
+
+  Consumer consumer();
+
+  interface Relay {
+    /** Off in tests that drive the relay by hand. */
+    @WithDefault("true")
+    boolean enabled();
+
+    @WithDefault("500")
+    int batchSize();
+
+    /** Longest sleep between two polls when nothing woke the relay up. */
+    @WithDefault("PT1S")
+    Duration idlePoll();
+
+    @WithDefault("PT0.2S")
+    Duration initialBackoff();
+
+    @WithDefault("PT10S")
+    Duration maxBackoff();
+  }
+
+  interface Consumer {
+    @WithDefault("true")
+    boolean enabled();
+
+    /** Consumer group; defaults to the service name so instances share partitions. */
+    java.util.Optional<String> group();
+
+    /** Attempts per event before it is parked in the dead-letter topic. */
+    @WithDefault("5")
+    int maxAttempts();
+
+    @WithDefault("PT0.2S")
+    Duration initialBackoff();
+
+    @WithDefault("PT5S")
+    Duration maxBackoff();
+  }
+}

@@ -1,0 +1,40 @@
+package org.passerelle.commons.inbox;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/** Remembers which events a consumer has applied, in the transaction of the effect. */
+@ApplicationScoped
+public class Inbox {
+
+  private final DataSource dataSource;
+
+  Inbox(DataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  /**
+   * Records the event for this consumer; returns false when it was already recorded, in which case
+   * the caller must not apply it again.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public boolean firstDelivery(String consumer, UUID eventId, String eventType) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement insert =
+            connection.prepareStatement(
+                "insert into inbox_event (consumer, event_id, event_type) values (?, ?, ?)"
+                    + " on conflict do nothing")) {
+      insert.setString(1, consumer);
+      insert.setObject(2, eventId);
+      insert.setString(3, eventType);
+      return insert.executeUpdate() == 1;
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not write the inbox row", e);
+    }
+  }
+}

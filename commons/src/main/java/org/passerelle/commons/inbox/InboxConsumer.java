@@ -1,0 +1,238 @@
+package org.passerelle.commons.inbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.jboss.logging.Logger;
+import org.passerelle.commons.events.Backoff;
+import org.passerelle.commons.events.CloudEventHeaders;
+import org.passerelle.commons.events.EventHandler;
+import org.passerelle.commons.events.EventsConfig;
+import org.passerelle.commons.events.IncomingEvent;
+import org.passerelle.commons.events.KafkaClients;
+
+/**
+ * Feeds the service's {@link EventHandler}s from Kafka. Each event is applied in one transaction
+ * together with its inbox row, then its offset is committed: a redelivery finds the inbox row and
+ * has no second effect. A failing event is retried with backoff, then parked in {@code <topic>.dlq}
+ * with the error, and the consumer moves on; nothing is dropped silently.
+ */
+@ApplicationScoped
+public class InboxConsumer {
+
+  private static final Logger LOG = Logger.getLogger(InboxConsumer.class);
+
+  private final Instance<EventHandler> handlerBeans;
+  private final Inbox inbox;
+  private final KafkaClients kafka;
+  private final EventsConfig config;
+  private final ObjectMapper mapper;
+  private final Map<String, EventHandler> handlers = new HashMap<>();
+  private volatile boolean running;
+  private volatile KafkaConsumer<String, byte[]> consumer;
+  private KafkaProducer<String, byte[]> deadLetters;
+  private Thread thread;
+
+  InboxConsumer(
+      @Any Instance<EventHandler> handlerBeans,
+      Inbox inbox,
+      KafkaClients kafka,
+      EventsConfig config,
+      ObjectMapper mapper) {
+    this.handlerBeans = handlerBeans;
+    this.inbox = inbox;
+    this.kafka = kafka;
+    this.config = config;
+    this.mapper = mapper;
+  }
+
+  void start(@Observes StartupEvent event) {
+    for (EventHandler handler : handlerBeans) {
+      EventHandler previous = handlers.put(handler.topic() + "|" + handler.type(), handler);
+      if (previous != null) {
+        throw new IllegalStateException("two handlers for " + handler.type());
+      }
+    }
+    if (handlers.isEmpty() || !config.consumer().enabled()) {
+      return;
+    }
+    running = true;
+    thread = Thread.ofPlatform().name("inbox-consumer").daemon().start(this::loop);
+  }
+
+  void stop(@Observes ShutdownEvent event) {
+    running = false;
+    KafkaConsumer<String, byte[]> current = consumer;
+    if (current != null) {
+      current.wakeup();
+    }
+    if (thread != null) {
+      try {
+        thread.join(10_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    if (deadLetters != null) {
+      deadLetters.close(Duration.ofSeconds(2));
+    }
+  }
+
+  /** The consumer name in the inbox table, and the Kafka consumer group. */
+  public String consumerName() {
+    return config.consumer().group().orElse(config.service());
+  }
+
+  private Set<String> topics() {
+    Set<String> topics = new TreeSet<>();
+    handlers.values().forEach(handler -> topics.add(handler.topic()));
+    return topics;
+  }
+
+  private void loop() {
+    Backoff backoff =
+        new Backoff(config.consumer().initialBackoff(), config.consumer().maxBackoff());
+    while (running) {
+      try (KafkaConsumer<String, byte[]> current =
+          kafka.consumer(consumerName(), consumerName() + "-inbox")) {
+        consumer = current;
+        current.subscribe(topics());
+        while (running) {
+          ConsumerRecords<String, byte[]> records = current.poll(Duration.ofMillis(500));
+          if (records.isEmpty()) {
+            continue;
+          }
+          Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
+          for (ConsumerRecord<String, byte[]> record : records) {
+            process(record);
+            done.put(
+                new TopicPartition(record.topic(), record.partition()),
+                new OffsetAndMetadata(record.offset() + 1));
+          }
+          current.commitSync(done);
+          backoff.reset();
+        }
+      } catch (WakeupException e) {
+        // stopping
+      } catch (RuntimeException e) {
+        // Reconnect from the last committed offsets; the inbox absorbs what comes again.
+        LOG.warnf("event consumer failed, reconnecting in %s: %s", backoff.current(), e.toString());
+        backoff.pause();
+      } finally {
+        consumer = null;
+      }
+    }
+  }
+
+  private void process(ConsumerRecord<String, byte[]> record) {
+    String type = IncomingEvent.header(record, CloudEventHeaders.TYPE);
+    EventHandler handler = handlers.get(record.topic() + "|" + type);
+    if (handler == null) {
+      return; // an event this service does not follow
+    }
+    Backoff backoff =
+        new Backoff(config.consumer().initialBackoff(), config.consumer().maxBackoff());
+    RuntimeException last = null;
+    for (int attempt = 1; attempt <= config.consumer().maxAttempts() && running; attempt++) {
+      try {
+        apply(handler, record);
+        return;
+      } catch (RuntimeException e) {
+        last = e;
+        LOG.warnf(
+            "event %s (%s) failed, attempt %d of %d: %s",
+            IncomingEvent.header(record, CloudEventHeaders.ID),
+            type,
+            attempt,
+            config.consumer().maxAttempts(),
+            e.toString());
+        if (attempt < config.consumer().maxAttempts()) {
+          backoff.pause();
+        }
+      }
+    }
+    if (!running) {
+      throw new IllegalStateException("stopping before the event was applied");
+    }
+    park(record, last);
+  }
+
+  private void apply(EventHandler handler, ConsumerRecord<String, byte[]> record) {
+    QuarkusTransaction.requiringNew()
+        .run(
+            () -> {
+              IncomingEvent event = IncomingEvent.from(record, parse(record.value()));
+              if (inbox.firstDelivery(consumerName(), event.id(), event.type())) {
+                handler.handle(event);
+              }
+            });
+  }
+
+  private JsonNode parse(byte[] value) {
+    try {
+      return mapper.readTree(value);
+    } catch (java.io.IOException e) {
+      throw new IllegalArgumentException("event data is not JSON", e);
+    }
+  }
+
+  private void park(ConsumerRecord<String, byte[]> record, RuntimeException error) {
+    ProducerRecord<String, byte[]> parked =
+        new ProducerRecord<>(record.topic() + ".dlq", null, record.key(), record.value());
+    record.headers().forEach(header -> parked.headers().add(header));
+    String message = error == null ? "unknown" : error.toString();
+    if (message.length() > 1000) {
+      message = message.substring(0, 1000);
+    }
+    parked.headers().add(CloudEventHeaders.DLQ_ERROR, message.getBytes(StandardCharsets.UTF_8));
+    parked
+        .headers()
+        .add(CloudEventHeaders.DLQ_CONSUMER, consumerName().getBytes(StandardCharsets.UTF_8));
+    parked
+        .headers()
+        .add(
+            CloudEventHeaders.DLQ_ATTEMPTS,
+            String.valueOf(config.consumer().maxAttempts()).getBytes(StandardCharsets.UTF_8));
+    try {
+      deadLetterProducer().send(parked).get(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while parking an event", e);
+    } catch (Exception e) {
+      throw new IllegalStateException("could not park the event in " + parked.topic(), e);
+    }
+    LOG.errorf(
+        "event %s parked in %s after %d attempts",
+        IncomingEvent.header(record, CloudEventHeaders.ID),
+        parked.topic(),
+        config.consumer().maxAttempts());
+  }
+
+  private KafkaProducer<String, byte[]> deadLetterProducer() {
+    if (deadLetters == null) {
+      deadLetters = kafka.producer(consumerName() + "-dead-letters");
+    }
+    return deadLetters;
+  }
+}

@@ -1,0 +1,46 @@
+package org.passerelle.commons.problem;
+
+import java.text.MessageFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
+/** Messages shown to people, in French (default), English or Arabic. */
+public final class Messages {
+
+  public static final Locale DEFAULT = Locale.FRENCH;
+  private static final List<String> SUPPORTED = List.of("fr", "en", "ar");
+  private static final String BUNDLE = "org.passerelle.commons.problem.Messages";
+
+  private Messages() {}
+
+  /** Picks fr, en or ar from the acceptable languages, in order of preference. */
+  public static Locale pick(List<Locale> acceptable) {
+    if (acceptable != null) {
+      for (Locale locale : acceptable) {
+        if (SUPPORTED.contains(locale.getLanguage())) {
+          return Locale.of(locale.getLanguage());
+        }
+      }
+    }
+    return DEFAULT;
+  }
+
+  public static String format(Locale locale, String key, Object... arguments) {
+    ResourceBundle bundle =
+        ResourceBundle.getBundle(
+            BUNDLE,
+            locale == null ? DEFAULT : locale,
+            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_DEFAULT));
+    String pattern;
+    try {
+      pattern = bundle.getString(key);
+    } catch (MissingResourceException e) {
+      return key;
+    }
+    return arguments == null || arguments.length == 0
+        ? pattern
+        : new MessageFormat(pattern, locale == null ? DEFAULT : locale).format(arguments);
+  }
+}

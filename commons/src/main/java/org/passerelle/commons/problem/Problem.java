@@ -1,0 +1,25 @@
+package org.passerelle.commons.problem;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** RFC 9457 problem details, the body of every error answer. */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+@Schema(name = "Problem", description = "RFC 9457 problem details")
+public record Problem(
+    @Schema(description = "Stable identifier of the kind of problem", maxLength = 200) String type,
+    @Schema(description = "Short summary, in the caller's language", maxLength = 200) String title,
+    @Schema(description = "HTTP status", minimum = "400", maximum = "599") int status,
+    @Schema(description = "What went wrong with this request", maxLength = 2000) String detail,
+    @Schema(description = "Path of the request", maxLength = 2000) String instance,
+    @Schema(description = "Field errors, for validation problems", maxItems = 200)
+        List<FieldError> errors) {
+
+  public static final String MEDIA_TYPE = "application/problem+json";
+  public static final String TYPE_BASE = "https://passerelle.org/problems/";
+
+  @Schema(name = "FieldError")
+  public record FieldError(
+      @Schema(maxLength = 300) String field, @Schema(maxLength = 1000) String message) {}
+}

@@ -1,0 +1,238 @@
+package org.passerelle.commons.problem;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.NotAcceptableException;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.hibernate.StaleStateException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Turns every error path into RFC 9457 problem details; nothing leaks a stack trace. */
+public class ProblemMappers {
+
+  private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+  private final Problems problems;
+
+  ProblemMappers(Problems problems) {
+    this.problems = problems;
+  }
+
+  @ServerExceptionMapper
+  public Response problem(ProblemException e, HttpHeaders headers, UriInfo uri) {
+    return problems.response(
+        e.type(), Problems.languages(headers), path(uri), e.errors(), e.detailKey(), e.arguments());
+  }
+
+  @ServerExceptionMapper
+  public Response validation(ConstraintViolationException e, HttpHeaders headers, UriInfo uri) {
+    List<Problem.FieldError> errors = new ArrayList<>();
+    for (ConstraintViolation<?> violation : e.getConstraintViolations()) {
+      errors.add(
+          new Problem.FieldError(field(violation.getPropertyPath()), violation.getMessage()));
+    }
+    errors.sort(Comparator.comparing(Problem.FieldError::field));
+    return problems.response(
+        ProblemType.VALIDATION_FAILED,
+        Problems.languages(headers),
+        path(uri),
+        errors,
+        "validation-failed.detail");
+  }
+
+  @ServerExceptionMapper
+  public Response json(JsonProcessingException e, HttpHeaders headers, UriInfo uri) {
+    return jsonProblem(e, headers, uri);
+  }
+
+  /** Quarkus maps this one itself with a plain JSON body: ours takes precedence. */
+  @ServerExceptionMapper
+  public Response mismatchedInput(MismatchedInputException e, HttpHeaders headers, UriInfo uri) {
+    return jsonProblem(e, headers, uri);
+  }
+
+  @ServerExceptionMapper
+  public Response webApplication(WebApplicationException e, HttpHeaders headers, UriInfo uri) {
+    if (e.getCause() instanceof JsonProcessingException json) {
+      return jsonProblem(json, headers, uri);
+    }
+    String path = path(uri);
+    return switch (e) {
+      case NotFoundException ignored ->
+          problems.response(
+              ProblemType.NOT_FOUND,
+              Problems.languages(headers),
+              path,
+              List.of(),
+              "not-found.path");
+      case NotAllowedException ignored ->
+          problems.response(
+              ProblemType.METHOD_NOT_ALLOWED,
+              Problems.languages(headers),
+              path,
+              List.of(),
+              "method-not-allowed.detail");
+      case NotSupportedException ignored ->
+          problems.response(
+              ProblemType.UNSUPPORTED_MEDIA_TYPE,
+              Problems.languages(headers),
+              path,
+              List.of(),
+              "unsupported-media-type.detail");
+      case NotAcceptableException ignored ->
+          problems.response(
+              ProblemType.NOT_ACCEPTABLE,
+              Problems.languages(headers),
+              path,
+              List.of(),
+              "not-acceptable.detail");
+      default -> byStatus(e.getResponse().getStatus(), headers, path);
+    };
+  }
+
+  @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+  public Response unauthorized(RuntimeException e, HttpHeaders headers, UriInfo uri) {
+    Response response =
+        problems.response(
+            ProblemType.UNAUTHORIZED,
+            Problems.languages(headers),
+            path(uri),
+            List.of(),
+            "unauthorized.detail");
+    return Response.fromResponse(response).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+  }
+
+  @ServerExceptionMapper
+  public Response forbidden(ForbiddenException e, HttpHeaders headers, UriInfo uri) {
+    return problems.response(
+        ProblemType.FORBIDDEN,
+        Problems.languages(headers),
+        path(uri),
+        List.of(),
+        "forbidden.detail");
+  }
+
+  @ServerExceptionMapper({OptimisticLockException.class, StaleStateException.class})
+  public Response concurrentChange(RuntimeException e, HttpHeaders headers, UriInfo uri) {
+    return problems.response(
+        ProblemType.CONFLICT, Problems.languages(headers), path(uri), List.of(), "conflict.detail");
+  }
+
+  @ServerExceptionMapper
+  public Response unexpected(Exception e, HttpHeaders headers, UriInfo uri) {
+    LOG.errorf(e, "unexpected error on %s", path(uri));
+    return problems.response(
+        ProblemType.INTERNAL_ERROR,
+        Problems.languages(headers),
+        path(uri),
+        List.of(),
+        "internal-error.detail");
+  }
+
+  private Response jsonProblem(JsonProcessingException e, HttpHeaders headers, UriInfo uri) {
+    if (e instanceof JsonParseException || !(e instanceof JsonMappingException mapping)) {
+      return problems.response(
+          ProblemType.MALFORMED_JSON,
+          Problems.languages(headers),
+          path(uri),
+          List.of(),
+          "malformed-json.detail");
+    }
+    String field = jsonPath(mapping);
+    String key =
+        e instanceof UnrecognizedPropertyException
+            ? "invalid-request.unknown-field"
+            : "invalid-request.detail";
+    return problems.response(
+        ProblemType.INVALID_REQUEST,
+        Problems.languages(headers),
+        path(uri),
+        List.of(new Problem.FieldError(field, Messages.format(null, key, field))),
+        key,
+        field);
+  }
+
+  private Response byStatus(int status, HttpHeaders headers, String path) {
+    for (ProblemType type : ProblemType.values()) {
+      if (type.status() == status) {
+        return problems.response(
+            type, Problems.languages(headers), path, List.of(), type.slug() + ".detail");
+      }
+    }
+    return problems.response(
+        status >= 500 ? ProblemType.INTERNAL_ERROR : ProblemType.INVALID_REQUEST,
+        Problems.languages(headers),
+        path,
+        List.of(),
+        status >= 500 ? "internal-error.detail" : "invalid-request.parameter",
+        "?");
+  }
+
+  private static String jsonPath(JsonMappingException e) {
+    StringBuilder path = new StringBuilder();
+    for (JsonMappingException.Reference reference : e.getPath()) {
+      if (reference.getFieldName() != null) {
+        if (!path.isEmpty()) {
+          path.append('.');
+        }
+        path.append(reference.getFieldName());
+      } else if (reference.getIndex() >= 0) {
+        path.append('[').append(reference.getIndex()).append(']');
+      }
+    }
+    return path.isEmpty() ? "$" : path.toString();
+  }
+
+  /** {@code create.request.applicant.email} becomes {@code applicant.email}. */
+  static String field(Path propertyPath) {
+    StringBuilder field = new StringBuilder();
+    for (Path.Node node : propertyPath) {
+      if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.PARAMETER) {
+        if (node.getKind() == ElementKind.PARAMETER) {
+          field.setLength(0);
+          field.append(node.getName());
+        }
+        continue;
+      }
+      if (node.getName() == null) {
+        continue;
+      }
+      if (node.getIndex() != null) {
+        field.append('[').append(node.getIndex()).append(']');
+      }
+      if (!field.isEmpty()) {
+        field.append('.');
+      }
+      field.append(node.getName());
+    }
+    String result = field.toString();
+    // The request body parameter name is noise for API users; query parameters keep theirs.
+    int dot = result.indexOf('.');
+    return dot > 0 && result.startsWith("request.") ? result.substring(dot + 1) : result;
+  }
+
+  private static String path(UriInfo uri) {
+    return uri == null ? null : "/" + uri.getPath().replaceFirst("^/", "");
+  }
+}

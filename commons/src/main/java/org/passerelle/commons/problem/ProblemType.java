@@ -1,0 +1,43 @@
+package org.passerelle.commons.problem;
+
+/** The kinds of problem the API answers with; their titles are localised in {@code Messages}. */
+public enum ProblemType {
+  MALFORMED_JSON(400, "malformed-json"),
+  INVALID_REQUEST(400, "invalid-request"),
+  VALIDATION_FAILED(400, "validation-failed"),
+  UNAUTHORIZED(401, "unauthorized"),
+  FORBIDDEN(403, "forbidden"),
+  NOT_FOUND(404, "not-found"),
+  METHOD_NOT_ALLOWED(405, "method-not-allowed"),
+  NOT_ACCEPTABLE(406, "not-acceptable"),
+  CONFLICT(409, "conflict"),
+  ILLEGAL_TRANSITION(409, "illegal-transition"),
+  IDEMPOTENCY_KEY_REUSED(422, "idempotency-key-reused"),
+  PRECONDITION_FAILED(412, "precondition-failed"),
+  PAYLOAD_TOO_LARGE(413, "payload-too-large"),
+  UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type"),
+  UNPROCESSABLE(422, "unprocessable"),
+  TOO_MANY_REQUESTS(429, "too-many-requests"),
+  INTERNAL_ERROR(500, "internal-error"),
+  SERVICE_UNAVAILABLE(503, "service-unavailable");
+
+  private final int status;
+  private final String slug;
+
+  ProblemType(int status, String slug) {
+    this.status = status;
+    this.slug = slug;
+  }
+
+  public int status() {
+    return status;
+  }
+
+  public String slug() {
+    return slug;
+  }
+
+  public String uri() {
+    return Problem.TYPE_BASE + slug;
+  }
+}

@@ -1,0 +1,60 @@
+package org.passerelle.commons.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Locale;
+
+/** Renders problems as {@code application/problem+json} responses in the caller's language. */
+@ApplicationScoped
+public class Problems {
+
+  private final ObjectMapper mapper;
+
+  Problems(ObjectMapper mapper) {
+    this.mapper = mapper;
+  }
+
+  public Response response(
+      ProblemType type,
+      List<Locale> languages,
+      String instance,
+      List<Problem.FieldError> errors,
+      String detailKey,
+      Object... arguments) {
+    Locale locale = Messages.pick(languages);
+    Problem problem =
+        new Problem(
+            type.uri(),
+            Messages.format(locale, type.slug() + ".title"),
+            type.status(),
+            Messages.format(locale, detailKey, arguments),
+            instance,
+            errors);
+    return Response.status(type.status())
+        .type(Problem.MEDIA_TYPE)
+        .header(HttpHeaders.CONTENT_LANGUAGE, locale.getLanguage())
+        .entity(json(problem))
+        .build();
+  }
+
+  /** The caller's languages; a malformed Accept-Language counts as none. */
+  public static List<Locale> languages(HttpHeaders headers) {
+    try {
+      return headers == null ? List.of() : headers.getAcceptableLanguages();
+    } catch (RuntimeException e) {
+      return List.of();
+    }
+  }
+
+  private String json(Problem problem) {
+    try {
+      return mapper.writeValueAsString(problem);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot render a problem", e);
+    }
+  }
+}

@@ -1,0 +1,111 @@
+package org.passerelle.commons.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+/**
+ * Real access tokens from the real Keycloak started by {@code ./passerelle test}, for the demo
+ * users of {@code deploy/keycloak}. Cached per user: tokens live 15 minutes.
+ */
+public final class Tokens {
+
+  public static final String ISSUER =
+      System.getenv()
+          .getOrDefault("PASSERELLE_OIDC_URL", "http://127.0.0.1:8180/realms/passerelle");
+  private static final String PASSWORD =
+      System.getenv().getOrDefault("PASSERELLE_DEMO_PASSWORD", "passerelle");
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Map<String, Cached> CACHE = new ConcurrentHashMap<>();
+
+  private record Cached(String token, long expiresAtMillis) {}
+
+  private Tokens() {}
+
+  /** Password grant through the public front-end client. */
+  public static String of(String username) {
+    return cached(
+        "user:" + username,
+        Map.of(
+            "grant_type",
+            "password",
+            "client_id",
+            "passerelle-web",
+            "username",
+            username,
+            "password",
+            PASSWORD));
+  }
+
+  /** Client-credentials grant of a regional office's system, e.g. {@code integration-fr}. */
+  public static String ofClient(String clientId) {
+    return cached(
+        "client:" + clientId,
+        Map.of(
+            "grant_type",
+            "client_credentials",
+            "client_id",
+            clientId,
+            "client_secret",
+            clientId + "-secret"));
+  }
+
+  public static String bearer(String username) {
+    return "Bearer " + of(username);
+  }
+
+  private static String cached(String cacheKey, Map<String, String> form) {
+    Cached cached = CACHE.get(cacheKey);
+    if (cached != null && cached.expiresAtMillis() > System.currentTimeMillis() + 60_000) {
+      return cached.token();
+    }
+    JsonNode body = post(form);
+    String token = body.path("access_token").asText();
+    long expiresIn = body.path("expires_in").asLong(60);
+    CACHE.put(cacheKey, new Cached(token, System.currentTimeMillis() + expiresIn * 1000));
+    return token;
+  }
+
+  private static JsonNode post(Map<String, String> form) {
+    String encoded =
+        form.entrySet().stream()
+            .map(
+                e ->
+                    URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
+                        + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+            .collect(Collectors.joining("&"));
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(ISSUER + "/protocol/openid-connect/token"))
+            .timeout(Duration.ofSeconds(20))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(encoded))
+            .build();
+    try {
+      HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() != 200) {
+        throw new IllegalStateException(
+            "Keycloak refused the token request (" + response.statusCode() + ")");
+      }
+      return JSON.readTree(response.body());
+    } catch (IOException e) {
+      throw new IllegalStateException(
+          "Keycloak is not reachable at " + ISSUER + ": run ./passerelle infra", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -11,7 +11,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -23,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.passerelle.commons.idempotency.IdempotencyKeys;
+import org.passerelle.commons.rest.Responses;
 import org.passerelle.commons.security.CurrentScope;
 import org.passerelle.commons.security.Roles;
 import org.passerelle.enrollment.service.ApplicationService;
@@ -68,12 +68,7 @@ public class ApplicationResource {
       @jakarta.ws.rs.core.Context UriInfo uri) {
     IdempotencyKeys.Outcome<ApplicationView> outcome =
         service.submit(request, idempotencyKey, scope.get());
-    ApplicationView view = outcome.value();
-    return Response.created(uri.getAbsolutePathBuilder().path(view.id().toString()).build())
-        .entity(view)
-        .tag(new EntityTag(Long.toString(view.version())))
-        .header("Idempotent-Replayed", outcome.replayed() ? "true" : null)
-        .build();
+    return Responses.created(uri, outcome.value().id(), outcome.value().version(), outcome);
   }
 
   @GET
@@ -92,6 +87,6 @@ public class ApplicationResource {
       content = @Content(schema = @Schema(implementation = ApplicationView.class)))
   public Response get(@PathParam("id") UUID id) {
     ApplicationView view = service.get(id, scope.get());
-    return Response.ok(view).tag(new EntityTag(Long.toString(view.version()))).build();
+    return Responses.ok(view, view.version());
   }
 }

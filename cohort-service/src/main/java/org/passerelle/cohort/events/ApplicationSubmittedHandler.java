@@ -1,0 +1,45 @@
+package org.passerelle.cohort.events;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+import org.passerelle.cohort.repository.CohortRepository;
+import org.passerelle.commons.events.EventHandler;
+import org.passerelle.commons.events.IncomingEvent;
+
+/** Counts the applications each cohort received (enrollment-service's application-submitted). */
+@ApplicationScoped
+public class ApplicationSubmittedHandler implements EventHandler {
+
+  private static final Logger LOG = Logger.getLogger(ApplicationSubmittedHandler.class);
+
+  private final CohortRepository cohorts;
+
+  ApplicationSubmittedHandler(CohortRepository cohorts) {
+    this.cohorts = cohorts;
+  }
+
+  @Override
+  public String topic() {
+    return "enrollment.events";
+  }
+
+  @Override
+  public String type() {
+    return "org.passerelle.enrollment.application-submitted.v1";
+  }
+
+  @Override
+  public void handle(IncomingEvent event) {
+    UUID cohortId = UUID.fromString(event.data().path("cohortId").asText());
+    int updated =
+        cohorts.update(
+            "applicationsReceived = applicationsReceived + 1, version = version + 1"
+                + " where id = ?1",
+            cohortId);
+    if (updated == 0) {
+      // Applications may name a cohort this country's backend does not run; nothing to count.
+      LOG.debugf("application-submitted %s names unknown cohort %s", event.id(), cohortId);
+    }
+  }
+}

@@ -1,0 +1,32 @@
+package org.passerelle.cohort.events;
+
+import java.time.LocalDate;
+import java.util.UUID;
+import org.passerelle.cohort.Cohort;
+import org.passerelle.cohort.CohortStatus;
+
+/** Data of {@code cohort-scheduled.v1}: enrollment-service opens an intake from it. */
+public record CohortScheduled(
+    UUID cohortId,
+    String programmeCode,
+    String site,
+    String country,
+    LocalDate startDate,
+    LocalDate endDate,
+    int capacity,
+    CohortStatus status) {
+
+  public static final String NAME = "cohort-scheduled";
+
+  public static CohortScheduled of(Cohort cohort) {
+    return new CohortScheduled(
+        cohort.id,
+        cohort.programmeCode,
+        cohort.siteCode,
+        cohort.country,
+        cohort.startDate,
+        cohort.endDate,
+        cohort.capacity,
+        cohort.status);
+  }
+}

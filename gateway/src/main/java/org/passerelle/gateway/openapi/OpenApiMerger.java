@@ -1,0 +1,105 @@
+package org.passerelle.gateway.openapi;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Merges the services' OpenAPI documents into the gateway's one surface, at build time. Fails the
+ * build on a duplicate path, a duplicate operation id, or two different schemas with the same name:
+ * the public API must never silently shadow a part of itself.
+ */
+public final class OpenApiMerger {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private OpenApiMerger() {}
+
+  public static void main(String[] args) throws IOException {
+    if (args.length < 2) {
+      throw new IllegalArgumentException("usage: OpenApiMerger <output> <input>...");
+    }
+    List<JsonNode> documents = new ArrayList<>();
+    for (int i = 1; i < args.length; i++) {
+      Path input = Path.of(args[i]);
+      if (!Files.isRegularFile(input)) {
+        throw new IllegalStateException(
+            input
+                + " is missing: build the services before the gateway (mvn install from the root)");
+      }
+      documents.add(JSON.readTree(input.toFile()));
+    }
+    Path output = Path.of(args[0]);
+    Files.createDirectories(output.getParent());
+    JSON.writerWithDefaultPrettyPrinter().writeValue(output.toFile(), merge(documents));
+  }
+
+  public static ObjectNode merge(List<JsonNode> documents) {
+    ObjectNode merged = JSON.createObjectNode();
+    merged.put("openapi", "3.1.0");
+    ObjectNode info = merged.putObject("info");
+    info.put("title", "Passerelle API");
+    info.put(
+        "description",
+        "One API for the Passerelle network of free, inclusive digital schools in France and"
+            + " Morocco: applications, cohorts, partnerships and placements.");
+    info.put("version", "v1");
+    merged.putArray("servers").addObject().put("url", "/").put("description", "This gateway");
+    ArrayNode tags = merged.putArray("tags");
+    ObjectNode paths = merged.putObject("paths");
+    ObjectNode components = merged.putObject("components");
+    ObjectNode schemas = components.putObject("schemas");
+    ObjectNode securitySchemes = components.putObject("securitySchemes");
+    Set<String> tagNames = new HashSet<>();
+    Set<String> operationIds = new HashSet<>();
+
+    for (JsonNode document : documents) {
+      for (JsonNode tag : document.path("tags")) {
+        if (tagNames.add(tag.path("name").asText())) {
+          tags.add(tag);
+        }
+      }
+      for (Iterator<Map.Entry<String, JsonNode>> it = document.path("paths").fields();
+          it.hasNext(); ) {
+        Map.Entry<String, JsonNode> path = it.next();
+        if (paths.has(path.getKey())) {
+          throw new IllegalStateException("duplicate path " + path.getKey());
+        }
+        for (JsonNode operation : path.getValue()) {
+          String operationId = operation.path("operationId").asText(null);
+          if (operationId != null && !operationIds.add(operationId)) {
+            throw new IllegalStateException("duplicate operationId " + operationId);
+          }
+        }
+        paths.set(path.getKey(), path.getValue());
+      }
+      JsonNode documentComponents = document.path("components");
+      for (Iterator<Map.Entry<String, JsonNode>> it = documentComponents.path("schemas").fields();
+          it.hasNext(); ) {
+        Map.Entry<String, JsonNode> schema = it.next();
+        JsonNode existing = schemas.get(schema.getKey());
+        if (existing != null && !existing.equals(schema.getValue())) {
+          throw new IllegalStateException("two different schemas named " + schema.getKey());
+        }
+        schemas.set(schema.getKey(), schema.getValue());
+      }
+      for (Iterator<Map.Entry<String, JsonNode>> it =
+              documentComponents.path("securitySchemes").fields();
+          it.hasNext(); ) {
+        Map.Entry<String, JsonNode> scheme = it.next();
+        securitySchemes.set(scheme.getKey(), scheme.getValue());
+      }
+    }
+    return merged;
+  }
+}

@@ -1,0 +1,124 @@
+package org.passerelle.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.passerelle.commons.testing.Tokens;
+
+@QuarkusTest
+@QuarkusTestResource(EchoBackend.class)
+class GatewayTest {
+
+  @Test
+  void mergedOpenApiListsEveryServiceAndOneSecurityScheme() {
+    Map<String, Object> paths =
+        given()
+            .queryParam("format", "json")
+            .get("/q/openapi")
+            .then()
+            .statusCode(200)
+            .body("info.title", equalTo("Passerelle API"))
+            .body("components.securitySchemes", hasKey("keycloak"))
+            .body("components.schemas", hasKey("Problem"))
+            .extract()
+            .path("paths");
+    assertThat(paths)
+        .containsKeys(
+            "/api/v1/applications",
+            "/api/v1/applications/{id}",
+            "/api/v1/sites",
+            "/api/v1/programmes",
+            "/api/v1/cohorts",
+            "/api/v1/cohorts/{id}",
+            "/api/v1/partners",
+            "/api/v1/partners/{id}",
+            "/api/v1/job-offers",
+            "/api/v1/job-offers/{id}");
+  }
+
+  @Test
+  void requestsWithoutAValidTokenStopAtTheEdge() {
+    given().get("/api/v1/applications/x").then().statusCode(401).header("X-Backend", (String) null);
+    given()
+        .header("Authorization", "Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.")
+        .get("/api/v1/applications/x")
+        .then()
+        .statusCode(401);
+  }
+
+  @Test
+  void forwardsMethodPathQueryHeadersAndStreamsTheBody() {
+    String token = Tokens.of("site-staff-fr");
+    String body = "{\"padding\": \"" + "x".repeat(1_500_000) + "\", \"end\": \"marker-end\"}";
+    Response response =
+        given()
+            .header("Authorization", "Bearer " + token)
+            .header("traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01")
+            .header("Accept-Language", "ar")
+            .contentType("application/json")
+            .queryParam("page", 2)
+            .body(body)
+            .post("/api/v1/applications");
+    response
+        .then()
+        .statusCode(201)
+        .header("X-Backend", "echo")
+        .header("X-Request-Id", notNullValue());
+    assertThat(response.path("method").toString()).isEqualTo("POST");
+    assertThat(response.path("uri").toString()).isEqualTo("/api/v1/applications?page=2");
+    assertThat(response.<Integer>path("bodyLength")).isEqualTo(body.length());
+    assertThat(response.path("bodyEnd").toString()).isEqualTo(body.substring(body.length() - 20));
+    assertThat(response.path("headers.authorization").toString()).isEqualTo("Bearer " + token);
+    assertThat(response.path("headers.traceparent").toString()).startsWith("00-0af7651916cd43dd");
+    assertThat(response.path("headers.accept-language").toString()).isEqualTo("ar");
+    assertThat(response.path("headers.x-request-id").toString())
+        .isEqualTo(response.header("X-Request-Id"));
+  }
+
+  @Test
+  void keepsTheCallersRequestId() {
+    given()
+        .header("Authorization", Tokens.bearer("platform-admin"))
+        .header("X-Request-Id", "office-fr-42")
+        .get("/api/v1/applications/123")
+        .then()
+        .statusCode(200)
+        .header("X-Request-Id", "office-fr-42")
+        .body("headers.x-request-id", equalTo("office-fr-42"))
+        .body("headers", not(hasKey("host-override")));
+  }
+
+  @Test
+  void aBackendThatIsDownAnswers503ProblemQuickly() {
+    long start = System.nanoTime();
+    given()
+        .header("Authorization", Tokens.bearer("platform-admin"))
+        .header("Accept-Language", "en")
+        .get("/api/v1/cohorts/123")
+        .then()
+        .statusCode(503)
+        .contentType("application/problem+json")
+        .body("type", equalTo("https://passerelle.org/problems/service-unavailable"))
+        .body("title", equalTo("Service unavailable"));
+    assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(10_000);
+  }
+
+  @Test
+  void anUnknownResourceIs404Problem() {
+    given()
+        .header("Authorization", Tokens.bearer("platform-admin"))
+        .get("/api/v1/unicorns")
+        .then()
+        .statusCode(404)
+        .contentType("application/problem+json");
+  }
+}

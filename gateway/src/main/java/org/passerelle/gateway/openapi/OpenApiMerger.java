@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -69,9 +68,7 @@ public final class OpenApiMerger {
           tags.add(tag);
         }
       }
-      for (Iterator<Map.Entry<String, JsonNode>> it = document.path("paths").fields();
-          it.hasNext(); ) {
-        Map.Entry<String, JsonNode> path = it.next();
+      for (Map.Entry<String, JsonNode> path : document.path("paths").properties()) {
         if (paths.has(path.getKey())) {
           throw new IllegalStateException("duplicate path " + path.getKey());
         }
@@ -84,19 +81,15 @@ public final class OpenApiMerger {
         paths.set(path.getKey(), path.getValue());
       }
       JsonNode documentComponents = document.path("components");
-      for (Iterator<Map.Entry<String, JsonNode>> it = documentComponents.path("schemas").fields();
-          it.hasNext(); ) {
-        Map.Entry<String, JsonNode> schema = it.next();
+      for (Map.Entry<String, JsonNode> schema : documentComponents.path("schemas").properties()) {
         JsonNode existing = schemas.get(schema.getKey());
         if (existing != null && !existing.equals(schema.getValue())) {
           throw new IllegalStateException("two different schemas named " + schema.getKey());
         }
         schemas.set(schema.getKey(), schema.getValue());
       }
-      for (Iterator<Map.Entry<String, JsonNode>> it =
-              documentComponents.path("securitySchemes").fields();
-          it.hasNext(); ) {
-        Map.Entry<String, JsonNode> scheme = it.next();
+      for (Map.Entry<String, JsonNode> scheme :
+          documentComponents.path("securitySchemes").properties()) {
         securitySchemes.set(scheme.getKey(), scheme.getValue());
       }
     }

@@ -1,0 +1,220 @@
+# shellcheck shell=bash
+# The Quarkus applications (four services and the gateway), run from their
+# quarkus-app jars. Sourced by ./passerelle after lib.sh and keycloak.sh.
+
+: "${PASSERELLE_APP_TIMEOUT:=120}"
+: "${PASSERELLE_APP_HEAP:=256m}"
+DEMO_SITES=(FR-SEVRAN FR-CERGY MA-FES MA-CASABLANCA)
+DEMO_COHORT_ID="" # the FR-SEVRAN demo cohort, for the example printed by `up`
+
+app_module() {
+  case "$1" in
+    enrollment | cohort | partnership | placement) echo "$1-service" ;;
+    gateway) echo gateway ;;
+    *) die "unknown application '$1'" ;;
+  esac
+}
+
+app_port_var() { echo "PASSERELLE_$(tr '[:lower:]' '[:upper:]' <<<"$1")_PORT"; }
+app_port() {
+  local v
+  v="$(app_port_var "$1")"
+  echo "${!v}"
+}
+app_jar_rel() { echo "$(app_module "$1")/target/quarkus-app/quarkus-run.jar"; }
+app_jar() { echo "$PASSERELLE_ROOT/$(app_jar_rel "$1")"; }
+app_health_url() { echo "http://127.0.0.1:$(app_port "$1")/q/health/ready"; }
+
+enrollment_marker() { app_jar_rel enrollment; }
+cohort_marker() { app_jar_rel cohort; }
+partnership_marker() { app_jar_rel partnership; }
+placement_marker() { app_jar_rel placement; }
+gateway_marker() { app_jar_rel gateway; }
+
+# Builds the applications when a jar is missing, or when a source file or a pom.xml
+# is newer than the oldest jar.
+apps_build_if_needed() {
+  local part jar oldest="" reason="" newer
+  for part in "${APP_PARTS[@]}"; do
+    jar="$(app_jar "$part")"
+    if [[ ! -f "$jar" ]]; then
+      reason="$(app_jar_rel "$part") is missing"
+      break
+    fi
+    if [[ -z "$oldest" || "$jar" -ot "$oldest" ]]; then oldest="$jar"; fi
+  done
+  # A successful build that left a jar unchanged must not make every `up` rebuild:
+  # compare with the last successful build too.
+  local stamp="$RUN_DIR/build.stamp" ref="$oldest"
+  if [[ -n "$oldest" && -f "$stamp" && "$stamp" -nt "$oldest" ]]; then ref="$stamp"; fi
+  if [[ -z "$reason" ]]; then
+    newer="$(find . -path ./.local -prune -o -path ./deploy -prune -o -path '*/node_modules' -prune -o -path '*/target' -prune -o \
+      \( -name pom.xml -o -path './*/src/*' \) -type f -newer "$ref" -print 2>/dev/null | head -n 1 || true)"
+    [[ -n "$newer" ]] && reason="${newer#./} is newer than the jars"
+  fi
+  if [[ -z "$reason" ]]; then
+    ok "application jars are up to date"
+    return 0
+  fi
+  info "building the applications ($reason): ./mvnw -B -q package -DskipTests"
+  local start=$SECONDS
+  mvnw -B -q package -DskipTests || die "the build failed (./mvnw -B -q package -DskipTests)"
+  for part in "${APP_PARTS[@]}"; do
+    [[ -f "$(app_jar "$part")" ]] || die "the build did not produce $(app_jar_rel "$part")"
+  done
+  touch "$stamp"
+  ok "applications built in $((SECONDS - start)) s"
+}
+
+# Environment of every application (the contract with the Java modules).
+app_env() { # part -> NAME=value lines
+  local part="$1"
+  printf '%s\n' \
+    "QUARKUS_HTTP_PORT=$(app_port "$part")" \
+    "QUARKUS_HTTP_HOST=127.0.0.1" \
+    "PASSERELLE_DB_HOST=127.0.0.1" \
+    "PASSERELLE_DB_PORT=$PASSERELLE_DB_PORT" \
+    "PASSERELLE_DB_PASSWORD=$PASSERELLE_DB_PASSWORD" \
+    "PASSERELLE_KAFKA_BOOTSTRAP=127.0.0.1:$PASSERELLE_KAFKA_PORT" \
+    "PASSERELLE_OIDC_URL=http://127.0.0.1:$PASSERELLE_KEYCLOAK_PORT/realms/passerelle"
+  if [[ "$part" == gateway ]]; then
+    printf '%s\n' \
+      "PASSERELLE_ENROLLMENT_URL=http://127.0.0.1:$PASSERELLE_ENROLLMENT_PORT" \
+      "PASSERELLE_COHORT_URL=http://127.0.0.1:$PASSERELLE_COHORT_PORT" \
+      "PASSERELLE_PARTNERSHIP_URL=http://127.0.0.1:$PASSERELLE_PARTNERSHIP_PORT" \
+      "PASSERELLE_PLACEMENT_URL=http://127.0.0.1:$PASSERELLE_PLACEMENT_PORT"
+  fi
+}
+
+# Starts application $1 without waiting. A running instance whose jar was rebuilt
+# since it started is restarted.
+app_launch() {
+  local part="$1" pid jar port var
+  jar="$(app_jar "$part")"
+  if pid="$(part_pid "$part")"; then
+    if [[ "$jar" -nt "$(pid_file "$part")" ]]; then
+      info "$part: the jar was rebuilt since it started: restarting it"
+      stop_part_process "$part" 30
+    else
+      ok "$part already running (pid $pid)"
+      return 0
+    fi
+  fi
+  [[ -f "$jar" ]] || die "$(app_jar_rel "$part") does not exist: build it first (./mvnw -B package -DskipTests)"
+  port="$(app_port "$part")"
+  var="$(app_port_var "$part")"
+  ensure_port_free "$port" "$var" "$part"
+  local -a envs
+  mapfile -t envs < <(app_env "$part")
+  info "starting $part on http://127.0.0.1:$port"
+  # cwd is the repository root (./passerelle cds there).
+  start_bg "$part" env "${envs[@]}" \
+    "$JAVA_HOME/bin/java" "-Xmx$PASSERELLE_APP_HEAP" -jar "$(app_jar_rel "$part")"
+}
+
+app_wait() {
+  local part="$1" start=$SECONDS pid
+  pid="$(part_pid "$part")" || {
+    show_log_tail "$part" 40
+    die "$part exited while starting (log: $(log_file "$part"))"
+  }
+  wait_http "$part" "$(app_health_url "$part")" "$PASSERELLE_APP_TIMEOUT"
+  ok "$part ready on http://127.0.0.1:$(app_port "$part") (pid $pid, $((SECONDS - start)) s)"
+}
+
+app_start() {
+  app_launch "$1"
+  app_wait "$1"
+}
+
+app_stop() { stop_part_process "$1" 30; }
+
+app_status() {
+  local part="$1" pid code
+  if pid="$(part_pid "$part")"; then
+    code="$(http_code "$(app_health_url "$part")")"
+    if [[ "$code" == 200 ]]; then echo "up $pid ready"; else echo "up $pid not-ready($code)"; fi
+  else
+    echo "down - -"
+  fi
+}
+
+# Starts the four services (in order, without waiting in between), waits for them,
+# then starts the gateway last and waits for it.
+apps_start_all() {
+  local part
+  for part in enrollment cohort partnership placement; do app_launch "$part"; done
+  for part in enrollment cohort partnership placement; do app_wait "$part"; done
+  app_start gateway
+}
+
+# Creates one demo cohort per site through the gateway (idempotent thanks to the
+# Idempotency-Key header).
+demo_data() {
+  local gw token site body code resp id
+  gw="http://127.0.0.1:$PASSERELLE_GATEWAY_PORT"
+  info "loading demo data through the gateway"
+  token="$(keycloak_user_token platform-admin)" || true
+  if [[ -z "$token" ]]; then
+    warn "could not get a token for platform-admin from Keycloak: demo data not loaded"
+    return 0
+  fi
+  resp="$(mktemp)"
+  for site in "${DEMO_SITES[@]}"; do
+    body="{\"programmeCode\":\"WEB-DEV\",\"siteCode\":\"$site\",\"startDate\":\"2027-01-11\",\"endDate\":\"2027-06-25\",\"capacity\":20}"
+    code="$(curl -sS --max-time 30 -o "$resp" -w '%{http_code}' -X POST "$gw/api/v1/cohorts" \
+      -H "Authorization: Bearer $token" -H 'Content-Type: application/json' -H 'Accept: application/json' \
+      -H "Idempotency-Key: demo-cohort-$site" --data "$body" 2>/dev/null)" || code=000
+    if [[ "$code" == 2?? ]]; then
+      id="$(json_string_field id <"$resp" 2>/dev/null || true)"
+      ok "cohort WEB-DEV at $site: ${id:-<no id in the answer>} (HTTP $code)"
+      [[ "$site" == FR-SEVRAN && -n "$id" ]] && DEMO_COHORT_ID="$id"
+    else
+      warn "creating the demo cohort at $site answered HTTP $code: $(head -c 600 "$resp" 2>/dev/null)"
+    fi
+  done
+  rm -f "$resp"
+}
+
+print_summary() {
+  local gw kc
+  gw="http://127.0.0.1:$PASSERELLE_GATEWAY_PORT"
+  kc="http://127.0.0.1:$PASSERELLE_KEYCLOAK_PORT"
+  cat <<EOF
+
+Passerelle is running.
+
+  Gateway      $gw
+  Swagger UI   $gw/q/swagger-ui
+  Keycloak     $kc   (realm passerelle: $kc/realms/passerelle)
+  Admin console $kc/admin   (user $PASSERELLE_KEYCLOAK_ADMIN / password $PASSERELLE_KEYCLOAK_ADMIN_PASSWORD)
+  Services     enrollment :$PASSERELLE_ENROLLMENT_PORT  cohort :$PASSERELLE_COHORT_PORT  partnership :$PASSERELLE_PARTNERSHIP_PORT  placement :$PASSERELLE_PLACEMENT_PORT
+  Logs         .local/logs/<part>.log   (./passerelle logs <part>)
+
+Demo users (password: passerelle; client passerelle-web):
+  platform-admin      platform-admin
+  country-admin-fr    country-admin   country FR
+  country-admin-ma    country-admin   country MA
+  site-staff-fr       site-staff      country FR, sites [FR-SEVRAN]
+  site-staff-ma       site-staff      country MA, sites [MA-FES]
+  partner-fr          partner         country FR, partner_id 11111111-1111-4111-8111-111111111111
+  partner-ma          partner         country MA, partner_id 22222222-2222-4222-8222-222222222222
+  learner-fr          learner         country FR (sub aaaaaaaa-0000-4000-8000-000000000001)
+  learner-ma          learner         country MA (sub aaaaaaaa-0000-4000-8000-000000000002)
+Integration clients (client credentials; demo-only secrets):
+  integration-fr / integration-fr-secret   role integration, country FR
+  integration-ma / integration-ma-secret   role integration, country MA
+
+Try it:
+  TOKEN=\$(curl -s -d grant_type=password -d client_id=passerelle-web \\
+      -d username=site-staff-fr -d password=passerelle \\
+      $kc/realms/passerelle/protocol/openid-connect/token | jq -r .access_token)
+  curl -s -H "Authorization: Bearer \$TOKEN" $gw/api/v1/sites
+  curl -s -H "Authorization: Bearer \$TOKEN" $gw/api/v1/cohorts/${DEMO_COHORT_ID:-<cohort id>}
+
+  # a regional office system (client credentials):
+  TOKEN=\$(curl -s -d grant_type=client_credentials -u integration-fr:integration-fr-secret \\
+      $kc/realms/passerelle/protocol/openid-connect/token | jq -r .access_token)
+  curl -s -H "Authorization: Bearer \$TOKEN" $gw/api/v1/sites
+EOF
+}

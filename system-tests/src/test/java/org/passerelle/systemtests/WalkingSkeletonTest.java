@@ -130,6 +130,34 @@ class WalkingSkeletonTest {
   }
 
   @Test
+  void readinessCoversDatabaseKafkaAndBackendsAndMetricsArePublic() {
+    for (String service : java.util.List.of("enrollment", "cohort", "partnership", "placement")) {
+      String base = Platform.get().service(service);
+      java.util.List<String> checks =
+          given()
+              .baseUri(base)
+              .get("/q/health/ready")
+              .then()
+              .statusCode(200)
+              .extract()
+              .path("checks.name");
+      assertThat(checks)
+          .as(service + " readiness checks")
+          .anySatisfy(name -> assertThat(name).containsIgnoringCase("database"))
+          .anySatisfy(name -> assertThat(name).containsIgnoringCase("kafka"));
+      given().baseUri(base).get("/q/metrics").then().statusCode(200);
+      given().baseUri(base).get("/q/openapi").then().statusCode(200);
+    }
+    given()
+        .baseUri(gateway)
+        .get("/q/health/ready")
+        .then()
+        .statusCode(200)
+        .body("checks.find { it.name == 'backends' }.data.cohort", equalTo("UP"));
+    given().baseUri(gateway).get("/q/swagger-ui/").then().statusCode(200);
+  }
+
+  @Test
   void partnersAndJobOffersGoThroughTheGatewayToo() {
     String partner =
         as("country-admin-fr")

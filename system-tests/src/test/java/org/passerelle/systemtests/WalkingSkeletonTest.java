@@ -74,6 +74,27 @@ class WalkingSkeletonTest {
   }
 
   @Test
+  void locationsPointAtTheGatewayNotAtTheService() {
+    String cohort = scheduleCohort("platform-admin", "FR-CERGY");
+    String location =
+        as("country-admin-fr")
+            .body(
+                """
+                {"cohortId": "%s", "siteCode": "FR-CERGY",
+                 "applicant": {"firstName": "Ines", "lastName": "Saidi",
+                               "email": "ines.saidi@example.org", "birthDate": "1996-02-03"}}
+                """
+                    .formatted(cohort))
+            .post("/api/v1/applications")
+            .then()
+            .statusCode(201)
+            .extract()
+            .header("Location");
+    assertThat(location).startsWith(gateway + "/api/v1/applications/");
+    as("country-admin-fr").get(location.substring(gateway.length())).then().statusCode(200);
+  }
+
+  @Test
   void anApplicationOutsideTheCallersCountryIsNotFound() {
     String cohort = scheduleCohort("country-admin-fr", "FR-SEVRAN");
     String application = submitApplication("site-staff-fr", cohort, "FR-SEVRAN");

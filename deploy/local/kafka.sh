@@ -142,7 +142,7 @@ kafka_wait() { # pid
 kafka_stop() { stop_part_process kafka 30; }
 
 kafka_status() { # prints: state pid health
-  local pid found health=not-ready
+  local health=not-ready
   if port_accepts "$PASSERELLE_KAFKA_PORT"; then
     if [[ ! -f "$KAFKA_TOOLS_CLASSES/KafkaAdmin.class" ]]; then
       health="port-open"
@@ -150,15 +150,5 @@ kafka_status() { # prints: state pid health
       health=ready
     fi
   fi
-  if pid="$(part_pid kafka)"; then
-    echo "up $pid $health"
-  elif found="$(passerelle_part_on_port kafka "$PASSERELLE_KAFKA_PORT")"; then
-    if [[ "${found#* }" == "$PASSERELLE_ROOT" ]]; then
-      echo "up? ${found%% *} $health, pid file missing: ./passerelle infra adopts it"
-    else
-      echo "shared ${found%% *} $health, from another checkout: ${found#* }"
-    fi
-  else
-    echo "down - -"
-  fi
+  part_state_line kafka "$PASSERELLE_KAFKA_PORT" "$health"
 }

@@ -105,19 +105,9 @@ keycloak_wait() { # pid
 keycloak_stop() { stop_part_process keycloak 30; }
 
 keycloak_status() {
-  local pid found health=not-ready
+  local health=not-ready
   [[ "$(http_code "$(keycloak_discovery_url)")" == 200 ]] && health=ready
-  if pid="$(part_pid keycloak)"; then
-    echo "up $pid $health"
-  elif found="$(passerelle_part_on_port keycloak "$PASSERELLE_KEYCLOAK_PORT")"; then
-    if [[ "${found#* }" == "$PASSERELLE_ROOT" ]]; then
-      echo "up? ${found%% *} $health, pid file missing: ./passerelle infra adopts it"
-    else
-      echo "shared ${found%% *} $health, from another checkout: ${found#* }"
-    fi
-  else
-    echo "down - -"
-  fi
+  part_state_line keycloak "$PASSERELLE_KEYCLOAK_PORT" "$health"
 }
 
 # Prints an access token (password grant, client passerelle-web) for user $1.

@@ -411,3 +411,20 @@ select_jdk() {
 mvnw() {
   (cd "$PASSERELLE_ROOT" && ./mvnw "$@")
 }
+
+# Prints "STATE PID HEALTH[, note]" for part $1 listening on port $2 with health $3: ours by
+# pid file, found on the port (ours without pid file, or another checkout's), or down.
+part_state_line() {
+  local part="$1" port="$2" health="$3" pid found
+  if pid="$(part_pid "$part")"; then
+    echo "up $pid $health"
+  elif found="$(passerelle_part_on_port "$part" "$port")"; then
+    if [[ "${found#* }" == "$PASSERELLE_ROOT" ]]; then
+      echo "up? ${found%% *} $health, pid file missing: ./passerelle infra adopts it"
+    else
+      echo "shared ${found%% *} $health, from another checkout: ${found#* }"
+    fi
+  else
+    echo "down - -"
+  fi
+}

@@ -37,4 +37,15 @@ public class Inbox {
       throw new IllegalStateException("could not write the inbox row", e);
     }
   }
+
+  /** Whether the database answers at all: a failure then is not the event's fault. */
+  public boolean reachable() {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement ping = connection.prepareStatement("select 1")) {
+      ping.execute();
+      return true;
+    } catch (SQLException e) {
+      return false;
+    }
+  }
 }

@@ -175,6 +175,10 @@ public class InboxConsumer {
     if (!running) {
       throw new IllegalStateException("stopping before the event was applied");
     }
+    if (!inbox.reachable()) {
+      // The database is down, not the event: keep it, reconnect and try again later.
+      throw new IllegalStateException("database unreachable; event kept for retry", last);
+    }
     park(record, last);
   }
 

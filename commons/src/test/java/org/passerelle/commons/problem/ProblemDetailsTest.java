@@ -119,6 +119,26 @@ class ProblemDetailsTest {
   }
 
   @Test
+  void unsupportedMethodIs405() {
+    given()
+        .delete(NOTES)
+        .then()
+        .statusCode(405)
+        .contentType(Problem.MEDIA_TYPE)
+        .body("type", equalTo(Problem.TYPE_BASE + "method-not-allowed"));
+  }
+
+  @Test
+  void unknownPathIs404Problem() {
+    given()
+        .get("/test/nowhere")
+        .then()
+        .statusCode(404)
+        .contentType(Problem.MEDIA_TYPE)
+        .body("type", equalTo(Problem.TYPE_BASE + "not-found"));
+  }
+
+  @Test
   void notFoundIs404() {
     given()
         .get(NOTES + "/" + java.util.UUID.randomUUID())

@@ -32,6 +32,13 @@ import org.passerelle.enrollment.service.ApplicationService;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @RunOnVirtualThread
+@RolesAllowed({
+  Roles.PLATFORM_ADMIN,
+  Roles.COUNTRY_ADMIN,
+  Roles.SITE_STAFF,
+  Roles.INTEGRATION,
+  Roles.LEARNER
+})
 public class ApplicationResource {
 
   private final ApplicationService service;
@@ -43,13 +50,6 @@ public class ApplicationResource {
   }
 
   @POST
-  @RolesAllowed({
-    Roles.PLATFORM_ADMIN,
-    Roles.COUNTRY_ADMIN,
-    Roles.SITE_STAFF,
-    Roles.INTEGRATION,
-    Roles.LEARNER
-  })
   @Operation(
       operationId = "submitApplication",
       summary = "Submit an application to a cohort",
@@ -73,13 +73,6 @@ public class ApplicationResource {
 
   @GET
   @Path("{id}")
-  @RolesAllowed({
-    Roles.PLATFORM_ADMIN,
-    Roles.COUNTRY_ADMIN,
-    Roles.SITE_STAFF,
-    Roles.INTEGRATION,
-    Roles.LEARNER
-  })
   @Operation(operationId = "getApplication", summary = "Read an application in your scope")
   @APIResponse(
       responseCode = "200",

@@ -19,7 +19,7 @@ import org.passerelle.commons.testing.Tokens;
 
 /** Applications over HTTP with real Keycloak tokens, the real database and the real broker. */
 @QuarkusTest
-class ApplicationResourceTest {
+public class ApplicationResourceTest {
 
   private static final String APPLICATIONS = "/api/v1/applications";
 
@@ -40,6 +40,10 @@ class ApplicationResourceTest {
   }
 
   private String submit(String user, String site) {
+    return submitAs(user, site);
+  }
+
+  public static String submitAs(String user, String site) {
     return as(user)
         .body(body(site, "Amina", "FEMALE"))
         .post(APPLICATIONS)

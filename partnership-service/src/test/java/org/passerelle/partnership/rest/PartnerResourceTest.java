@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.passerelle.commons.testing.Tokens;
 
 @QuarkusTest
-class PartnerResourceTest {
+public class PartnerResourceTest {
 
   static final String PARTNERS = "/api/v1/partners";
 
@@ -30,6 +30,16 @@ class PartnerResourceTest {
         {"name": "%s", "kind": "%s", "country": "%s", "registrationNumber": "73282932000074"}
         """
         .formatted(name, kind, country);
+  }
+
+  public static String register(String user) {
+    return as(user)
+        .body(body("Atelier Numérique", "FUNDER", "FR"))
+        .post(PARTNERS)
+        .then()
+        .statusCode(201)
+        .extract()
+        .path("id");
   }
 
   private long count(String sql) {

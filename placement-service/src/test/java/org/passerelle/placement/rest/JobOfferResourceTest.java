@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.passerelle.commons.testing.Tokens;
 
 @QuarkusTest
-class JobOfferResourceTest {
+public class JobOfferResourceTest {
 
   static final String OFFERS = "/api/v1/job-offers";
   static final String PARTNER_FR = "11111111-1111-4111-8111-111111111111";
@@ -32,6 +32,16 @@ class JobOfferResourceTest {
          "contractType": "%s", "siteCode": "%s", "city": "Sevran", "openings": 2}
         """
         .formatted(partnerId == null ? "null" : "\"" + partnerId + "\"", contract, site);
+  }
+
+  public static String publish(String user) {
+    return as(user)
+        .body(body(null, "FR-SEVRAN", "CDI"))
+        .post(OFFERS)
+        .then()
+        .statusCode(201)
+        .extract()
+        .path("id");
   }
 
   private long count(String sql) {

@@ -25,6 +25,11 @@ final class GatewayProblem {
                     "Service unavailable", "The service is not answering; retry later."
                   },
               "ar", new String[] {"الخدمة غير متاحة", "الخدمة لا تستجيب؛ أعد المحاولة لاحقًا."}),
+          "bad-request",
+          Map.of(
+              "fr", new String[] {"Requête invalide", "L'adresse demandée n'est pas valide."},
+              "en", new String[] {"Bad request", "The requested address is not valid."},
+              "ar", new String[] {"طلب غير صالح", "العنوان المطلوب غير صالح."}),
           "not-found",
           Map.of(
               "fr", new String[] {"Introuvable", "Aucune ressource à cette adresse."},

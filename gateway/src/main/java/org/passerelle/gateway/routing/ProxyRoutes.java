@@ -13,15 +13,20 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.net.URI;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 import org.passerelle.gateway.config.GatewayConfig;
 
 /**
  * Routes {@code /api/v1/<resource>/...} to the service owning the resource, streaming bodies both
- * ways. The token was already checked by the edge security policy.
+ * ways. The token was already checked by the edge security policy. Routing uses the normalised
+ * path, the one security decisions were made on, and that is the path forwarded.
  */
 @ApplicationScoped
 public class ProxyRoutes {
@@ -30,24 +35,62 @@ public class ProxyRoutes {
   private static final Logger LOG = Logger.getLogger(ProxyRoutes.class);
   private static final String PREFIX = "/api/v1/";
 
-  /** Hop-by-hop headers (RFC 9110 §7.6.1) are the connection's, never forwarded. */
+  /** Hop-by-hop headers (RFC 9110 §7.6.1) belong to one connection and are never forwarded. */
   private static final Set<String> HOP_BY_HOP =
       Set.of(
           "connection",
           "keep-alive",
           "proxy-authenticate",
           "proxy-authorization",
+          "proxy-connection",
           "te",
           "trailer",
           "transfer-encoding",
           "upgrade",
+          "expect",
           "host");
 
-  private final GatewayConfig config;
+  /** Forwarding headers are the gateway's to set: a caller's are dropped, never trusted. */
+  private static final Set<String> FORWARDING =
+      Set.of(
+          "forwarded",
+          "x-forwarded-for",
+          "x-forwarded-host",
+          "x-forwarded-proto",
+          "x-forwarded-port",
+          "x-forwarded-prefix",
+          "x-forwarded-server",
+          "x-forwarded-ssl");
+
+  private static final Pattern RESOURCE = Pattern.compile("[a-z][a-z0-9-]{0,63}");
+
+  private record Backend(String name, String host, int port) {}
+
+  private final Map<String, Backend> routes = new HashMap<>();
   private final HttpClient client;
+  private final long requestTimeoutMillis;
 
   ProxyRoutes(GatewayConfig config, Vertx vertx) {
-    this.config = config;
+    Map<String, Backend> backends = new HashMap<>();
+    config
+        .backends()
+        .forEach(
+            (name, url) -> {
+              URI uri = URI.create(url);
+              int port = uri.getPort() > 0 ? uri.getPort() : 80;
+              backends.put(name, new Backend(name, uri.getHost(), port));
+            });
+    config
+        .routes()
+        .forEach(
+            (resource, backend) -> {
+              if (!backends.containsKey(backend)) {
+                throw new IllegalStateException(
+                    "route " + resource + " names unknown backend " + backend);
+              }
+              routes.put(resource, backends.get(backend));
+            });
+    this.requestTimeoutMillis = config.requestTimeout().toMillis();
     this.client =
         vertx.createHttpClient(
             new HttpClientOptions()
@@ -63,54 +106,64 @@ public class ProxyRoutes {
   private void proxy(RoutingContext context) {
     HttpServerRequest request = context.request();
     request.pause();
-    String path = request.path();
+    String path = context.normalizedPath();
+    String acceptLanguage = request.getHeader("Accept-Language");
+    try {
+      Backend backend = path.startsWith(PREFIX) ? routes.get(resource(path)) : null;
+      if (backend == null) {
+        request.resume();
+        GatewayProblem.send(context.response(), 404, "not-found", acceptLanguage, path);
+        return;
+      }
+      forward(context, backend, path, acceptLanguage);
+    } catch (RuntimeException e) {
+      LOG.warnf("cannot proxy %s: %s", path, e.toString());
+      request.resume();
+      GatewayProblem.send(context.response(), 400, "bad-request", acceptLanguage, path);
+    }
+  }
+
+  private static String resource(String path) {
     String rest = path.substring(PREFIX.length());
     int slash = rest.indexOf('/');
-    String resource = (slash < 0 ? rest : rest.substring(0, slash)).toLowerCase(Locale.ROOT);
-    String backendName = config.routes().get(resource);
-    String base = backendName == null ? null : config.backends().get(backendName);
-    String acceptLanguage = request.getHeader("Accept-Language");
-    if (base == null) {
-      request.resume();
-      GatewayProblem.send(context.response(), 404, "not-found", acceptLanguage, path);
-      return;
-    }
+    String resource = slash < 0 ? rest : rest.substring(0, slash);
+    return RESOURCE.matcher(resource).matches() ? resource : "";
+  }
+
+  private void forward(
+      RoutingContext context, Backend backend, String path, String acceptLanguage) {
+    HttpServerRequest request = context.request();
     String requestId = request.getHeader(REQUEST_ID);
     if (requestId == null || requestId.isBlank() || requestId.length() > 128) {
       requestId = UUID.randomUUID().toString();
     }
     String id = requestId;
-    URI target = URI.create(base + request.uri());
+    String query = request.query();
     RequestOptions options =
         new RequestOptions()
             .setMethod(request.method())
-            .setHost(target.getHost())
-            .setPort(target.getPort())
-            .setURI(
-                target.getRawPath()
-                    + (target.getRawQuery() == null ? "" : "?" + target.getRawQuery()))
-            .setIdleTimeout(config.requestTimeout().toMillis());
+            .setHost(backend.host())
+            .setPort(backend.port())
+            .setURI(query == null ? path : path + "?" + query)
+            .setIdleTimeout(requestTimeoutMillis);
     HttpServerResponse response = context.response();
     client
         .request(options)
-        .onFailure(error -> unavailable(context, backendName, acceptLanguage, path, error))
+        .onFailure(error -> unavailable(context, backend.name(), acceptLanguage, path, error))
         .onSuccess(
             backendRequest -> {
-              copyHeaders(request.headers(), backendRequest.headers());
+              copyHeaders(request.headers(), backendRequest.headers(), true);
               backendRequest.putHeader(REQUEST_ID, id);
               backendRequest.putHeader("X-Forwarded-Proto", request.scheme());
-              backendRequest.putHeader(
-                  "X-Forwarded-Host",
-                  request.authority() == null ? "" : request.authority().toString());
-              String forwardedFor =
-                  request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
-              if (forwardedFor != null) {
-                backendRequest.putHeader("X-Forwarded-For", forwardedFor);
+              if (request.authority() != null) {
+                backendRequest.putHeader("X-Forwarded-Host", request.authority().toString());
               }
-              backendRequest
-                  .send(request)
+              if (request.remoteAddress() != null) {
+                backendRequest.putHeader("X-Forwarded-For", request.remoteAddress().hostAddress());
+              }
+              (request.isEnded() ? backendRequest.send() : backendRequest.send(request))
                   .onFailure(
-                      error -> unavailable(context, backendName, acceptLanguage, path, error))
+                      error -> unavailable(context, backend.name(), acceptLanguage, path, error))
                   .onSuccess(backendResponse -> relay(backendResponse, response, id));
             });
   }
@@ -119,18 +172,29 @@ public class ProxyRoutes {
       HttpClientResponse backendResponse, HttpServerResponse response, String id) {
     response.setStatusCode(backendResponse.statusCode());
     response.setStatusMessage(backendResponse.statusMessage());
-    copyHeaders(backendResponse.headers(), response.headers());
+    copyHeaders(backendResponse.headers(), response.headers(), false);
     response.putHeader(REQUEST_ID, id);
     if (backendResponse.getHeader("Content-Length") == null) {
       response.setChunked(true);
     }
-    backendResponse.pipeTo(response);
+    // A backend failing mid-body must not look like a complete answer: reset the connection.
+    backendResponse.pipeTo(response).onFailure(error -> response.reset());
   }
 
-  private static void copyHeaders(MultiMap from, MultiMap to) {
+  private static void copyHeaders(MultiMap from, MultiMap to, boolean fromCaller) {
+    Set<String> dropped = new HashSet<>(HOP_BY_HOP);
+    if (fromCaller) {
+      dropped.addAll(FORWARDING);
+    }
+    // Headers a Connection header names are hop-by-hop too (RFC 9110 §7.6.1).
+    for (String connection : from.getAll("Connection")) {
+      for (String name : connection.split(",")) {
+        dropped.add(name.trim().toLowerCase(Locale.ROOT));
+      }
+    }
     from.forEach(
         header -> {
-          if (!HOP_BY_HOP.contains(header.getKey().toLowerCase(Locale.ROOT))) {
+          if (!dropped.contains(header.getKey().toLowerCase(Locale.ROOT))) {
             to.add(header.getKey(), header.getValue());
           }
         });

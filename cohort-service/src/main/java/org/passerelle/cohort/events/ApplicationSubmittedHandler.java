@@ -32,14 +32,17 @@ public class ApplicationSubmittedHandler implements EventHandler {
   @Override
   public void handle(IncomingEvent event) {
     UUID cohortId = UUID.fromString(event.data().path("cohortId").asText());
+    String site = event.data().path("site").asText();
+    // Only an application to the cohort's own site counts: an application naming another
+    // site's (or country's) cohort must not move that cohort's figures.
     int updated =
         cohorts.update(
             "applicationsReceived = applicationsReceived + 1, version = version + 1"
-                + " where id = ?1",
-            cohortId);
+                + " where id = ?1 and siteCode = ?2",
+            cohortId,
+            site);
     if (updated == 0) {
-      // Applications may name a cohort this country's backend does not run; nothing to count.
-      LOG.debugf("application-submitted %s names unknown cohort %s", event.id(), cohortId);
+      LOG.debugf("application-submitted %s names no cohort %s at %s", event.id(), cohortId, site);
     }
   }
 }

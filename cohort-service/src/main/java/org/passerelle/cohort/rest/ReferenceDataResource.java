@@ -41,7 +41,7 @@ public class ReferenceDataResource {
   public Page<SiteView> sites(
       @QueryParam("country") @jakarta.validation.constraints.Pattern(regexp = "FR|MA")
           String country,
-      @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+      @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Page.MAX_PAGE) int page,
       @QueryParam("size") @DefaultValue(Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE) int size) {
     var query =
         country == null
@@ -55,7 +55,7 @@ public class ReferenceDataResource {
   @Transactional
   @Operation(operationId = "listProgrammes", summary = "List the programmes")
   public Page<ProgrammeView> programmes(
-      @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+      @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Page.MAX_PAGE) int page,
       @QueryParam("size") @DefaultValue(Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE) int size) {
     return Page.of(programmes.findAll(Sort.by("code")), page, size, ProgrammeView::of);
   }

@@ -24,13 +24,18 @@ class ApplicationSubmittedHandlerTest {
   @Inject KafkaClients kafka;
 
   private static ProducerRecord<String, byte[]> submitted(UUID eventId, UUID cohortId) {
+    return submitted(eventId, cohortId, "FR-SEVRAN");
+  }
+
+  private static ProducerRecord<String, byte[]> submitted(
+      UUID eventId, UUID cohortId, String site) {
     UUID applicationId = UUID.randomUUID();
     String data =
         """
-        {"applicationId":"%s","learnerId":"%s","cohortId":"%s","site":"FR-SEVRAN","country":"FR",
+        {"applicationId":"%s","learnerId":"%s","cohortId":"%s","site":"%s","country":"FR",
          "submittedAt":"2026-11-23T10:00:00Z","gender":"FEMALE","ageBand":"18_25"}
         """
-            .formatted(applicationId, UUID.randomUUID(), cohortId);
+            .formatted(applicationId, UUID.randomUUID(), cohortId, site);
     ProducerRecord<String, byte[]> record =
         new ProducerRecord<>(
             "enrollment.events", applicationId.toString(), data.getBytes(StandardCharsets.UTF_8));
@@ -65,6 +70,8 @@ class ApplicationSubmittedHandlerTest {
       producer.send(submitted(first, UUID.fromString(cohortId))).get(); // a redelivery
       producer.send(submitted(second, UUID.fromString(cohortId))).get();
       producer.send(submitted(UUID.randomUUID(), UUID.randomUUID())).get(); // unknown cohort
+      // naming this cohort from another site does not count
+      producer.send(submitted(UUID.randomUUID(), UUID.fromString(cohortId), "MA-FES")).get();
     }
     await().atMost(Duration.ofSeconds(30)).until(() -> received(cohortId) >= 2);
     await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> true);

@@ -81,6 +81,12 @@ public class CohortResourceTest {
     given().get("/api/v1/sites").then().statusCode(401);
     as("learner-fr").queryParam("size", 101).get("/api/v1/sites").then().statusCode(400);
     as("learner-fr").queryParam("country", "XX").get("/api/v1/sites").then().statusCode(400);
+    as("learner-fr")
+        .queryParam("page", 21474837)
+        .queryParam("size", 100)
+        .get("/api/v1/sites")
+        .then()
+        .statusCode(400);
   }
 
   @Test

@@ -54,7 +54,8 @@ public class IdempotencyKeys {
     if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
       throw ProblemException.invalid(HEADER, "invalid-request.parameter", HEADER);
     }
-    String who = caller == null ? "anonymous" : caller;
+    // Keys are per caller; an anonymous caller would share one key space with every other.
+    String who = java.util.Objects.requireNonNull(caller, "idempotent creates need a caller");
     String hash = hash(operation, request);
     try (Connection connection = dataSource.getConnection()) {
       if (claim(connection, who, key, operation, hash)) {

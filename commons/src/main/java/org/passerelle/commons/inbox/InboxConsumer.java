@@ -135,7 +135,7 @@ public class InboxConsumer {
         }
       } catch (WakeupException e) {
         // stopping
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | Error e) {
         // Reconnect from the last committed offsets; the inbox absorbs what comes again.
         LOG.warnf("event consumer failed, reconnecting in %s: %s", backoff.current(), e.toString());
         backoff.pause();

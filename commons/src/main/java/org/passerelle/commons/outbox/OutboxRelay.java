@@ -108,7 +108,7 @@ public class OutboxRelay {
         if (sent == 0) {
           awaitWork(config.relay().idlePoll());
         }
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | Error e) {
         LOG.warnf("outbox relay failed, retrying in %s: %s", backoff.current(), e.toString());
         closeProducer();
         backoff.pause();

@@ -39,8 +39,8 @@ public final class Messages {
     } catch (MissingResourceException e) {
       return key;
     }
-    return arguments == null || arguments.length == 0
-        ? pattern
-        : new MessageFormat(pattern, locale == null ? DEFAULT : locale).format(arguments);
+    // Always through MessageFormat, which also turns the files' doubled apostrophes into one.
+    return new MessageFormat(pattern, locale == null ? DEFAULT : locale)
+        .format(arguments == null ? new Object[0] : arguments);
   }
 }

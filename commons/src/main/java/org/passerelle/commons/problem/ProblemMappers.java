@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.hibernate.StaleStateException;
+import org.hibernate.exception.DataException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -139,6 +140,25 @@ public class ProblemMappers {
         ProblemType.CONFLICT, Problems.languages(headers), path(uri), List.of(), "conflict.detail");
   }
 
+  /** A value PostgreSQL refuses (e.g. a NUL character): the caller's input, not our fault. */
+  @ServerExceptionMapper
+  public Response refusedData(DataException e, HttpHeaders headers, UriInfo uri) {
+    return problems.response(
+        ProblemType.INVALID_REQUEST,
+        Problems.languages(headers),
+        path(uri),
+        List.of(),
+        "invalid-request.data");
+  }
+
+  /** A uniqueness or reference rule of the database: the request conflicts with the data. */
+  @ServerExceptionMapper
+  public Response refusedByConstraint(
+      org.hibernate.exception.ConstraintViolationException e, HttpHeaders headers, UriInfo uri) {
+    return problems.response(
+        ProblemType.CONFLICT, Problems.languages(headers), path(uri), List.of(), "conflict.detail");
+  }
+
   @ServerExceptionMapper
   public Response unexpected(Exception e, HttpHeaders headers, UriInfo uri) {
     LOG.errorf(e, "unexpected error on %s", path(uri));
@@ -174,19 +194,30 @@ public class ProblemMappers {
   }
 
   private Response byStatus(int status, HttpHeaders headers, String path) {
-    for (ProblemType type : ProblemType.values()) {
-      if (type.status() == status) {
-        return problems.response(
-            type, Problems.languages(headers), path, List.of(), type.slug() + ".detail");
-      }
-    }
-    return problems.response(
-        status >= 500 ? ProblemType.INTERNAL_ERROR : ProblemType.INVALID_REQUEST,
-        Problems.languages(headers),
-        path,
-        List.of(),
-        status >= 500 ? "internal-error.detail" : "invalid-request.parameter",
-        "?");
+    ProblemType type =
+        switch (status) {
+          case 401 -> ProblemType.UNAUTHORIZED;
+          case 403 -> ProblemType.FORBIDDEN;
+          case 404 -> ProblemType.NOT_FOUND;
+          case 405 -> ProblemType.METHOD_NOT_ALLOWED;
+          case 406 -> ProblemType.NOT_ACCEPTABLE;
+          case 409 -> ProblemType.CONFLICT;
+          case 412 -> ProblemType.PRECONDITION_FAILED;
+          case 413 -> ProblemType.PAYLOAD_TOO_LARGE;
+          case 415 -> ProblemType.UNSUPPORTED_MEDIA_TYPE;
+          case 422 -> ProblemType.UNPROCESSABLE;
+          case 429 -> ProblemType.TOO_MANY_REQUESTS;
+          case 503 -> ProblemType.SERVICE_UNAVAILABLE;
+          default -> status >= 500 ? ProblemType.INTERNAL_ERROR : ProblemType.INVALID_REQUEST;
+        };
+    String detail =
+        switch (type) {
+          case INVALID_REQUEST -> "invalid-request.parameter";
+          case NOT_FOUND -> "not-found.path";
+          case UNPROCESSABLE -> "unprocessable.title";
+          default -> type.slug() + ".detail";
+        };
+    return problems.response(type, Problems.languages(headers), path, List.of(), detail, "?");
   }
 
   private static String jsonPath(JsonMappingException e) {

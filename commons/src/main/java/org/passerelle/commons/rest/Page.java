@@ -15,6 +15,10 @@ import java.util.function.Function;
 public record Page<T>(List<T> items, int page, int size, long total) {
 
   public static final int MAX_SIZE = 100;
+
+  /** Keeps page * size within an int offset. */
+  public static final int MAX_PAGE = 1_000_000;
+
   public static final String DEFAULT_SIZE = "20";
 
   public static <E, T> Page<T> of(PanacheQuery<E> query, int page, int size, Function<E, T> view) {

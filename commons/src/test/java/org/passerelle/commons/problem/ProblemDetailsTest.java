@@ -27,7 +27,8 @@ class ProblemDetailsTest {
         .contentType(Problem.MEDIA_TYPE)
         .body("type", equalTo(Problem.TYPE_BASE + "malformed-json"))
         .body("status", equalTo(400))
-        .body("title", equalTo("JSON mal formé"));
+        .body("title", equalTo("JSON mal formé"))
+        .body("detail", equalTo("Le corps de la requête n'est pas un JSON valide."));
   }
 
   @Test

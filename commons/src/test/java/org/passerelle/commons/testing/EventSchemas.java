@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import java.io.IOException;
@@ -58,7 +59,9 @@ public final class EventSchemas {
     try (InputStream in =
         Thread.currentThread().getContextClassLoader().getResourceAsStream(resource)) {
       assertThat(in).as("JSON Schema " + resource + " for " + type).isNotNull();
-      JsonSchema schema = FACTORY.getSchema(in);
+      JsonSchema schema =
+          FACTORY.getSchema(
+              in, SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build());
       JsonNode node = JSON.readTree(data);
       Set<ValidationMessage> errors = schema.validate(node);
       assertThat(errors).as(type + " data " + data).isEmpty();

@@ -77,17 +77,24 @@ public class ApplicationService {
     }
     OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
     var details = request.applicant();
-    Applicant applicant = new Applicant();
-    applicant.id = UUID.randomUUID();
-    applicant.learnerId = UUID.randomUUID();
-    applicant.subject = learnerForSelf ? scope.subject() : null;
+    // A learner applying again is the same person: same applicant, same pseudonymous learnerId.
+    Applicant applicant =
+        learnerForSelf
+            ? applicants.find("subject", scope.subject()).firstResultOptional().orElse(null)
+            : null;
+    if (applicant == null) {
+      applicant = new Applicant();
+      applicant.id = UUID.randomUUID();
+      applicant.learnerId = UUID.randomUUID();
+      applicant.subject = learnerForSelf ? scope.subject() : null;
+      applicant.createdAt = now;
+    }
     applicant.firstName = details.firstName().strip();
     applicant.lastName = details.lastName().strip();
     applicant.email = details.email().strip().toLowerCase(java.util.Locale.ROOT);
     applicant.birthDate = details.birthDate();
     applicant.gender = details.gender() == null ? Gender.NOT_DECLARED : details.gender();
     applicant.country = site.country;
-    applicant.createdAt = now;
     applicants.persist(applicant);
 
     Application application = new Application();

@@ -149,6 +149,23 @@ public class ApplicationResourceTest {
   }
 
   @Test
+  void aLearnerApplyingTwiceKeepsOnePseudonym() {
+    String first = submit("learner-ma", "MA-FES");
+    String second = submit("learner-ma", "MA-CASABLANCA");
+    String firstLearner =
+        as("learner-ma")
+            .get(APPLICATIONS + "/" + first)
+            .then()
+            .extract()
+            .path("applicant.learnerId");
+    as("learner-ma")
+        .get(APPLICATIONS + "/" + second)
+        .then()
+        .statusCode(200)
+        .body("applicant.learnerId", equalTo(firstLearner));
+  }
+
+  @Test
   void aLearnerAppliesForThemselfAndOnlyTheySeeIt() {
     String id = submit("learner-fr", "FR-SEVRAN");
     as("learner-fr").get(APPLICATIONS + "/" + id).then().statusCode(200).body("id", equalTo(id));
@@ -205,6 +222,7 @@ public class ApplicationResourceTest {
       body("fr sevran", "A", null),
       body("FR-SEVRAN", "A", null).replace("2001-04-12", "2001-13-45"),
       body("FR-SEVRAN", "A", null).replace("Amina.Benali@example.org", "not-an-email"),
+      body("FR-SEVRAN", "A\\u0000B", null),
     };
     for (String bad : bodies) {
       as("platform-admin")

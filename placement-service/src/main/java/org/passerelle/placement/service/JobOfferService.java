@@ -49,7 +49,8 @@ public class JobOfferService {
     boolean ownOffer =
         scope.has(Roles.PARTNER)
             && request.partnerId() != null
-            && scope.isPartner(request.partnerId().toString());
+            && scope.isPartner(request.partnerId().toString())
+            && scope.country().filter(request.country()::equals).isPresent();
     if (!staff && !ownOffer) {
       throw ProblemException.outOfScope();
     }

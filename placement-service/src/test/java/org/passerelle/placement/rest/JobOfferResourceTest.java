@@ -101,6 +101,7 @@ public class JobOfferResourceTest {
         .then()
         .statusCode(403);
     as("partner-fr").body(body(null, "FR-SEVRAN", "CDI")).post(OFFERS).then().statusCode(403);
+    as("partner-fr").body(body(PARTNER_FR, "MA-FES", "CDI")).post(OFFERS).then().statusCode(403);
     as("learner-fr").body(body(null, "FR-SEVRAN", "CDI")).post(OFFERS).then().statusCode(403);
     for (String bad :
         new String[] {

@@ -13,6 +13,9 @@ public final class Messages {
   private static final List<String> SUPPORTED = List.of("fr", "en", "ar");
   private static final String BUNDLE = "org.passerelle.commons.problem.Messages";
 
+  /** An argument that is itself a message key, shown in the caller's language. */
+  public record Key(String key) {}
+
   private Messages() {}
 
   /** Picks fr, en or ar from the acceptable languages, in order of preference. */
@@ -39,8 +42,13 @@ public final class Messages {
     } catch (MissingResourceException e) {
       return key;
     }
+    Object[] localised = arguments == null ? new Object[0] : arguments.clone();
+    for (int i = 0; i < localised.length; i++) {
+      if (localised[i] instanceof Key nested) {
+        localised[i] = format(locale, nested.key());
+      }
+    }
     // Always through MessageFormat, which also turns the files' doubled apostrophes into one.
-    return new MessageFormat(pattern, locale == null ? DEFAULT : locale)
-        .format(arguments == null ? new Object[0] : arguments);
+    return new MessageFormat(pattern, locale == null ? DEFAULT : locale).format(localised);
   }
 }

@@ -28,9 +28,13 @@ public class ProblemException extends RuntimeException {
     this.errors = List.copyOf(errors);
   }
 
-  /** 404 for anything missing or outside the caller's scope: the two look the same. */
-  public static ProblemException notFound(String what) {
-    return new ProblemException(ProblemType.NOT_FOUND, "not-found.detail", what);
+  /**
+   * 404 for anything missing or outside the caller's scope: the two look the same. {@code resource}
+   * names a {@code resource.<name>} message, e.g. {@code application}.
+   */
+  public static ProblemException notFound(String resource) {
+    return new ProblemException(
+        ProblemType.NOT_FOUND, "not-found.detail", new Messages.Key("resource." + resource));
   }
 
   public static ProblemException forbidden() {

@@ -147,7 +147,17 @@ class ProblemDetailsTest {
         .statusCode(404)
         .contentType(Problem.MEDIA_TYPE)
         .body("type", equalTo(Problem.TYPE_BASE + "not-found"))
+        .body(
+            "detail",
+            equalTo("Aucune ressource « note » avec cet identifiant dans votre périmètre."))
         .body("instance", startsWith("/test/notes/"));
+    given()
+        .header("Accept-Language", "ar, en;q=0.5")
+        .get(NOTES + "/" + java.util.UUID.randomUUID())
+        .then()
+        .statusCode(404)
+        .header("Content-Language", "ar")
+        .body("detail", equalTo("لا يوجد ملاحظة بهذا المعرّف ضمن نطاقك."));
   }
 
   @Test

@@ -83,7 +83,7 @@ public class JobOfferService {
         .findByIdOptional(id)
         .filter(offer -> visible(offer, scope))
         .map(JobOfferView::of)
-        .orElseThrow(() -> ProblemException.notFound("job offer"));
+        .orElseThrow(() -> ProblemException.notFound("job-offer"));
   }
 
   private static boolean visible(JobOffer offer, AccessScope scope) {

@@ -6,15 +6,13 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.passerelle.commons.testing.Tokens;
+import org.passerelle.commons.testing.Api;
 
 @QuarkusTest
 public class CohortResourceTest {
@@ -24,7 +22,7 @@ public class CohortResourceTest {
   @Inject EntityManager entityManager;
 
   static RequestSpecification as(String user) {
-    return given().header("Authorization", Tokens.bearer(user)).contentType(ContentType.JSON);
+    return Api.as(user);
   }
 
   static String body(String programme, String site, String start, String end, Object capacity) {
@@ -45,14 +43,7 @@ public class CohortResourceTest {
   }
 
   private long cohorts() {
-    return QuarkusTransaction.requiringNew()
-        .call(
-            () ->
-                ((Number)
-                        entityManager
-                            .createNativeQuery("select count(*) from cohort")
-                            .getSingleResult())
-                    .longValue());
+    return Api.count(entityManager, "select count(*) from cohort");
   }
 
   @Test

@@ -15,6 +15,7 @@ import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.passerelle.commons.testing.Api;
 import org.passerelle.commons.testing.Tokens;
 
 /** Applications over HTTP with real Keycloak tokens, the real database and the real broker. */
@@ -36,7 +37,7 @@ public class ApplicationResourceTest {
   }
 
   static RequestSpecification as(String user) {
-    return given().header("Authorization", Tokens.bearer(user)).contentType(ContentType.JSON);
+    return Api.as(user);
   }
 
   private String submit(String user, String site) {
@@ -54,8 +55,7 @@ public class ApplicationResourceTest {
   }
 
   private long count(String sql) {
-    return QuarkusTransaction.requiringNew()
-        .call(() -> ((Number) entityManager.createNativeQuery(sql).getSingleResult()).longValue());
+    return Api.count(entityManager, sql);
   }
 
   private long applications() {

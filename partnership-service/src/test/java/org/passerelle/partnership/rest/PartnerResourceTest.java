@@ -4,15 +4,13 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.passerelle.commons.testing.Tokens;
+import org.passerelle.commons.testing.Api;
 
 @QuarkusTest
 public class PartnerResourceTest {
@@ -22,7 +20,7 @@ public class PartnerResourceTest {
   @Inject EntityManager entityManager;
 
   static RequestSpecification as(String user) {
-    return given().header("Authorization", Tokens.bearer(user)).contentType(ContentType.JSON);
+    return Api.as(user);
   }
 
   static String body(String name, String kind, String country) {
@@ -43,8 +41,7 @@ public class PartnerResourceTest {
   }
 
   private long count(String sql) {
-    return QuarkusTransaction.requiringNew()
-        .call(() -> ((Number) entityManager.createNativeQuery(sql).getSingleResult()).longValue());
+    return Api.count(entityManager, sql);
   }
 
   @Test

@@ -1,18 +1,15 @@
 package org.passerelle.placement.rest;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.passerelle.commons.testing.Tokens;
+import org.passerelle.commons.testing.Api;
 
 @QuarkusTest
 public class JobOfferResourceTest {
@@ -23,7 +20,7 @@ public class JobOfferResourceTest {
   @Inject EntityManager entityManager;
 
   static RequestSpecification as(String user) {
-    return given().header("Authorization", Tokens.bearer(user)).contentType(ContentType.JSON);
+    return Api.as(user);
   }
 
   static String body(String partnerId, String site, String contract) {
@@ -45,8 +42,7 @@ public class JobOfferResourceTest {
   }
 
   private long count(String sql) {
-    return QuarkusTransaction.requiringNew()
-        .call(() -> ((Number) entityManager.createNativeQuery(sql).getSingleResult()).longValue());
+    return Api.count(entityManager, sql);
   }
 
   @Test

@@ -20,5 +20,11 @@ public final class CloudEventHeaders {
   public static final String DLQ_CONSUMER = "dlq_consumer";
   public static final String DLQ_ATTEMPTS = "dlq_attempts";
 
+  /** Where the parked event was read from: its topic, partition and offset. */
+  public static final String DLQ_TOPIC = "dlq_topic";
+
+  public static final String DLQ_PARTITION = "dlq_partition";
+  public static final String DLQ_OFFSET = "dlq_offset";
+
   private CloudEventHeaders() {}
 }

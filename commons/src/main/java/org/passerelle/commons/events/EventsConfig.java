@@ -44,6 +44,17 @@ public interface EventsConfig {
 
     @WithDefault("PT10S")
     Duration maxBackoff();
+
+    /**
+     * How long sent rows stay in the outbox (for investigation) before they are deleted. Unsent
+     * rows are never deleted.
+     */
+    @WithDefault("P7D")
+    Duration retention();
+
+    /** How often sent rows past their retention are deleted. */
+    @WithDefault("PT10M")
+    Duration cleanupInterval();
   }
 
   interface Consumer {

@@ -4,7 +4,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
 
@@ -36,6 +40,29 @@ public class Inbox {
     } catch (SQLException e) {
       throw new IllegalStateException("could not write the inbox row", e);
     }
+  }
+
+  /** Which of these events this consumer has applied. */
+  public Set<UUID> applied(String consumer, Collection<UUID> eventIds) {
+    Set<UUID> applied = new HashSet<>();
+    if (eventIds.isEmpty()) {
+      return applied;
+    }
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select =
+            connection.prepareStatement(
+                "select event_id from inbox_event where consumer = ? and event_id = any(?)")) {
+      select.setString(1, consumer);
+      select.setArray(2, connection.createArrayOf("uuid", eventIds.toArray()));
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          applied.add(rows.getObject(1, UUID.class));
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not read the inbox", e);
+    }
+    return applied;
   }
 
   /** Whether the database answers at all: a failure then is not the event's fault. */

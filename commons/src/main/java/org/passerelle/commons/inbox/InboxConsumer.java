@@ -2,6 +2,11 @@ package org.passerelle.commons.inbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -28,6 +33,8 @@ import org.jboss.logging.Logger;
 import org.passerelle.commons.events.Backoff;
 import org.passerelle.commons.events.CloudEventHeaders;
 import org.passerelle.commons.events.EventHandler;
+import org.passerelle.commons.events.EventMetrics;
+import org.passerelle.commons.events.EventTracing;
 import org.passerelle.commons.events.EventsConfig;
 import org.passerelle.commons.events.IncomingEvent;
 import org.passerelle.commons.events.KafkaClients;
@@ -48,6 +55,8 @@ public class InboxConsumer {
   private final KafkaClients kafka;
   private final EventsConfig config;
   private final ObjectMapper mapper;
+  private final EventMetrics metrics;
+  private final Tracer tracer;
   private final Map<String, EventHandler> handlers = new HashMap<>();
   private volatile boolean running;
   private volatile KafkaConsumer<String, byte[]> consumer;
@@ -59,12 +68,16 @@ public class InboxConsumer {
       Inbox inbox,
       KafkaClients kafka,
       EventsConfig config,
-      ObjectMapper mapper) {
+      ObjectMapper mapper,
+      EventMetrics metrics,
+      Tracer tracer) {
     this.handlerBeans = handlerBeans;
     this.inbox = inbox;
     this.kafka = kafka;
     this.config = config;
     this.mapper = mapper;
+    this.metrics = metrics;
+    this.tracer = tracer;
   }
 
   void start(@Observes StartupEvent event) {
@@ -104,7 +117,8 @@ public class InboxConsumer {
     return config.consumer().group().orElse(config.service());
   }
 
-  private Set<String> topics() {
+  /** The topics this service follows, whose dead letters it owns. */
+  public Set<String> topics() {
     Set<String> topics = new TreeSet<>();
     handlers.values().forEach(handler -> topics.add(handler.topic()));
     return topics;
@@ -160,6 +174,9 @@ public class InboxConsumer {
         return;
       } catch (RuntimeException e) {
         last = e;
+        if (attempt < config.consumer().maxAttempts()) {
+          metrics.retried(record.topic(), consumerName(), type);
+        }
         LOG.warnf(
             "event %s (%s) failed, attempt %d of %d: %s",
             IncomingEvent.header(record, CloudEventHeaders.ID),
@@ -180,17 +197,74 @@ public class InboxConsumer {
       throw new IllegalStateException("database unreachable; event kept for retry", last);
     }
     park(record, last);
+    metrics.parked(record.topic(), consumerName(), type);
   }
 
-  private void apply(EventHandler handler, ConsumerRecord<String, byte[]> record) {
-    QuarkusTransaction.requiringNew()
-        .run(
-            () -> {
-              IncomingEvent event = IncomingEvent.from(record, parse(record.value()));
-              if (inbox.firstDelivery(consumerName(), event.id(), event.type())) {
-                handler.handle(event);
-              }
-            });
+  /**
+   * Applies the event with its inbox row in one transaction, inside a consumer span continuing the
+   * producer's trace; returns false when it had been applied before.
+   */
+  private boolean apply(EventHandler handler, ConsumerRecord<String, byte[]> record) {
+    String type = IncomingEvent.header(record, CloudEventHeaders.TYPE);
+    Span span =
+        tracer
+            .spanBuilder(record.topic() + " process")
+            .setParent(
+                EventTracing.parent(IncomingEvent.header(record, CloudEventHeaders.TRACEPARENT)))
+            .setSpanKind(SpanKind.CONSUMER)
+            .setAttribute("messaging.system", "kafka")
+            .setAttribute("messaging.operation.type", "process")
+            .setAttribute("messaging.destination.name", record.topic())
+            .setAttribute("messaging.consumer.group.name", consumerName())
+            .setAttribute(
+                "messaging.message.id", IncomingEvent.header(record, CloudEventHeaders.ID))
+            .setAttribute("cloudevents.event_type", type)
+            .startSpan();
+    try (Scope scope = span.makeCurrent()) {
+      boolean applied =
+          QuarkusTransaction.requiringNew()
+              .call(
+                  () -> {
+                    IncomingEvent event = IncomingEvent.from(record, parse(record.value()));
+                    if (!inbox.firstDelivery(consumerName(), event.id(), event.type())) {
+                      return false;
+                    }
+                    handler.handle(event);
+                    return true;
+                  });
+      metrics.consumed(record.topic(), consumerName(), type, !applied);
+      return applied;
+    } catch (RuntimeException e) {
+      span.recordException(e);
+      span.setStatus(StatusCode.ERROR);
+      throw e;
+    } finally {
+      span.end();
+    }
+  }
+
+  /** The outcome of re-driving a parked event. */
+  public enum Redrive {
+    APPLIED,
+    ALREADY_APPLIED
+  }
+
+  /**
+   * Applies a record read back from a dead-letter topic once, as it would have been on its own
+   * topic; throws what the handler throws when it still fails. The inbox keeps it exactly-once.
+   */
+  public Redrive redrive(ConsumerRecord<String, byte[]> parked) {
+    ConsumerRecord<String, byte[]> original = DeadLetterHeaders.original(parked);
+    String type = IncomingEvent.header(original, CloudEventHeaders.TYPE);
+    EventHandler handler = handlers.get(original.topic() + "|" + type);
+    if (handler == null) {
+      throw new IllegalStateException("no handler for " + type + " on " + original.topic());
+    }
+    boolean applied = apply(handler, original);
+    if (applied) {
+      metrics.redriven(original.topic(), consumerName(), type);
+    }
+    return applied ? Redrive.APPLIED : Redrive.ALREADY_APPLIED;
   }
 
   private JsonNode parse(byte[] value) {
@@ -218,6 +292,7 @@ public class InboxConsumer {
         .add(
             CloudEventHeaders.DLQ_ATTEMPTS,
             String.valueOf(config.consumer().maxAttempts()).getBytes(StandardCharsets.UTF_8));
+    DeadLetterHeaders.addOrigin(parked, record);
     try {
       deadLetterProducer().send(parked).get(30, TimeUnit.SECONDS);
     } catch (InterruptedException e) {

@@ -15,6 +15,7 @@ import java.sql.SQLException;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.passerelle.commons.events.DomainEvent;
+import org.passerelle.commons.events.EventTracing;
 import org.passerelle.commons.events.EventsConfig;
 
 /**
@@ -86,7 +87,12 @@ public class Outbox {
     return id;
   }
 
+  /** The span of this request or event handling, else the caller's header as it came. */
   private static String currentTraceparent() {
+    String traced = EventTracing.currentTraceparent();
+    if (traced != null) {
+      return traced;
+    }
     if (Arc.container() == null || !Arc.container().requestContext().isActive()) {
       return null;
     }

@@ -22,6 +22,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -30,8 +31,10 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.jboss.logging.Logger;
 import org.passerelle.commons.events.Backoff;
 import org.passerelle.commons.events.CloudEventHeaders;
+import org.passerelle.commons.events.EventMetrics;
 import org.passerelle.commons.events.EventsConfig;
 import org.passerelle.commons.events.KafkaClients;
+import org.postgresql.util.PGInterval;
 
 /**
  * Sends committed outbox rows to Kafka in commit order and marks them sent only once the broker has
@@ -54,17 +57,22 @@ public class OutboxRelay {
   private final DataSource dataSource;
   private final EventsConfig config;
   private final KafkaClients kafka;
+  private final EventMetrics metrics;
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition work = lock.newCondition();
   private boolean pending;
   private volatile boolean running;
   private Thread thread;
   private KafkaProducer<String, byte[]> producer;
+  private long nextCleanupNanos;
 
-  OutboxRelay(DataSource dataSource, EventsConfig config, KafkaClients kafka) {
+  OutboxRelay(
+      DataSource dataSource, EventsConfig config, KafkaClients kafka, EventMetrics metrics) {
     this.dataSource = dataSource;
     this.config = config;
     this.kafka = kafka;
+    this.metrics = metrics;
+    this.nextCleanupNanos = System.nanoTime();
   }
 
   void start(@Observes StartupEvent event) {
@@ -106,6 +114,7 @@ public class OutboxRelay {
         int sent = relayOnce(ids -> {});
         backoff.reset();
         if (sent == 0) {
+          cleanUpWhenDue();
           awaitWork(config.relay().idlePoll());
         }
       } catch (RuntimeException | Error e) {
@@ -137,11 +146,67 @@ public class OutboxRelay {
                 List<UUID> ids = rows.stream().map(Row::id).toList();
                 beforeMark.run(ids);
                 markSent(connection, ids);
+                rows.stream()
+                    .collect(Collectors.groupingBy(Row::topic))
+                    .forEach((topic, sent) -> metrics.published(topic, sent.size()));
                 return rows.size();
               } catch (SQLException e) {
                 throw new IllegalStateException("outbox relay database error", e);
               }
             });
+  }
+
+  private void cleanUpWhenDue() {
+    long now = System.nanoTime();
+    if (now - nextCleanupNanos < 0) {
+      return;
+    }
+    nextCleanupNanos = now + config.relay().cleanupInterval().toNanos();
+    try {
+      int deleted = deleteSentBefore(config.relay().retention());
+      if (deleted > 0) {
+        LOG.infof("deleted %d sent outbox rows older than %s", deleted, config.relay().retention());
+      }
+    } catch (RuntimeException e) {
+      LOG.warnf("outbox cleanup failed, will retry: %s", e.toString());
+    }
+  }
+
+  /**
+   * Deletes rows the broker acknowledged more than {@code retention} ago, in small transactions so
+   * that a large backlog never holds long locks; never an unsent row. Returns how many went.
+   */
+  public int deleteSentBefore(Duration retention) {
+    int total = 0;
+    int deleted;
+    do {
+      deleted =
+          QuarkusTransaction.requiringNew()
+              .call(
+                  () -> {
+                    try (Connection connection = dataSource.getConnection();
+                        PreparedStatement statement =
+                            connection.prepareStatement(
+                                "delete from outbox_event where id in (select id from outbox_event"
+                                    + " where sent_at is not null and sent_at < now() - ?"
+                                    + " limit 5000)")) {
+                      statement.setObject(1, toInterval(retention));
+                      return statement.executeUpdate();
+                    } catch (SQLException e) {
+                      throw new IllegalStateException("outbox cleanup database error", e);
+                    }
+                  });
+      total += deleted;
+    } while (deleted == 5000);
+    return total;
+  }
+
+  private static PGInterval toInterval(Duration duration) {
+    try {
+      return new PGInterval(duration.toMillis() / 1000.0 + " seconds");
+    } catch (SQLException e) {
+      throw new IllegalArgumentException("not an interval: " + duration, e);
+    }
   }
 
   private static boolean tryLeadership(Connection connection) throws SQLException {

@@ -220,7 +220,8 @@ public class InboxConsumer {
                 "messaging.message.id", IncomingEvent.header(record, CloudEventHeaders.ID))
             .setAttribute("cloudevents.event_type", type)
             .startSpan();
-    try (Scope scope = span.makeCurrent()) {
+    Scope scope = span.makeCurrent();
+    try {
       boolean applied =
           QuarkusTransaction.requiringNew()
               .call(
@@ -239,6 +240,7 @@ public class InboxConsumer {
       span.setStatus(StatusCode.ERROR);
       throw e;
     } finally {
+      scope.close();
       span.end();
     }
   }

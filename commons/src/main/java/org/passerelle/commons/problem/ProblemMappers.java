@@ -206,6 +206,7 @@ public class ProblemMappers {
           case 413 -> ProblemType.PAYLOAD_TOO_LARGE;
           case 415 -> ProblemType.UNSUPPORTED_MEDIA_TYPE;
           case 422 -> ProblemType.UNPROCESSABLE;
+          case 428 -> ProblemType.PRECONDITION_REQUIRED;
           case 429 -> ProblemType.TOO_MANY_REQUESTS;
           case 503 -> ProblemType.SERVICE_UNAVAILABLE;
           default -> status >= 500 ? ProblemType.INTERNAL_ERROR : ProblemType.INVALID_REQUEST;

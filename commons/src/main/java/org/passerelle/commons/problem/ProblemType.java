@@ -15,6 +15,7 @@ public enum ProblemType {
   IDEMPOTENCY_KEY_REUSED(422, "idempotency-key-reused"),
   PRECONDITION_FAILED(412, "precondition-failed"),
   PAYLOAD_TOO_LARGE(413, "payload-too-large"),
+  PRECONDITION_REQUIRED(428, "precondition-required"),
   UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type"),
   UNPROCESSABLE(422, "unprocessable"),
   TOO_MANY_REQUESTS(429, "too-many-requests"),

@@ -1,0 +1,46 @@
+package org.passerelle.enrollment;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/**
+ * A cohort as recruitment sees it: a copy of cohort-service's cohort, kept from its events only.
+ * Its id is the cohort's id.
+ */
+@Entity
+@Table(name = "intake")
+public class Intake {
+  @Id public UUID id;
+
+  @Column(name = "programme_code")
+  public String programmeCode;
+
+  @Column(name = "site_code")
+  public String siteCode;
+
+  public String country;
+
+  @Column(name = "start_date")
+  public LocalDate startDate;
+
+  @Column(name = "end_date")
+  public LocalDate endDate;
+
+  public int capacity;
+
+  /** cohort-service's status, kept as text: a status it adds later must not break the copy. */
+  @Column(name = "cohort_status")
+  public String cohortStatus;
+
+  /** The cohort's version this copy was made from; only a newer one replaces it. */
+  @Column(name = "cohort_version")
+  public long cohortVersion;
+
+  @Column(name = "updated_at")
+  public OffsetDateTime updatedAt;
+}

@@ -1,0 +1,70 @@
+package org.passerelle.enrollment.rest;
+
+import io.smallrye.common.annotation.RunOnVirtualThread;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.passerelle.commons.rest.Page;
+import org.passerelle.commons.rest.Responses;
+import org.passerelle.commons.security.CurrentScope;
+import org.passerelle.commons.security.Roles;
+import org.passerelle.enrollment.service.IntakeService;
+
+@Path("/api/v1/intakes")
+@Tag(
+    name = "Intakes",
+    description = "The recruitment side of cohorts, as cohort-service's events describe them")
+@Produces(MediaType.APPLICATION_JSON)
+@RunOnVirtualThread
+@RolesAllowed({Roles.PLATFORM_ADMIN, Roles.COUNTRY_ADMIN, Roles.SITE_STAFF, Roles.INTEGRATION})
+public class IntakeResource {
+
+  private final IntakeService service;
+  private final CurrentScope scope;
+
+  IntakeResource(IntakeService service, CurrentScope scope) {
+    this.service = service;
+    this.scope = scope;
+  }
+
+  @GET
+  @Operation(
+      operationId = "listIntakes",
+      summary = "List the intakes in your scope",
+      description = "By start date. Filters: country, site, cohort status.")
+  public Page<IntakeView> list(
+      @QueryParam("country") @Pattern(regexp = "FR|MA") String country,
+      @QueryParam("site") @Pattern(regexp = "[A-Z]{2}-[A-Z0-9-]{1,61}") String site,
+      @QueryParam("status") @Pattern(regexp = "[A-Z_]{1,20}") String status,
+      @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Page.MAX_PAGE) int page,
+      @QueryParam("size") @DefaultValue(Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE) int size) {
+    return service.list(country, site, status, page, size, scope.get());
+  }
+
+  @GET
+  @Path("{id}")
+  @Operation(operationId = "getIntake", summary = "Read an intake in your scope")
+  @APIResponse(
+      responseCode = "200",
+      description = "The intake; its ETag is the cohort's version it reflects",
+      content = @Content(schema = @Schema(implementation = IntakeView.class)))
+  public Response get(@PathParam("id") UUID id) {
+    IntakeView view = service.get(id, scope.get());
+    return Responses.ok(view, view.cohortVersion());
+  }
+}

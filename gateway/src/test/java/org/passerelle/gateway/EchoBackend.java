@@ -9,8 +9,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A real HTTP server standing in for one backend, answering with what it received, so the tests see
- * exactly what the gateway forwards. The cohort backend points at a closed port.
+ * Real HTTP servers standing in for the backends, each answering with its name and what it
+ * received, so the tests see exactly what the gateway forwards and where. The placement backend
+ * points at a closed port.
  */
 public class EchoBackend implements QuarkusTestResourceLifecycleManager {
 
@@ -19,6 +20,22 @@ public class EchoBackend implements QuarkusTestResourceLifecycleManager {
   @Override
   public Map<String, String> start() {
     vertx = Vertx.vertx();
+    try {
+      int closed;
+      try (ServerSocket socket = new ServerSocket(0)) {
+        closed = socket.getLocalPort();
+      }
+      return Map.of(
+          "passerelle.gateway.backends.enrollment", echo("enrollment"),
+          "passerelle.gateway.backends.cohort", echo("cohort"),
+          "passerelle.gateway.backends.partnership", echo("partnership"),
+          "passerelle.gateway.backends.placement", "http://127.0.0.1:" + closed);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private String echo(String backend) throws Exception {
     HttpServer server =
         vertx
             .createHttpServer()
@@ -40,6 +57,7 @@ public class EchoBackend implements QuarkusTestResourceLifecycleManager {
                                   .setStatusCode(request.method().name().equals("POST") ? 201 : 200)
                                   .end(
                                       new JsonObject()
+                                          .put("backend", backend)
                                           .put("method", request.method().name())
                                           .put("uri", request.uri())
                                           .put("headers", headers)
@@ -52,22 +70,12 @@ public class EchoBackend implements QuarkusTestResourceLifecycleManager {
                                                   : body.toString())
                                           .encode());
                             }));
-    try {
-      server
-          .listen(0, "127.0.0.1")
-          .toCompletionStage()
-          .toCompletableFuture()
-          .get(10, TimeUnit.SECONDS);
-      int closed;
-      try (ServerSocket socket = new ServerSocket(0)) {
-        closed = socket.getLocalPort();
-      }
-      return Map.of(
-          "passerelle.gateway.backends.enrollment", "http://127.0.0.1:" + server.actualPort(),
-          "passerelle.gateway.backends.cohort", "http://127.0.0.1:" + closed);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+    server
+        .listen(0, "127.0.0.1")
+        .toCompletionStage()
+        .toCompletableFuture()
+        .get(10, TimeUnit.SECONDS);
+    return "http://127.0.0.1:" + server.actualPort();
   }
 
   @Override

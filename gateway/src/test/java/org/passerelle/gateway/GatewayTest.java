@@ -121,7 +121,7 @@ class GatewayTest {
     given()
         .header("Authorization", token)
         .urlEncodingEnabled(false)
-        .get("/api/v1/applications/../cohorts/1")
+        .get("/api/v1/applications/../job-offers/1")
         .then()
         .statusCode(503)
         .header("X-Backend", (String) null);
@@ -171,13 +171,52 @@ class GatewayTest {
     given()
         .header("Authorization", Tokens.bearer("platform-admin"))
         .header("Accept-Language", "en")
-        .get("/api/v1/cohorts/123")
+        .get("/api/v1/job-offers/123")
         .then()
         .statusCode(503)
         .contentType("application/problem+json")
         .body("type", equalTo("https://passerelle.org/problems/service-unavailable"))
         .body("title", equalTo("Service unavailable"));
     assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(10_000);
+  }
+
+  @Test
+  void sharedEndpointsGoToTheBackendTheirPathNames() {
+    String token = Tokens.bearer("platform-admin");
+    given()
+        .header("Authorization", token)
+        .queryParam("page", 0)
+        .get("/api/v1/event-consumers/cohort/dead-letters")
+        .then()
+        .statusCode(200)
+        .body("backend", equalTo("cohort"))
+        .body("uri", equalTo("/api/v1/event-consumers/cohort/dead-letters?page=0"));
+    given()
+        .header("Authorization", token)
+        .post("/api/v1/event-consumers/enrollment/dead-letters/42/redrive")
+        .then()
+        .statusCode(201)
+        .body("backend", equalTo("enrollment"))
+        .body("uri", equalTo("/api/v1/event-consumers/enrollment/dead-letters/42/redrive"));
+    for (String path :
+        new String[] {
+          "/api/v1/event-consumers/nope/dead-letters",
+          "/api/v1/event-consumers",
+          "/api/v1/event-consumers/",
+          "/api/v1/event-consumers/Cohort/dead-letters"
+        }) {
+      given()
+          .header("Authorization", token)
+          .header("Accept-Language", "en")
+          .get(path)
+          .then()
+          .statusCode(404)
+          .contentType("application/problem+json")
+          .header("X-Backend", (String) null)
+          .body("type", equalTo("https://passerelle.org/problems/not-found"))
+          .body("title", equalTo("Not found"));
+    }
+    given().get("/api/v1/event-consumers/cohort/dead-letters").then().statusCode(401);
   }
 
   @Test

@@ -1,10 +1,15 @@
 package org.passerelle.systemtests;
 
+import static io.restassured.RestAssured.given;
+
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.passerelle.commons.testing.Tokens;
 
 /**
  * The whole platform started as a user runs it: each service's and the gateway's packaged jar in
@@ -37,6 +42,14 @@ final class Platform {
 
   String service(String name) {
     return parts.get(name).url();
+  }
+
+  /** A JSON request through the gateway, carrying a real token of this demo user. */
+  static RequestSpecification asUser(String user) {
+    return given()
+        .baseUri(get().gateway())
+        .header("Authorization", Tokens.bearer(user))
+        .contentType(ContentType.JSON);
   }
 
   private void start() {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
-import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
 import java.util.Map;
@@ -25,10 +24,7 @@ class WalkingSkeletonTest {
   }
 
   private static RequestSpecification as(String user) {
-    return given()
-        .baseUri(gateway)
-        .header("Authorization", Tokens.bearer(user))
-        .contentType(ContentType.JSON);
+    return Platform.asUser(user);
   }
 
   private static String scheduleCohort(String user, String site) {

@@ -34,7 +34,7 @@ import org.passerelle.commons.security.Roles;
  * them, read one, and re-drive it once its cause is fixed. Every service exposes it under its own
  * name; the gateway routes on that name.
  */
-@Path("/api/v1/event-consumers/{consumer}/dead-letters")
+@Path("/api/v1/event-consumers/{service}/dead-letters")
 @Tag(
     name = "Event consumers",
     description = "Parked (dead-letter) events of each service's consumer, and their re-drive")
@@ -63,7 +63,7 @@ public class DeadLetterResource {
               + " have been applied since.")
   public Page<DeadLetter> list(
       @Parameter(description = "Service name: enrollment, cohort, partnership or placement")
-          @PathParam("consumer")
+          @PathParam("service")
           String consumer,
       @QueryParam("status") DeadLetters.Status status,
       @Parameter(
@@ -92,8 +92,7 @@ public class DeadLetterResource {
       responseCode = "200",
       description = "The parked event",
       content = @Content(schema = @Schema(implementation = DeadLetter.class)))
-  public DeadLetter get(
-      @PathParam("consumer") String consumer, @PathParam("eventId") UUID eventId) {
+  public DeadLetter get(@PathParam("service") String consumer, @PathParam("eventId") UUID eventId) {
     requireThisService(consumer);
     return find(eventId);
   }
@@ -112,7 +111,7 @@ public class DeadLetterResource {
       description = "Applied (status REDRIVEN)",
       content = @Content(schema = @Schema(implementation = DeadLetter.class)))
   public DeadLetter redrive(
-      @PathParam("consumer") String consumer, @PathParam("eventId") UUID eventId) {
+      @PathParam("service") String consumer, @PathParam("eventId") UUID eventId) {
     requireThisService(consumer);
     try {
       if (deadLetters.redrive(eventId).isEmpty()) {

@@ -14,9 +14,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Merges the services' OpenAPI documents into the gateway's one surface, at build time. Fails the
- * build on a duplicate path, a duplicate operation id, or two different schemas with the same name:
- * the public API must never silently shadow a part of itself.
+ * Merges the services' OpenAPI documents into the gateway's one surface, at build time. A path or
+ * schema present in several documents (operations every service gets from commons) is published
+ * once, and only when it is identical in each. Fails the build on a path that differs between
+ * documents, an operation id used by two different operations, or two different schemas with the
+ * same name: the public API must never silently shadow a part of itself.
  */
 public final class OpenApiMerger {
 
@@ -69,8 +71,14 @@ public final class OpenApiMerger {
         }
       }
       for (Map.Entry<String, JsonNode> path : document.path("paths").properties()) {
-        if (paths.has(path.getKey())) {
-          throw new IllegalStateException("duplicate path " + path.getKey());
+        JsonNode existing = paths.get(path.getKey());
+        if (existing != null) {
+          // The same shared (commons) operations in several services: published once.
+          if (existing.equals(path.getValue())) {
+            continue;
+          }
+          throw new IllegalStateException(
+              "duplicate path " + path.getKey() + ", different in two documents");
         }
         for (JsonNode operation : path.getValue()) {
           String operationId = operation.path("operationId").asText(null);

@@ -24,7 +24,8 @@ import org.jboss.logging.Logger;
 import org.passerelle.gateway.config.GatewayConfig;
 
 /**
- * Routes {@code /api/v1/<resource>/...} to the service owning the resource, streaming bodies both
+ * Routes {@code /api/v1/<resource>/...} to the service owning the resource, or {@code
+ * /api/v1/<shared resource>/<backend>/...} to the backend the path names, streaming bodies both
  * ways. The token was already checked by the edge security policy. Routing uses the normalised
  * path, the one security decisions were made on, and that is the path forwarded.
  */
@@ -66,12 +67,13 @@ public class ProxyRoutes {
 
   private record Backend(String name, String host, int port) {}
 
+  private final Map<String, Backend> backends = new HashMap<>();
   private final Map<String, Backend> routes = new HashMap<>();
+  private final Set<String> backendNamedRoutes;
   private final HttpClient client;
   private final long requestTimeoutMillis;
 
   ProxyRoutes(GatewayConfig config, Vertx vertx) {
-    Map<String, Backend> backends = new HashMap<>();
     config
         .backends()
         .forEach(
@@ -90,6 +92,13 @@ public class ProxyRoutes {
               }
               routes.put(resource, backends.get(backend));
             });
+    this.backendNamedRoutes = Set.copyOf(config.backendNamedRoutes().orElse(Set.of()));
+    for (String resource : backendNamedRoutes) {
+      if (routes.containsKey(resource)) {
+        throw new IllegalStateException(
+            "route " + resource + " is both owned by a backend and named by its path");
+      }
+    }
     this.requestTimeoutMillis = config.requestTimeout().toMillis();
     this.client =
         vertx.createHttpClient(
@@ -109,7 +118,7 @@ public class ProxyRoutes {
     String path = context.normalizedPath();
     String acceptLanguage = request.getHeader("Accept-Language");
     try {
-      Backend backend = path.startsWith(PREFIX) ? routes.get(resource(path)) : null;
+      Backend backend = path.startsWith(PREFIX) ? backend(path) : null;
       if (backend == null) {
         request.resume();
         GatewayProblem.send(context.response(), 404, "not-found", acceptLanguage, path);
@@ -123,11 +132,18 @@ public class ProxyRoutes {
     }
   }
 
-  private static String resource(String path) {
-    String rest = path.substring(PREFIX.length());
-    int slash = rest.indexOf('/');
-    String resource = slash < 0 ? rest : rest.substring(0, slash);
-    return RESOURCE.matcher(resource).matches() ? resource : "";
+  private Backend backend(String path) {
+    String[] segments = path.substring(PREFIX.length()).split("/", 3);
+    String resource = segment(segments, 0);
+    if (backendNamedRoutes.contains(resource)) {
+      return backends.get(segment(segments, 1));
+    }
+    return routes.get(resource);
+  }
+
+  private static String segment(String[] segments, int index) {
+    String segment = index < segments.length ? segments[index] : "";
+    return RESOURCE.matcher(segment).matches() ? segment : "";
   }
 
   private void forward(

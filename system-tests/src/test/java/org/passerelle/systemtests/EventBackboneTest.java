@@ -1,0 +1,201 @@
+package org.passerelle.systemtests;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import io.restassured.specification.RequestSpecification;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Traces and parked events across the platform, through the gateway, on the shared broker. */
+class EventBackboneTest {
+
+  private static final String BOOTSTRAP =
+      System.getenv().getOrDefault("PASSERELLE_KAFKA_BOOTSTRAP", "127.0.0.1:9092");
+
+  private static String gateway;
+
+  @BeforeAll
+  static void startPlatform() {
+    gateway = Platform.get().gateway();
+  }
+
+  private static RequestSpecification as(String user) {
+    return Platform.asUser(user);
+  }
+
+  @Test
+  void theTraceOfARestCallTravelsWithItsEvent() {
+    String cohort =
+        as("site-staff-fr")
+            .body(
+                """
+                {"programmeCode": "WEB-DEV", "siteCode": "FR-SEVRAN", "startDate": "2027-01-11",
+                 "endDate": "2027-06-25", "capacity": 20}
+                """)
+            .post("/api/v1/cohorts")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    String traceId = UUID.randomUUID().toString().replace("-", "");
+    String application =
+        as("site-staff-fr")
+            .header("traceparent", "00-" + traceId + "-1111111111111111-01")
+            .body(
+                """
+                {"cohortId": "%s", "siteCode": "FR-SEVRAN",
+                 "applicant": {"firstName": "Nour", "lastName": "Belkacem",
+                               "email": "nour.belkacem@example.org", "birthDate": "1999-05-17"}}
+                """
+                    .formatted(cohort))
+            .post("/api/v1/applications")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+
+    ConsumerRecord<String, byte[]> event = awaitRecord("enrollment.events", application);
+    String traceparent = header(event, "traceparent");
+    // Same trace, the service's own span: the effect downstream joins the caller's trace.
+    assertThat(traceparent).startsWith("00-" + traceId + "-").doesNotContain("1111111111111111");
+    assertThat(header(event, "ce_type"))
+        .isEqualTo("org.passerelle.enrollment.application-submitted.v1");
+  }
+
+  @Test
+  void aPoisonEventIsParkedListedForAdminsAndItsRedriveSaysWhyItStillFails() throws Exception {
+    UUID eventId = UUID.randomUUID();
+    String aggregate = UUID.randomUUID().toString();
+    ProducerRecord<String, byte[]> poison =
+        new ProducerRecord<>(
+            "enrollment.events",
+            aggregate,
+            ("{\"applicationId\":\"" + aggregate + "\",\"cohortId\":\"not-a-uuid\"}")
+                .getBytes(StandardCharsets.UTF_8));
+    poison.headers().add("ce_specversion", bytes("1.0"));
+    poison.headers().add("ce_id", bytes(eventId.toString()));
+    poison.headers().add("ce_source", bytes("/enrollment"));
+    poison.headers().add("ce_type", bytes("org.passerelle.enrollment.application-submitted.v1"));
+    poison.headers().add("ce_subject", bytes(aggregate));
+    try (KafkaProducer<String, byte[]> producer = producer()) {
+      producer.send(poison).get();
+    }
+
+    String deadLetters = "/api/v1/event-consumers/cohort/dead-letters";
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofSeconds(1))
+        .untilAsserted(
+            () ->
+                as("platform-admin")
+                    .get(deadLetters + "?status=PARKED&size=100")
+                    .then()
+                    .statusCode(200)
+                    .body("items.eventId", hasItem(eventId.toString())));
+    as("platform-admin")
+        .get(deadLetters + "/" + eventId)
+        .then()
+        .statusCode(200)
+        .body("topic", equalTo("enrollment.events"))
+        .body("subject", equalTo(aggregate))
+        .body("error", containsString("not-a-uuid"))
+        .body("data.cohortId", equalTo("not-a-uuid"));
+    as("platform-admin")
+        .post(deadLetters + "/" + eventId + "/redrive")
+        .then()
+        .statusCode(409)
+        .contentType("application/problem+json")
+        .body("detail", containsString("not-a-uuid"));
+    as("country-admin-fr").get(deadLetters).then().statusCode(403);
+    as("platform-admin").get("/api/v1/event-consumers/nobody/dead-letters").then().statusCode(404);
+  }
+
+  @Test
+  void everyServiceReportsItsRelayLagInReadiness() {
+    for (String service : List.of("enrollment", "cohort", "partnership", "placement")) {
+      given()
+          .baseUri(Platform.get().service(service))
+          .get("/q/health/ready")
+          .then()
+          .statusCode(200)
+          .body(
+              "checks.find { it.name == 'Outbox relay' }.data.topic", equalTo(service + ".events"));
+      assertThat(
+              given()
+                  .baseUri(Platform.get().service(service))
+                  .get("/q/metrics")
+                  .then()
+                  .statusCode(200)
+                  .extract()
+                  .asString())
+          .contains("passerelle_outbox_pending_rows{topic=\"" + service + ".events\"}");
+    }
+  }
+
+  private static byte[] bytes(String value) {
+    return value.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static String header(ConsumerRecord<?, ?> record, String name) {
+    Header header = record.headers().lastHeader(name);
+    return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+  }
+
+  private static KafkaProducer<String, byte[]> producer() {
+    Map<String, Object> config = new HashMap<>();
+    config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP);
+    config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+    config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+    return new KafkaProducer<>(config);
+  }
+
+  /** Reads the topic until the record of this aggregate shows up. */
+  private static ConsumerRecord<String, byte[]> awaitRecord(String topic, String aggregate) {
+    Map<String, Object> config = new HashMap<>();
+    config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP);
+    config.put(ConsumerConfig.GROUP_ID_CONFIG, "systest-reader-" + UUID.randomUUID());
+    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+    config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+    try (KafkaConsumer<String, byte[]> reader = new KafkaConsumer<>(config)) {
+      List<TopicPartition> partitions =
+          reader.partitionsFor(topic).stream()
+              .map(p -> new TopicPartition(p.topic(), p.partition()))
+              .toList();
+      reader.assign(partitions);
+      reader.seekToBeginning(partitions);
+      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      while (System.nanoTime() < deadline) {
+        for (ConsumerRecord<String, byte[]> record : reader.poll(Duration.ofMillis(500))) {
+          if (aggregate.equals(record.key())) {
+            return record;
+          }
+        }
+      }
+    }
+    throw new AssertionError("no record for " + aggregate + " on " + topic);
+  }
+}

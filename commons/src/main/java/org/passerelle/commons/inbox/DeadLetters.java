@@ -30,8 +30,11 @@ import org.passerelle.commons.events.KafkaClients;
 @ApplicationScoped
 public class DeadLetters {
 
-  /** Reading a dead-letter topic is bounded: it is for a handful of poison events, not a log. */
-  static final int MAX_RECORDS = 10_000;
+  /**
+   * Reading a dead-letter topic is bounded: it is for a handful of poison events, not a log. The
+   * newest records of each partition are the ones read.
+   */
+  static final int MAX_RECORDS_PER_PARTITION = 5_000;
 
   private static final Duration READ_TIMEOUT = Duration.ofSeconds(15);
 
@@ -52,7 +55,24 @@ public class DeadLetters {
       String error,
       Integer attempts,
       Status status,
-      JsonNode data) {}
+      JsonNode data) {
+
+    /** The same event once a re-drive applied it. */
+    public DeadLetter redriven() {
+      return new DeadLetter(
+          eventId,
+          type,
+          subject,
+          topic,
+          partition,
+          offset,
+          parkedAt,
+          error,
+          attempts,
+          Status.REDRIVEN,
+          data);
+    }
+  }
 
   private final KafkaClients kafka;
   private final InboxConsumer consumer;
@@ -98,8 +118,10 @@ public class DeadLetters {
       return parked;
     }
     String name = consumer.consumerName();
+    // assign() needs no group; a client id of its own keeps concurrent reads apart.
     try (KafkaConsumer<String, byte[]> reader =
-        kafka.consumer(name + "-dead-letter-reader", name + "-dead-letter-reader")) {
+        kafka.consumer(
+            name + "-dead-letter-reader", name + "-dead-letter-reader-" + UUID.randomUUID())) {
       List<TopicPartition> partitions = new ArrayList<>();
       Map<String, List<PartitionInfo>> topics = reader.listTopics(READ_TIMEOUT);
       for (String topic : consumer.topics()) {
@@ -111,16 +133,19 @@ public class DeadLetters {
         return parked;
       }
       reader.assign(partitions);
-      reader.seekToBeginning(partitions);
+      Map<TopicPartition, Long> begin = reader.beginningOffsets(partitions, READ_TIMEOUT);
       Map<TopicPartition, Long> end = reader.endOffsets(partitions, READ_TIMEOUT);
+      for (TopicPartition partition : partitions) {
+        reader.seek(
+            partition,
+            Math.max(begin.get(partition), end.get(partition) - MAX_RECORDS_PER_PARTITION));
+      }
       long deadline = System.nanoTime() + READ_TIMEOUT.toNanos();
-      int seen = 0;
-      while (!atEnd(reader, partitions, end) && seen < MAX_RECORDS) {
+      while (!atEnd(reader, partitions, end)) {
         if (System.nanoTime() > deadline) {
           throw new IllegalStateException("the dead-letter topics could not be read in time");
         }
         for (ConsumerRecord<String, byte[]> record : reader.poll(Duration.ofMillis(200))) {
-          seen++;
           if (name.equals(IncomingEvent.header(record, CloudEventHeaders.DLQ_CONSUMER))) {
             UUID id = eventId(record);
             if (id != null) {

@@ -130,30 +130,33 @@ public class OutboxRelay {
    * did not acknowledge them all, leaving every row of the batch unsent.
    */
   public synchronized int relayOnce(BeforeMark beforeMark) {
-    return QuarkusTransaction.requiringNew()
-        .timeout(60)
-        .call(
-            () -> {
-              try (Connection connection = dataSource.getConnection()) {
-                if (!tryLeadership(connection)) {
-                  return 0;
-                }
-                List<Row> rows = unsent(connection);
-                if (rows.isEmpty()) {
-                  return 0;
-                }
-                send(rows);
-                List<UUID> ids = rows.stream().map(Row::id).toList();
-                beforeMark.run(ids);
-                markSent(connection, ids);
-                rows.stream()
-                    .collect(Collectors.groupingBy(Row::topic))
-                    .forEach((topic, sent) -> metrics.published(topic, sent.size()));
-                return rows.size();
-              } catch (SQLException e) {
-                throw new IllegalStateException("outbox relay database error", e);
-              }
-            });
+    List<Row> sent =
+        QuarkusTransaction.requiringNew()
+            .timeout(60)
+            .call(
+                () -> {
+                  try (Connection connection = dataSource.getConnection()) {
+                    if (!tryLeadership(connection)) {
+                      return List.<Row>of();
+                    }
+                    List<Row> rows = unsent(connection);
+                    if (rows.isEmpty()) {
+                      return rows;
+                    }
+                    send(rows);
+                    List<UUID> ids = rows.stream().map(Row::id).toList();
+                    beforeMark.run(ids);
+                    markSent(connection, ids);
+                    return rows;
+                  } catch (SQLException e) {
+                    throw new IllegalStateException("outbox relay database error", e);
+                  }
+                });
+    // Counted once committed: a batch rolled back is sent again and must not count twice.
+    sent.stream()
+        .collect(Collectors.groupingBy(Row::topic))
+        .forEach((topic, rows) -> metrics.published(topic, rows.size()));
+    return sent.size();
   }
 
   private void cleanUpWhenDue() {

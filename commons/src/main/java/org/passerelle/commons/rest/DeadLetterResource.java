@@ -65,7 +65,10 @@ public class DeadLetterResource {
       @Parameter(description = "Service name: enrollment, cohort, partnership or placement")
           @PathParam("service")
           String consumer,
-      @QueryParam("status") DeadLetters.Status status,
+      @Parameter(description = "PARKED or REDRIVEN")
+          @QueryParam("status")
+          @Pattern(regexp = "PARKED|REDRIVEN")
+          String status,
       @Parameter(
               description =
                   "CloudEvents type, e.g. org.passerelle.enrollment.application-submitted.v1")
@@ -77,7 +80,7 @@ public class DeadLetterResource {
     requireThisService(consumer);
     List<DeadLetter> matching =
         read().stream()
-            .filter(letter -> status == null || letter.status() == status)
+            .filter(letter -> status == null || letter.status().name().equals(status))
             .filter(letter -> type == null || type.equals(letter.type()))
             .toList();
     int from = (int) Math.min((long) page * size, matching.size());
@@ -113,17 +116,14 @@ public class DeadLetterResource {
   public DeadLetter redrive(
       @PathParam("service") String consumer, @PathParam("eventId") UUID eventId) {
     requireThisService(consumer);
+    DeadLetter parked = find(eventId);
     try {
-      if (deadLetters.redrive(eventId).isEmpty()) {
-        throw ProblemException.notFound("dead-letter");
-      }
-    } catch (ProblemException e) {
-      throw e;
+      deadLetters.redrive(eventId);
     } catch (RuntimeException e) {
       LOG.warnf("re-drive of event %s failed: %s", eventId, e.toString());
       throw new ProblemException(ProblemType.CONFLICT, "conflict.redrive-failed", brief(e));
     }
-    return find(eventId);
+    return parked.redriven();
   }
 
   private DeadLetter find(UUID eventId) {
@@ -157,12 +157,16 @@ public class DeadLetterResource {
     }
   }
 
+  /**
+   * What the handler threw, without database details: a driver's message can quote column values,
+   * and in enrollment-service those are personal data. The log has the rest.
+   */
   private static String brief(RuntimeException e) {
-    Throwable cause = e;
-    while (cause.getCause() != null && cause.getCause() != cause) {
-      cause = cause.getCause();
+    if (e instanceof jakarta.persistence.PersistenceException
+        || e.getCause() instanceof java.sql.SQLException) {
+      return e.getClass().getSimpleName();
     }
-    String message = cause.getClass().getSimpleName() + ": " + cause.getMessage();
+    String message = e.getClass().getSimpleName() + ": " + e.getMessage();
     return message.length() > MAX_ERROR_LENGTH ? message.substring(0, MAX_ERROR_LENGTH) : message;
   }
 }

@@ -169,6 +169,11 @@ class OutboxInboxTest {
     // Only platform administrators; another service's consumer is not here.
     Api.as("country-admin-fr").get(deadLetters).then().statusCode(403);
     Api.as("platform-admin")
+        .get(deadLetters + "?status=parked")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json");
+    Api.as("platform-admin")
         .get("/api/v1/event-consumers/cohort/dead-letters")
         .then()
         .statusCode(404);

@@ -1,5 +1,4 @@
 -- The order in which a consumer applied events, so that per-aggregate order can be checked
 -- (fault tests, operators), and an index for deleting sent outbox rows after their retention.
--- Rows already in the inbox are numbered in storage order, not in the order they were applied.
 alter table inbox_event add column seq bigint generated always as identity;
 create index outbox_event_sent on outbox_event (sent_at) where sent_at is not null;

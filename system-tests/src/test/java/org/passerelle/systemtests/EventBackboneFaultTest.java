@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -69,11 +68,6 @@ class EventBackboneFaultTest {
   private static final int WRITERS = 8;
   private static final int BASE_CAPACITY = 20;
   private static final String CONSUMER_GROUP = "enrollment-faulttest";
-  private static final String DB_PASSWORD =
-      System.getenv().getOrDefault("PASSERELLE_DB_PASSWORD", "passerelle");
-  private static final String DB_HOST =
-      System.getenv().getOrDefault("PASSERELLE_DB_HOST", "127.0.0.1");
-  private static final String DB_PORT = System.getenv().getOrDefault("PASSERELLE_DB_PORT", "5432");
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -90,8 +84,8 @@ class EventBackboneFaultTest {
 
   @BeforeAll
   static void startParts() throws Exception {
-    resetDatabase("cohort");
-    resetDatabase("enrollment");
+    Databases.reset("cohort", "faulttest");
+    Databases.reset("enrollment", "faulttest");
     Path dir = Path.of("target/fault-kafka");
     deleteRecursively(dir);
     broker = new KafkaBroker(dir).start();
@@ -527,19 +521,7 @@ class EventBackboneFaultTest {
   }
 
   private static Connection connect(String service) throws SQLException {
-    return DriverManager.getConnection(
-        "jdbc:postgresql://" + DB_HOST + ":" + DB_PORT + "/passerelle_" + service + "_faulttest",
-        "passerelle_" + service,
-        DB_PASSWORD);
-  }
-
-  /** Each run starts from empty databases; Flyway migrates them when the services start. */
-  private static void resetDatabase(String service) throws SQLException {
-    try (Connection db = connect(service);
-        Statement statement = db.createStatement()) {
-      statement.execute("drop schema if exists public cascade");
-      statement.execute("create schema public");
-    }
+    return Databases.connect(service, "faulttest");
   }
 
   private static void deleteRecursively(Path dir) throws IOException {

@@ -14,8 +14,8 @@ import org.passerelle.commons.testing.Tokens;
 /**
  * The whole platform started as a user runs it: each service's and the gateway's packaged jar in
  * its own JVM, on free ports, with the environment variables ./passerelle gives them, against the
- * real PostgreSQL (its own system-test databases), Kafka and Keycloak. Started once per test JVM,
- * stopped when it exits.
+ * real PostgreSQL (its own system-test databases, emptied first), Kafka and Keycloak. Started once
+ * per test JVM, stopped when it exits.
  */
 final class Platform {
 
@@ -53,6 +53,7 @@ final class Platform {
   }
 
   private void start() {
+    SERVICES.forEach(service -> Databases.reset(service, "systest"));
     for (String service : SERVICES) {
       parts.put(
           service,

@@ -47,6 +47,32 @@ class ProblemDetailsTest {
   }
 
   @Test
+  void valuesOfTheWrongJsonTypeAreRefusedNotConverted() {
+    for (String body :
+        new String[] {
+          "{\"text\": \"a\", \"colour\": \"RED\", \"priority\": \"5\"}",
+          "{\"text\": \"a\", \"colour\": \"RED\", \"priority\": 2.5}",
+          "{\"text\": \"a\", \"colour\": \"RED\", \"priority\": true}",
+          "{\"text\": 5, \"colour\": \"RED\", \"priority\": 1}"
+        }) {
+      given()
+          .contentType("application/json")
+          .body(body)
+          .post(NOTES)
+          .then()
+          .statusCode(400)
+          .contentType(Problem.MEDIA_TYPE)
+          .body("type", equalTo(Problem.TYPE_BASE + "invalid-request"));
+    }
+    given()
+        .contentType("application/json")
+        .body("{\"text\": \"a\", \"colour\": \"RED\", \"priority\": 5}")
+        .post(NOTES)
+        .then()
+        .statusCode(200);
+  }
+
+  @Test
   void unknownEnumValueIs400() {
     given()
         .contentType("application/json")

@@ -36,16 +36,12 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.MemberDescription;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.passerelle.commons.testing.Tokens;
+import org.passerelle.commons.testing.TopicRecords;
 
 /**
  * Nothing lost, nothing doubled, order kept per aggregate, whatever dies and when (DESIGN §4).
@@ -444,32 +440,13 @@ class EventBackboneFaultTest {
 
   /** Records on the topic and distinct ce_ids: the difference is what the inboxes absorbed. */
   private static WireCount countOnTheWire() {
-    Map<String, Object> config = new HashMap<>();
-    config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrap());
-    config.put(ConsumerConfig.GROUP_ID_CONFIG, "faulttest-reader-" + UUID.randomUUID());
-    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-    config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-    int records = 0;
+    List<ConsumerRecord<String, byte[]>> records =
+        TopicRecords.readAll(broker.bootstrap(), "cohort.events", Duration.ofSeconds(60));
     Set<String> ids = new HashSet<>();
-    try (KafkaConsumer<String, byte[]> reader = new KafkaConsumer<>(config)) {
-      List<TopicPartition> partitions =
-          reader.partitionsFor("cohort.events").stream()
-              .map(p -> new TopicPartition(p.topic(), p.partition()))
-              .toList();
-      reader.assign(partitions);
-      reader.seekToBeginning(partitions);
-      Map<TopicPartition, Long> end = reader.endOffsets(partitions);
-      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-      while (partitions.stream().anyMatch(p -> reader.position(p) < end.get(p))
-          && System.nanoTime() < deadline) {
-        for (ConsumerRecord<String, byte[]> record : reader.poll(Duration.ofMillis(500))) {
-          records++;
-          ids.add(new String(record.headers().lastHeader("ce_id").value(), StandardCharsets.UTF_8));
-        }
-      }
+    for (ConsumerRecord<String, byte[]> record : records) {
+      ids.add(new String(record.headers().lastHeader("ce_id").value(), StandardCharsets.UTF_8));
     }
-    return new WireCount(records, ids.size());
+    return new WireCount(records.size(), ids.size());
   }
 
   private void report(

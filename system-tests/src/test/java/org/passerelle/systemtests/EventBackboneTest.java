@@ -14,20 +14,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.passerelle.commons.testing.TopicRecords;
 
 /** Traces and parked events across the platform, through the gateway, on the shared broker. */
 class EventBackboneTest {
@@ -48,34 +44,13 @@ class EventBackboneTest {
 
   @Test
   void theTraceOfARestCallTravelsWithItsEvent() {
-    String cohort =
-        as("site-staff-fr")
-            .body(
-                """
-                {"programmeCode": "WEB-DEV", "siteCode": "FR-SEVRAN", "startDate": "2027-01-11",
-                 "endDate": "2027-06-25", "capacity": 20}
-                """)
-            .post("/api/v1/cohorts")
-            .then()
-            .statusCode(201)
-            .extract()
-            .path("id");
+    String cohort = Platform.scheduleCohort(as("site-staff-fr"), "FR-SEVRAN");
     String traceId = UUID.randomUUID().toString().replace("-", "");
     String application =
-        as("site-staff-fr")
-            .header("traceparent", "00-" + traceId + "-1111111111111111-01")
-            .body(
-                """
-                {"cohortId": "%s", "siteCode": "FR-SEVRAN",
-                 "applicant": {"firstName": "Nour", "lastName": "Belkacem",
-                               "email": "nour.belkacem@example.org", "birthDate": "1999-05-17"}}
-                """
-                    .formatted(cohort))
-            .post("/api/v1/applications")
-            .then()
-            .statusCode(201)
-            .extract()
-            .path("id");
+        Platform.submitApplication(
+            as("site-staff-fr").header("traceparent", "00-" + traceId + "-1111111111111111-01"),
+            cohort,
+            "FR-SEVRAN");
 
     ConsumerRecord<String, byte[]> event = awaitRecord("enrollment.events", application);
     String traceparent = header(event, "traceparent");
@@ -172,30 +147,11 @@ class EventBackboneTest {
     return new KafkaProducer<>(config);
   }
 
-  /** Reads the topic until the record of this aggregate shows up. */
+  /** The record of this aggregate on the topic: it is there once the service answered. */
   private static ConsumerRecord<String, byte[]> awaitRecord(String topic, String aggregate) {
-    Map<String, Object> config = new HashMap<>();
-    config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP);
-    config.put(ConsumerConfig.GROUP_ID_CONFIG, "systest-reader-" + UUID.randomUUID());
-    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-    config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-    try (KafkaConsumer<String, byte[]> reader = new KafkaConsumer<>(config)) {
-      List<TopicPartition> partitions =
-          reader.partitionsFor(topic).stream()
-              .map(p -> new TopicPartition(p.topic(), p.partition()))
-              .toList();
-      reader.assign(partitions);
-      reader.seekToBeginning(partitions);
-      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-      while (System.nanoTime() < deadline) {
-        for (ConsumerRecord<String, byte[]> record : reader.poll(Duration.ofMillis(500))) {
-          if (aggregate.equals(record.key())) {
-            return record;
-          }
-        }
-      }
-    }
-    throw new AssertionError("no record for " + aggregate + " on " + topic);
+    return TopicRecords.readAll(BOOTSTRAP, topic, Duration.ofSeconds(30)).stream()
+        .filter(record -> aggregate.equals(record.key()))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no record for " + aggregate + " on " + topic));
   }
 }

@@ -44,6 +44,40 @@ final class Platform {
     return parts.get(name).url();
   }
 
+  /** Schedules a WEB-DEV cohort at the site; returns its id. */
+  static String scheduleCohort(RequestSpecification request, String site) {
+    return request
+        .body(
+            """
+            {"programmeCode": "WEB-DEV", "siteCode": "%s", "startDate": "2027-01-11",
+             "endDate": "2027-06-25", "capacity": 20}
+            """
+                .formatted(site))
+        .post("/api/v1/cohorts")
+        .then()
+        .statusCode(201)
+        .extract()
+        .path("id");
+  }
+
+  /** Submits an application of a demo applicant to the cohort; returns its id. */
+  static String submitApplication(RequestSpecification request, String cohortId, String site) {
+    return request
+        .body(
+            """
+            {"cohortId": "%s", "siteCode": "%s",
+             "applicant": {"firstName": "Yasmine", "lastName": "Haddad",
+                           "email": "yasmine.haddad@example.org", "birthDate": "2000-09-30",
+                           "gender": "FEMALE"}}
+            """
+                .formatted(cohortId, site))
+        .post("/api/v1/applications")
+        .then()
+        .statusCode(201)
+        .extract()
+        .path("id");
+  }
+
   /** A JSON request through the gateway, carrying a real token of this demo user. */
   static RequestSpecification asUser(String user) {
     return given()

@@ -28,35 +28,11 @@ class WalkingSkeletonTest {
   }
 
   private static String scheduleCohort(String user, String site) {
-    return as(user)
-        .body(
-            """
-            {"programmeCode": "WEB-DEV", "siteCode": "%s", "startDate": "2027-01-11",
-             "endDate": "2027-06-25", "capacity": 20}
-            """
-                .formatted(site))
-        .post("/api/v1/cohorts")
-        .then()
-        .statusCode(201)
-        .extract()
-        .path("id");
+    return Platform.scheduleCohort(as(user), site);
   }
 
   private static String submitApplication(String user, String cohortId, String site) {
-    return as(user)
-        .body(
-            """
-            {"cohortId": "%s", "siteCode": "%s",
-             "applicant": {"firstName": "Yasmine", "lastName": "Haddad",
-                           "email": "yasmine.haddad@example.org", "birthDate": "2000-09-30",
-                           "gender": "FEMALE"}}
-            """
-                .formatted(cohortId, site))
-        .post("/api/v1/applications")
-        .then()
-        .statusCode(201)
-        .extract()
-        .path("id");
+    return Platform.submitApplication(as(user), cohortId, site);
   }
 
   @Test

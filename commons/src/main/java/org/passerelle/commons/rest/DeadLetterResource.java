@@ -83,9 +83,7 @@ public class DeadLetterResource {
             .filter(letter -> status == null || letter.status().name().equals(status))
             .filter(letter -> type == null || type.equals(letter.type()))
             .toList();
-    int from = (int) Math.min((long) page * size, matching.size());
-    int to = Math.min(from + size, matching.size());
-    return new Page<>(matching.subList(from, to), page, size, matching.size());
+    return Page.slice(matching, page, size);
   }
 
   @GET

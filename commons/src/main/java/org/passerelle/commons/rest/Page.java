@@ -21,6 +21,13 @@ public record Page<T>(List<T> items, int page, int size, long total) {
 
   public static final String DEFAULT_SIZE = "20";
 
+  /** A page of a list already in memory (e.g. read from a topic rather than a table). */
+  public static <T> Page<T> slice(List<T> all, int page, int size) {
+    int from = (int) Math.min((long) page * size, all.size());
+    int to = Math.min(from + size, all.size());
+    return new Page<>(List.copyOf(all.subList(from, to)), page, size, all.size());
+  }
+
   public static <E, T> Page<T> of(PanacheQuery<E> query, int page, int size, Function<E, T> view) {
     List<T> items = query.page(page, size).list().stream().map(view).toList();
     return new Page<>(items, page, size, query.count());

@@ -18,12 +18,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.passerelle.commons.events.CloudEventHeaders;
 import org.passerelle.commons.events.DomainEvent;
@@ -32,6 +28,7 @@ import org.passerelle.commons.events.KafkaClients;
 import org.passerelle.commons.fixture.NoteWritten;
 import org.passerelle.commons.fixture.NoteWrittenHandler;
 import org.passerelle.commons.testing.Api;
+import org.passerelle.commons.testing.TopicRecords;
 
 /** The outbox and inbox against the real PostgreSQL and the real broker. */
 @QuarkusTest
@@ -56,7 +53,7 @@ class OutboxInboxTest {
     assertThat(relay.relayOnce(ids -> {})).isGreaterThanOrEqualTo(1);
 
     await().atMost(Duration.ofSeconds(30)).until(() -> effects(noteId) == 1);
-    List<ConsumerRecord<String, byte[]>> records = recordsFor(eventId, 1);
+    List<ConsumerRecord<String, byte[]>> records = recordsFor(eventId);
     ConsumerRecord<String, byte[]> record = records.getFirst();
     assertThat(record.key()).isEqualTo(noteId.toString());
     assertThat(IncomingEvent.header(record, CloudEventHeaders.ID)).isEqualTo(eventId.toString());
@@ -90,7 +87,7 @@ class OutboxInboxTest {
     assertThat(sentAt(eventId)).isTrue();
 
     // The broker holds the event twice, with the same ce_id...
-    assertThat(recordsFor(eventId, 2)).hasSize(2);
+    assertThat(recordsFor(eventId)).hasSize(2);
     // ...and the consumer applied it once.
     await().atMost(Duration.ofSeconds(30)).until(() -> effects(noteId) == 1);
     await().pollDelay(Duration.ofSeconds(2)).until(() -> true);
@@ -114,7 +111,7 @@ class OutboxInboxTest {
 
     relay.relayOnce(sent -> assertThat(sent).doesNotContain(ids.getFirst()));
     assertThat(count("select count(*) from outbox_event where id = ?1", ids.getFirst())).isZero();
-    assertThat(recordsFor(ids.getFirst(), 0)).isEmpty();
+    assertThat(recordsFor(ids.getFirst())).isEmpty();
     assertThat(effects(noteId)).isZero();
   }
 
@@ -131,10 +128,10 @@ class OutboxInboxTest {
     // The poison may sit on another partition than the next note: wait for it to be parked.
     await()
         .atMost(Duration.ofSeconds(30))
-        .until(() -> records(NoteWrittenHandler.TOPIC + ".dlq", poisonEvent, 1).size() == 1);
+        .until(() -> records(NoteWrittenHandler.TOPIC + ".dlq", poisonEvent).size() == 1);
     assertThat(effects(poisonNote)).isZero();
     List<ConsumerRecord<String, byte[]>> parked =
-        records(NoteWrittenHandler.TOPIC + ".dlq", poisonEvent, 1);
+        records(NoteWrittenHandler.TOPIC + ".dlq", poisonEvent);
     assertThat(parked).hasSize(1);
     ConsumerRecord<String, byte[]> letter = parked.getFirst();
     assertThat(IncomingEvent.header(letter, CloudEventHeaders.DLQ_ERROR))
@@ -339,39 +336,14 @@ class OutboxInboxTest {
                     .longValue());
   }
 
-  private List<ConsumerRecord<String, byte[]>> recordsFor(UUID eventId, int expected) {
-    return records(NoteWrittenHandler.TOPIC, eventId, expected);
+  private List<ConsumerRecord<String, byte[]>> recordsFor(UUID eventId) {
+    return records(NoteWrittenHandler.TOPIC, eventId);
   }
 
-  /** Reads a whole topic from the start and keeps the records with this ce_id. */
-  private List<ConsumerRecord<String, byte[]>> records(String topic, UUID eventId, int expected) {
-    List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
-    try (KafkaConsumer<String, byte[]> consumer =
-        kafka.consumer("commons-test-reader-" + UUID.randomUUID(), "commons-test-reader")) {
-      List<TopicPartition> partitions = new ArrayList<>();
-      Map<String, List<PartitionInfo>> topics = consumer.listTopics(Duration.ofSeconds(10));
-      for (PartitionInfo info : topics.getOrDefault(topic, List.of())) {
-        partitions.add(new TopicPartition(topic, info.partition()));
-      }
-      if (partitions.isEmpty()) {
-        return found;
-      }
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-      long deadline = System.currentTimeMillis() + 20_000;
-      while (System.currentTimeMillis() < deadline) {
-        for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(300))) {
-          if (eventId.toString().equals(IncomingEvent.header(record, CloudEventHeaders.ID))) {
-            found.add(record);
-          }
-        }
-        boolean atEnd = partitions.stream().allMatch(p -> consumer.position(p) >= end.get(p));
-        if (atEnd && found.size() >= expected) {
-          break;
-        }
-      }
-    }
-    return found;
+  /** The records on the topic, read to its end, with this ce_id. */
+  private List<ConsumerRecord<String, byte[]>> records(String topic, UUID eventId) {
+    return TopicRecords.readAll(kafka.bootstrapServers(), topic, Duration.ofSeconds(20)).stream()
+        .filter(r -> eventId.toString().equals(IncomingEvent.header(r, CloudEventHeaders.ID)))
+        .toList();
   }
 }

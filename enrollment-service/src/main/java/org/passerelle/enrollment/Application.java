@@ -12,8 +12,10 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import org.passerelle.commons.problem.ProblemException;
+import org.passerelle.commons.problem.ProblemType;
 
-/** An applicant's application to a cohort's intake. */
+/** An applicant's application to an intake, and how its selection went. */
 @Entity
 @Table(name = "application")
 public class Application {
@@ -23,8 +25,9 @@ public class Application {
   @JoinColumn(name = "applicant_id")
   public Applicant applicant;
 
-  @Column(name = "cohort_id")
-  public UUID cohortId;
+  /** The intake's id, which is also the cohort's id in cohort-service. */
+  @Column(name = "intake_id")
+  public UUID intakeId;
 
   @Column(name = "site_code")
   public String siteCode;
@@ -34,6 +37,17 @@ public class Application {
   @Enumerated(EnumType.STRING)
   public ApplicationStatus status;
 
+  @Enumerated(EnumType.STRING)
+  public ApplicationChannel channel;
+
+  /** The regional office's own reference, for imports that are re-sent. */
+  @Column(name = "external_ref")
+  public String externalRef;
+
+  /** Hash of the request that created it under {@link #externalRef}: a re-sent row is unchanged. */
+  @Column(name = "import_hash")
+  public String importHash;
+
   @Column(name = "submitted_at")
   public OffsetDateTime submittedAt;
 
@@ -41,5 +55,44 @@ public class Application {
   @Column(name = "submitted_by")
   public String submittedBy;
 
+  /** Selection test score, 0 to 100. */
+  @Column(name = "test_score")
+  public Integer testScore;
+
+  @Column(name = "interview_notes")
+  public String interviewNotes;
+
+  @Column(name = "decision_reason")
+  public String decisionReason;
+
+  @Column(name = "decided_by")
+  public String decidedBy;
+
+  @Column(name = "decided_at")
+  public OffsetDateTime decidedAt;
+
+  /** When it last joined the waitlist: the date rule of the waitlist order. */
+  @Column(name = "waitlisted_at")
+  public OffsetDateTime waitlistedAt;
+
+  @Column(name = "withdrawal_reason")
+  public String withdrawalReason;
+
+  @Column(name = "updated_at")
+  public OffsetDateTime updatedAt;
+
   @Version public long version;
+
+  /** Moves to {@code target} if the selection process allows it; 409 otherwise. */
+  public void moveTo(ApplicationStatus target, OffsetDateTime at) {
+    if (!status.canMoveTo(target)) {
+      throw new ProblemException(
+          ProblemType.ILLEGAL_TRANSITION, "illegal-transition.detail", status, target);
+    }
+    status = target;
+    updatedAt = at;
+    if (target == ApplicationStatus.WAITLISTED) {
+      waitlistedAt = at;
+    }
+  }
 }

@@ -33,6 +33,18 @@ public class Intake {
 
   public int capacity;
 
+  /** First day applications are taken; null for intakes learned before cohorts carried it. */
+  @Column(name = "recruitment_opens_on")
+  public LocalDate recruitmentOpensOn;
+
+  /** Last day applications are taken. */
+  @Column(name = "recruitment_closes_on")
+  public LocalDate recruitmentClosesOn;
+
+  /** Age an applicant must have reached on the start date. */
+  @Column(name = "minimum_age")
+  public Integer minimumAge;
+
   /** cohort-service's status, kept as text: a status it adds later must not break the copy. */
   @Column(name = "cohort_status")
   public String cohortStatus;
@@ -43,4 +55,17 @@ public class Intake {
 
   @Column(name = "updated_at")
   public OffsetDateTime updatedAt;
+
+  /** Whether cohort-service still takes people for this cohort. */
+  public boolean recruiting() {
+    return "PLANNED".equals(cohortStatus) || "RECRUITING".equals(cohortStatus);
+  }
+
+  /** Whether a person may apply on this day, by the cohort's status and recruitment window. */
+  public boolean openOn(LocalDate day) {
+    LocalDate closes = recruitmentClosesOn == null ? startDate.minusDays(1) : recruitmentClosesOn;
+    return recruiting()
+        && (recruitmentOpensOn == null || !day.isBefore(recruitmentOpensOn))
+        && !day.isAfter(closes);
+  }
 }

@@ -66,6 +66,16 @@ public final class Tokens {
     return "Bearer " + of(username);
   }
 
+  /** The {@code sub} of this demo user's tokens, as services record who did what. */
+  public static String subject(String username) {
+    String payload = of(username).split("\\.")[1];
+    try {
+      return JSON.readTree(java.util.Base64.getUrlDecoder().decode(payload)).path("sub").asText();
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("unreadable token of " + username, e);
+    }
+  }
+
   private static String cached(String cacheKey, Map<String, String> form) {
     Cached cached = CACHE.get(cacheKey);
     if (cached != null && cached.expiresAtMillis() > System.currentTimeMillis() + 60_000) {

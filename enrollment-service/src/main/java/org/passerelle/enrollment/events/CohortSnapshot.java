@@ -22,7 +22,10 @@ record CohortSnapshot(
     LocalDate endDate,
     int capacity,
     String status,
-    long version) {
+    long version,
+    LocalDate recruitmentOpensOn,
+    LocalDate recruitmentClosesOn,
+    Integer minimumAge) {
 
   /** cohort-scheduled carries no version: a cohort is scheduled at version 0. */
   static CohortSnapshot scheduled(JsonNode data) {
@@ -51,7 +54,15 @@ record CohortSnapshot(
         LocalDate.parse(required(data, "endDate").asText()),
         capacity.asInt(),
         required(data, "status").asText(),
-        version);
+        version,
+        optionalDate(data, "recruitmentOpensOn"),
+        optionalDate(data, "recruitmentClosesOn"),
+        data.hasNonNull("minimumAge") ? data.get("minimumAge").asInt() : null);
+  }
+
+  /** The window and minimum age came later: events from before them leave them to defaults. */
+  private static LocalDate optionalDate(JsonNode data, String field) {
+    return data.hasNonNull(field) ? LocalDate.parse(data.get(field).asText()) : null;
   }
 
   private static JsonNode required(JsonNode data, String field) {
@@ -72,6 +83,9 @@ record CohortSnapshot(
     intake.endDate = endDate;
     intake.capacity = capacity;
     intake.cohortStatus = status;
+    intake.recruitmentOpensOn = recruitmentOpensOn;
+    intake.recruitmentClosesOn = recruitmentClosesOn;
+    intake.minimumAge = minimumAge;
     intake.cohortVersion = version;
     intake.updatedAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
     return intake;

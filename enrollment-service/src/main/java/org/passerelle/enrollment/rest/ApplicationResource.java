@@ -3,32 +3,49 @@ package org.passerelle.enrollment.rest;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
 import java.util.UUID;
+import java.util.function.LongPredicate;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.passerelle.commons.idempotency.IdempotencyKeys;
+import org.passerelle.commons.rest.Page;
+import org.passerelle.commons.rest.QueryParams;
 import org.passerelle.commons.rest.Responses;
 import org.passerelle.commons.security.CurrentScope;
 import org.passerelle.commons.security.Roles;
+import org.passerelle.enrollment.ApplicationStatus;
+import org.passerelle.enrollment.PriorityPublic;
+import org.passerelle.enrollment.service.ApplicationSearch;
 import org.passerelle.enrollment.service.ApplicationService;
 
 @Path("/api/v1/applications")
-@Tag(name = "Applications", description = "Applications to a cohort (enrollment)")
+@Tag(name = "Applications", description = "Applications to an intake and their selection")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @RunOnVirtualThread
@@ -42,20 +59,24 @@ import org.passerelle.enrollment.service.ApplicationService;
 public class ApplicationResource {
 
   private final ApplicationService service;
+  private final ApplicationSearch search;
   private final CurrentScope scope;
 
-  ApplicationResource(ApplicationService service, CurrentScope scope) {
+  ApplicationResource(ApplicationService service, ApplicationSearch search, CurrentScope scope) {
     this.service = service;
+    this.search = search;
     this.scope = scope;
   }
 
   @POST
   @Operation(
       operationId = "submitApplication",
-      summary = "Submit an application to a cohort",
+      summary = "Submit an application to an intake",
       description =
           "Staff submit within their scope, a regional office's system within its country,"
-              + " a learner for themself. Emits application-submitted.")
+              + " a learner for themself. Refused (422) outside the intake's recruitment window,"
+              + " under its minimum age, or without consent to application processing; 409 when"
+              + " the person already applied to the intake. Emits application-submitted.")
   @APIResponse(
       responseCode = "201",
       description = "Created",
@@ -65,21 +86,166 @@ public class ApplicationResource {
           @HeaderParam(IdempotencyKeys.HEADER)
           String idempotencyKey,
       @Valid @NotNull SubmitApplicationRequest request,
-      @jakarta.ws.rs.core.Context UriInfo uri) {
+      @Context UriInfo uri) {
     IdempotencyKeys.Outcome<ApplicationView> outcome =
         service.submit(request, idempotencyKey, scope.get());
     return Responses.created(uri, outcome.value().id(), outcome.value().version(), outcome);
   }
 
   @GET
+  @Operation(
+      operationId = "listApplications",
+      summary = "Search the applications in your scope",
+      description =
+          "Staff see their scope, a learner their own applications. Newest first. q matches"
+              + " names and email. Filtering by the sensitive priority publics (REFUGEE,"
+              + " DISABILITY) is for the roles that read them, and audited.")
+  public Page<ApplicationSummary> list(
+      @QueryParam("q") @Size(min = 2, max = 100) String q,
+      @Parameter(schema = @Schema(implementation = ApplicationStatus.class))
+          @QueryParam("status")
+          @Size(max = 20)
+          String status,
+      @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+          @QueryParam("intakeId")
+          @Size(max = 36)
+          String intakeId,
+      @QueryParam("site") @Pattern(regexp = "[A-Z]{2}-[A-Z0-9-]{1,61}") String site,
+      @QueryParam("country") @Pattern(regexp = "FR|MA") String country,
+      @Parameter(
+              description = "Submitted on or after this day",
+              schema = @Schema(type = SchemaType.STRING, format = "date"))
+          @QueryParam("submittedFrom")
+          @Size(max = 10)
+          String submittedFrom,
+      @Parameter(
+              description = "Submitted on or before this day",
+              schema = @Schema(type = SchemaType.STRING, format = "date"))
+          @QueryParam("submittedTo")
+          @Size(max = 10)
+          String submittedTo,
+      @Parameter(description = "Applicants belonging to all of these priority publics")
+          @QueryParam("priorityPublic")
+          @Size(max = 4)
+          List<@Size(max = 30) String> priorityPublics,
+      @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Page.MAX_PAGE) int page,
+      @QueryParam("size") @DefaultValue(Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE) int size) {
+    return search.list(
+        new ApplicationSearch.Filters(
+            q,
+            QueryParams.value(ApplicationStatus.class, "status", status),
+            QueryParams.uuid("intakeId", intakeId),
+            site,
+            country,
+            QueryParams.date("submittedFrom", submittedFrom),
+            QueryParams.date("submittedTo", submittedTo),
+            QueryParams.values(PriorityPublic.class, "priorityPublic", priorityPublics)),
+        page,
+        size,
+        scope.get());
+  }
+
+  @GET
   @Path("{id}")
-  @Operation(operationId = "getApplication", summary = "Read an application in your scope")
+  @Operation(
+      operationId = "getApplication",
+      summary = "Read an application in your scope, or your own")
   @APIResponse(
       responseCode = "200",
       description = "The application",
       content = @Content(schema = @Schema(implementation = ApplicationView.class)))
   public Response get(@PathParam("id") UUID id) {
     ApplicationView view = service.get(id, scope.get());
+    return Responses.ok(view, view.version());
+  }
+
+  @POST
+  @Path("{id}/screen")
+  @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.COUNTRY_ADMIN, Roles.SITE_STAFF})
+  @Operation(
+      operationId = "screenApplication",
+      summary = "Start screening, or record the test score and interview notes",
+      description = "SUBMITTED → SCREENING; while screening, records the results sent.")
+  public Response screen(
+      @PathParam("id") UUID id,
+      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+      @Valid ScreeningRequest request,
+      @Context Request http) {
+    return answer(service.screen(id, request, matches(http), scope.get()));
+  }
+
+  @POST
+  @Path("{id}/accept")
+  @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.COUNTRY_ADMIN, Roles.SITE_STAFF})
+  @Operation(
+      operationId = "acceptApplication",
+      summary = "Accept after screening (or promote from the waitlist)",
+      description =
+          "Emits application-accepted; cohort-service then confirms a seat (ENROLLED) or has"
+              + " none left (WAITLISTED).")
+  public Response accept(
+      @PathParam("id") UUID id,
+      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+      @Valid DecisionRequest request,
+      @Context Request http) {
+    return decide(id, ApplicationStatus.ACCEPTED, request, http);
+  }
+
+  @POST
+  @Path("{id}/waitlist")
+  @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.COUNTRY_ADMIN, Roles.SITE_STAFF})
+  @Operation(
+      operationId = "waitlistApplication",
+      summary = "Put on the intake's waitlist after screening",
+      description = "Emits application-waitlisted.")
+  public Response waitlist(
+      @PathParam("id") UUID id,
+      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+      @Valid DecisionRequest request,
+      @Context Request http) {
+    return decide(id, ApplicationStatus.WAITLISTED, request, http);
+  }
+
+  @POST
+  @Path("{id}/reject")
+  @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.COUNTRY_ADMIN, Roles.SITE_STAFF})
+  @Operation(
+      operationId = "rejectApplication",
+      summary = "Reject after screening, with the reason",
+      description = "Emits application-rejected.")
+  public Response reject(
+      @PathParam("id") UUID id,
+      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+      @Valid DecisionRequest request,
+      @Context Request http) {
+    return decide(id, ApplicationStatus.REJECTED, request, http);
+  }
+
+  @POST
+  @Path("{id}/withdraw")
+  @Operation(
+      operationId = "withdrawApplication",
+      summary = "Withdraw an open application (the learner, or staff on their behalf)",
+      description = "Emits application-withdrawn; a seat it held is freed for the waitlist.")
+  public Response withdraw(
+      @PathParam("id") UUID id,
+      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+      @Valid DecisionRequest request,
+      @Context Request http) {
+    return answer(service.withdraw(id, request, matches(http), scope.get()));
+  }
+
+  private Response decide(
+      UUID id, ApplicationStatus decision, DecisionRequest request, Request http) {
+    return answer(service.decide(id, decision, request, matches(http), scope.get()));
+  }
+
+  /** Whether the If-Match sent, if any, names this version (DESIGN §6). */
+  private static LongPredicate matches(Request http) {
+    return version -> http.evaluatePreconditions(Responses.etag(version)) == null;
+  }
+
+  private static Response answer(ApplicationView view) {
     return Responses.ok(view, view.version());
   }
 }

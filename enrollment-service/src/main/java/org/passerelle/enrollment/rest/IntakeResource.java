@@ -13,6 +13,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -24,6 +25,7 @@ import org.passerelle.commons.rest.Responses;
 import org.passerelle.commons.security.CurrentScope;
 import org.passerelle.commons.security.Roles;
 import org.passerelle.enrollment.service.IntakeService;
+import org.passerelle.enrollment.service.Waitlist;
 
 @Path("/api/v1/intakes")
 @Tag(
@@ -35,10 +37,12 @@ import org.passerelle.enrollment.service.IntakeService;
 public class IntakeResource {
 
   private final IntakeService service;
+  private final Waitlist waitlist;
   private final CurrentScope scope;
 
-  IntakeResource(IntakeService service, CurrentScope scope) {
+  IntakeResource(IntakeService service, Waitlist waitlist, CurrentScope scope) {
     this.service = service;
+    this.waitlist = waitlist;
     this.scope = scope;
   }
 
@@ -66,5 +70,18 @@ public class IntakeResource {
   public Response get(@PathParam("id") UUID id) {
     IntakeView view = service.get(id, scope.get());
     return Responses.ok(view, view.cohortVersion());
+  }
+
+  @GET
+  @Path("{id}/waitlist")
+  @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.COUNTRY_ADMIN, Roles.SITE_STAFF})
+  @Operation(
+      operationId = "getIntakeWaitlist",
+      summary = "The intake's waitlist, in the order promotions follow",
+      description =
+          "The order is configured (passerelle.enrollment.waitlist.order), by default priority"
+              + " publics first, then the test score, then the date waitlisted.")
+  public List<WaitlistEntry> waitlist(@PathParam("id") UUID id) {
+    return waitlist.of(id, scope.get());
   }
 }

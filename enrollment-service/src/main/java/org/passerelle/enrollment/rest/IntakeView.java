@@ -15,6 +15,12 @@ public record IntakeView(
     LocalDate startDate,
     LocalDate endDate,
     int capacity,
+    @Schema(description = "First day applications are taken; null: from now")
+        LocalDate recruitmentOpensOn,
+    @Schema(description = "Last day applications are taken; null: the day before the start")
+        LocalDate recruitmentClosesOn,
+    @Schema(description = "Age to have reached on the start date; null: the country's default")
+        Integer minimumAge,
     @Schema(description = "The cohort's status in cohort-service") String cohortStatus,
     @Schema(description = "The cohort's version this intake reflects") long cohortVersion,
     OffsetDateTime updatedAt) {
@@ -28,6 +34,9 @@ public record IntakeView(
         intake.startDate,
         intake.endDate,
         intake.capacity,
+        intake.recruitmentOpensOn,
+        intake.recruitmentClosesOn,
+        intake.minimumAge,
         intake.cohortStatus,
         intake.cohortVersion,
         intake.updatedAt);

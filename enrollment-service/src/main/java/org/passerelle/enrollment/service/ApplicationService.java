@@ -1,11 +1,20 @@
 package org.passerelle.enrollment.service;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
 import java.util.UUID;
+import java.util.function.LongPredicate;
 import org.passerelle.commons.events.DomainEvent;
 import org.passerelle.commons.idempotency.IdempotencyKeys;
 import org.passerelle.commons.outbox.Outbox;
@@ -15,40 +24,68 @@ import org.passerelle.commons.security.AccessScope;
 import org.passerelle.commons.security.Roles;
 import org.passerelle.enrollment.Applicant;
 import org.passerelle.enrollment.Application;
+import org.passerelle.enrollment.ApplicationChannel;
 import org.passerelle.enrollment.ApplicationStatus;
-import org.passerelle.enrollment.Gender;
-import org.passerelle.enrollment.Site;
+import org.passerelle.enrollment.Intake;
+import org.passerelle.enrollment.SensitiveDataAccess;
+import org.passerelle.enrollment.config.EnrollmentConfig;
+import org.passerelle.enrollment.events.ApplicationFacts;
 import org.passerelle.enrollment.events.ApplicationSubmitted;
-import org.passerelle.enrollment.repository.ApplicantRepository;
 import org.passerelle.enrollment.repository.ApplicationRepository;
-import org.passerelle.enrollment.repository.SiteRepository;
+import org.passerelle.enrollment.repository.IntakeRepository;
 import org.passerelle.enrollment.rest.ApplicationView;
+import org.passerelle.enrollment.rest.DecisionRequest;
+import org.passerelle.enrollment.rest.ScreeningRequest;
 import org.passerelle.enrollment.rest.SubmitApplicationRequest;
 
-/** Submitting and reading applications, within the caller's scope. */
+/**
+ * Submitting applications and taking them through selection, within the caller's scope. Every
+ * change commits with its event (outbox).
+ */
 @ApplicationScoped
 public class ApplicationService {
 
+  /** Who decides when cohort-service's seat events move an application. */
+  public static final String WAITLIST_ACTOR = "system:waitlist";
+
   private final ApplicationRepository applications;
-  private final ApplicantRepository applicants;
-  private final SiteRepository sites;
+  private final IntakeRepository intakes;
+  private final ApplicantRecords applicants;
+  private final ApplicantRules rules;
+  private final Consents consents;
+  private final SensitiveData sensitive;
+  private final EnrollmentConfig config;
   private final Outbox outbox;
   private final IdempotencyKeys idempotency;
+  private final ObjectMapper mapper;
 
   ApplicationService(
       ApplicationRepository applications,
-      ApplicantRepository applicants,
-      SiteRepository sites,
+      IntakeRepository intakes,
+      ApplicantRecords applicants,
+      ApplicantRules rules,
+      Consents consents,
+      SensitiveData sensitive,
+      EnrollmentConfig config,
       Outbox outbox,
-      IdempotencyKeys idempotency) {
+      IdempotencyKeys idempotency,
+      ObjectMapper mapper) {
     this.applications = applications;
+    this.intakes = intakes;
     this.applicants = applicants;
-    this.sites = sites;
+    this.rules = rules;
+    this.consents = consents;
+    this.sensitive = sensitive;
+    this.config = config;
     this.outbox = outbox;
     this.idempotency = idempotency;
+    this.mapper = mapper;
   }
 
-  /** Staff submit for their scope, a learner for themself; the event goes out with the row. */
+  /** The result of one submission: the application, and whether this call created it. */
+  public record Submitted(ApplicationView view, boolean created) {}
+
+  /** Staff submit for their scope, an office's system for its country, a learner for themself. */
   @Transactional
   public IdempotencyKeys.Outcome<ApplicationView> submit(
       SubmitApplicationRequest request, String idempotencyKey, AccessScope scope) {
@@ -58,57 +95,102 @@ public class ApplicationService {
         "submit-application",
         request,
         ApplicationView.class,
-        () -> create(request, scope));
+        () -> submitOne(request, scope).view());
   }
 
-  private ApplicationView create(SubmitApplicationRequest request, AccessScope scope) {
-    Site site =
-        sites
-            .findByIdOptional(request.siteCode())
+  /**
+   * One submission in the caller's transaction (imports run one per row). A request naming an
+   * external reference already used with the same content is unchanged; with other content, 409.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public Submitted submitOne(SubmitApplicationRequest request, AccessScope scope) {
+    ApplicationChannel channel = channel(scope);
+    boolean learnerForSelf = channel == ApplicationChannel.LEARNER;
+    if (learnerForSelf && request.externalRef() != null) {
+      throw ProblemException.invalid("externalRef", "invalid-request.parameter", "externalRef");
+    }
+    Consents.requireApplicationProcessing(request.consents());
+    Intake intake =
+        intakes
+            .findByIdOptional(request.intakeId())
             .orElseThrow(
                 () ->
                     new ProblemException(
                         ProblemType.UNPROCESSABLE,
-                        "unprocessable.unknown-site",
-                        request.siteCode()));
-    boolean learnerForSelf = scope.has(Roles.LEARNER) && !staff(scope);
-    if (!learnerForSelf && !scope.covers(site.country, site.code)) {
+                        "unprocessable.unknown-intake",
+                        request.intakeId()));
+    if (!learnerForSelf && !scope.covers(intake.country, intake.siteCode)) {
       throw ProblemException.outOfScope();
     }
-    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-    var details = request.applicant();
-    // A learner applying again is the same person: same applicant, same pseudonymous learnerId.
-    Applicant applicant =
-        learnerForSelf
-            ? applicants.find("subject", scope.subject()).firstResultOptional().orElse(null)
-            : null;
-    if (applicant == null) {
-      applicant = new Applicant();
-      applicant.id = UUID.randomUUID();
-      applicant.learnerId = UUID.randomUUID();
-      applicant.subject = learnerForSelf ? scope.subject() : null;
-      applicant.createdAt = now;
+    if (request.siteCode() != null && !request.siteCode().equals(intake.siteCode)) {
+      throw new ProblemException(
+          ProblemType.UNPROCESSABLE,
+          "unprocessable.intake-site",
+          intake.siteCode,
+          request.siteCode());
     }
-    applicant.firstName = details.firstName().strip();
-    applicant.lastName = details.lastName().strip();
-    applicant.email = details.email().strip().toLowerCase(java.util.Locale.ROOT);
-    applicant.birthDate = details.birthDate();
-    applicant.gender = details.gender() == null ? Gender.NOT_DECLARED : details.gender();
-    applicant.country = site.country;
-    applicants.persist(applicant);
-
+    rules.check(request.applicant(), intake.country, "applicant.");
+    String hash = hash(request);
+    if (request.externalRef() != null) {
+      Application known =
+          applications
+              .find("country = ?1 and externalRef = ?2", intake.country, request.externalRef())
+              .firstResultOptional()
+              .orElse(null);
+      if (known != null) {
+        if (!hash.equals(known.importHash)) {
+          throw new ProblemException(
+              ProblemType.CONFLICT, "conflict.external-ref", request.externalRef());
+        }
+        return new Submitted(view(known, scope, false), false);
+      }
+    }
+    OffsetDateTime now = now();
+    LocalDate today = now.toLocalDate();
+    if (!intake.openOn(today)) {
+      throw new ProblemException(
+          ProblemType.UNPROCESSABLE,
+          "unprocessable.intake-closed",
+          intake.recruitmentOpensOn == null ? "-" : intake.recruitmentOpensOn.toString(),
+          (intake.recruitmentClosesOn == null
+                  ? intake.startDate.minusDays(1)
+                  : intake.recruitmentClosesOn)
+              .toString());
+    }
+    int minimumAge =
+        intake.minimumAge != null
+            ? intake.minimumAge
+            : config.rules(intake.country).orElseThrow().defaultMinimumAge();
+    if (Applicant.ageOn(request.applicant().birthDate(), intake.startDate) < minimumAge) {
+      throw new ProblemException(
+          ProblemType.UNPROCESSABLE, "unprocessable.too-young", minimumAge, intake.startDate);
+    }
+    Applicant applicant =
+        applicants.declare(request.applicant(), intake.country, learnerForSelf, scope, now);
+    if (applications.count(
+            "intakeId = ?1 and applicant = ?2 and status <> ?3",
+            intake.id,
+            applicant,
+            ApplicationStatus.WITHDRAWN)
+        > 0) {
+      throw new ProblemException(ProblemType.CONFLICT, "conflict.already-applied");
+    }
     Application application = new Application();
     application.id = UUID.randomUUID();
     application.applicant = applicant;
-    application.cohortId = request.cohortId();
-    application.siteCode = site.code;
-    application.country = site.country;
+    application.intakeId = intake.id;
+    application.siteCode = intake.siteCode;
+    application.country = intake.country;
     application.status = ApplicationStatus.SUBMITTED;
+    application.channel = channel;
+    application.externalRef = request.externalRef();
+    application.importHash = request.externalRef() == null ? null : hash;
     application.submittedAt = now;
+    application.updatedAt = now;
     application.submittedBy = scope.subject();
     applications.persist(application);
+    consents.record(applicant, request.consents(), scope.subject(), now);
     applications.flush();
-
     outbox.publish(
         DomainEvent.v1(
             ApplicationSubmitted.NAME,
@@ -116,29 +198,229 @@ public class ApplicationService {
             application.country,
             application.siteCode,
             ApplicationSubmitted.of(application)));
-    return ApplicationView.of(application);
+    return new Submitted(view(application, scope, false), true);
   }
 
   /** The application if it is within the caller's scope; otherwise it does not exist. */
   @Transactional
   public ApplicationView get(UUID id, AccessScope scope) {
-    Application application =
-        applications
-            .findByIdOptional(id)
-            .filter(found -> visible(found, scope))
-            .orElseThrow(() -> ProblemException.notFound("application"));
-    return ApplicationView.of(application);
+    return view(visible(id, scope, false), scope, true);
   }
 
-  private static boolean visible(Application application, AccessScope scope) {
+  /** SUBMITTED → SCREENING, or new results while screening. */
+  @Transactional
+  public ApplicationView screen(
+      UUID id, ScreeningRequest request, LongPredicate ifMatch, AccessScope scope) {
+    Application application = forStaffChange(id, ifMatch, scope);
+    OffsetDateTime now = now();
+    if (application.status != ApplicationStatus.SCREENING) {
+      application.moveTo(ApplicationStatus.SCREENING, now);
+    }
+    if (request != null && request.testScore() != null) {
+      application.testScore = request.testScore();
+    }
+    if (request != null && request.interviewNotes() != null) {
+      application.interviewNotes = request.interviewNotes().strip();
+    }
+    application.updatedAt = now;
+    applications.flush();
+    return view(application, scope, false);
+  }
+
+  /** The selection's decision after screening; a rejection needs its reason. */
+  @Transactional
+  public ApplicationView decide(
+      UUID id,
+      ApplicationStatus decision,
+      DecisionRequest request,
+      LongPredicate ifMatch,
+      AccessScope scope) {
+    String reason = request == null || request.reason() == null ? null : request.reason().strip();
+    if (decision == ApplicationStatus.REJECTED && (reason == null || reason.isEmpty())) {
+      throw ProblemException.invalid("reason", "invalid-request.reason-required");
+    }
+    Application application = forStaffChange(id, ifMatch, scope);
+    if (application.status != ApplicationStatus.SCREENING) {
+      // Decisions come from screening; from the waitlist only acceptance (a manual promotion).
+      boolean promotion =
+          application.status == ApplicationStatus.WAITLISTED
+              && decision == ApplicationStatus.ACCEPTED;
+      if (!promotion) {
+        throw new ProblemException(
+            ProblemType.ILLEGAL_TRANSITION,
+            "illegal-transition.detail",
+            application.status,
+            decision);
+      }
+    }
+    OffsetDateTime now = now();
+    application.moveTo(decision, now);
+    application.decisionReason = reason;
+    application.decidedBy = scope.subject();
+    application.decidedAt = now;
+    applications.flush();
+    publish(
+        application,
+        switch (decision) {
+          case ACCEPTED -> ApplicationFacts.ACCEPTED;
+          case WAITLISTED -> ApplicationFacts.WAITLISTED;
+          case REJECTED -> ApplicationFacts.REJECTED;
+          default -> throw new IllegalArgumentException("not a decision: " + decision);
+        },
+        now);
+    return view(application, scope, false);
+  }
+
+  /** The person (or staff on their behalf) withdraws an open application. */
+  @Transactional
+  public ApplicationView withdraw(
+      UUID id, DecisionRequest request, LongPredicate ifMatch, AccessScope scope) {
+    Application application = visible(id, scope, true);
+    boolean own = scope.isLearner(application.applicant.subject);
+    if (!own && !decides(scope)) {
+      throw ProblemException.forbidden();
+    }
+    if (!ifMatch.test(application.version)) {
+      throw new ProblemException(ProblemType.PRECONDITION_FAILED, "precondition-failed.detail");
+    }
+    OffsetDateTime now = now();
+    application.moveTo(ApplicationStatus.WITHDRAWN, now);
+    application.withdrawalReason =
+        request == null || request.reason() == null ? null : request.reason().strip();
+    applications.flush();
+    publish(application, ApplicationFacts.WITHDRAWN, now);
+    return view(application, scope, false);
+  }
+
+  /**
+   * cohort-service confirmed a seat: the accepted application is enrolled. Anything else (a replay,
+   * an application withdrawn meanwhile) changes nothing here.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public boolean seatConfirmed(UUID applicationId) {
+    Application application = locked(applicationId);
+    if (application == null || application.status != ApplicationStatus.ACCEPTED) {
+      return false;
+    }
+    OffsetDateTime now = now();
+    application.moveTo(ApplicationStatus.ENROLLED, now);
+    publish(application, ApplicationFacts.ENROLLED, now);
+    return true;
+  }
+
+  /** cohort-service had no seat: the accepted application joins the waitlist. */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public boolean seatUnavailable(UUID applicationId) {
+    Application application = locked(applicationId);
+    if (application == null || application.status != ApplicationStatus.ACCEPTED) {
+      return false;
+    }
+    OffsetDateTime now = now();
+    application.moveTo(ApplicationStatus.WAITLISTED, now);
+    publish(application, ApplicationFacts.WAITLISTED, now);
+    return true;
+  }
+
+  /** Accepts a waitlisted application the waitlist promotes; cohort-service then seats it. */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void promote(Application application) {
+    OffsetDateTime now = now();
+    application.moveTo(ApplicationStatus.ACCEPTED, now);
+    application.decidedBy = WAITLIST_ACTOR;
+    application.decidedAt = now;
+    publish(application, ApplicationFacts.ACCEPTED, now);
+  }
+
+  private void publish(Application application, String event, OffsetDateTime at) {
+    outbox.publish(
+        DomainEvent.v1(
+            event,
+            application.id,
+            application.country,
+            application.siteCode,
+            ApplicationFacts.of(application, consents.granted(application.applicant.id), at)));
+  }
+
+  private Application locked(UUID applicationId) {
+    return applications
+        .findByIdOptional(applicationId, LockModeType.PESSIMISTIC_WRITE)
+        .orElse(null);
+  }
+
+  /** An application staff may change: in scope (404 otherwise), a deciding role, If-Match. */
+  private Application forStaffChange(UUID id, LongPredicate ifMatch, AccessScope scope) {
+    Application application = visible(id, scope, true);
+    if (!decides(scope) || !scope.covers(application.country, application.siteCode)) {
+      throw ProblemException.forbidden();
+    }
+    if (!ifMatch.test(application.version)) {
+      throw new ProblemException(ProblemType.PRECONDITION_FAILED, "precondition-failed.detail");
+    }
+    return application;
+  }
+
+  private Application visible(UUID id, AccessScope scope, boolean lock) {
+    return (lock
+            ? applications.findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
+            : applications.findByIdOptional(id))
+        .filter(found -> visibleTo(found, scope))
+        .orElseThrow(() -> ProblemException.notFound("application"));
+  }
+
+  static boolean visibleTo(Application application, AccessScope scope) {
     return scope.covers(application.country, application.siteCode)
         || scope.isLearner(application.applicant.subject);
   }
 
-  private static boolean staff(AccessScope scope) {
-    return scope.isPlatformAdmin()
-        || scope.has(Roles.COUNTRY_ADMIN)
-        || scope.has(Roles.SITE_STAFF)
-        || scope.has(Roles.INTEGRATION);
+  /**
+   * The application as this caller may see it. A read that shows sensitive fields is audited;
+   * {@code audited} is false where the caller has just written the values themself.
+   */
+  private ApplicationView view(Application application, AccessScope scope, boolean audited) {
+    Applicant applicant = application.applicant;
+    boolean withSensitive = sensitive.readableBy(scope, applicant);
+    if (withSensitive && audited) {
+      sensitive.record(
+          scope,
+          SensitiveDataAccess.Action.READ,
+          applicant,
+          SensitiveData.FIELDS,
+          "getApplication");
+    }
+    return ApplicationView.of(
+        application, withSensitive, scope.covers(application.country, application.siteCode));
+  }
+
+  /** Roles that take selection decisions (an office's system submits, it does not select). */
+  static boolean decides(AccessScope scope) {
+    return scope.isPlatformAdmin() || scope.has(Roles.COUNTRY_ADMIN) || scope.has(Roles.SITE_STAFF);
+  }
+
+  static ApplicationChannel channel(AccessScope scope) {
+    if (decides(scope)) {
+      return ApplicationChannel.STAFF;
+    }
+    if (scope.has(Roles.INTEGRATION)) {
+      return ApplicationChannel.INTEGRATION;
+    }
+    if (scope.has(Roles.LEARNER)) {
+      return ApplicationChannel.LEARNER;
+    }
+    throw ProblemException.forbidden();
+  }
+
+  private String hash(SubmitApplicationRequest request) {
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      return HexFormat.of()
+          .formatHex(
+              digest.digest(mapper.writeValueAsString(request).getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException | JsonProcessingException e) {
+      throw new IllegalStateException("cannot hash the request", e);
+    }
+  }
+
+  static OffsetDateTime now() {
+    return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
   }
 }

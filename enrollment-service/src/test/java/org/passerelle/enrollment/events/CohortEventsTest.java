@@ -174,4 +174,52 @@ public class CohortEventsTest {
     awaitApplied(scheduledId);
     assertIntake(cohortId, 28, "RECRUITING", 2);
   }
+
+  @Test
+  void theRecruitmentWindowAndMinimumAgeComeWithTheCohortAndCancellingClosesTheIntake()
+      throws Exception {
+    UUID cohortId = UUID.randomUUID();
+    String window =
+        ",\"recruitmentOpensOn\":\"2026-10-01\",\"recruitmentClosesOn\":\"2026-12-15\","
+            + "\"minimumAge\":21}";
+    UUID cancel = UUID.randomUUID();
+    try (KafkaProducer<String, byte[]> producer = kafka.producer("enrollment-test")) {
+      producer
+          .send(
+              event(
+                  UUID.randomUUID(),
+                  SCHEDULED,
+                  cohortId,
+                  "FR-SEVRAN",
+                  data(cohortId, "FR-SEVRAN", 20, "RECRUITING", null)
+                      .strip()
+                      .replaceAll("}$", window)))
+          .get();
+      producer
+          .send(
+              event(
+                  cancel,
+                  "org.passerelle.cohort.cohort-cancelled.v1",
+                  cohortId,
+                  "FR-SEVRAN",
+                  """
+                  {"cohortId":"%s","programmeCode":"WEB-DEV","site":"FR-SEVRAN","country":"FR",
+                   "cancelledAt":"2026-11-23T10:00:00Z","version":4}
+                  """
+                      .formatted(cohortId)))
+          .get();
+      // An older snapshot arriving late does not reopen it.
+      producer.send(changed(UUID.randomUUID(), cohortId, "FR-SEVRAN", 20, "RECRUITING", 3)).get();
+    }
+    awaitApplied(cancel);
+    await().atMost(Duration.ofSeconds(60)).until(() -> version(cohortId) == 4);
+    Api.as("platform-admin")
+        .get("/api/v1/intakes/" + cohortId)
+        .then()
+        .statusCode(200)
+        .body("recruitmentOpensOn", equalTo("2026-10-01"))
+        .body("recruitmentClosesOn", equalTo("2026-12-15"))
+        .body("minimumAge", equalTo(21))
+        .body("cohortStatus", equalTo("CANCELLED"));
+  }
 }

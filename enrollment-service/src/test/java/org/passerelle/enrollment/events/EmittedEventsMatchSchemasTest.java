@@ -4,19 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.passerelle.commons.testing.EventSchemas;
+import org.passerelle.enrollment.testing.Fixtures;
 
 /** What the service emits validates against the JSON Schemas it publishes. */
 @QuarkusTest
 class EmittedEventsMatchSchemasTest {
 
   @Inject DataSource dataSource;
+  @Inject EntityManager entityManager;
 
   @Test
   void everyEmittedEventMatchesItsSchema() {
-    org.passerelle.enrollment.rest.ApplicationResourceTest.submitAs("site-staff-fr", "FR-SEVRAN");
+    Fixtures.submit("site-staff-fr", Fixtures.openIntake(entityManager, "FR-SEVRAN"), "FR-SEVRAN");
     assertThat(EventSchemas.assertOutboxValid(dataSource)).isPositive();
   }
 }

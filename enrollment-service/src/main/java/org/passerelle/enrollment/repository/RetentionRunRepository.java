@@ -2,7 +2,8 @@ package org.passerelle.enrollment.repository;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.passerelle.enrollment.Site;
+import java.util.UUID;
+import org.passerelle.enrollment.RetentionRun;
 
 @ApplicationScoped
-public class SiteRepository implements PanacheRepositoryBase<Site, String> {}
+public class RetentionRunRepository implements PanacheRepositoryBase<RetentionRun, UUID> {}

@@ -1,0 +1,48 @@
+package org.passerelle.enrollment.rest;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import org.passerelle.enrollment.Application;
+import org.passerelle.enrollment.ApplicationStatus;
+import org.passerelle.enrollment.PriorityPublic;
+
+/**
+ * An application in a list: enough to find and sort it. Never the sensitive fields, which only the
+ * detail view shows (and audits).
+ */
+public record ApplicationSummary(
+    UUID id,
+    UUID intakeId,
+    String siteCode,
+    String country,
+    ApplicationStatus status,
+    OffsetDateTime submittedAt,
+    OffsetDateTime updatedAt,
+    UUID applicantId,
+    String firstName,
+    String lastName,
+    String email,
+    Integer testScore,
+    List<PriorityPublic> priorityPublics,
+    long version) {
+
+  public static ApplicationSummary of(Application application) {
+    var applicant = application.applicant;
+    return new ApplicationSummary(
+        application.id,
+        application.intakeId,
+        application.siteCode,
+        application.country,
+        application.status,
+        application.submittedAt,
+        application.updatedAt,
+        applicant.id,
+        applicant.firstName,
+        applicant.lastName,
+        applicant.email,
+        application.testScore,
+        applicant.priorityPublics().stream().filter(publics -> !publics.sensitive()).toList(),
+        application.version);
+  }
+}

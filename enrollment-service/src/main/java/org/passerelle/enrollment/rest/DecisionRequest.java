@@ -1,0 +1,6 @@
+package org.passerelle.enrollment.rest;
+
+import jakarta.validation.constraints.Size;
+
+/** Why: required to reject, optional otherwise. */
+public record DecisionRequest(@Size(max = 1000) String reason) {}

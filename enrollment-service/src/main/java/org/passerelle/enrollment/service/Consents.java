@@ -1,0 +1,96 @@
+package org.passerelle.enrollment.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.passerelle.commons.problem.ProblemException;
+import org.passerelle.commons.problem.ProblemType;
+import org.passerelle.enrollment.Applicant;
+import org.passerelle.enrollment.Consent;
+import org.passerelle.enrollment.ConsentPurpose;
+import org.passerelle.enrollment.config.EnrollmentConfig;
+import org.passerelle.enrollment.repository.ConsentRepository;
+import org.passerelle.enrollment.rest.ConsentGiven;
+
+/**
+ * Consent per purpose (GDPR in France, law 09-08 in Morocco): recorded with the regime and text
+ * version, only ever appended; the newest record per purpose is the one in force.
+ */
+@ApplicationScoped
+public class Consents {
+
+  private final ConsentRepository consents;
+  private final EnrollmentConfig config;
+
+  Consents(ConsentRepository consents, EnrollmentConfig config) {
+    this.consents = consents;
+    this.config = config;
+  }
+
+  /** Records what the person said, purpose by purpose, under their country's regime. */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public List<Consent> record(
+      Applicant applicant, Collection<ConsentGiven> given, String recordedBy, OffsetDateTime at) {
+    EnrollmentConfig.CountryRules rules =
+        config
+            .rules(applicant.country)
+            .orElseThrow(() -> new IllegalStateException("no rules for " + applicant.country));
+    List<Consent> recorded = new ArrayList<>();
+    for (ConsentGiven consent : given) {
+      Consent row = new Consent();
+      row.id = UUID.randomUUID();
+      row.applicantId = applicant.id;
+      row.purpose = consent.purpose();
+      row.granted = consent.granted();
+      row.regime = rules.regime();
+      row.textVersion =
+          consent.textVersion() == null ? rules.consentTextVersion() : consent.textVersion();
+      row.recordedAt = at;
+      row.recordedBy = recordedBy;
+      consents.persist(row);
+      recorded.add(row);
+    }
+    return recorded;
+  }
+
+  /** The consent in force per purpose (absent: never asked, which is not consent). */
+  public Map<ConsentPurpose, Consent> current(UUID applicantId) {
+    Map<ConsentPurpose, Consent> current = new EnumMap<>(ConsentPurpose.class);
+    for (Consent consent : consents.list("applicantId = ?1 order by recordedAt, id", applicantId)) {
+      current.put(consent.purpose, consent);
+    }
+    return current;
+  }
+
+  /** Purposes the person consents to now. */
+  public List<ConsentPurpose> granted(UUID applicantId) {
+    return current(applicantId).values().stream()
+        .filter(consent -> consent.granted)
+        .map(consent -> consent.purpose)
+        .sorted()
+        .toList();
+  }
+
+  /** Refuses to process an application without that consent (422, nothing written). */
+  public static void requireApplicationProcessing(Collection<ConsentGiven> given) {
+    boolean granted =
+        given.stream()
+            .anyMatch(
+                consent ->
+                    consent.purpose() == ConsentPurpose.APPLICATION_PROCESSING
+                        && Boolean.TRUE.equals(consent.granted()));
+    if (!granted) {
+      throw new ProblemException(ProblemType.UNPROCESSABLE, "unprocessable.consent-required");
+    }
+    long distinct = given.stream().map(ConsentGiven::purpose).distinct().count();
+    if (distinct != given.size()) {
+      throw ProblemException.invalid("consents", "invalid-request.consent-repeated");
+    }
+  }
+}

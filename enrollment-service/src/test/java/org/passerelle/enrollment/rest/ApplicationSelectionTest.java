@@ -1,0 +1,282 @@
+package org.passerelle.enrollment.rest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+import static org.passerelle.enrollment.testing.Fixtures.APPLICATIONS;
+import static org.passerelle.enrollment.testing.Fixtures.body;
+import static org.passerelle.enrollment.testing.Fixtures.email;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.passerelle.commons.events.CloudEventHeaders;
+import org.passerelle.commons.events.KafkaClients;
+import org.passerelle.commons.testing.Api;
+import org.passerelle.commons.testing.EventSchemas;
+import org.passerelle.commons.testing.Tokens;
+import org.passerelle.enrollment.testing.Fixtures;
+
+/**
+ * Selection over HTTP (screen, accept, waitlist, reject, withdraw) and cohort-service's seat events
+ * through the real broker: enrolment, no seat left, a seat freed promoting the waitlist.
+ */
+@QuarkusTest
+class ApplicationSelectionTest {
+
+  @Inject EntityManager entityManager;
+  @Inject KafkaClients kafka;
+  @Inject DataSource dataSource;
+
+  private UUID sevran;
+
+  @BeforeEach
+  void intake() {
+    sevran = Fixtures.openIntake(entityManager, "FR-SEVRAN");
+  }
+
+  private String submit(String priorityPublics) {
+    return Api.as("site-staff-fr")
+        .body(body(sevran, "FR-SEVRAN", email(), priorityPublics))
+        .post(APPLICATIONS)
+        .then()
+        .statusCode(201)
+        .extract()
+        .path("id");
+  }
+
+  private String status(String id) {
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () ->
+                (String)
+                    entityManager
+                        .createNativeQuery("select status from application where id = ?1")
+                        .setParameter(1, UUID.fromString(id))
+                        .getSingleResult());
+  }
+
+  private List<String> events(String id) {
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () ->
+                entityManager
+                    .createNativeQuery(
+                        "select type from outbox_event where aggregate_id = ?1 order by seq",
+                        String.class)
+                    .setParameter(1, UUID.fromString(id))
+                    .getResultList()
+                    .stream()
+                    .map(
+                        type ->
+                            ((String) type)
+                                .replaceAll("^org\\.passerelle\\.enrollment\\.|\\.v1$", ""))
+                    .toList());
+  }
+
+  private void act(String user, String id, String action, String body, int status) {
+    var request = Api.as(user);
+    if (body != null) {
+      request.body(body);
+    }
+    request.post(APPLICATIONS + "/" + id + "/" + action).then().statusCode(status);
+  }
+
+  private String accepted(String priorityPublics, Integer score) {
+    String id = submit(priorityPublics);
+    act(
+        "site-staff-fr",
+        id,
+        "screen",
+        score == null ? null : "{\"testScore\": " + score + "}",
+        200);
+    act("site-staff-fr", id, "accept", null, 200);
+    return id;
+  }
+
+  /** A seat event as cohort-service's relay sends it, keyed by the cohort. */
+  private void seatEvent(String name, String applicationId) throws Exception {
+    String data =
+        """
+        {"cohortId":"%s","learnerId":"%s","applicationId":"%s","programmeCode":"WEB-DEV",
+         "site":"FR-SEVRAN","country":"FR","enrolledAt":"2026-11-23T10:00:00Z"}
+        """
+            .formatted(sevran, UUID.randomUUID(), applicationId);
+    ProducerRecord<String, byte[]> record =
+        new ProducerRecord<>(
+            "cohort.events", sevran.toString(), data.getBytes(StandardCharsets.UTF_8));
+    record
+        .headers()
+        .add(CloudEventHeaders.SPEC_VERSION, bytes("1.0"))
+        .add(CloudEventHeaders.ID, bytes(UUID.randomUUID().toString()))
+        .add(CloudEventHeaders.SOURCE, bytes("/cohort"))
+        .add(CloudEventHeaders.TYPE, bytes("org.passerelle.cohort." + name + ".v1"))
+        .add(CloudEventHeaders.SUBJECT, bytes(sevran.toString()))
+        .add(CloudEventHeaders.COUNTRY, bytes("FR"))
+        .add(CloudEventHeaders.SITE, bytes("FR-SEVRAN"));
+    try (KafkaProducer<String, byte[]> producer = kafka.producer("enrollment-selection-test")) {
+      producer.send(record).get();
+    }
+  }
+
+  private static byte[] bytes(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private void awaitStatus(String id, String expected) {
+    await().atMost(Duration.ofSeconds(60)).until(() -> status(id).equals(expected));
+  }
+
+  @Test
+  void screeningRecordsTheResultsAndTheDecisionItsAuthorAndReason() {
+    String id = submit("[]");
+    Api.as("site-staff-fr")
+        .body("{\"testScore\": 72, \"interviewNotes\": \"Motivated, good logic test\"}")
+        .post(APPLICATIONS + "/" + id + "/screen")
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("SCREENING"))
+        .body("screening.testScore", equalTo(72))
+        .body("screening.interviewNotes", equalTo("Motivated, good logic test"));
+    Api.as("country-admin-fr")
+        .body("{\"reason\": \"Strong test and interview\"}")
+        .post(APPLICATIONS + "/" + id + "/accept")
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("ACCEPTED"))
+        .body("decision.reason", equalTo("Strong test and interview"))
+        .body("decision.decidedBy", equalTo(Tokens.subject("country-admin-fr")));
+    assertThat(events(id)).containsExactly("application-submitted", "application-accepted");
+    // The learner's view leaves out the staff's notes and who decided.
+  }
+
+  @Test
+  void aRejectionNeedsItsReasonAndIllegalMovesAre409() {
+    String id = submit("[]");
+    act("site-staff-fr", id, "accept", null, 409);
+    act("site-staff-fr", id, "reject", "{\"reason\": \"Not eligible\"}", 409);
+    act("site-staff-fr", id, "screen", null, 200);
+    act("site-staff-fr", id, "reject", null, 400);
+    act("site-staff-fr", id, "reject", "{\"reason\": \"  \"}", 400);
+    assertThat(status(id)).isEqualTo("SCREENING");
+    act("site-staff-fr", id, "reject", "{\"reason\": \"Project not mature yet\"}", 200);
+    act("site-staff-fr", id, "screen", "{\"testScore\": 80}", 409);
+    for (String action : List.of("accept", "waitlist", "reject", "withdraw")) {
+      act("site-staff-fr", id, action, "{\"reason\": \"again\"}", 409);
+    }
+    assertThat(status(id)).isEqualTo("REJECTED");
+    assertThat(events(id)).containsExactly("application-submitted", "application-rejected");
+  }
+
+  @Test
+  void aStaleIfMatchIs412AndTheCurrentOneWorks() {
+    String id = submit("[]");
+    String etag =
+        Api.as("site-staff-fr").get(APPLICATIONS + "/" + id).then().extract().header("ETag");
+    act("site-staff-fr", id, "screen", null, 200);
+    Api.as("site-staff-fr")
+        .header("If-Match", etag)
+        .post(APPLICATIONS + "/" + id + "/waitlist")
+        .then()
+        .statusCode(412);
+    String current =
+        Api.as("site-staff-fr").get(APPLICATIONS + "/" + id).then().extract().header("ETag");
+    Api.as("site-staff-fr")
+        .header("If-Match", current)
+        .post(APPLICATIONS + "/" + id + "/waitlist")
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("WAITLISTED"));
+  }
+
+  @Test
+  void onlyStaffInScopeDecideAndTheLearnerWithdrawsTheirOwn() {
+    String id = submit("[]");
+    act("site-staff-ma", id, "screen", null, 404);
+    act("country-admin-ma", id, "screen", null, 404);
+    act("learner-fr", id, "screen", null, 403);
+    act("partner-fr", id, "screen", null, 403);
+    act("learner-fr", id, "withdraw", null, 404);
+    assertThat(status(id)).isEqualTo("SUBMITTED");
+
+    String own = Fixtures.submit("learner-fr", sevran, "FR-SEVRAN");
+    act("learner-fr", own, "screen", null, 403);
+    act("learner-ma", own, "withdraw", null, 404);
+    Api.as("learner-fr")
+        .body("{\"reason\": \"I found a job\"}")
+        .post(APPLICATIONS + "/" + own + "/withdraw")
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("WITHDRAWN"))
+        .body("withdrawalReason", equalTo("I found a job"))
+        .body("screening", nullValue());
+    assertThat(events(own)).containsExactly("application-submitted", "application-withdrawn");
+  }
+
+  @Test
+  void cohortServiceSeatsTheAcceptedOrWaitlistsThemThenTheWaitlistMovesWhenASeatFrees()
+      throws Exception {
+    String seated = accepted("[]", 50);
+    seatEvent("learner-enrolled", seated);
+    awaitStatus(seated, "ENROLLED");
+    assertThat(events(seated)).endsWith("application-accepted", "application-enrolled");
+
+    // Three accepted with no seat left: in the waitlist order, a priority public comes first,
+    // then the best score.
+    String lowScore = accepted("[]", 40);
+    String highScore = accepted("[]", 90);
+    String priority = accepted("[\"PRIORITY_NEIGHBOURHOOD\"]", 10);
+    for (String id : List.of(lowScore, highScore, priority)) {
+      seatEvent("seat-unavailable", id);
+    }
+    for (String id : List.of(lowScore, highScore, priority)) {
+      awaitStatus(id, "WAITLISTED");
+    }
+    Api.as("site-staff-fr")
+        .get("/api/v1/intakes/" + sevran + "/waitlist")
+        .then()
+        .statusCode(200)
+        .body("applicationId", equalTo(List.of(priority, highScore, lowScore)))
+        .body("position", equalTo(List.of(1, 2, 3)));
+
+    seatEvent("seat-freed", seated);
+    awaitStatus(priority, "ACCEPTED");
+    assertThat(events(priority)).endsWith("application-waitlisted", "application-accepted");
+    assertThat(status(highScore)).isEqualTo("WAITLISTED");
+
+    // A replayed enrolment changes nothing more.
+    seatEvent("learner-enrolled", seated);
+    seatEvent("learner-enrolled", priority);
+    awaitStatus(priority, "ENROLLED");
+    assertThat(events(seated)).containsOnlyOnce("application-enrolled");
+    assertThat(EventSchemas.assertOutboxValid(dataSource)).isPositive();
+  }
+
+  @Test
+  void everyKindOfEventTheServiceEmitsMatchesItsSchema() {
+    String rejected = submit("[\"DISABILITY\"]");
+    act("site-staff-fr", rejected, "screen", null, 200);
+    act("site-staff-fr", rejected, "reject", "{\"reason\": \"no\"}", 200);
+    String waitlisted = submit("[]");
+    act("site-staff-fr", waitlisted, "screen", null, 200);
+    act("site-staff-fr", waitlisted, "waitlist", null, 200);
+    act("site-staff-fr", waitlisted, "withdraw", null, 200);
+    accepted("[]", null);
+    assertThat(events(rejected)).containsExactly("application-submitted", "application-rejected");
+    assertThat(events(waitlisted))
+        .containsExactly(
+            "application-submitted", "application-waitlisted", "application-withdrawn");
+    assertThat(EventSchemas.assertOutboxValid(dataSource)).isPositive();
+  }
+}

@@ -16,6 +16,7 @@ import org.passerelle.commons.problem.ProblemException;
 import org.passerelle.commons.rest.Page;
 import org.passerelle.commons.security.AccessScope;
 import org.passerelle.commons.security.Roles;
+import org.passerelle.commons.security.ScopeQuery;
 import org.passerelle.enrollment.ApplicationStatus;
 import org.passerelle.enrollment.PriorityPublic;
 import org.passerelle.enrollment.SensitiveDataAccess;
@@ -49,13 +50,13 @@ public class ApplicationSearch {
   public Page<ApplicationSummary> list(Filters filters, int page, int size, AccessScope scope) {
     List<String> where = new ArrayList<>();
     Map<String, Object> parameters = new HashMap<>();
-    if (!scope.isPlatformAdmin()) {
-      String reach = reach(scope, parameters);
-      if (reach == null) {
-        return new Page<>(List.of(), page, size, 0);
-      }
-      where.add(reach);
+    String reach = ScopeQuery.staff(scope, parameters, "country", "siteCode");
+    if (scope.has(Roles.LEARNER) && scope.subject() != null) {
+      // A learner's own applications, wherever they are.
+      reach = "(" + reach + " or applicant.subject = :subject)";
+      parameters.put("subject", scope.subject());
     }
+    where.add(reach);
     if (filters.q() != null) {
       where.add(
           "(lower(applicant.firstName || ' ' || applicant.lastName) like :q"
@@ -110,39 +111,11 @@ public class ApplicationSearch {
     sensitive.record(
         scope, SensitiveDataAccess.Action.SEARCH, null, sensitiveFilters, "listApplications");
     Sort sort = Sort.by("submittedAt", Sort.Direction.Descending).and("id");
-    var query =
-        where.isEmpty()
-            ? applications.findAll(sort)
-            : applications.find(String.join(" and ", where), sort, parameters);
+    var query = applications.find(String.join(" and ", where), sort, parameters);
     return Page.of(query, page, size, ApplicationSummary::of);
   }
 
   private static String like(String text) {
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-  }
-
-  /**
-   * What the caller reaches, as a query condition: staff their country or sites, a learner their
-   * own applications; null when nothing is in reach.
-   */
-  private static String reach(AccessScope scope, Map<String, Object> parameters) {
-    List<String> reach = new ArrayList<>();
-    if (scope.country().isPresent()) {
-      if (scope.has(Roles.COUNTRY_ADMIN) || scope.has(Roles.INTEGRATION)) {
-        reach.add("country = :scopeCountry");
-      }
-      if (scope.has(Roles.SITE_STAFF) && !scope.sites().isEmpty()) {
-        reach.add("(country = :scopeCountry and siteCode in :scopeSites)");
-        parameters.put("scopeSites", scope.sites());
-      }
-      if (!reach.isEmpty()) {
-        parameters.put("scopeCountry", scope.country().get());
-      }
-    }
-    if (scope.has(Roles.LEARNER) && scope.subject() != null) {
-      reach.add("applicant.subject = :subject");
-      parameters.put("subject", scope.subject());
-    }
-    return reach.isEmpty() ? null : "(" + String.join(" or ", reach) + ")";
   }
 }

@@ -11,7 +11,7 @@ import java.util.UUID;
 import org.passerelle.commons.problem.ProblemException;
 import org.passerelle.commons.rest.Page;
 import org.passerelle.commons.security.AccessScope;
-import org.passerelle.commons.security.Roles;
+import org.passerelle.commons.security.ScopeQuery;
 import org.passerelle.enrollment.repository.IntakeRepository;
 import org.passerelle.enrollment.rest.IntakeView;
 
@@ -31,13 +31,7 @@ public class IntakeService {
       String country, String site, String status, int page, int size, AccessScope scope) {
     List<String> where = new ArrayList<>();
     Map<String, Object> parameters = new HashMap<>();
-    if (!scope.isPlatformAdmin()) {
-      String reach = reach(scope, parameters);
-      if (reach == null) {
-        return new Page<>(List.of(), page, size, 0);
-      }
-      where.add(reach);
-    }
+    where.add(ScopeQuery.staff(scope, parameters, "country", "siteCode"));
     if (country != null) {
       where.add("country = :country");
       parameters.put("country", country);
@@ -51,10 +45,7 @@ public class IntakeService {
       parameters.put("status", status);
     }
     Sort sort = Sort.by("startDate").and("id");
-    var query =
-        where.isEmpty()
-            ? intakes.findAll(sort)
-            : intakes.find(String.join(" and ", where), sort, parameters);
+    var query = intakes.find(String.join(" and ", where), sort, parameters);
     return Page.of(query, page, size, IntakeView::of);
   }
 
@@ -66,28 +57,5 @@ public class IntakeService {
         .filter(intake -> scope.covers(intake.country, intake.siteCode))
         .map(IntakeView::of)
         .orElseThrow(() -> ProblemException.notFound("intake"));
-  }
-
-  /**
-   * {@link AccessScope#covers} as a query condition, for callers other than platform admins; null
-   * when nothing is in reach.
-   */
-  private static String reach(AccessScope scope, Map<String, Object> parameters) {
-    if (scope.country().isEmpty()) {
-      return null;
-    }
-    List<String> reach = new ArrayList<>();
-    if (scope.has(Roles.COUNTRY_ADMIN) || scope.has(Roles.INTEGRATION)) {
-      reach.add("country = :scopeCountry");
-    }
-    if (scope.has(Roles.SITE_STAFF) && !scope.sites().isEmpty()) {
-      reach.add("(country = :scopeCountry and siteCode in :scopeSites)");
-      parameters.put("scopeSites", scope.sites());
-    }
-    if (reach.isEmpty()) {
-      return null;
-    }
-    parameters.put("scopeCountry", scope.country().get());
-    return "(" + String.join(" or ", reach) + ")";
   }
 }

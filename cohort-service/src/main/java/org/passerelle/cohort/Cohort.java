@@ -33,6 +33,18 @@ public class Cohort {
 
   public int capacity;
 
+  /** First day applications are taken. */
+  @Column(name = "recruitment_opens_on")
+  public LocalDate recruitmentOpensOn;
+
+  /** Last day applications are taken; before the start date. */
+  @Column(name = "recruitment_closes_on")
+  public LocalDate recruitmentClosesOn;
+
+  /** The age an applicant must have reached on the start date. */
+  @Column(name = "minimum_age")
+  public int minimumAge;
+
   @Enumerated(EnumType.STRING)
   public CohortStatus status;
 
@@ -42,6 +54,13 @@ public class Cohort {
 
   @Column(name = "created_at")
   public OffsetDateTime createdAt;
+
+  @Column(name = "cancelled_at")
+  public OffsetDateTime cancelledAt;
+
+  /** Staff's note on why; kept here, never sent in events. */
+  @Column(name = "cancellation_reason")
+  public String cancellationReason;
 
   @Version public long version;
 }

@@ -18,6 +18,9 @@ public record CohortChanged(
     LocalDate endDate,
     int capacity,
     CohortStatus status,
+    LocalDate recruitmentOpensOn,
+    LocalDate recruitmentClosesOn,
+    int minimumAge,
     long version) {
 
   public static final String NAME = "cohort-changed";
@@ -33,6 +36,9 @@ public record CohortChanged(
         cohort.endDate,
         cohort.capacity,
         cohort.status,
+        cohort.recruitmentOpensOn,
+        cohort.recruitmentClosesOn,
+        cohort.minimumAge,
         cohort.version);
   }
 }

@@ -5,7 +5,10 @@ import java.util.UUID;
 import org.passerelle.cohort.Cohort;
 import org.passerelle.cohort.CohortStatus;
 
-/** Data of {@code cohort-scheduled.v1}: enrollment-service opens an intake from it. */
+/**
+ * Data of {@code cohort-scheduled.v1}: enrollment-service opens an intake from it, with the
+ * recruitment window and the minimum age it checks applications against.
+ */
 public record CohortScheduled(
     UUID cohortId,
     String programmeCode,
@@ -14,7 +17,10 @@ public record CohortScheduled(
     LocalDate startDate,
     LocalDate endDate,
     int capacity,
-    CohortStatus status) {
+    CohortStatus status,
+    LocalDate recruitmentOpensOn,
+    LocalDate recruitmentClosesOn,
+    int minimumAge) {
 
   public static final String NAME = "cohort-scheduled";
 
@@ -27,6 +33,9 @@ public record CohortScheduled(
         cohort.startDate,
         cohort.endDate,
         cohort.capacity,
-        cohort.status);
+        cohort.status,
+        cohort.recruitmentOpensOn,
+        cohort.recruitmentClosesOn,
+        cohort.minimumAge);
   }
 }

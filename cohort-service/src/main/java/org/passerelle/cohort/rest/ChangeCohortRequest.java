@@ -23,4 +23,15 @@ public class ChangeCohortRequest {
   @Min(1)
   @Max(500)
   public Integer capacity;
+
+  @JsonSetter(nulls = Nulls.FAIL)
+  public LocalDate recruitmentOpensOn;
+
+  @JsonSetter(nulls = Nulls.FAIL)
+  public LocalDate recruitmentClosesOn;
+
+  @JsonSetter(nulls = Nulls.FAIL)
+  @Min(16)
+  @Max(99)
+  public Integer minimumAge;
 }

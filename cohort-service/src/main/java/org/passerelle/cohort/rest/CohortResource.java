@@ -1,8 +1,12 @@
 package org.passerelle.cohort.rest;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -18,11 +22,15 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.LongPredicate;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.passerelle.cohort.service.CohortService;
@@ -44,10 +52,15 @@ public class CohortResource {
 
   private final CohortService service;
   private final CurrentScope scope;
+  private final ObjectMapper json;
+  private final Validator validator;
 
-  CohortResource(CohortService service, CurrentScope scope) {
+  CohortResource(
+      CohortService service, CurrentScope scope, ObjectMapper json, Validator validator) {
     this.service = service;
     this.scope = scope;
+    this.json = json;
+    this.validator = validator;
   }
 
   @POST
@@ -77,11 +90,14 @@ public class CohortResource {
   @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.COUNTRY_ADMIN, Roles.SITE_STAFF})
   @Operation(
       operationId = "changeCohort",
-      summary = "Change a cohort's dates or capacity",
+      summary = "Change a cohort's dates, capacity, recruitment window or minimum age",
       description =
-          "JSON merge patch of startDate, endDate and capacity: a field left out keeps its"
-              + " value. Needs If-Match with the ETag last read (412 when the cohort changed"
-              + " since). Only while the cohort is planned or recruiting (409 otherwise)."
+          "JSON merge patch of startDate, endDate, capacity, recruitmentOpensOn,"
+              + " recruitmentClosesOn and minimumAge: a field left out keeps its value. The"
+              + " recruitment window must still close on or after it opens and before the start;"
+              + " capacity cannot go below the seats taken. Needs If-Match with the ETag last"
+              + " read (412 when the cohort changed since). Only while the cohort is planned or"
+              + " recruiting (409 otherwise)."
               + " Emits cohort-changed with the whole cohort.")
   @APIResponse(
       responseCode = "200",
@@ -97,13 +113,111 @@ public class CohortResource {
     if (ifMatch == null || ifMatch.isBlank()) {
       throw new ProblemException(ProblemType.PRECONDITION_REQUIRED, "precondition-required.detail");
     }
-    CohortView view =
-        service.change(
-            id,
-            request,
-            version -> http.evaluatePreconditions(Responses.etag(version)) == null,
-            scope.get());
+    CohortView view = service.change(id, request, matches(http), scope.get());
     return Responses.ok(view, view.version());
+  }
+
+  @POST
+  @Path("{id}/open-recruitment")
+  @Consumes(MediaType.WILDCARD)
+  @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.COUNTRY_ADMIN, Roles.SITE_STAFF})
+  @Operation(
+      operationId = "openCohortRecruitment",
+      summary = "Open a planned cohort's recruitment",
+      description =
+          "Planned to recruiting (409 illegal-transition otherwise). If-Match, when sent, must"
+              + " name the current version (412 otherwise). Emits cohort-changed with the new"
+              + " status.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The recruiting cohort, with its new ETag",
+      content = @Content(schema = @Schema(implementation = CohortView.class)))
+  public Response openRecruitment(
+      @PathParam("id") UUID id,
+      @Parameter(description = "The ETag of the cohort as last read; optional")
+          @HeaderParam(HttpHeaders.IF_MATCH)
+          String ifMatch,
+      @Context Request http) {
+    CohortView view = service.openRecruitment(id, matches(http), scope.get());
+    return Responses.ok(view, view.version());
+  }
+
+  @POST
+  @Path("{id}/cancel")
+  @Consumes(MediaType.WILDCARD)
+  @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.COUNTRY_ADMIN, Roles.SITE_STAFF})
+  @Operation(
+      operationId = "cancelCohort",
+      summary = "Cancel a cohort before it runs",
+      description =
+          "Planned or recruiting to cancelled (409 illegal-transition otherwise). The body, with"
+              + " an optional reason kept for staff, may be left out. If-Match, when sent, must"
+              + " name the current version (412 otherwise). Emits cohort-cancelled, without the"
+              + " reason.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The cancelled cohort, with its new ETag",
+      content = @Content(schema = @Schema(implementation = CohortView.class)))
+  public Response cancel(
+      @PathParam("id") UUID id,
+      @Parameter(description = "The ETag of the cohort as last read; optional")
+          @HeaderParam(HttpHeaders.IF_MATCH)
+          String ifMatch,
+      @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+      @RequestBody(
+              required = false,
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      schema = @Schema(implementation = CancelCohortRequest.class)))
+          byte[] body,
+      @Context Request http)
+      throws IOException {
+    CohortView view =
+        service.cancel(id, cancelRequest(contentType, body), matches(http), scope.get());
+    return Responses.ok(view, view.version());
+  }
+
+  /**
+   * The optional body of a cancellation: none at all (a bare {@code POST}, with or without a
+   * Content-Type), or JSON, read as strictly as any other body and validated.
+   */
+  private CancelCohortRequest cancelRequest(String contentType, byte[] body) throws IOException {
+    if (body == null || body.length == 0) {
+      return null;
+    }
+    if (!isJson(contentType)) {
+      throw new ProblemException(
+          ProblemType.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type.detail");
+    }
+    CancelCohortRequest request = json.readValue(body, CancelCohortRequest.class);
+    if (request == null) {
+      throw new ProblemException(ProblemType.MALFORMED_JSON, "malformed-json.detail");
+    }
+    Set<ConstraintViolation<CancelCohortRequest>> violations = validator.validate(request);
+    if (!violations.isEmpty()) {
+      throw new ConstraintViolationException(violations);
+    }
+    return request;
+  }
+
+  private static boolean isJson(String contentType) {
+    if (contentType == null) {
+      return false;
+    }
+    MediaType type;
+    try {
+      type = MediaType.valueOf(contentType);
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+    return type.isCompatible(MediaType.APPLICATION_JSON_TYPE)
+        || ("application".equals(type.getType()) && type.getSubtype().endsWith("+json"));
+  }
+
+  /** Whether the request's If-Match, if any, names this version (true without If-Match). */
+  private static LongPredicate matches(Request http) {
+    return version -> http.evaluatePreconditions(Responses.etag(version)) == null;
   }
 
   @GET

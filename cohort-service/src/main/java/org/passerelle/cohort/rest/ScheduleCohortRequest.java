@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A new cohort of a programme at a site. */
 public record ScheduleCohortRequest(
@@ -14,4 +15,21 @@ public record ScheduleCohortRequest(
     @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Z]{2}-[A-Z0-9-]{1,61}") String siteCode,
     @NotNull LocalDate startDate,
     @NotNull LocalDate endDate,
-    @NotNull @Min(1) @Max(500) Integer capacity) {}
+    @NotNull @Min(1) @Max(500) Integer capacity,
+    @Schema(
+            description =
+                "First day applications are taken; by default the day the cohort is scheduled"
+                    + " (UTC), or the day recruitment closes if that is earlier")
+        LocalDate recruitmentOpensOn,
+    @Schema(
+            description =
+                "Last day applications are taken: on or after recruitmentOpensOn and before"
+                    + " startDate; by default the day before startDate")
+        LocalDate recruitmentClosesOn,
+    @Schema(
+            description = "Age an applicant must have reached on the start date; 18 when left out",
+            minimum = "16",
+            maximum = "99")
+        @Min(16)
+        @Max(99)
+        Integer minimumAge) {}

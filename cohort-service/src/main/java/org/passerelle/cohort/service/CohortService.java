@@ -13,11 +13,14 @@ import org.passerelle.cohort.Cohort;
 import org.passerelle.cohort.CohortStatus;
 import org.passerelle.cohort.Programme;
 import org.passerelle.cohort.Site;
+import org.passerelle.cohort.events.CohortCancelled;
 import org.passerelle.cohort.events.CohortChanged;
 import org.passerelle.cohort.events.CohortScheduled;
+import org.passerelle.cohort.repository.CohortLearnerRepository;
 import org.passerelle.cohort.repository.CohortRepository;
 import org.passerelle.cohort.repository.ProgrammeRepository;
 import org.passerelle.cohort.repository.SiteRepository;
+import org.passerelle.cohort.rest.CancelCohortRequest;
 import org.passerelle.cohort.rest.ChangeCohortRequest;
 import org.passerelle.cohort.rest.CohortView;
 import org.passerelle.cohort.rest.ScheduleCohortRequest;
@@ -28,11 +31,15 @@ import org.passerelle.commons.problem.ProblemException;
 import org.passerelle.commons.problem.ProblemType;
 import org.passerelle.commons.security.AccessScope;
 
-/** Scheduling, changing and reading cohorts, within the caller's scope. */
+/** Scheduling, changing, opening, cancelling and reading cohorts, within the caller's scope. */
 @ApplicationScoped
 public class CohortService {
 
+  /** The minimum age when none is given: adults only. */
+  static final int DEFAULT_MINIMUM_AGE = 18;
+
   private final CohortRepository cohorts;
+  private final CohortLearnerRepository learners;
   private final SiteRepository sites;
   private final ProgrammeRepository programmes;
   private final Outbox outbox;
@@ -40,11 +47,13 @@ public class CohortService {
 
   CohortService(
       CohortRepository cohorts,
+      CohortLearnerRepository learners,
       SiteRepository sites,
       ProgrammeRepository programmes,
       Outbox outbox,
       IdempotencyKeys idempotency) {
     this.cohorts = cohorts;
+    this.learners = learners;
     this.sites = sites;
     this.programmes = programmes;
     this.outbox = outbox;
@@ -88,6 +97,23 @@ public class CohortService {
     if (!request.endDate().isAfter(request.startDate())) {
       throw ProblemException.invalid("endDate", "unprocessable.dates");
     }
+    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+    LocalDate closesOn =
+        request.recruitmentClosesOn() == null
+            ? request.startDate().minusDays(1)
+            : request.recruitmentClosesOn();
+    // Recruitment opens the day the cohort is scheduled, unless it already closed by then (a
+    // cohort starting today or earlier): an empty-looking default must not refuse the request.
+    LocalDate opensOn =
+        request.recruitmentOpensOn() != null
+            ? request.recruitmentOpensOn()
+            : earliest(now.toLocalDate(), closesOn);
+    checkRecruitmentWindow(
+        opensOn,
+        closesOn,
+        request.startDate(),
+        request.recruitmentOpensOn() != null,
+        request.recruitmentClosesOn() != null);
     Cohort cohort = new Cohort();
     cohort.id = UUID.randomUUID();
     cohort.programmeCode = programme.code;
@@ -96,8 +122,11 @@ public class CohortService {
     cohort.startDate = request.startDate();
     cohort.endDate = request.endDate();
     cohort.capacity = request.capacity();
+    cohort.recruitmentOpensOn = opensOn;
+    cohort.recruitmentClosesOn = closesOn;
+    cohort.minimumAge = request.minimumAge() == null ? DEFAULT_MINIMUM_AGE : request.minimumAge();
     cohort.status = CohortStatus.PLANNED;
-    cohort.createdAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+    cohort.createdAt = now;
     cohorts.persistAndFlush(cohort);
     outbox.publish(
         DomainEvent.v1(
@@ -106,24 +135,21 @@ public class CohortService {
             cohort.country,
             cohort.siteCode,
             CohortScheduled.of(cohort)));
-    return CohortView.of(cohort);
+    return CohortView.of(cohort, 0);
   }
 
   /**
-   * Changes a cohort's dates or capacity while it is planned or recruiting. {@code ifMatch} tells
-   * whether the caller's If-Match names a version; the event carries the version the change
-   * produced, the one a read then shows. A change that changes nothing emits nothing.
+   * Changes a cohort's dates, capacity, recruitment window or minimum age while it is planned or
+   * recruiting. {@code ifMatch} tells whether the caller's If-Match names a version; the event
+   * carries the version the change produced, the one a read then shows. A change that changes
+   * nothing emits nothing.
    */
   @Transactional
   public CohortView change(
       UUID id, ChangeCohortRequest request, LongPredicate ifMatch, AccessScope scope) {
-    // Locked so that no other change (e.g. an application counted) slips in between the If-Match
-    // check and the update: the version checked is the version changed.
-    Cohort cohort =
-        cohorts
-            .findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
-            .filter(found -> scope.covers(found.country, found.siteCode))
-            .orElseThrow(() -> ProblemException.notFound("cohort"));
+    // Locked so that no other change (e.g. an application counted, a seat taken) slips in between
+    // the If-Match check and the update: the version checked is the version changed.
+    Cohort cohort = lockedInScope(id, scope);
     if (!ifMatch.test(cohort.version)) {
       throw new ProblemException(ProblemType.PRECONDITION_FAILED, "precondition-failed.detail");
     }
@@ -133,18 +159,41 @@ public class CohortService {
     LocalDate startDate = request.startDate == null ? cohort.startDate : request.startDate;
     LocalDate endDate = request.endDate == null ? cohort.endDate : request.endDate;
     int capacity = request.capacity == null ? cohort.capacity : request.capacity;
+    LocalDate opensOn =
+        request.recruitmentOpensOn == null ? cohort.recruitmentOpensOn : request.recruitmentOpensOn;
+    LocalDate closesOn =
+        request.recruitmentClosesOn == null
+            ? cohort.recruitmentClosesOn
+            : request.recruitmentClosesOn;
+    int minimumAge = request.minimumAge == null ? cohort.minimumAge : request.minimumAge;
     if (!endDate.isAfter(startDate)) {
       throw ProblemException.invalid(
           request.endDate == null ? "startDate" : "endDate", "unprocessable.dates");
     }
+    checkRecruitmentWindow(
+        opensOn,
+        closesOn,
+        startDate,
+        request.recruitmentOpensOn != null,
+        request.recruitmentClosesOn != null);
+    long seatsTaken = learners.seatsTaken(cohort.id);
+    if (capacity < seatsTaken) {
+      throw ProblemException.invalid("capacity", "unprocessable.capacity-below-seats", seatsTaken);
+    }
     if (startDate.equals(cohort.startDate)
         && endDate.equals(cohort.endDate)
-        && capacity == cohort.capacity) {
-      return CohortView.of(cohort);
+        && capacity == cohort.capacity
+        && opensOn.equals(cohort.recruitmentOpensOn)
+        && closesOn.equals(cohort.recruitmentClosesOn)
+        && minimumAge == cohort.minimumAge) {
+      return CohortView.of(cohort, seatsTaken);
     }
     cohort.startDate = startDate;
     cohort.endDate = endDate;
     cohort.capacity = capacity;
+    cohort.recruitmentOpensOn = opensOn;
+    cohort.recruitmentClosesOn = closesOn;
+    cohort.minimumAge = minimumAge;
     cohorts.flush();
     outbox.publish(
         DomainEvent.v1(
@@ -153,7 +202,96 @@ public class CohortService {
             cohort.country,
             cohort.siteCode,
             CohortChanged.of(cohort)));
-    return CohortView.of(cohort);
+    return CohortView.of(cohort, seatsTaken);
+  }
+
+  /**
+   * Opens recruitment: planned to recruiting, so enrollment takes applications. Emits
+   * cohort-changed with the new status and version.
+   */
+  @Transactional
+  public CohortView openRecruitment(UUID id, LongPredicate ifMatch, AccessScope scope) {
+    Cohort cohort = transition(id, CohortStatus.RECRUITING, ifMatch, scope);
+    cohorts.flush();
+    outbox.publish(
+        DomainEvent.v1(
+            CohortChanged.NAME,
+            cohort.id,
+            cohort.country,
+            cohort.siteCode,
+            CohortChanged.of(cohort)));
+    return CohortView.of(cohort, learners.seatsTaken(cohort.id));
+  }
+
+  /**
+   * Cancels a cohort that has not started. The reason stays here; cohort-cancelled carries none.
+   */
+  @Transactional
+  public CohortView cancel(
+      UUID id, CancelCohortRequest request, LongPredicate ifMatch, AccessScope scope) {
+    Cohort cohort = transition(id, CohortStatus.CANCELLED, ifMatch, scope);
+    cohort.cancelledAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+    cohort.cancellationReason =
+        request == null || request.reason() == null || request.reason().isBlank()
+            ? null
+            : request.reason().strip();
+    cohorts.flush();
+    outbox.publish(
+        DomainEvent.v1(
+            CohortCancelled.NAME,
+            cohort.id,
+            cohort.country,
+            cohort.siteCode,
+            CohortCancelled.of(cohort)));
+    return CohortView.of(cohort, learners.seatsTaken(cohort.id));
+  }
+
+  /** The cohort, locked, moved to {@code target} if If-Match and the state machine allow it. */
+  private Cohort transition(
+      UUID id, CohortStatus target, LongPredicate ifMatch, AccessScope scope) {
+    Cohort cohort = lockedInScope(id, scope);
+    if (!ifMatch.test(cohort.version)) {
+      throw new ProblemException(ProblemType.PRECONDITION_FAILED, "precondition-failed.detail");
+    }
+    if (!cohort.status.canMoveTo(target)) {
+      throw new ProblemException(
+          ProblemType.ILLEGAL_TRANSITION, "illegal-transition.detail", cohort.status, target);
+    }
+    cohort.status = target;
+    return cohort;
+  }
+
+  private Cohort lockedInScope(UUID id, AccessScope scope) {
+    return cohorts
+        .findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
+        .filter(found -> scope.covers(found.country, found.siteCode))
+        .orElseThrow(() -> ProblemException.notFound("cohort"));
+  }
+
+  /**
+   * Recruitment closes on or after it opens, and before the cohort starts. The field named is the
+   * one the caller sent that breaks the rule (startDate when only the start moved).
+   */
+  private static void checkRecruitmentWindow(
+      LocalDate opensOn,
+      LocalDate closesOn,
+      LocalDate startDate,
+      boolean opensOnSent,
+      boolean closesOnSent) {
+    if (!closesOn.isBefore(startDate)) {
+      throw ProblemException.invalid(
+          closesOnSent ? "recruitmentClosesOn" : "startDate",
+          "unprocessable.recruitment-closes-after-start");
+    }
+    if (closesOn.isBefore(opensOn)) {
+      throw ProblemException.invalid(
+          opensOnSent && !closesOnSent ? "recruitmentOpensOn" : "recruitmentClosesOn",
+          "unprocessable.recruitment-closes-before-opening");
+    }
+  }
+
+  private static LocalDate earliest(LocalDate a, LocalDate b) {
+    return a.isBefore(b) ? a : b;
   }
 
   /** The cohort if staff-level access reaches it; otherwise it does not exist. */
@@ -162,7 +300,7 @@ public class CohortService {
     return cohorts
         .findByIdOptional(id)
         .filter(cohort -> scope.covers(cohort.country, cohort.siteCode))
-        .map(CohortView::of)
+        .map(cohort -> CohortView.of(cohort, learners.seatsTaken(cohort.id)))
         .orElseThrow(() -> ProblemException.notFound("cohort"));
   }
 }

@@ -2,21 +2,111 @@ package org.passerelle.cohort.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.passerelle.cohort.rest.CohortResourceTest;
+import org.passerelle.cohort.service.SeatService;
+import org.passerelle.commons.testing.Api;
 import org.passerelle.commons.testing.EventSchemas;
 
-/** What the service emits validates against the JSON Schemas it publishes. */
+/**
+ * What the service emits validates against the JSON Schemas it publishes: every kind of event is
+ * made here (every outcome of a seat request included), then the whole outbox is checked.
+ */
 @QuarkusTest
 class EmittedEventsMatchSchemasTest {
 
+  private static final String COHORTS = "/api/v1/cohorts";
+
   @Inject DataSource dataSource;
+  @Inject SeatService seats;
 
   @Test
-  void everyEmittedEventMatchesItsSchema() {
-    org.passerelle.cohort.rest.CohortResourceTest.schedule("site-staff-fr", "FR-SEVRAN");
+  void everyEmittedEventMatchesItsSchema() throws Exception {
+    String id = CohortResourceTest.schedule("site-staff-fr", "FR-SEVRAN", 1);
+    Api.as("site-staff-fr")
+        .header("If-Match", "\"0\"")
+        .body("{\"minimumAge\": 21, \"recruitmentClosesOn\": \"2026-12-31\"}")
+        .patch(COHORTS + "/" + id)
+        .then()
+        .statusCode(200);
+    Api.as("site-staff-fr").post(COHORTS + "/" + id + "/open-recruitment").then().statusCode(200);
+    UUID cohortId = UUID.fromString(id);
+    SeatService.Application seated =
+        new SeatService.Application(
+            UUID.randomUUID(), UUID.randomUUID(), cohortId, "FR-SEVRAN", "FR");
+    QuarkusTransaction.requiringNew().run(() -> seats.accept(seated));
+    QuarkusTransaction.requiringNew()
+        .run(
+            () ->
+                seats.accept(
+                    new SeatService.Application(
+                        UUID.randomUUID(), UUID.randomUUID(), cohortId, "FR-SEVRAN", "FR")));
+    QuarkusTransaction.requiringNew()
+        .run(
+            () ->
+                seats.accept(
+                    new SeatService.Application(
+                        UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), "MA-FES", "MA")));
+    QuarkusTransaction.requiringNew().run(() -> seats.withdraw(seated));
+    Api.as("site-staff-fr")
+        .body("{\"reason\": \"no trainer\"}")
+        .post(COHORTS + "/" + id + "/cancel")
+        .then()
+        .statusCode(200);
+    QuarkusTransaction.requiringNew()
+        .run(
+            () ->
+                seats.accept(
+                    new SeatService.Application(
+                        UUID.randomUUID(), UUID.randomUUID(), cohortId, "FR-SEVRAN", "FR")));
+
     assertThat(EventSchemas.assertOutboxValid(dataSource)).isPositive();
+    Set<String> emitted = new HashSet<>();
+    try (var connection = dataSource.getConnection();
+        var statement = connection.prepareStatement("select distinct type from outbox_event");
+        var rows = statement.executeQuery()) {
+      while (rows.next()) {
+        emitted.add(rows.getString(1));
+      }
+    }
+    // every event the service has a schema for was emitted, and checked, above
+    assertThat(emitted).containsAll(publishedTypes());
+  }
+
+  /** The CloudEvents types of the schemas under events/schemas/. */
+  private static List<String> publishedTypes() throws IOException, URISyntaxException {
+    // main resources are a directory (target/classes) when tests run
+    Path schemas =
+        Path.of(
+                Thread.currentThread()
+                    .getContextClassLoader()
+                    .getResource("events/schemas/cohort-scheduled.v1.json")
+                    .toURI())
+            .getParent();
+    try (Stream<Path> files = Files.list(schemas)) {
+      List<String> types =
+          files
+              .map(file -> file.getFileName().toString())
+              .filter(name -> name.endsWith(".json"))
+              .map(name -> "org.passerelle.cohort." + name.substring(0, name.length() - 5))
+              .sorted()
+              .toList();
+      assertThat(types).hasSizeGreaterThanOrEqualTo(6);
+      types.forEach(type -> assertThat(EventSchemas.resource(type)).isNotBlank());
+      return types;
+    }
   }
 }

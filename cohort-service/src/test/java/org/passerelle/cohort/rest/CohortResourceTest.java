@@ -33,8 +33,13 @@ public class CohortResourceTest {
   }
 
   public static String schedule(String user, String site) {
+    return schedule(user, site, 20);
+  }
+
+  /** A cohort of WEB-DEV at this site from 2027-01-11 to 2027-06-25, with this many seats. */
+  public static String schedule(String user, String site, int capacity) {
     return as(user)
-        .body(body("WEB-DEV", site, "2027-01-11", "2027-06-25", 20))
+        .body(body("WEB-DEV", site, "2027-01-11", "2027-06-25", capacity))
         .post(COHORTS)
         .then()
         .statusCode(201)

@@ -1,5 +1,6 @@
 package org.passerelle.commons.rest;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
@@ -7,11 +8,16 @@ import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 
 /**
  * A value of the wrong JSON type is refused (400 naming the field), never converted: {@code
  * "capacity": "25"}, {@code "capacity": 2.5} or {@code "text": 5} are client bugs that Jackson
- * would otherwise accept silently (DESIGN §6).
+ * would otherwise accept silently (DESIGN §6). Dates likewise: {@code "startDate": 20000} is not a
+ * date.
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
@@ -35,5 +41,12 @@ public class StrictJson implements ObjectMapperCustomizer {
         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
         .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
         .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+    // Dates and instants only as ISO-8601 text: a number would be read as an epoch day or second.
+    for (Class<?> temporal :
+        new Class<?>[] {
+          LocalDate.class, OffsetDateTime.class, Instant.class, LocalDateTime.class
+        }) {
+      mapper.configOverride(temporal).setFormat(JsonFormat.Value.forLeniency(false));
+    }
   }
 }

@@ -485,6 +485,7 @@ public class ApplicationResourceTest {
       good.replace("\"granted\": true", "\"granted\": \"yes\""),
       good.replace("Je veux", "x".repeat(4001)),
       good.replace("2001-04-12", "2001-13-45"),
+      good.replace("\"2001-04-12\"", "11424"),
       good.replace("2001-04-12", LocalDate.now(ZoneOffset.UTC).plusDays(1).toString()),
       good.replace("applicant-", "not an email "),
       good.replace("\"nationality\": \"FR\"", "\"nationality\": \"France\""),

@@ -161,10 +161,10 @@ demo_data() {
   fi
   resp="$(mktemp)"
   for site in "${DEMO_SITES[@]}"; do
-    body="{\"programmeCode\":\"WEB-DEV\",\"siteCode\":\"$site\",\"startDate\":\"2027-01-11\",\"endDate\":\"2027-06-25\",\"capacity\":20}"
+    body="{\"programmeCode\":\"WEB-DEV\",\"siteCode\":\"$site\",\"startDate\":\"2027-09-13\",\"endDate\":\"2028-03-10\",\"capacity\":20}"
     code="$(curl -sS --max-time 30 -o "$resp" -w '%{http_code}' -X POST "$gw/api/v1/cohorts" \
       -H "Authorization: Bearer $token" -H 'Content-Type: application/json' -H 'Accept: application/json' \
-      -H "Idempotency-Key: demo-cohort-$site" --data "$body" 2>/dev/null)" || code=000
+      -H "Idempotency-Key: demo-cohort-2027-09-$site" --data "$body" 2>/dev/null)" || code=000
     if [[ "$code" == 2?? ]]; then
       id="$(json_string_field id <"$resp" 2>/dev/null || true)"
       ok "cohort WEB-DEV at $site: ${id:-<no id in the answer>} (HTTP $code)"

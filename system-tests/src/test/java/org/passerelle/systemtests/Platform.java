@@ -1,14 +1,18 @@
 package org.passerelle.systemtests;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.passerelle.commons.testing.Tokens;
 
 /**
@@ -44,15 +48,20 @@ final class Platform {
     return parts.get(name).url();
   }
 
-  /** Schedules a WEB-DEV cohort at the site; returns its id. */
+  /** Schedules a WEB-DEV cohort of 20 seats at the site, starting in two months; returns its id. */
   static String scheduleCohort(RequestSpecification request, String site) {
+    return scheduleCohort(request, site, 20);
+  }
+
+  static String scheduleCohort(RequestSpecification request, String site, int capacity) {
+    LocalDate start = LocalDate.now(ZoneOffset.UTC).plusMonths(2);
     return request
         .body(
             """
-            {"programmeCode": "WEB-DEV", "siteCode": "%s", "startDate": "2027-01-11",
-             "endDate": "2027-06-25", "capacity": 20}
+            {"programmeCode": "WEB-DEV", "siteCode": "%s", "startDate": "%s",
+             "endDate": "%s", "capacity": %d}
             """
-                .formatted(site))
+                .formatted(site, start, start.plusMonths(6), capacity))
         .post("/api/v1/cohorts")
         .then()
         .statusCode(201)
@@ -60,17 +69,43 @@ final class Platform {
         .path("id");
   }
 
-  /** Submits an application of a demo applicant to the cohort; returns its id. */
+  /** Waits until enrollment-service has learned the cohort's intake from cohort-service. */
+  static void awaitIntake(String cohortId) {
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(200))
+        .until(
+            () -> asUser("platform-admin").get("/api/v1/intakes/" + cohortId).statusCode() == 200);
+  }
+
+  /** A complete application of a new person (fresh email) to the intake. */
+  static String applicationBody(String intakeId, String site) {
+    boolean france = site.startsWith("FR");
+    return """
+        {"intakeId": "%s",
+         "applicant": {"firstName": "Yasmine", "lastName": "Haddad", "birthDate": "2000-09-30",
+                       "email": "yasmine.%s@example.org", "phone": "%s",
+                       "address": {"line": "3 avenue Hassan II", "postalCode": "%s",
+                                   "city": "%s", "country": "%s"},
+                       "nationality": "%s", "gender": "FEMALE", "educationLevel": "BELOW_BAC",
+                       "priorityPublics": ["PRIORITY_NEIGHBOURHOOD"]},
+         "consents": [{"purpose": "APPLICATION_PROCESSING", "granted": true}]}
+        """
+        .formatted(
+            intakeId,
+            UUID.randomUUID(),
+            france ? "+33612345678" : "+212612345678",
+            france ? "95000" : "30000",
+            france ? "Cergy" : "Fès",
+            site.substring(0, 2),
+            site.substring(0, 2));
+  }
+
+  /** Submits an application of a new demo applicant to the cohort's intake; returns its id. */
   static String submitApplication(RequestSpecification request, String cohortId, String site) {
+    awaitIntake(cohortId);
     return request
-        .body(
-            """
-            {"cohortId": "%s", "siteCode": "%s",
-             "applicant": {"firstName": "Yasmine", "lastName": "Haddad",
-                           "email": "yasmine.haddad@example.org", "birthDate": "2000-09-30",
-                           "gender": "FEMALE"}}
-            """
-                .formatted(cohortId, site))
+        .body(applicationBody(cohortId, site))
         .post("/api/v1/applications")
         .then()
         .statusCode(201)

@@ -48,15 +48,10 @@ class WalkingSkeletonTest {
   @Test
   void locationsPointAtTheGatewayNotAtTheService() {
     String cohort = scheduleCohort("platform-admin", "FR-CERGY");
+    Platform.awaitIntake(cohort);
     String location =
         as("country-admin-fr")
-            .body(
-                """
-                {"cohortId": "%s", "siteCode": "FR-CERGY",
-                 "applicant": {"firstName": "Ines", "lastName": "Saidi",
-                               "email": "ines.saidi@example.org", "birthDate": "1996-02-03"}}
-                """
-                    .formatted(cohort))
+            .body(Platform.applicationBody(cohort, "FR-CERGY"))
             .post("/api/v1/applications")
             .then()
             .statusCode(201)

@@ -8,6 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One read or change of sensitive fields, for the audit log; names fields, never values. */
 @Entity
@@ -15,6 +16,7 @@ import java.util.UUID;
 public class SensitiveDataAccess {
 
   /** What was done with the fields. */
+  @Schema(name = "SensitiveDataAction")
   public enum Action {
     READ,
     CHANGE,

@@ -1,0 +1,32 @@
+package org.passerelle.enrollment.rest;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.passerelle.enrollment.Consent;
+import org.passerelle.enrollment.ConsentPurpose;
+
+/** One consent record: a grant or a withdrawal for one purpose, under a regime and text. */
+public record ConsentView(
+    UUID id,
+    ConsentPurpose purpose,
+    boolean granted,
+    @Schema(description = "Data-protection regime: GDPR (France) or LAW_09_08 (Morocco)")
+        String regime,
+    @Schema(description = "Version of the information text the person was shown")
+        String textVersion,
+    OffsetDateTime recordedAt,
+    @Schema(description = "Whether the person recorded it themself (else staff on their behalf)")
+        boolean recordedBySelf) {
+
+  public static ConsentView of(Consent consent, String personSubject) {
+    return new ConsentView(
+        consent.id,
+        consent.purpose,
+        consent.granted,
+        consent.regime,
+        consent.textVersion,
+        consent.recordedAt,
+        personSubject != null && personSubject.equals(consent.recordedBy));
+  }
+}

@@ -1,0 +1,83 @@
+package org.passerelle.enrollment.service;
+
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.passerelle.commons.problem.ProblemException;
+import org.passerelle.commons.rest.Page;
+import org.passerelle.commons.security.AccessScope;
+import org.passerelle.commons.security.Roles;
+import org.passerelle.enrollment.SensitiveDataAccess;
+import org.passerelle.enrollment.repository.SensitiveDataAccessRepository;
+import org.passerelle.enrollment.rest.SensitiveDataAccessView;
+
+/**
+ * The audit log of sensitive fields for administrators: platform admins see all of it, country
+ * admins their country's. It names fields, never values.
+ */
+@ApplicationScoped
+public class AuditLog {
+
+  /** The log's filters, each optional; {@code from} inclusive, {@code to} exclusive. */
+  public record Filters(
+      UUID applicantId,
+      String actor,
+      SensitiveDataAccess.Action action,
+      OffsetDateTime from,
+      OffsetDateTime to) {}
+
+  private final SensitiveDataAccessRepository log;
+
+  AuditLog(SensitiveDataAccessRepository log) {
+    this.log = log;
+  }
+
+  @Transactional
+  public Page<SensitiveDataAccessView> list(
+      Filters filters, int page, int size, AccessScope scope) {
+    if (filters.from() != null && filters.to() != null && !filters.from().isBefore(filters.to())) {
+      throw ProblemException.invalid("to", "unprocessable.dates");
+    }
+    List<String> where = new ArrayList<>();
+    Map<String, Object> parameters = new HashMap<>();
+    if (!scope.isPlatformAdmin()) {
+      if (!scope.has(Roles.COUNTRY_ADMIN) || scope.country().isEmpty()) {
+        return new Page<>(List.of(), page, size, 0);
+      }
+      where.add("country = :scopeCountry");
+      parameters.put("scopeCountry", scope.country().get());
+    }
+    if (filters.applicantId() != null) {
+      where.add("applicantId = :applicantId");
+      parameters.put("applicantId", filters.applicantId());
+    }
+    if (filters.actor() != null) {
+      where.add("actor = :actor");
+      parameters.put("actor", filters.actor());
+    }
+    if (filters.action() != null) {
+      where.add("action = :action");
+      parameters.put("action", filters.action());
+    }
+    if (filters.from() != null) {
+      where.add("at >= :from");
+      parameters.put("from", filters.from());
+    }
+    if (filters.to() != null) {
+      where.add("at < :to");
+      parameters.put("to", filters.to());
+    }
+    Sort sort = Sort.by("at", Sort.Direction.Descending).and("id", Sort.Direction.Descending);
+    var query =
+        where.isEmpty()
+            ? log.findAll(sort)
+            : log.find(String.join(" and ", where), sort, parameters);
+    return Page.of(query, page, size, SensitiveDataAccessView::of);
+  }
+}

@@ -1,0 +1,227 @@
+package org.passerelle.enrollment.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.passerelle.commons.events.DomainEvent;
+import org.passerelle.commons.outbox.Outbox;
+import org.passerelle.commons.problem.ProblemException;
+import org.passerelle.commons.security.AccessScope;
+import org.passerelle.commons.security.Roles;
+import org.passerelle.enrollment.Applicant;
+import org.passerelle.enrollment.Application;
+import org.passerelle.enrollment.ApplicationImport;
+import org.passerelle.enrollment.ApplicationStatus;
+import org.passerelle.enrollment.SensitiveDataAccess;
+import org.passerelle.enrollment.events.ApplicantErased;
+import org.passerelle.enrollment.events.ApplicationFacts;
+import org.passerelle.enrollment.repository.ApplicationImportRepository;
+import org.passerelle.enrollment.repository.ApplicationRepository;
+import org.passerelle.enrollment.repository.ConsentRepository;
+import org.passerelle.enrollment.repository.SensitiveDataAccessRepository;
+import org.passerelle.enrollment.rest.ErasureView;
+
+/**
+ * The right to erasure (and retention, which uses it): the person's data is replaced by random
+ * pseudonyms, never derived from the data, so nothing can be recovered; the categories indicators
+ * count stay (gender, age band, education level, job-seeker agency, priority flags, country,
+ * statuses and dates) under the same learnerId. Open applications are withdrawn first, so a seat
+ * they hold is freed, and {@code applicant-erased} tells the other services to drop what they link
+ * to the learnerId. One transaction: all of it or nothing.
+ */
+@ApplicationScoped
+public class Erasure {
+
+  /** What names become. */
+  public static final String ERASED = "erased";
+
+  /** Where erased emails point: the reserved .invalid domain never delivers. */
+  public static final String ERASED_EMAIL_DOMAIN = "@erased.invalid";
+
+  /** Replaces the person's own account subject where it recorded their actions. */
+  public static final String ERASED_ACCOUNT = "erased-account";
+
+  /** Characters an external reference is made of: a reference ends where they do. */
+  private static final String REF_CHARACTERS = "[A-Za-z0-9._:/-]";
+
+  private final ApplicantAccess access;
+  private final ApplicationRepository applications;
+  private final ConsentRepository consents;
+  private final SensitiveDataAccessRepository audit;
+  private final ApplicationImportRepository imports;
+  private final SensitiveData sensitive;
+  private final Outbox outbox;
+  private final EntityManager entityManager;
+
+  Erasure(
+      ApplicantAccess access,
+      ApplicationRepository applications,
+      ConsentRepository consents,
+      SensitiveDataAccessRepository audit,
+      ApplicationImportRepository imports,
+      SensitiveData sensitive,
+      Outbox outbox,
+      EntityManager entityManager) {
+    this.access = access;
+    this.applications = applications;
+    this.consents = consents;
+    this.audit = audit;
+    this.imports = imports;
+    this.sensitive = sensitive;
+    this.outbox = outbox;
+    this.entityManager = entityManager;
+  }
+
+  /** The person themself, or a platform or country admin within scope, erases the record. */
+  @Transactional
+  public ErasureView erase(UUID applicantId, AccessScope scope) {
+    ApplicantAccess.Reach reach = access.find(applicantId, scope, true);
+    boolean admin = scope.isPlatformAdmin() || scope.has(Roles.COUNTRY_ADMIN);
+    if (!reach.self() && !admin) {
+      throw ProblemException.forbidden();
+    }
+    return erase(reach.applicant(), scope, "eraseApplicant", ApplicationService.now());
+  }
+
+  /**
+   * Erases an applicant whose row the caller locked. 409 if already erased. {@code purpose} names
+   * the operation in the sensitive-data audit log.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public ErasureView erase(
+      Applicant applicant, AccessScope actor, String purpose, OffsetDateTime now) {
+    ApplicantAccess.requireNotErased(applicant);
+    List<Application> held =
+        applications
+            .find("applicant = ?1 order by submittedAt, id", applicant)
+            .withLock(LockModeType.PESSIMISTIC_WRITE)
+            .list();
+
+    // First the selection ends: the events carry the categories, computed before erasure.
+    List<UUID> withdrawn = new ArrayList<>();
+    for (Application application : held) {
+      if (application.status.isOpen()) {
+        application.moveTo(ApplicationStatus.WITHDRAWN, now);
+        // An erased person is contacted for nothing: no purpose travels with the event.
+        outbox.publish(
+            DomainEvent.v1(
+                ApplicationFacts.WITHDRAWN,
+                application.id,
+                application.country,
+                application.siteCode,
+                ApplicationFacts.of(application, List.of(), now)));
+        withdrawn.add(application.id);
+      }
+    }
+    sensitive.record(
+        actor, SensitiveDataAccess.Action.ERASE, applicant, SensitiveData.FIELDS, purpose);
+
+    String account = applicant.subject;
+    List<String> mentions = ApplicantExports.mentions(applicant, held);
+    List<String> references =
+        held.stream().map(application -> application.externalRef).filter(Objects::nonNull).toList();
+
+    LocalDate bandDay =
+        held.stream()
+            .map(application -> application.submittedAt)
+            .max(OffsetDateTime::compareTo)
+            .orElse(applicant.createdAt)
+            .toLocalDate();
+    applicant.erasedAgeBand = applicant.ageBand(bandDay);
+    applicant.firstName = ERASED;
+    applicant.lastName = ERASED;
+    applicant.email = "erased-" + UUID.randomUUID() + ERASED_EMAIL_DOMAIN;
+    applicant.phone = null;
+    applicant.birthDate = null;
+    applicant.addressLine = null;
+    applicant.postalCode = null;
+    applicant.city = null;
+    applicant.addressCountry = null;
+    applicant.nationality = null;
+    applicant.jobSeekerId = null;
+    applicant.referralContact = null;
+    applicant.motivation = null;
+    applicant.availability = null;
+    applicant.accommodationNeeds = null;
+    applicant.subject = null;
+    applicant.erasedAt = now;
+    applicant.updatedAt = now;
+
+    for (Application application : held) {
+      application.interviewNotes = null;
+      application.decisionReason = null;
+      application.withdrawalReason = null;
+      application.externalRef = null;
+      application.importHash = null;
+      // Staff subjects stay (they are not the person's data); the person's own account goes.
+      if (account != null && account.equals(application.submittedBy)) {
+        application.submittedBy = null;
+      }
+      if (account != null && account.equals(application.decidedBy)) {
+        application.decidedBy = null;
+      }
+    }
+    applications.flush();
+
+    if (account != null) {
+      consents.update(
+          "recordedBy = ?1 where applicantId = ?2 and recordedBy = ?3",
+          ERASED_ACCOUNT,
+          applicant.id,
+          account);
+      audit.update("actor = ?1 where actor = ?2", ERASED_ACCOUNT, account);
+    }
+    deleteStoredResponses(mentions);
+    for (String reference : references) {
+      scrubImportReports(reference);
+    }
+
+    outbox.publish(
+        DomainEvent.v1(
+            ApplicantErased.NAME,
+            applicant.learnerId,
+            applicant.country,
+            null,
+            new ApplicantErased(applicant.learnerId, applicant.country, now)));
+    return new ErasureView(applicant.id, applicant.learnerId, now, withdrawn);
+  }
+
+  /** Responses kept for Idempotency-Key retries hold the person's data as it was sent back. */
+  private void deleteStoredResponses(List<String> mentions) {
+    StringBuilder sql =
+        new StringBuilder("delete from idempotency_key where body is not null and (");
+    for (int i = 0; i < mentions.size(); i++) {
+      sql.append(i == 0 ? "" : " or ").append("strpos(body, ?").append(i + 1).append(") > 0");
+    }
+    var delete = entityManager.createNativeQuery(sql.append(")").toString());
+    for (int i = 0; i < mentions.size(); i++) {
+      delete.setParameter(i + 1, mentions.get(i));
+    }
+    delete.executeUpdate();
+  }
+
+  /** An import report names rows by the office's reference, which points at the person there. */
+  private void scrubImportReports(String reference) {
+    Pattern whole =
+        Pattern.compile(
+            "(?<!"
+                + REF_CHARACTERS
+                + ")"
+                + Pattern.quote(reference)
+                + "(?!"
+                + REF_CHARACTERS
+                + ")");
+    for (ApplicationImport report : imports.list("locate(?1, report) > 0", reference)) {
+      report.report = whole.matcher(report.report).replaceAll(Matcher.quoteReplacement(ERASED));
+    }
+  }
+}

@@ -1,0 +1,95 @@
+package org.passerelle.enrollment.service;
+
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.passerelle.commons.problem.ProblemException;
+import org.passerelle.commons.problem.ProblemType;
+import org.passerelle.commons.rest.Page;
+import org.passerelle.commons.security.AccessScope;
+import org.passerelle.commons.security.Roles;
+import org.passerelle.enrollment.config.EnrollmentConfig;
+import org.passerelle.enrollment.repository.RetentionRunRepository;
+import org.passerelle.enrollment.rest.RetentionRunView;
+
+/** The retention job's runs for administrators: platform admins all, country admins theirs. */
+@ApplicationScoped
+public class RetentionRuns {
+
+  private final RetentionRunRepository runs;
+  private final Retention retention;
+  private final EnrollmentConfig config;
+
+  RetentionRuns(RetentionRunRepository runs, Retention retention, EnrollmentConfig config) {
+    this.runs = runs;
+    this.retention = retention;
+    this.config = config;
+  }
+
+  @Transactional
+  public Page<RetentionRunView> list(
+      String country, String status, int page, int size, AccessScope scope) {
+    List<String> where = new ArrayList<>();
+    Map<String, Object> parameters = new HashMap<>();
+    if (!scope.isPlatformAdmin()) {
+      if (!scope.has(Roles.COUNTRY_ADMIN) || scope.country().isEmpty()) {
+        return new Page<>(List.of(), page, size, 0);
+      }
+      where.add("country = :scopeCountry");
+      parameters.put("scopeCountry", scope.country().get());
+    }
+    if (country != null) {
+      where.add("country = :country");
+      parameters.put("country", country);
+    }
+    if (status != null) {
+      where.add("status = :status");
+      parameters.put("status", status);
+    }
+    Sort sort = Sort.by("startedAt", Sort.Direction.Descending).and("id");
+    var query =
+        where.isEmpty()
+            ? runs.findAll(sort)
+            : runs.find(String.join(" and ", where), sort, parameters);
+    return Page.of(query, page, size, RetentionRunView::of);
+  }
+
+  @Transactional
+  public RetentionRunView get(UUID id, AccessScope scope) {
+    return runs.findByIdOptional(id)
+        .filter(run -> reaches(scope, run.country))
+        .map(RetentionRunView::of)
+        .orElseThrow(() -> ProblemException.notFound("retention-run"));
+  }
+
+  /**
+   * Runs a country's retention now (outside any transaction: each erasure commits on its own). 409
+   * while another run of that country is going on.
+   */
+  public RetentionRunView start(String country, AccessScope scope) {
+    if (config.rules(country).isEmpty()) {
+      throw ProblemException.invalid("country", "invalid-request.unknown-country", country);
+    }
+    if (!reaches(scope, country)) {
+      throw ProblemException.outOfScope();
+    }
+    return retention
+        .run(country, Retention.MANUAL)
+        .map(RetentionRunView::of)
+        .orElseThrow(
+            () ->
+                new ProblemException(ProblemType.CONFLICT, "conflict.retention-running", country));
+  }
+
+  private static boolean reaches(AccessScope scope, String country) {
+    return scope.isPlatformAdmin()
+        || (scope.has(Roles.COUNTRY_ADMIN)
+            && scope.country().isPresent()
+            && scope.country().get().equals(country));
+  }
+}

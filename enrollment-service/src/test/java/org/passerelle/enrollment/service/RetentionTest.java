@@ -1,0 +1,109 @@
+package org.passerelle.enrollment.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.passerelle.commons.testing.Api;
+import org.passerelle.enrollment.RetentionRun;
+import org.passerelle.enrollment.testing.Db;
+import org.passerelle.enrollment.testing.Fixtures;
+import org.passerelle.enrollment.testing.Person;
+
+/** The retention job itself: the schedule's runs, and failures that stop nobody else. */
+@QuarkusTest
+class RetentionTest {
+
+  @Inject Retention retention;
+  @Inject EntityManager entityManager;
+
+  private String dueApplicant(Person person, int months) {
+    String staff = person.country().equals("FR") ? "site-staff-fr" : "site-staff-ma";
+    JsonNode application = person.submit(staff, Fixtures.openIntake(entityManager, person.site()));
+    String applicantId = application.path("applicant").path("id").asText();
+    Db.age(entityManager, applicantId, months);
+    return applicantId;
+  }
+
+  @Test
+  void theScheduledJobRunsEveryConfiguredCountry() {
+    String french = dueApplicant(Person.of("FR"), 26);
+    String moroccan = dueApplicant(Person.of("MA"), 13);
+    String recentMoroccan = dueApplicant(Person.of("MA"), 11);
+    long before =
+        Api.count(entityManager, "select count(*) from retention_run where trigger = 'SCHEDULE'");
+
+    retention.scheduled();
+
+    assertThat(Db.erased(entityManager, french)).isTrue();
+    assertThat(Db.erased(entityManager, moroccan)).isTrue();
+    assertThat(Db.erased(entityManager, recentMoroccan)).isFalse();
+    assertThat(
+            Api.count(
+                entityManager,
+                "select count(*) from retention_run where trigger = 'SCHEDULE'"
+                    + " and status = 'SUCCEEDED' and finished_at is not null"
+                    + " and country in ('FR', 'MA')"))
+        .isEqualTo(before + 2);
+  }
+
+  @Test
+  void anApplicantThatCannotBeErasedIsCountedAndTheOthersStillGo() {
+    Person failing = Person.of("FR");
+    String blocked = dueApplicant(failing, 30);
+    String erasable = dueApplicant(Person.of("FR"), 30);
+    // The database refuses to change that one person, quoting their name in its error.
+    Db.execute(
+        entityManager,
+        "create or replace function test_refuse_erasure() returns trigger as $$ begin"
+            + " if old.last_name = '"
+            + failing.lastName()
+            + "' then raise exception 'cannot change %', old.last_name; end if;"
+            + " return new; end $$ language plpgsql");
+    Db.execute(
+        entityManager,
+        "create trigger test_refuse_erasure before update on applicant for each row"
+            + " execute function test_refuse_erasure()");
+    RetentionRun run;
+    try {
+      run = retention.run("FR", Retention.MANUAL).orElseThrow();
+    } finally {
+      Db.execute(entityManager, "drop trigger test_refuse_erasure on applicant");
+      Db.execute(entityManager, "drop function test_refuse_erasure()");
+      // No longer due, so later runs are not failed by it.
+      Db.execute(
+          entityManager,
+          "update applicant set updated_at = now() where id = ?1",
+          UUID.fromString(blocked));
+    }
+    assertThat(run.status).isEqualTo(Retention.FAILED);
+    assertThat(run.erased).isEqualTo(1);
+    assertThat(run.finishedAt).isNotNull();
+    assertThat(run.error)
+        .startsWith("1 applicant(s) could not be erased")
+        .doesNotContain(failing.lastName());
+    assertThat(Db.erased(entityManager, erasable)).isTrue();
+    assertThat(Db.erased(entityManager, blocked)).isFalse();
+    // Its failed erasure left nothing half-done.
+    assertThat(
+            Api.count(
+                entityManager,
+                "select count(*) from application where status = 'WITHDRAWN' and applicant_id = '"
+                    + blocked
+                    + "'"))
+        .isZero();
+    assertThat(
+            Api.count(
+                entityManager,
+                "select count(*) from retention_run where status = 'FAILED' and id = '"
+                    + run.id
+                    + "' and error not like '%"
+                    + failing.lastName()
+                    + "%'"))
+        .isEqualTo(1);
+  }
+}

@@ -8,6 +8,8 @@ import jakarta.validation.constraints.Past;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.Objects;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.passerelle.enrollment.EducationLevel;
@@ -46,6 +48,17 @@ public record ApplicantDetails(
     @Valid Referral referral,
     @Size(max = 4000) String motivation,
     @Valid Constraints constraints) {
+
+  public ApplicantDetails {
+    // One order for the same set, so that a re-sent request hashes the same (idempotency keys,
+    // imports); a set holding null is left for validation to report.
+    if (priorityPublics != null && priorityPublics.stream().noneMatch(Objects::isNull)) {
+      priorityPublics =
+          priorityPublics.isEmpty()
+              ? EnumSet.noneOf(PriorityPublic.class)
+              : EnumSet.copyOf(priorityPublics);
+    }
+  }
 
   public record Address(
       @NotBlank @Size(max = 200) String line,

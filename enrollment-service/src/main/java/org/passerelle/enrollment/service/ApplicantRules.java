@@ -1,8 +1,12 @@
 package org.passerelle.enrollment.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.ContextNotActiveException;
+import jakarta.enterprise.inject.Instance;
+import jakarta.ws.rs.core.HttpHeaders;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
@@ -21,10 +25,12 @@ import org.passerelle.enrollment.rest.ApplicantDetails;
 public class ApplicantRules {
 
   private final EnrollmentConfig config;
+  private final Instance<HttpHeaders> headers;
   private final Map<String, Pattern> patterns = new ConcurrentHashMap<>();
 
-  ApplicantRules(EnrollmentConfig config) {
+  ApplicantRules(EnrollmentConfig config, Instance<HttpHeaders> headers) {
     this.config = config;
+    this.headers = headers;
   }
 
   /**
@@ -102,7 +108,16 @@ public class ApplicantRules {
     return patterns.computeIfAbsent(pattern, Pattern::compile).matcher(value).matches();
   }
 
-  private static Problem.FieldError error(String field, String key, Object... arguments) {
-    return new Problem.FieldError(field, Messages.format(null, key, arguments));
+  private Problem.FieldError error(String field, String key, Object... arguments) {
+    return new Problem.FieldError(field, Messages.format(locale(), key, arguments));
+  }
+
+  /** The caller's language for field messages; French outside a request (DESIGN §6). */
+  private Locale locale() {
+    try {
+      return Messages.pick(headers.get().getAcceptableLanguages());
+    } catch (ContextNotActiveException | IllegalStateException e) {
+      return Messages.DEFAULT;
+    }
   }
 }

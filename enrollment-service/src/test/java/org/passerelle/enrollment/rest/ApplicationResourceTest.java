@@ -465,6 +465,26 @@ public class ApplicationResourceTest {
   }
 
   @Test
+  void countryRuleErrorsNameTheFieldInTheCallersLanguage() {
+    String badPhone = body(sevran, "FR-SEVRAN", email()).replace("+33612345678", "+3361234");
+    as("site-staff-fr")
+        .header("Accept-Language", "en")
+        .body(badPhone)
+        .post(APPLICATIONS)
+        .then()
+        .statusCode(400)
+        .body("errors[0].field", equalTo("applicant.phone"))
+        .body("errors[0].message", containsString("Not a valid phone number"));
+    as("site-staff-fr")
+        .header("Accept-Language", "ar")
+        .body(badPhone)
+        .post(APPLICATIONS)
+        .then()
+        .statusCode(400)
+        .body("errors[0].message", containsString("رقم هاتف غير صالح"));
+  }
+
+  @Test
   void badInputIs4xxProblemAndChangesNothing() {
     long before = applications();
     String good = body(sevran, "FR-SEVRAN", email());

@@ -1,0 +1,13 @@
+package org.passerelle.enrollment.rest;
+
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * The JSON form of an import, as documented. The rows are read one by one, so that a row that is
+ * not a valid application fails alone.
+ */
+@Schema(name = "ApplicationImportRequest")
+public record ImportApplicationsRequest(
+    @Schema(description = "The applications; each needs its externalRef")
+        List<SubmitApplicationRequest> rows) {}

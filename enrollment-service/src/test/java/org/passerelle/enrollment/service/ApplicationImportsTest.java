@@ -1,0 +1,136 @@
+package org.passerelle.enrollment.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.narayana.jta.QuarkusTransactionException;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+import org.hibernate.exception.DataException;
+import org.junit.jupiter.api.Test;
+import org.passerelle.commons.problem.Problem;
+import org.passerelle.commons.problem.ProblemException;
+import org.passerelle.commons.problem.ProblemType;
+import org.passerelle.enrollment.ConsentPurpose;
+import org.passerelle.enrollment.EducationLevel;
+import org.passerelle.enrollment.PriorityPublic;
+import org.passerelle.enrollment.rest.ApplicantDetails;
+import org.passerelle.enrollment.rest.ConsentGiven;
+import org.passerelle.enrollment.rest.SubmitApplicationRequest;
+
+/** How a row's failure is reported: as the API would answer it, never leaking what was sent. */
+class ApplicationImportsTest {
+
+  private static final UUID IMPORT = UUID.randomUUID();
+
+  private static Problem failure(RuntimeException e, UnaryOperator<String> names, Locale locale) {
+    return ApplicationImports.failure(e, names, locale, IMPORT, 7);
+  }
+
+  @Test
+  void anUnexpectedErrorIsReportedGenericallyWithoutItsMessage() {
+    Problem problem =
+        failure(
+            new IllegalStateException("cannot store amina.benali@example.org for Amina Benali"),
+            UnaryOperator.identity(),
+            Locale.ENGLISH);
+
+    assertThat(problem.type()).isEqualTo(ProblemType.INTERNAL_ERROR.uri());
+    assertThat(problem.status()).isEqualTo(500);
+    assertThat(problem.detail()).isEqualTo("An unexpected error happened; it has been logged.");
+    assertThat(problem.errors()).isEmpty();
+    assertThat(problem.toString()).doesNotContain("amina", "Amina", "example.org");
+  }
+
+  @Test
+  void aValueTheDatabaseRefusesIsTheCallersInputAndSaysNothingOfIt() {
+    Problem problem =
+        failure(
+            new QuarkusTransactionException(
+                new DataException(
+                    "could not execute statement [ERROR: invalid byte sequence 0x00 in Amina]",
+                    new SQLException("Amina"))),
+            UnaryOperator.identity(),
+            Locale.ENGLISH);
+
+    assertThat(problem.type()).isEqualTo(ProblemType.INVALID_REQUEST.uri());
+    assertThat(problem.detail()).isEqualTo("A value sent cannot be stored (forbidden character?).");
+    assertThat(problem.toString()).doesNotContain("Amina");
+  }
+
+  @Test
+  void aRuleProblemKeepsItsTypeDetailAndFieldsNamedAsTheFileNamesThem() {
+    Problem problem =
+        failure(
+            new QuarkusTransactionException(
+                ProblemException.invalid(
+                    "applicant.address.postalCode", "invalid-request.postal-code-format", "FR")),
+            ApplicationCsv::columnOf,
+            Locale.ENGLISH);
+
+    assertThat(problem.type()).isEqualTo(ProblemType.VALIDATION_FAILED.uri());
+    assertThat(problem.title()).isEqualTo("Invalid data");
+    assertThat(problem.detail()).isEqualTo("Not a valid postal code for country FR.");
+    // Rendered again in the caller's language, not left in the default one.
+    assertThat(problem.errors())
+        .containsExactly(
+            new Problem.FieldError("postalCode", "Not a valid postal code for country FR."));
+  }
+
+  @Test
+  void aConflictKeepsItsStatus() {
+    Problem problem =
+        failure(
+            new ProblemException(ProblemType.CONFLICT, "conflict.external-ref", "IDF-1"),
+            UnaryOperator.identity(),
+            Locale.FRENCH);
+
+    assertThat(problem.status()).isEqualTo(409);
+    assertThat(problem.detail())
+        .isEqualTo("La référence « IDF-1 » a déjà été utilisée avec d'autres données.");
+  }
+
+  @Test
+  void prioritySetsAreHashedInOneOrderWhateverOrderTheyWereReadIn() {
+    LinkedHashSet<PriorityPublic> readOrder = new LinkedHashSet<>();
+    readOrder.add(PriorityPublic.NEET_UNDER_26);
+    readOrder.add(PriorityPublic.REFUGEE);
+    readOrder.add(PriorityPublic.PRIORITY_NEIGHBOURHOOD);
+    SubmitApplicationRequest request =
+        new SubmitApplicationRequest(
+            UUID.randomUUID(),
+            null,
+            "REF-1",
+            new ApplicantDetails(
+                "A",
+                "B",
+                LocalDate.of(2001, 4, 12),
+                "a@example.org",
+                "+33612345678",
+                new ApplicantDetails.Address("1 rue", "93270", "Sevran", "FR"),
+                "FR",
+                null,
+                EducationLevel.BAC,
+                null,
+                readOrder,
+                null,
+                null,
+                null),
+            List.of(new ConsentGiven(ConsentPurpose.APPLICATION_PROCESSING, true, null)));
+
+    SubmitApplicationRequest canonical = ApplicationImports.canonical(request);
+
+    assertThat(List.copyOf(canonical.applicant().priorityPublics()))
+        .containsExactly(
+            PriorityPublic.PRIORITY_NEIGHBOURHOOD,
+            PriorityPublic.REFUGEE,
+            PriorityPublic.NEET_UNDER_26);
+    assertThat(canonical.applicant().priorityPublics()).isEqualTo(readOrder);
+    assertThat(canonical.externalRef()).isEqualTo("REF-1");
+    assertThat(canonical.consents()).isEqualTo(request.consents());
+  }
+}

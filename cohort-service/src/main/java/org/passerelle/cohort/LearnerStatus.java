@@ -4,21 +4,26 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * A learner's seat in a cohort: enrolled when accepted, active once training, then completed or
- * withdrawn. A withdrawn seat is enrolled again when the same learner is accepted again before the
- * cohort starts (one row per learner and cohort).
+ * A learner's seat in a cohort: enrolled when accepted, active once the cohort runs, then completed
+ * (certification result given) or withdrawn (left the school, with an exit reason), or transferred
+ * (moved by staff to another cohort of the same programme, which is not leaving the school). One
+ * row per learner and cohort, so coming back uses the same row: a withdrawn seat is enrolled again
+ * when the learner is accepted again before the start; a learner transferred away and moved back is
+ * enrolled again, or active if the cohort already runs.
  */
 public enum LearnerStatus {
   ENROLLED,
   ACTIVE,
   COMPLETED,
-  WITHDRAWN;
+  WITHDRAWN,
+  TRANSFERRED;
 
   public Set<LearnerStatus> next() {
     return switch (this) {
-      case ENROLLED -> EnumSet.of(ACTIVE, WITHDRAWN);
-      case ACTIVE -> EnumSet.of(COMPLETED, WITHDRAWN);
+      case ENROLLED -> EnumSet.of(ACTIVE, WITHDRAWN, TRANSFERRED);
+      case ACTIVE -> EnumSet.of(COMPLETED, WITHDRAWN, TRANSFERRED);
       case WITHDRAWN -> EnumSet.of(ENROLLED);
+      case TRANSFERRED -> EnumSet.of(ENROLLED, ACTIVE);
       case COMPLETED -> EnumSet.noneOf(LearnerStatus.class);
     };
   }

@@ -14,10 +14,11 @@ class LearnerStatusTest {
 
   private static final Map<LearnerStatus, Set<LearnerStatus>> ALLOWED =
       Map.of(
-          ENROLLED, EnumSet.of(ACTIVE, WITHDRAWN),
-          ACTIVE, EnumSet.of(COMPLETED, WITHDRAWN),
+          ENROLLED, EnumSet.of(ACTIVE, WITHDRAWN, TRANSFERRED),
+          ACTIVE, EnumSet.of(COMPLETED, WITHDRAWN, TRANSFERRED),
           COMPLETED, EnumSet.noneOf(LearnerStatus.class),
-          WITHDRAWN, EnumSet.of(ENROLLED));
+          WITHDRAWN, EnumSet.of(ENROLLED),
+          TRANSFERRED, EnumSet.of(ENROLLED, ACTIVE));
 
   @ParameterizedTest
   @EnumSource(LearnerStatus.class)

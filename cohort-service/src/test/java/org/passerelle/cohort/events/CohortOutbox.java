@@ -21,6 +21,12 @@ public final class CohortOutbox {
   public static final String ENROLLED = PREFIX + "learner-enrolled.v1";
   public static final String UNAVAILABLE = PREFIX + "seat-unavailable.v1";
   public static final String FREED = PREFIX + "seat-freed.v1";
+  public static final String STARTED = PREFIX + "cohort-started.v1";
+  public static final String COMPLETED = PREFIX + "cohort-completed.v1";
+  public static final String WITHDREW = PREFIX + "learner-withdrew.v1";
+  public static final String TRANSFERRED = PREFIX + "learner-transferred.v1";
+  public static final String LEARNER_COMPLETED = PREFIX + "learner-completed.v1";
+  public static final String ATTENDANCE_ALERT = PREFIX + "attendance-alert.v1";
 
   private static final ObjectMapper JSON = new ObjectMapper();
 

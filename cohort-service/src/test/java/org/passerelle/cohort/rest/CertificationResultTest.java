@@ -560,4 +560,83 @@ class CertificationResultTest {
           blockTitle);
     }
   }
+
+  @Test
+  void concurrentResultsForOneLearnerCompleteThemOnce() throws Exception {
+    UUID cohort = Cohorts.running("FR-SEVRAN", 20);
+    UUID learner = Cohorts.learners(cohort, LearnerStatus.ACTIVE, 1).getFirst();
+    String token = Tokens.bearer("site-staff-fr");
+    List<java.util.concurrent.Callable<Integer>> calls = new java.util.ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      String outcome = i % 2 == 0 ? "CERTIFIED" : "NOT_CERTIFIED";
+      calls.add(
+          () ->
+              io.restassured.RestAssured.given()
+                  .header("Authorization", token)
+                  .contentType("application/json")
+                  .body(body(learner, outcome, null, today()))
+                  .post(results(cohort))
+                  .statusCode());
+    }
+    List<Integer> statuses = new java.util.ArrayList<>();
+    try (var pool = java.util.concurrent.Executors.newFixedThreadPool(8)) {
+      for (var future : pool.invokeAll(calls)) {
+        statuses.add(future.get());
+      }
+    }
+    assertThat(statuses).filteredOn(status -> status == 201).hasSize(1);
+    assertThat(statuses).filteredOn(status -> status == 409).hasSize(7);
+    assertThat(resultRows(cohort)).isEqualTo(1);
+    assertThat(completions(cohort)).hasSize(1);
+    assertThat(certificateRows(cohort))
+        .isEqualTo(
+            completions(cohort)
+                    .getFirst()
+                    .path("certification")
+                    .path("outcome")
+                    .asText()
+                    .equals("CERTIFIED")
+                ? 1
+                : 0);
+  }
+
+  @Test
+  void refusalsAreExplainedInFrenchEnglishAndArabic() {
+    UUID cohort = Cohorts.running("FR-SEVRAN", 20);
+    UUID learner = Cohorts.learners(cohort, LearnerStatus.ACTIVE, 1).getFirst();
+    String allBlocks = body(learner, "PARTIALLY_CERTIFIED", List.of("BC01", "BC02"), today());
+    record("site-staff-fr", cohort, allBlocks)
+        .statusCode(400)
+        .body(
+            "errors[0].message",
+            equalTo(
+                "Une certification partielle ne valide pas tous les blocs : enregistrez CERTIFIED."));
+    as("site-staff-fr")
+        .header("Accept-Language", "en")
+        .body(body(learner, "PARTIALLY_CERTIFIED", List.of("BC07"), today()))
+        .post(results(cohort))
+        .then()
+        .statusCode(400)
+        .body("detail", equalTo("Block BC07 is not a competency block of programme WEB-DEV."));
+    as("site-staff-fr")
+        .header("Accept-Language", "ar")
+        .body(body(learner, "CERTIFIED", null, today().plusDays(2)))
+        .post(results(cohort))
+        .then()
+        .statusCode(400)
+        .body("detail", equalTo("لا يمكن أن يكون تاريخ لجنة التحكيم في المستقبل."));
+    as("site-staff-fr")
+        .header("Accept-Language", "en")
+        .body(body(UUID.randomUUID(), "CERTIFIED", null, today()))
+        .post(results(cohort))
+        .then()
+        .statusCode(422)
+        .body("detail", equalTo("This learner is not in the cohort."));
+    as("site-staff-fr")
+        .header("Accept-Language", "en")
+        .get(results(cohort) + "/" + learner)
+        .then()
+        .statusCode(404)
+        .body("detail", equalTo("No certification result with this id within your scope."));
+  }
 }

@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -16,8 +18,10 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.passerelle.cohort.LearnerStatus;
 import org.passerelle.cohort.rest.CohortResourceTest;
 import org.passerelle.cohort.service.SeatService;
+import org.passerelle.cohort.testing.Cohorts;
 import org.passerelle.commons.testing.Api;
 import org.passerelle.commons.testing.EventSchemas;
 
@@ -72,6 +76,28 @@ class EmittedEventsMatchSchemasTest {
                 seats.accept(
                     new SeatService.Application(
                         UUID.randomUUID(), UUID.randomUUID(), cohortId, "FR-SEVRAN", "FR")));
+
+    // learner-completed with a certificate, then certificate-revoked
+    UUID running = Cohorts.running("FR-SEVRAN", 5);
+    UUID learner = Cohorts.learners(running, LearnerStatus.ACTIVE, 1).getFirst();
+    String publicId =
+        Api.as("site-staff-fr")
+            .body(
+                """
+                {"learnerId": "%s", "outcome": "PARTIALLY_CERTIFIED", "blocks": ["BC01"],
+                 "certifiedOn": "%s", "juryReference": "J-1"}
+                """
+                    .formatted(learner, LocalDate.now(ZoneId.of("Europe/Paris"))))
+            .post(COHORTS + "/" + running + "/certification-results")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("certificate.publicId");
+    Api.as("platform-admin")
+        .body("{\"reason\": \"issued in error\"}")
+        .post("/api/v1/certificates/" + publicId + "/revoke")
+        .then()
+        .statusCode(200);
 
     assertThat(EventSchemas.assertOutboxValid(dataSource)).isPositive();
     Set<String> emitted = new HashSet<>();

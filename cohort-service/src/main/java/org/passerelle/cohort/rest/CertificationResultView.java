@@ -1,0 +1,48 @@
+package org.passerelle.cohort.rest;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.passerelle.cohort.Certificate;
+import org.passerelle.cohort.CertificationOutcome;
+import org.passerelle.cohort.CertificationResult;
+import org.passerelle.cohort.CertifiedBlock;
+
+/** A learner's certification result, as staff see it. */
+public record CertificationResultView(
+    UUID cohortId,
+    UUID learnerId,
+    CertificationOutcome outcome,
+    @Schema(
+            description =
+                "Codes of the blocks obtained: all of the programme's for a full certification,"
+                    + " those validated for a partial one, none otherwise")
+        List<String> blocks,
+    LocalDate certifiedOn,
+    String juryReference,
+    OffsetDateTime recordedAt,
+    @Schema(description = "The certificate issued; null when not certified")
+        CertificateSummary certificate,
+    long version) {
+
+  /** The result with the certificate it issued, or null. */
+  public static CertificationResultView of(CertificationResult result, Certificate certificate) {
+    return new CertificationResultView(
+        result.cohortId,
+        result.learnerId,
+        result.outcome,
+        certificate == null ? List.of() : codes(certificate.blocks),
+        result.certifiedOn,
+        result.juryReference,
+        result.recordedAt,
+        certificate == null ? null : CertificateSummary.of(certificate),
+        result.version);
+  }
+
+  /** The codes of these blocks, in order. */
+  public static List<String> codes(List<CertifiedBlock> blocks) {
+    return blocks.stream().map(block -> block.code).toList();
+  }
+}

@@ -191,10 +191,11 @@ public class LearnerService {
       throw new ProblemException(
           ProblemType.CONFLICT, "conflict.not-enough-seats", seatsLeft, toSeat.size());
     }
+    OffsetDateTime now = SeatService.now();
     List<CohortLearner> seated = new ArrayList<>();
     for (int i = 0; i < toSeat.size(); i++) {
       EnrolLearnersRequest.Entry entry = toSeat.get(i);
-      seated.add(seats.seat(cohort, rows.get(i), entry.learnerId(), entry.applicationId()));
+      seated.add(seats.seat(cohort, rows.get(i), entry.learnerId(), entry.applicationId(), now));
     }
     learners.flush();
     seated.forEach(seat -> seats.enrolled(cohort, seat));
@@ -300,7 +301,7 @@ public class LearnerService {
       seat.moveTo(LearnerStatus.TRANSFERRED);
       seat.transferredTo = to.id;
       seat.transferredAt = now;
-      moved.add(seats.seat(to, arriving.get(i), seat.learnerId, seat.applicationId));
+      moved.add(seats.seat(to, arriving.get(i), seat.learnerId, seat.applicationId, now));
     }
     learners.flush();
     for (CohortLearner seat : leaving) {

@@ -88,7 +88,7 @@ public class SeatService {
       return;
     }
     CohortLearner seat =
-        seat(cohort, existing, application.learnerId(), application.applicationId());
+        seat(cohort, existing, application.learnerId(), application.applicationId(), now());
     learners.flush();
     enrolled(cohort, seat);
   }
@@ -158,11 +158,15 @@ public class SeatService {
   /**
    * Seats the learner in the locked cohort, whose capacity the caller checked: a new row, or the
    * learner's earlier row (withdrawn or transferred away) taken up again, its exit or transfer
-   * cleared. Enrolled, or active straight away when the cohort already runs. Not flushed.
+   * cleared. Enrolled, or active straight away when the cohort already runs, at {@code now}. Not
+   * flushed.
    */
   CohortLearner seat(
-      Cohort cohort, Optional<CohortLearner> existing, UUID learnerId, UUID applicationId) {
-    OffsetDateTime now = now();
+      Cohort cohort,
+      Optional<CohortLearner> existing,
+      UUID learnerId,
+      UUID applicationId,
+      OffsetDateTime now) {
     CohortLearner seat;
     if (existing.isPresent()) {
       seat = existing.get();

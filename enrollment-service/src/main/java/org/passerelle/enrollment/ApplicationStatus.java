@@ -19,8 +19,9 @@ public enum ApplicationStatus {
       case SCREENING -> EnumSet.of(ACCEPTED, WAITLISTED, REJECTED, WITHDRAWN);
       // cohort-service confirms a seat (ENROLLED) or has none left (WAITLISTED)
       case ACCEPTED -> EnumSet.of(ENROLLED, WAITLISTED, WITHDRAWN);
-      // a seat freed before the start promotes the next person
-      case WAITLISTED -> EnumSet.of(ACCEPTED, WITHDRAWN);
+      // a seat freed before the start promotes the next person; staff may also seat them
+      // directly in cohort-service (bulk enrolment), which confirms the seat (ENROLLED)
+      case WAITLISTED -> EnumSet.of(ACCEPTED, ENROLLED, WITHDRAWN);
       case REJECTED, WITHDRAWN, ENROLLED -> EnumSet.noneOf(ApplicationStatus.class);
     };
   }

@@ -17,7 +17,7 @@ class ApplicationStatusTest {
           SUBMITTED, EnumSet.of(SCREENING, WITHDRAWN),
           SCREENING, EnumSet.of(ACCEPTED, WAITLISTED, REJECTED, WITHDRAWN),
           ACCEPTED, EnumSet.of(ENROLLED, WAITLISTED, WITHDRAWN),
-          WAITLISTED, EnumSet.of(ACCEPTED, WITHDRAWN),
+          WAITLISTED, EnumSet.of(ACCEPTED, ENROLLED, WITHDRAWN),
           REJECTED, EnumSet.noneOf(ApplicationStatus.class),
           WITHDRAWN, EnumSet.noneOf(ApplicationStatus.class),
           ENROLLED, EnumSet.noneOf(ApplicationStatus.class));

@@ -6,8 +6,9 @@ import org.passerelle.cohort.Cohort;
 import org.passerelle.cohort.CohortLearner;
 
 /**
- * Data of {@code seat-freed.v1}: a learner withdrew before the cohort started; {@code seatsLeft}
- * counts the free seats after it, so enrollment can offer the seat to the waitlist.
+ * Data of {@code seat-freed.v1}: a learner withdrew or was transferred away before the cohort
+ * started; {@code seatsLeft} counts the free seats after it, so enrollment can offer the seat to
+ * the waitlist.
  */
 public record SeatFreed(
     UUID cohortId,
@@ -20,14 +21,15 @@ public record SeatFreed(
 
   public static final String NAME = "seat-freed";
 
-  public static SeatFreed of(Cohort cohort, CohortLearner seat, long seatsLeft) {
+  public static SeatFreed of(
+      Cohort cohort, CohortLearner seat, OffsetDateTime freedAt, long seatsLeft) {
     return new SeatFreed(
         cohort.id,
         seat.learnerId,
         seat.applicationId,
         cohort.siteCode,
         cohort.country,
-        seat.withdrawnAt,
+        freedAt,
         seatsLeft);
   }
 }

@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
@@ -55,9 +56,7 @@ public class SeatService {
     // Only the cohort at the application's own site: an application naming another site's cohort
     // must not take its seats.
     Optional<Cohort> found =
-        cohorts
-            .findByIdOptional(application.cohortId(), LockModeType.PESSIMISTIC_WRITE)
-            .filter(cohort -> cohort.siteCode.equals(application.site()));
+        lock(application.cohortId()).filter(cohort -> cohort.siteCode.equals(application.site()));
     if (found.isEmpty()) {
       LOG.debugf(
           "application %s accepted for no cohort %s at %s",
@@ -76,7 +75,7 @@ public class SeatService {
       enrolled(cohort, existing.get());
       return;
     }
-    if (cohort.status != CohortStatus.PLANNED && cohort.status != CohortStatus.RECRUITING) {
+    if (!notStarted(cohort)) {
       unavailable(
           application,
           cohort.siteCode,
@@ -88,25 +87,8 @@ public class SeatService {
       unavailable(application, cohort.siteCode, cohort.country, SeatUnavailable.Reason.FULL);
       return;
     }
-    OffsetDateTime now = now();
-    CohortLearner seat;
-    if (existing.isPresent()) {
-      // Withdrew earlier, accepted again before the start: the same row holds the seat again.
-      seat = existing.get();
-      seat.moveTo(LearnerStatus.ENROLLED);
-      seat.withdrawnAt = null;
-    } else {
-      seat = new CohortLearner();
-      seat.id = UUID.randomUUID();
-      seat.cohortId = cohort.id;
-      seat.learnerId = application.learnerId();
-      seat.status = LearnerStatus.ENROLLED;
-    }
-    seat.applicationId = application.applicationId();
-    seat.enrolledAt = now;
-    if (existing.isEmpty()) {
-      learners.persist(seat);
-    }
+    CohortLearner seat =
+        seat(cohort, existing, application.learnerId(), application.applicationId(), now());
     learners.flush();
     enrolled(cohort, seat);
   }
@@ -118,13 +100,12 @@ public class SeatService {
    */
   @Transactional
   public void withdraw(Application application) {
-    Optional<Cohort> found =
-        cohorts.findByIdOptional(application.cohortId(), LockModeType.PESSIMISTIC_WRITE);
+    Optional<Cohort> found = lock(application.cohortId());
     if (found.isEmpty()) {
       return;
     }
     Cohort cohort = found.get();
-    if (cohort.status != CohortStatus.PLANNED && cohort.status != CohortStatus.RECRUITING) {
+    if (!notStarted(cohort)) {
       return;
     }
     Optional<CohortLearner> seat =
@@ -139,17 +120,91 @@ public class SeatService {
     freed.moveTo(LearnerStatus.WITHDRAWN);
     freed.withdrawnAt = now();
     learners.flush();
-    long seatsLeft = Math.max(0, cohort.capacity - learners.seatsTaken(cohort.id));
-    outbox.publish(
-        DomainEvent.v1(
-            SeatFreed.NAME,
-            cohort.id,
-            cohort.country,
-            cohort.siteCode,
-            SeatFreed.of(cohort, freed, seatsLeft)));
+    freed(cohort, freed, freed.withdrawnAt);
   }
 
-  private void enrolled(Cohort cohort, CohortLearner seat) {
+  /**
+   * Locks the cohort row: every decision about its seats is taken under this lock, so that two of
+   * them never both see the last seat free. Absent when there is no such cohort.
+   */
+  Optional<Cohort> lock(UUID cohortId) {
+    return cohorts.findByIdOptional(cohortId, LockModeType.PESSIMISTIC_WRITE);
+  }
+
+  /**
+   * Locks two cohorts in id order, whichever is named first: two transfers in opposite directions
+   * then take the locks in the same order and cannot deadlock. Returns them as named (absent ones
+   * empty).
+   */
+  List<Optional<Cohort>> lockBoth(UUID first, UUID second) {
+    if (first.compareTo(second) <= 0) {
+      Optional<Cohort> a = lock(first);
+      return List.of(a, lock(second));
+    }
+    Optional<Cohort> b = lock(second);
+    return List.of(lock(first), b);
+  }
+
+  /** The free seats of a cohort locked by the caller. */
+  long seatsLeft(Cohort cohort) {
+    return Math.max(0, cohort.capacity - learners.seatsTaken(cohort.id));
+  }
+
+  /** Whether the cohort has not started, so a seat given back can go to someone else. */
+  static boolean notStarted(Cohort cohort) {
+    return cohort.status == CohortStatus.PLANNED || cohort.status == CohortStatus.RECRUITING;
+  }
+
+  /**
+   * Seats the learner in the locked cohort, whose capacity the caller checked: a new row, or the
+   * learner's earlier row (withdrawn or transferred away) taken up again, its exit or transfer
+   * cleared. Enrolled, or active straight away when the cohort already runs, at {@code now}. Not
+   * flushed.
+   */
+  CohortLearner seat(
+      Cohort cohort,
+      Optional<CohortLearner> existing,
+      UUID learnerId,
+      UUID applicationId,
+      OffsetDateTime now) {
+    CohortLearner seat;
+    if (existing.isPresent()) {
+      seat = existing.get();
+      if (seat.status == LearnerStatus.WITHDRAWN) {
+        seat.moveTo(LearnerStatus.ENROLLED);
+      }
+      seat.withdrawnAt = null;
+      seat.exitReason = null;
+      seat.exitComment = null;
+      seat.transferredTo = null;
+      seat.transferredAt = null;
+      seat.activatedAt = null;
+    } else {
+      seat = new CohortLearner();
+      seat.id = UUID.randomUUID();
+      seat.cohortId = cohort.id;
+      seat.learnerId = learnerId;
+    }
+    LearnerStatus target =
+        cohort.status == CohortStatus.RUNNING ? LearnerStatus.ACTIVE : LearnerStatus.ENROLLED;
+    if (seat.status == null) {
+      seat.status = target;
+    } else if (seat.status != target) {
+      seat.moveTo(target);
+    }
+    if (target == LearnerStatus.ACTIVE) {
+      seat.activatedAt = now;
+    }
+    seat.applicationId = applicationId;
+    seat.enrolledAt = now;
+    if (existing.isEmpty()) {
+      learners.persist(seat);
+    }
+    return seat;
+  }
+
+  /** learner-enrolled for a seat given (or stated again). */
+  void enrolled(Cohort cohort, CohortLearner seat) {
     outbox.publish(
         DomainEvent.v1(
             LearnerEnrolled.NAME,
@@ -157,6 +212,20 @@ public class SeatService {
             cohort.country,
             cohort.siteCode,
             LearnerEnrolled.of(cohort, seat)));
+  }
+
+  /**
+   * seat-freed for a seat given back in a cohort that has not started, with the free seats counted
+   * after the caller's changes (flushed).
+   */
+  void freed(Cohort cohort, CohortLearner seat, OffsetDateTime freedAt) {
+    outbox.publish(
+        DomainEvent.v1(
+            SeatFreed.NAME,
+            cohort.id,
+            cohort.country,
+            cohort.siteCode,
+            SeatFreed.of(cohort, seat, freedAt, seatsLeft(cohort))));
   }
 
   private void unavailable(
@@ -176,7 +245,7 @@ public class SeatService {
                 reason)));
   }
 
-  private static OffsetDateTime now() {
+  static OffsetDateTime now() {
     return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
   }
 }

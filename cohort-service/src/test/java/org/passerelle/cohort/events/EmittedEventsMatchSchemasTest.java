@@ -18,10 +18,12 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.passerelle.cohort.CohortStatus;
 import org.passerelle.cohort.LearnerStatus;
 import org.passerelle.cohort.rest.CohortResourceTest;
 import org.passerelle.cohort.service.SeatService;
 import org.passerelle.cohort.testing.Cohorts;
+import org.passerelle.cohort.testing.Learners;
 import org.passerelle.commons.testing.Api;
 import org.passerelle.commons.testing.EventSchemas;
 
@@ -76,6 +78,23 @@ class EmittedEventsMatchSchemasTest {
                 seats.accept(
                     new SeatService.Application(
                         UUID.randomUUID(), UUID.randomUUID(), cohortId, "FR-SEVRAN", "FR")));
+    // staff withdraw one learner and transfer another before the start
+    UUID planned =
+        Cohorts.cohort(
+            "FR-SEVRAN", "WEB-DEV", CohortStatus.PLANNED, 5, LocalDate.now().plusMonths(2));
+    List<UUID> learners = Cohorts.learners(planned, LearnerStatus.ENROLLED, 2);
+    Learners.as("site-staff-fr")
+        .body("{\"exitReason\": \"RELOCATION\", \"comment\": \"Moved away\"}")
+        .post(Learners.path(planned, learners.get(0)) + "/withdraw")
+        .then()
+        .statusCode(200);
+    Learners.as("site-staff-fr")
+        .body(
+            "{\"toCohortId\": \"%s\", \"learnerIds\": [\"%s\"]}"
+                .formatted(Cohorts.running("FR-SEVRAN", 5), learners.get(1)))
+        .post(Learners.path(planned) + "/transfer")
+        .then()
+        .statusCode(200);
 
     // learner-completed with a certificate, then certificate-revoked
     UUID running = Cohorts.running("FR-SEVRAN", 5);

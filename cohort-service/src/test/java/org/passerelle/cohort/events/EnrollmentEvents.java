@@ -11,6 +11,7 @@ final class EnrollmentEvents {
   static final String TOPIC = "enrollment.events";
   static final String ACCEPTED = "org.passerelle.enrollment.application-accepted.v1";
   static final String WITHDRAWN = "org.passerelle.enrollment.application-withdrawn.v1";
+  static final String ERASED = "org.passerelle.enrollment.applicant-erased.v1";
 
   private EnrollmentEvents() {}
 
@@ -56,6 +57,26 @@ final class EnrollmentEvents {
                 application.site(),
                 application.country());
     return record(eventId, WITHDRAWN, application, data);
+  }
+
+  /** The person behind the learner was erased; keyed by the learner, as enrollment does. */
+  static ProducerRecord<String, byte[]> erased(UUID eventId, UUID learnerId, String country) {
+    String data =
+        """
+        {"learnerId":"%s","country":"%s","erasedAt":"2026-11-25T10:00:00Z"}
+        """
+            .formatted(learnerId, country);
+    ProducerRecord<String, byte[]> record =
+        new ProducerRecord<>(TOPIC, learnerId.toString(), data.getBytes(StandardCharsets.UTF_8));
+    record
+        .headers()
+        .add(CloudEventHeaders.SPEC_VERSION, bytes("1.0"))
+        .add(CloudEventHeaders.ID, bytes(eventId.toString()))
+        .add(CloudEventHeaders.SOURCE, bytes("/enrollment"))
+        .add(CloudEventHeaders.SUBJECT, bytes(learnerId.toString()))
+        .add(CloudEventHeaders.COUNTRY, bytes(country))
+        .add(CloudEventHeaders.TYPE, bytes(ERASED));
+    return record;
   }
 
   /** Keyed by the application, as enrollment keys its events: they spread over the partitions. */

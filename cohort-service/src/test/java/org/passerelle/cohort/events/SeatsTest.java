@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -35,8 +36,10 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.record.TimestampType;
 import org.junit.jupiter.api.Test;
+import org.passerelle.cohort.CohortStatus;
 import org.passerelle.cohort.events.EnrollmentEvents.Application;
 import org.passerelle.cohort.rest.CohortResourceTest;
+import org.passerelle.cohort.testing.Cohorts;
 import org.passerelle.commons.events.EventHandler;
 import org.passerelle.commons.events.IncomingEvent;
 import org.passerelle.commons.events.KafkaClients;
@@ -123,16 +126,24 @@ class SeatsTest {
         .<Integer>path("seatsTaken");
   }
 
+  /**
+   * The issue's proof: hundreds of acceptances for a cohort of twenty seats, sent at once through
+   * the real broker to several partitions, applied by three consumers of the service's group at the
+   * same time, seat exactly twenty.
+   */
   @Test
-  void sixtyAcceptancesForFiveSeatsOnSeveralPartitionsAndInstancesSeatExactlyFive()
+  void threeHundredAcceptancesForTwentySeatsOnSeveralPartitionsAndInstancesSeatExactlyTwenty()
       throws Exception {
-    String cohortId = CohortResourceTest.schedule("site-staff-fr", "FR-SEVRAN", 5);
+    int seatCount = 20;
+    int acceptances = 300;
+    int senderCount = 4;
+    String cohortId = CohortResourceTest.schedule("site-staff-fr", "FR-SEVRAN", seatCount);
     Api.as("site-staff-fr")
         .post(COHORTS + "/" + cohortId + "/open-recruitment")
         .then()
         .statusCode(200);
     List<Application> applications = new ArrayList<>();
-    for (int i = 0; i < 60; i++) {
+    for (int i = 0; i < acceptances; i++) {
       applications.add(Application.of(cohortId));
     }
     // Two more instances join the service's consumer group: the partitions are split between
@@ -150,8 +161,10 @@ class SeatsTest {
       Set<Integer> partitions = ConcurrentHashMap.newKeySet();
       List<Callable<Void>> senders = new ArrayList<>();
       try (KafkaProducer<String, byte[]> producer = kafka.producer("cohort-seats-test")) {
-        for (int sender = 0; sender < 4; sender++) {
-          List<Application> mine = applications.subList(sender * 15, sender * 15 + 15);
+        int perSender = acceptances / senderCount;
+        for (int sender = 0; sender < senderCount; sender++) {
+          List<Application> mine =
+              applications.subList(sender * perSender, (sender + 1) * perSender);
           senders.add(
               () -> {
                 for (Application application : mine) {
@@ -175,22 +188,22 @@ class SeatsTest {
       }
       assertThat(partitions).as("partitions the acceptances went to").hasSizeGreaterThan(1);
       await()
-          .atMost(Duration.ofSeconds(90))
-          .until(() -> CohortOutbox.count(entityManager, cohortId) >= 2 + 60);
+          .atMost(Duration.ofSeconds(240))
+          .until(() -> CohortOutbox.count(entityManager, cohortId) >= 2 + acceptances);
       assertThat(second.applied() + third.applied())
           .as("acceptances applied by the extra instances")
           .isPositive();
     }
     // cohort-scheduled, cohort-changed (recruiting), then one answer per acceptance, no more
     await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> true);
-    assertThat(CohortOutbox.count(entityManager, cohortId)).isEqualTo(2 + 60);
+    assertThat(CohortOutbox.count(entityManager, cohortId)).isEqualTo(2 + acceptances);
 
     List<Seat> seats = seats(cohortId);
-    assertThat(seats).hasSize(5).allMatch(seat -> seat.status().equals("ENROLLED"));
+    assertThat(seats).hasSize(seatCount).allMatch(seat -> seat.status().equals("ENROLLED"));
     List<JsonNode> enrolled = CohortOutbox.events(entityManager, cohortId, ENROLLED);
     List<JsonNode> unavailable = CohortOutbox.events(entityManager, cohortId, UNAVAILABLE);
-    assertThat(enrolled).hasSize(5);
-    assertThat(unavailable).hasSize(55);
+    assertThat(enrolled).hasSize(seatCount);
+    assertThat(unavailable).hasSize(acceptances - seatCount);
     assertThat(enrolled.stream().map(data -> data.path("learnerId").asText()))
         .containsExactlyInAnyOrderElementsOf(
             seats.stream().map(seat -> seat.learnerId().toString()).toList());
@@ -207,7 +220,7 @@ class SeatsTest {
     assertThat(first.path("programmeCode").asText()).isEqualTo("WEB-DEV");
     assertThat(first.path("site").asText()).isEqualTo("FR-SEVRAN");
     assertThat(first.path("country").asText()).isEqualTo("FR");
-    assertThat(seatsTaken(cohortId)).isEqualTo(5);
+    assertThat(seatsTaken(cohortId)).isEqualTo(seatCount);
   }
 
   /**
@@ -268,6 +281,109 @@ class SeatsTest {
     assertThat(CohortOutbox.events(entityManager, cohortId, UNAVAILABLE))
         .hasSize(acceptances - 3)
         .allMatch(data -> data.path("reason").asText().equals("FULL"));
+  }
+
+  /**
+   * Staff's bulk enrolments and enrollment-service's acceptances take seats from one capacity:
+   * racing on the same cohort, they never seat more than it has. Forty acceptances and ten lists of
+   * four learners ask for eighty seats out of twenty, so the cohort ends full, and every seat is
+   * accounted for by a learner-enrolled.
+   */
+  @Test
+  void bulkEnrolmentsRacingAcceptancesNeverOverfillTheCohort() throws Exception {
+    int seatCount = 20;
+    UUID cohortId =
+        Cohorts.cohort(
+            "FR-SEVRAN",
+            "WEB-DEV",
+            CohortStatus.RECRUITING,
+            seatCount,
+            LocalDate.now().plusMonths(2));
+    CountDownLatch start = new CountDownLatch(1);
+    List<Callable<Integer>> tasks = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      ConsumerRecord<String, byte[]> record =
+          consumed(
+              EnrollmentEvents.accepted(UUID.randomUUID(), Application.of(cohortId.toString())), i);
+      tasks.add(
+          () -> {
+            start.await();
+            QuarkusTransaction.requiringNew()
+                .run(
+                    () -> {
+                      IncomingEvent event = IncomingEvent.from(record, readTree(record.value()));
+                      assertThat(inbox.firstDelivery("seats-race-test", event.id(), event.type()))
+                          .isTrue();
+                      acceptedHandler.handle(event);
+                    });
+            return 0;
+          });
+    }
+    for (int i = 0; i < 10; i++) {
+      StringBuilder list = new StringBuilder();
+      for (int j = 0; j < 4; j++) {
+        list.append(j == 0 ? "" : ", ")
+            .append(
+                "{\"learnerId\": \"%s\", \"applicationId\": \"%s\"}"
+                    .formatted(UUID.randomUUID(), UUID.randomUUID()));
+      }
+      String body = "{\"learners\": [" + list + "]}";
+      tasks.add(
+          () -> {
+            start.await();
+            return Api.as("site-staff-fr")
+                .body(body)
+                .post(COHORTS + "/" + cohortId + "/learners")
+                .then()
+                .extract()
+                .statusCode();
+          });
+    }
+    java.util.Collections.shuffle(tasks);
+    ExecutorService pool = Executors.newFixedThreadPool(12);
+    List<Integer> outcomes = new ArrayList<>();
+    try {
+      List<Future<Integer>> done = new ArrayList<>();
+      for (Callable<Integer> task : tasks) {
+        done.add(pool.submit(task));
+      }
+      start.countDown();
+      for (Future<Integer> result : done) {
+        outcomes.add(result.get());
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    long bulkSeated = outcomes.stream().filter(status -> status == 200).count();
+    assertThat(outcomes).allMatch(status -> status == 0 || status == 200 || status == 409);
+    List<Seat> seats = seats(cohortId.toString());
+    assertThat(seats).hasSize(seatCount);
+    List<JsonNode> enrolled = CohortOutbox.events(entityManager, cohortId.toString(), ENROLLED);
+    List<JsonNode> unavailable =
+        CohortOutbox.events(entityManager, cohortId.toString(), UNAVAILABLE);
+    assertThat(enrolled).hasSize(seatCount);
+    assertThat(enrolled.size() - 4 * bulkSeated)
+        .as("acceptances seated")
+        .isEqualTo(40 - unavailable.size());
+    assertThat(enrolled.stream().map(data -> data.path("learnerId").asText()))
+        .containsExactlyInAnyOrderElementsOf(
+            seats.stream().map(seat -> seat.learnerId().toString()).toList());
+  }
+
+  private static ConsumerRecord<String, byte[]> consumed(
+      ProducerRecord<String, byte[]> sent, long offset) {
+    return new ConsumerRecord<>(
+        sent.topic(),
+        0,
+        offset,
+        0L,
+        TimestampType.CREATE_TIME,
+        0,
+        0,
+        sent.key(),
+        sent.value(),
+        sent.headers(),
+        java.util.Optional.empty());
   }
 
   private static JsonNode readTree(byte[] value) {

@@ -17,7 +17,7 @@ import java.time.OffsetDateTime;
  * A value of the wrong JSON type is refused (400 naming the field), never converted: {@code
  * "capacity": "25"}, {@code "capacity": 2.5} or {@code "text": 5} are client bugs that Jackson
  * would otherwise accept silently (DESIGN §6). Dates likewise: {@code "startDate": 20000} is not a
- * date.
+ * date. An enum only by its name: {@code "exitReason": 3} is not the fourth reason.
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
@@ -25,6 +25,7 @@ public class StrictJson implements ObjectMapperCustomizer {
   @Override
   public void customize(ObjectMapper mapper) {
     mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+    mapper.enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
     for (LogicalType number : new LogicalType[] {LogicalType.Integer, LogicalType.Float}) {
       mapper
           .coercionConfigFor(number)

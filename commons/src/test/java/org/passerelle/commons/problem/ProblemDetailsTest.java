@@ -53,7 +53,8 @@ class ProblemDetailsTest {
           "{\"text\": \"a\", \"colour\": \"RED\", \"priority\": \"5\"}",
           "{\"text\": \"a\", \"colour\": \"RED\", \"priority\": 2.5}",
           "{\"text\": \"a\", \"colour\": \"RED\", \"priority\": true}",
-          "{\"text\": 5, \"colour\": \"RED\", \"priority\": 1}"
+          "{\"text\": 5, \"colour\": \"RED\", \"priority\": 1}",
+          "{\"text\": \"a\", \"colour\": 0, \"priority\": 1}"
         }) {
       given()
           .contentType("application/json")

@@ -6,7 +6,10 @@ import org.passerelle.commons.events.EventHandler;
 import org.passerelle.commons.events.IncomingEvent;
 import org.passerelle.enrollment.service.ApplicationService;
 
-/** cohort-service confirmed a seat: the accepted application is enrolled. */
+/**
+ * cohort-service confirmed a seat: the accepted application is enrolled, or the waitlisted one
+ * staff seated directly.
+ */
 @ApplicationScoped
 public class LearnerEnrolledHandler implements EventHandler {
 
@@ -31,9 +34,9 @@ public class LearnerEnrolledHandler implements EventHandler {
   @Override
   public void handle(IncomingEvent event) {
     SeatEvent seat = SeatEvent.of(event.data());
-    if (!applications.seatConfirmed(seat.applicationId())) {
+    if (!applications.seatConfirmed(seat.applicationId(), seat.cohortId())) {
       LOG.debugf(
-          "learner-enrolled %s: application %s is not accepted, nothing to do",
+          "learner-enrolled %s: application %s is neither accepted nor waitlisted, nothing to do",
           event.id(), seat.applicationId());
     }
   }

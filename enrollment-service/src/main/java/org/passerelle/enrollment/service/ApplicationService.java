@@ -293,18 +293,71 @@ public class ApplicationService {
   }
 
   /**
-   * cohort-service confirmed a seat: the accepted application is enrolled. Anything else (a replay,
-   * an application withdrawn meanwhile) changes nothing here.
+   * cohort-service confirmed a seat: the accepted application is enrolled, and so is a waitlisted
+   * one that staff seated straight from the waitlist (cohort-service's bulk enrolment). A seat in
+   * another cohort than the application's intake moves the application there first. Anything else
+   * (a replay, an application withdrawn or rejected meanwhile) changes nothing here.
    */
   @Transactional(Transactional.TxType.MANDATORY)
-  public boolean seatConfirmed(UUID applicationId) {
+  public boolean seatConfirmed(UUID applicationId, UUID cohortId) {
     Application application = locked(applicationId);
-    if (application == null || application.status != ApplicationStatus.ACCEPTED) {
+    if (application == null
+        || (application.status != ApplicationStatus.ACCEPTED
+            && application.status != ApplicationStatus.WAITLISTED)) {
       return false;
     }
     OffsetDateTime now = now();
+    follow(application, cohortId, now);
     application.moveTo(ApplicationStatus.ENROLLED, now);
     publish(application, ApplicationFacts.ENROLLED, now);
+    return true;
+  }
+
+  /**
+   * cohort-service moved the learner to another cohort of the same programme (learner-transferred):
+   * the application, still open or enrolled, now belongs to that cohort's intake, so that its later
+   * events (a withdrawal) name the cohort that holds the seat. Returns whether it moved.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public boolean seatMoved(UUID applicationId, UUID cohortId) {
+    Application application = locked(applicationId);
+    if (application == null
+        || application.status == ApplicationStatus.WITHDRAWN
+        || application.status == ApplicationStatus.REJECTED) {
+      return false;
+    }
+    return follow(application, cohortId, now());
+  }
+
+  /**
+   * Moves the application to the intake of this cohort, unless it is there already or the person
+   * already has another open application there (one open application per person and intake). An
+   * intake not known yet fails the event, which is retried, then parked to be re-driven.
+   */
+  private boolean follow(Application application, UUID cohortId, OffsetDateTime now) {
+    if (application.intakeId.equals(cohortId)) {
+      return false;
+    }
+    Intake intake =
+        intakes
+            .findByIdOptional(cohortId)
+            .orElseThrow(() -> new IllegalStateException("no intake yet for cohort " + cohortId));
+    if (!intake.country.equals(application.country)) {
+      return false;
+    }
+    long others =
+        applications.count(
+            "intakeId = ?1 and applicant = ?2 and status <> ?3 and id <> ?4",
+            intake.id,
+            application.applicant,
+            ApplicationStatus.WITHDRAWN,
+            application.id);
+    if (others > 0) {
+      return false;
+    }
+    application.intakeId = intake.id;
+    application.siteCode = intake.siteCode;
+    application.updatedAt = now;
     return true;
   }
 

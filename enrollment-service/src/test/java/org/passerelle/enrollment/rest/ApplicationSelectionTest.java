@@ -113,6 +113,11 @@ class ApplicationSelectionTest {
          "site":"FR-SEVRAN","country":"FR","enrolledAt":"2026-11-23T10:00:00Z"}
         """
             .formatted(sevran, UUID.randomUUID(), applicationId);
+    cohortEvent(name, data);
+  }
+
+  /** An event of cohort-service's about the sevran cohort, as its relay sends it. */
+  private void cohortEvent(String name, String data) throws Exception {
     ProducerRecord<String, byte[]> record =
         new ProducerRecord<>(
             "cohort.events", sevran.toString(), data.getBytes(StandardCharsets.UTF_8));
@@ -261,6 +266,59 @@ class ApplicationSelectionTest {
     awaitStatus(priority, "ENROLLED");
     assertThat(events(seated)).containsOnlyOnce("application-enrolled");
     assertThat(EventSchemas.assertOutboxValid(dataSource)).isPositive();
+  }
+
+  private String intakeOf(String id) {
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () ->
+                entityManager
+                    .createNativeQuery(
+                        "select intake_id || ' ' || site_code from application where id = ?1")
+                    .setParameter(1, UUID.fromString(id))
+                    .getSingleResult()
+                    .toString());
+  }
+
+  @Test
+  void aWaitlistedApplicationStaffSeatIsEnrolledAndATransferTakesItToTheNewIntake()
+      throws Exception {
+    String waitlisted = accepted("[]", 60);
+    seatEvent("seat-unavailable", waitlisted);
+    awaitStatus(waitlisted, "WAITLISTED");
+    // staff enrolled the learner from the waitlist in cohort-service
+    seatEvent("learner-enrolled", waitlisted);
+    awaitStatus(waitlisted, "ENROLLED");
+    assertThat(events(waitlisted)).endsWith("application-waitlisted", "application-enrolled");
+    Api.as("site-staff-fr")
+        .get("/api/v1/intakes/" + sevran + "/waitlist")
+        .then()
+        .statusCode(200)
+        .body(
+            "applicationId", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(waitlisted)));
+
+    // staff moved the learner to a cohort at Cergy: the application follows
+    UUID cergy = Fixtures.openIntake(entityManager, "FR-CERGY");
+    String rejected = submit("[]");
+    act("site-staff-fr", rejected, "screen", null, 200);
+    act("site-staff-fr", rejected, "reject", "{\"reason\": \"no\"}", 200);
+    for (String id : List.of(rejected, waitlisted)) {
+      cohortEvent(
+          "learner-transferred",
+          """
+          {"fromCohortId":"%s","toCohortId":"%s","learnerId":"%s","applicationId":"%s",
+           "programmeCode":"WEB-DEV","fromSite":"FR-SEVRAN","toSite":"FR-CERGY","country":"FR",
+           "transferredAt":"2026-11-23T10:00:00Z"}
+          """
+              .formatted(sevran, cergy, UUID.randomUUID(), id));
+    }
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> intakeOf(waitlisted).equals(cergy + " FR-CERGY"));
+    assertThat(status(waitlisted)).isEqualTo("ENROLLED");
+    assertThat(events(waitlisted)).containsOnlyOnce("application-enrolled");
+    // a rejected application stays where it was (the events are applied in order)
+    assertThat(intakeOf(rejected)).isEqualTo(sevran + " FR-SEVRAN");
   }
 
   @Test

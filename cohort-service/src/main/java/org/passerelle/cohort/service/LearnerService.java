@@ -1,0 +1,353 @@
+package org.passerelle.cohort.service;
+
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.LongPredicate;
+import org.passerelle.cohort.Cohort;
+import org.passerelle.cohort.CohortLearner;
+import org.passerelle.cohort.CohortStatus;
+import org.passerelle.cohort.LearnerStatus;
+import org.passerelle.cohort.events.LearnerTransferred;
+import org.passerelle.cohort.events.LearnerWithdrew;
+import org.passerelle.cohort.repository.CohortLearnerRepository;
+import org.passerelle.cohort.repository.CohortRepository;
+import org.passerelle.cohort.rest.EnrolLearnersRequest;
+import org.passerelle.cohort.rest.EnrolmentView;
+import org.passerelle.cohort.rest.LearnerView;
+import org.passerelle.cohort.rest.TransferLearnersRequest;
+import org.passerelle.cohort.rest.TransferView;
+import org.passerelle.cohort.rest.WithdrawLearnerRequest;
+import org.passerelle.commons.events.DomainEvent;
+import org.passerelle.commons.idempotency.IdempotencyKeys;
+import org.passerelle.commons.outbox.Outbox;
+import org.passerelle.commons.problem.ProblemException;
+import org.passerelle.commons.problem.ProblemType;
+import org.passerelle.commons.rest.Page;
+import org.passerelle.commons.security.AccessScope;
+import org.passerelle.commons.security.Roles;
+
+/**
+ * The learners of a cohort as staff manage them: reading, withdrawing, enrolling a list, moving
+ * learners to another cohort. Seats are given and taken back through {@link SeatService}, under the
+ * cohort row's lock, so staff's actions and enrollment-service's acceptances share one capacity.
+ */
+@ApplicationScoped
+public class LearnerService {
+
+  private final CohortRepository cohorts;
+  private final CohortLearnerRepository learners;
+  private final SeatService seats;
+  private final Outbox outbox;
+  private final IdempotencyKeys idempotency;
+
+  LearnerService(
+      CohortRepository cohorts,
+      CohortLearnerRepository learners,
+      SeatService seats,
+      Outbox outbox,
+      IdempotencyKeys idempotency) {
+    this.cohorts = cohorts;
+    this.learners = learners;
+    this.seats = seats;
+    this.outbox = outbox;
+    this.idempotency = idempotency;
+  }
+
+  /** The cohort's learners, optionally only those in these statuses, oldest seat first. */
+  @Transactional
+  public Page<LearnerView> list(
+      UUID cohortId, Set<LearnerStatus> statuses, int page, int size, AccessScope scope) {
+    Cohort cohort = inScope(cohortId, scope);
+    Sort order = Sort.by("enrolledAt").and("learnerId");
+    var query =
+        statuses.isEmpty()
+            ? learners.find("cohortId = ?1", order, cohort.id)
+            : learners.find("cohortId = ?1 and status in ?2", order, cohort.id, statuses);
+    boolean staff = staff(scope);
+    return Page.of(query, page, size, seat -> LearnerView.of(seat, staff));
+  }
+
+  /** One learner of the cohort; 404 when the cohort is out of scope or the learner not in it. */
+  @Transactional
+  public LearnerView get(UUID cohortId, UUID learnerId, AccessScope scope) {
+    Cohort cohort = inScope(cohortId, scope);
+    return learners
+        .findInCohort(cohort.id, learnerId)
+        .map(seat -> LearnerView.of(seat, staff(scope)))
+        .orElseThrow(() -> ProblemException.notFound("learner"));
+  }
+
+  /**
+   * Staff record that an enrolled or active learner left the school, with the exit reason and an
+   * optional comment: learner-withdrew, and seat-freed when the cohort has not started.
+   */
+  @Transactional
+  public LearnerView withdraw(
+      UUID cohortId,
+      UUID learnerId,
+      WithdrawLearnerRequest request,
+      LongPredicate ifMatch,
+      AccessScope scope) {
+    Cohort cohort = lockedInScope(cohortId, scope);
+    CohortLearner seat =
+        learners
+            .findInCohort(cohort.id, learnerId)
+            .orElseThrow(() -> ProblemException.notFound("learner"));
+    if (!ifMatch.test(seat.version)) {
+      throw new ProblemException(ProblemType.PRECONDITION_FAILED, "precondition-failed.detail");
+    }
+    if (!seat.status.canMoveTo(LearnerStatus.WITHDRAWN)) {
+      throw new ProblemException(
+          ProblemType.ILLEGAL_TRANSITION,
+          "illegal-transition.detail",
+          seat.status,
+          LearnerStatus.WITHDRAWN);
+    }
+    boolean beforeStart = SeatService.notStarted(cohort);
+    seat.moveTo(LearnerStatus.WITHDRAWN);
+    seat.withdrawnAt = SeatService.now();
+    seat.exitReason = request.exitReason();
+    seat.exitComment =
+        request.comment() == null || request.comment().isBlank() ? null : request.comment().strip();
+    learners.flush();
+    outbox.publish(
+        DomainEvent.v1(
+            LearnerWithdrew.NAME,
+            cohort.id,
+            cohort.country,
+            cohort.siteCode,
+            LearnerWithdrew.of(cohort, seat, beforeStart)));
+    if (beforeStart) {
+      seats.freed(cohort, seat, seat.withdrawnAt);
+    }
+    return LearnerView.of(seat, true);
+  }
+
+  /**
+   * Seats a list of learners at once, all or nothing: learners already seated here stay as they
+   * are; the others need a free seat each, or nothing changes.
+   */
+  @Transactional
+  public IdempotencyKeys.Outcome<EnrolmentView> enrol(
+      UUID cohortId, EnrolLearnersRequest request, String idempotencyKey, AccessScope scope) {
+    return idempotency.once(
+        idempotencyKey,
+        scope.subject(),
+        "enrol-learners " + cohortId,
+        request,
+        EnrolmentView.class,
+        () -> enrolAll(cohortId, request, scope));
+  }
+
+  private EnrolmentView enrolAll(UUID cohortId, EnrolLearnersRequest request, AccessScope scope) {
+    Set<UUID> named = new HashSet<>();
+    Set<UUID> applications = new HashSet<>();
+    for (int i = 0; i < request.learners().size(); i++) {
+      EnrolLearnersRequest.Entry entry = request.learners().get(i);
+      if (!named.add(entry.learnerId())) {
+        throw ProblemException.invalid(
+            "learners[" + i + "].learnerId",
+            "invalid-request.duplicate-learner",
+            entry.learnerId());
+      }
+      if (!applications.add(entry.applicationId())) {
+        throw ProblemException.invalid(
+            "learners[" + i + "].applicationId",
+            "invalid-request.duplicate-application",
+            entry.applicationId());
+      }
+    }
+    Cohort cohort = lockedInScope(cohortId, scope);
+    if (!takesLearners(cohort)) {
+      throw new ProblemException(
+          ProblemType.CONFLICT, "conflict.cohort-not-taking-learners", cohort.status);
+    }
+    List<CohortLearner> alreadySeated = new ArrayList<>();
+    List<EnrolLearnersRequest.Entry> toSeat = new ArrayList<>();
+    List<Optional<CohortLearner>> rows = new ArrayList<>();
+    for (EnrolLearnersRequest.Entry entry : request.learners()) {
+      Optional<CohortLearner> existing = learners.findInCohort(cohort.id, entry.learnerId());
+      if (existing.isPresent() && existing.get().status.holdsSeat()) {
+        alreadySeated.add(existing.get());
+        continue;
+      }
+      if (existing.isPresent() && existing.get().status == LearnerStatus.COMPLETED) {
+        throw new ProblemException(
+            ProblemType.CONFLICT, "conflict.learner-completed", entry.learnerId());
+      }
+      toSeat.add(entry);
+      rows.add(existing);
+    }
+    long seatsLeft = seats.seatsLeft(cohort);
+    if (toSeat.size() > seatsLeft) {
+      throw new ProblemException(
+          ProblemType.CONFLICT, "conflict.not-enough-seats", seatsLeft, toSeat.size());
+    }
+    OffsetDateTime now = SeatService.now();
+    List<CohortLearner> seated = new ArrayList<>();
+    for (int i = 0; i < toSeat.size(); i++) {
+      EnrolLearnersRequest.Entry entry = toSeat.get(i);
+      seated.add(seats.seat(cohort, rows.get(i), entry.learnerId(), entry.applicationId(), now));
+    }
+    learners.flush();
+    seated.forEach(seat -> seats.enrolled(cohort, seat));
+    return new EnrolmentView(
+        cohort.id,
+        seated.stream().map(seat -> LearnerView.of(seat, true)).toList(),
+        alreadySeated.stream().map(seat -> LearnerView.of(seat, true)).toList(),
+        seats.seatsLeft(cohort));
+  }
+
+  /**
+   * Moves enrolled or active learners to another cohort of the same programme and country, all or
+   * nothing, both cohorts locked in id order. The learners' rows here become TRANSFERRED; in the
+   * target they take a seat (a new row, or their earlier one), with the same application.
+   */
+  @Transactional
+  public IdempotencyKeys.Outcome<TransferView> transfer(
+      UUID cohortId, TransferLearnersRequest request, String idempotencyKey, AccessScope scope) {
+    return idempotency.once(
+        idempotencyKey,
+        scope.subject(),
+        "transfer-learners " + cohortId,
+        request,
+        TransferView.class,
+        () -> transferAll(cohortId, request, scope));
+  }
+
+  private TransferView transferAll(
+      UUID cohortId, TransferLearnersRequest request, AccessScope scope) {
+    Set<UUID> named = new HashSet<>();
+    for (int i = 0; i < request.learnerIds().size(); i++) {
+      UUID learnerId = request.learnerIds().get(i);
+      if (!named.add(learnerId)) {
+        throw ProblemException.invalid(
+            "learnerIds[" + i + "]", "invalid-request.duplicate-learner", learnerId);
+      }
+    }
+    if (request.toCohortId().equals(cohortId)) {
+      throw ProblemException.invalid("toCohortId", "invalid-request.same-cohort");
+    }
+    List<Optional<Cohort>> locked = seats.lockBoth(cohortId, request.toCohortId());
+    Cohort from =
+        locked
+            .get(0)
+            .filter(cohort -> scope.covers(cohort.country, cohort.siteCode))
+            .orElseThrow(() -> ProblemException.notFound("cohort"));
+    Cohort to =
+        locked
+            .get(1)
+            .filter(cohort -> scope.covers(cohort.country, cohort.siteCode))
+            .orElseThrow(() -> ProblemException.notFound("cohort"));
+    if (!to.programmeCode.equals(from.programmeCode)) {
+      throw new ProblemException(
+          ProblemType.UNPROCESSABLE,
+          "unprocessable.transfer-other-programme",
+          to.programmeCode,
+          from.programmeCode);
+    }
+    if (!to.country.equals(from.country)) {
+      throw new ProblemException(ProblemType.UNPROCESSABLE, "unprocessable.transfer-other-country");
+    }
+    if (!takesLearners(to)) {
+      throw new ProblemException(
+          ProblemType.CONFLICT, "conflict.cohort-not-taking-learners", to.status);
+    }
+    List<CohortLearner> leaving = new ArrayList<>();
+    List<Optional<CohortLearner>> arriving = new ArrayList<>();
+    for (UUID learnerId : request.learnerIds()) {
+      CohortLearner seat =
+          learners
+              .findInCohort(from.id, learnerId)
+              .orElseThrow(
+                  () ->
+                      new ProblemException(
+                          ProblemType.UNPROCESSABLE,
+                          "unprocessable.learner-not-in-cohort",
+                          learnerId));
+      if (!seat.status.canMoveTo(LearnerStatus.TRANSFERRED)) {
+        throw new ProblemException(
+            ProblemType.ILLEGAL_TRANSITION,
+            "illegal-transition.detail",
+            seat.status,
+            LearnerStatus.TRANSFERRED);
+      }
+      Optional<CohortLearner> there = learners.findInCohort(to.id, learnerId);
+      if (there.isPresent()
+          && (there.get().status.holdsSeat() || there.get().status == LearnerStatus.COMPLETED)) {
+        throw new ProblemException(
+            ProblemType.CONFLICT, "conflict.learner-in-target", learnerId, there.get().status);
+      }
+      leaving.add(seat);
+      arriving.add(there);
+    }
+    long seatsLeft = seats.seatsLeft(to);
+    if (leaving.size() > seatsLeft) {
+      throw new ProblemException(
+          ProblemType.CONFLICT, "conflict.not-enough-seats", seatsLeft, leaving.size());
+    }
+    OffsetDateTime now = SeatService.now();
+    List<CohortLearner> moved = new ArrayList<>();
+    for (int i = 0; i < leaving.size(); i++) {
+      CohortLearner seat = leaving.get(i);
+      seat.moveTo(LearnerStatus.TRANSFERRED);
+      seat.transferredTo = to.id;
+      seat.transferredAt = now;
+      moved.add(seats.seat(to, arriving.get(i), seat.learnerId, seat.applicationId, now));
+    }
+    learners.flush();
+    for (CohortLearner seat : leaving) {
+      outbox.publish(
+          DomainEvent.v1(
+              LearnerTransferred.NAME,
+              from.id,
+              from.country,
+              from.siteCode,
+              LearnerTransferred.of(from, to, seat)));
+    }
+    if (SeatService.notStarted(from)) {
+      leaving.forEach(seat -> seats.freed(from, seat, now));
+    }
+    return new TransferView(
+        from.id,
+        to.id,
+        moved.stream().map(seat -> LearnerView.of(seat, true)).toList(),
+        seats.seatsLeft(to));
+  }
+
+  /** Whether staff may seat learners in the cohort: until it completes or is cancelled. */
+  private static boolean takesLearners(Cohort cohort) {
+    return cohort.status == CohortStatus.PLANNED
+        || cohort.status == CohortStatus.RECRUITING
+        || cohort.status == CohortStatus.RUNNING;
+  }
+
+  /** Whether the caller reads staff's free text: staff do, integrations do not. */
+  private static boolean staff(AccessScope scope) {
+    return scope.has(Roles.PLATFORM_ADMIN)
+        || scope.has(Roles.COUNTRY_ADMIN)
+        || scope.has(Roles.SITE_STAFF);
+  }
+
+  private Cohort inScope(UUID cohortId, AccessScope scope) {
+    return cohorts
+        .findByIdOptional(cohortId)
+        .filter(cohort -> scope.covers(cohort.country, cohort.siteCode))
+        .orElseThrow(() -> ProblemException.notFound("cohort"));
+  }
+
+  private Cohort lockedInScope(UUID cohortId, AccessScope scope) {
+    return seats
+        .lock(cohortId)
+        .filter(cohort -> scope.covers(cohort.country, cohort.siteCode))
+        .orElseThrow(() -> ProblemException.notFound("cohort"));
+  }
+}

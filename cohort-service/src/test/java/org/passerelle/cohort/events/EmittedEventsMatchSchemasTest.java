@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -16,8 +17,11 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.passerelle.cohort.LearnerStatus;
+import org.passerelle.cohort.rest.AttendanceDays;
 import org.passerelle.cohort.rest.CohortResourceTest;
 import org.passerelle.cohort.service.SeatService;
+import org.passerelle.cohort.testing.Cohorts;
 import org.passerelle.commons.testing.Api;
 import org.passerelle.commons.testing.EventSchemas;
 
@@ -72,6 +76,16 @@ class EmittedEventsMatchSchemasTest {
                 seats.accept(
                     new SeatService.Application(
                         UUID.randomUUID(), UUID.randomUUID(), cohortId, "FR-SEVRAN", "FR")));
+
+    // attendance-alert: three unexcused absences in a row
+    UUID running = Cohorts.running("FR-SEVRAN", 5);
+    List<UUID> learners = Cohorts.learners(running, LearnerStatus.ACTIVE, 2);
+    for (int day = 0; day < 3; day++) {
+      AttendanceDays.of(learners)
+          .set(learners.get(0), "UNEXCUSED_ABSENCE", "not reachable")
+          .put("site-staff-fr", running, LocalDate.now().minusWeeks(4).plusDays(day))
+          .statusCode(200);
+    }
 
     assertThat(EventSchemas.assertOutboxValid(dataSource)).isPositive();
     Set<String> emitted = new HashSet<>();

@@ -11,8 +11,13 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.passerelle.cohort.CohortStatus;
 import org.passerelle.cohort.LearnerStatus;
@@ -125,6 +130,38 @@ class AttendanceAlertTest {
     assertThat(raised.get(1).path("since").asText()).isEqualTo(d.plusDays(6).toString());
     assertThat(raised.get(1).path("consecutiveUnexcusedAbsences").asInt()).isEqualTo(3);
     assertThat(alertRows(cohort)).isEqualTo(2);
+  }
+
+  @Test
+  void theSameDaySubmittedManyTimesAtOnceRaisesOneAlert() throws Exception {
+    UUID cohort = Cohorts.running("FR-SEVRAN", 20);
+    List<UUID> learners = Cohorts.learners(cohort, LearnerStatus.ACTIVE, 3);
+    UUID a = learners.get(0);
+    LocalDate d = start(cohort);
+    AttendanceDays.of(learners).set(a, U).put("site-staff-fr", cohort, d).statusCode(200);
+    AttendanceDays.of(learners).set(a, U).put("site-staff-fr", cohort, d.plusDays(1));
+    String third = AttendanceDays.of(learners).set(a, U).json();
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<Integer>> answers = new ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        answers.add(
+            pool.submit(
+                () ->
+                    AttendanceDays.put("site-staff-fr", cohort, d.plusDays(2).toString(), third)
+                        .extract()
+                        .statusCode()));
+      }
+      for (Future<Integer> answer : answers) {
+        assertThat(answer.get(60, TimeUnit.SECONDS)).isEqualTo(200);
+      }
+    } finally {
+      pool.shutdown();
+    }
+    assertThat(alerts(cohort)).hasSize(1);
+    assertThat(alertRows(cohort)).isEqualTo(1);
+    AttendanceDays.get("site-staff-fr", cohort + "/attendance/" + d.plusDays(2))
+        .body("records", hasSize(3));
   }
 
   @Test

@@ -19,8 +19,7 @@ public record LearnerAttendanceSummary(
     @Schema(
             description =
                 "Present and late days over the days recorded, as a decimal fraction with four"
-                    + " places (0.6667); null while no day is recorded",
-            example = "0.8500")
+                    + " places (0.6667); null while no day is recorded")
         BigDecimal attendanceRate,
     @Schema(
             description =

@@ -126,10 +126,7 @@ public class AttendanceResource {
               + " learnerId order: days recorded, by kind, the attendance rate (present and late"
               + " over recorded, four decimal places), the current run of unexcused absences and"
               + " whether it puts the learner at risk.")
-  @APIResponse(
-      responseCode = "200",
-      description = "A page of summaries",
-      content = @Content(schema = @Schema(implementation = LearnerAttendanceSummary.class)))
+  @APIResponse(responseCode = "200", description = "A page of summaries")
   public Page<LearnerAttendanceSummary> summaries(
       @PathParam("cohortId") UUID cohortId,
       @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Page.MAX_PAGE) int page,
@@ -165,10 +162,7 @@ public class AttendanceResource {
           "Active learners whose current run of unexcused absences reaches the configured"
               + " threshold, with the run's length and first day; the longest run first, then the"
               + " oldest.")
-  @APIResponse(
-      responseCode = "200",
-      description = "A page of learners at risk",
-      content = @Content(schema = @Schema(implementation = AtRiskLearnerView.class)))
+  @APIResponse(responseCode = "200", description = "A page of learners at risk")
   public Page<AtRiskLearnerView> atRisk(
       @PathParam("cohortId") UUID cohortId,
       @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Page.MAX_PAGE) int page,

@@ -20,6 +20,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.passerelle.cohort.CohortStatus;
 import org.passerelle.cohort.LearnerStatus;
+import org.passerelle.cohort.rest.AttendanceDays;
 import org.passerelle.cohort.rest.CohortResourceTest;
 import org.passerelle.cohort.service.SeatService;
 import org.passerelle.cohort.testing.Cohorts;
@@ -117,6 +118,16 @@ class EmittedEventsMatchSchemasTest {
         .post("/api/v1/certificates/" + publicId + "/revoke")
         .then()
         .statusCode(200);
+
+    // attendance-alert: three unexcused absences in a row
+    UUID attended = Cohorts.running("FR-SEVRAN", 5);
+    List<UUID> attending = Cohorts.learners(attended, LearnerStatus.ACTIVE, 2);
+    for (int day = 0; day < 3; day++) {
+      AttendanceDays.of(attending)
+          .set(attending.get(0), "UNEXCUSED_ABSENCE", "not reachable")
+          .put("site-staff-fr", attended, LocalDate.now().minusWeeks(4).plusDays(day))
+          .statusCode(200);
+    }
 
     assertThat(EventSchemas.assertOutboxValid(dataSource)).isPositive();
     Set<String> emitted = new HashSet<>();

@@ -1,0 +1,490 @@
+package org.passerelle.cohort.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.LongPredicate;
+import java.util.stream.Collectors;
+import org.passerelle.cohort.AbsenceAlert;
+import org.passerelle.cohort.AttendanceRecord;
+import org.passerelle.cohort.Cohort;
+import org.passerelle.cohort.CohortLearner;
+import org.passerelle.cohort.CohortStatus;
+import org.passerelle.cohort.LearnerStatus;
+import org.passerelle.cohort.config.CohortConfig;
+import org.passerelle.cohort.events.AttendanceAlert;
+import org.passerelle.cohort.repository.AbsenceAlertRepository;
+import org.passerelle.cohort.repository.AttendanceRepository;
+import org.passerelle.cohort.repository.CohortLearnerRepository;
+import org.passerelle.cohort.repository.CohortRepository;
+import org.passerelle.cohort.repository.SiteRepository;
+import org.passerelle.cohort.rest.AtRiskLearnerView;
+import org.passerelle.cohort.rest.AttendanceDayRequest;
+import org.passerelle.cohort.rest.AttendanceDayView;
+import org.passerelle.cohort.rest.LearnerAttendanceSummary;
+import org.passerelle.cohort.rest.LearnerAttendanceView;
+import org.passerelle.commons.events.DomainEvent;
+import org.passerelle.commons.outbox.Outbox;
+import org.passerelle.commons.problem.Messages;
+import org.passerelle.commons.problem.Problem;
+import org.passerelle.commons.problem.ProblemException;
+import org.passerelle.commons.problem.ProblemType;
+import org.passerelle.commons.security.AccessScope;
+import org.passerelle.commons.security.Roles;
+
+/**
+ * Attendance per session day, recorded by staff a whole day of a cohort at a time, its summaries
+ * and the early warning (ADR 0008).
+ *
+ * <p>Who is on a day's roll: every active learner (from the day they became active; before it, they
+ * may be recorded but need not be), and learners who have left since, for the days before they left
+ * (withdrawn or transferred: before that day; completed: up to that day), who may be recorded but
+ * need not be. A submission replaces the day's records of the learners it names; a learner who has
+ * left and is not named keeps what was recorded, so a client listing today's learners cannot erase
+ * the history of those who left.
+ *
+ * <p>The early warning: when a submission makes an active learner's current run of unexcused
+ * absences (the trailing one over their recorded days) reach the configured threshold in a running
+ * cohort, attendance-alert is emitted, once per run. A run is remembered by its first day: a run
+ * that still holds the first day of a run already alerted for is that run (re-sent, corrected, or
+ * extended back by a correction) and raises nothing; a new run after a presence raises again.
+ */
+@ApplicationScoped
+public class AttendanceService {
+
+  private final CohortRepository cohorts;
+  private final CohortLearnerRepository learners;
+  private final AttendanceRepository records;
+  private final AbsenceAlertRepository alerts;
+  private final SiteRepository sites;
+  private final Outbox outbox;
+  private final CohortConfig config;
+
+  AttendanceService(
+      CohortRepository cohorts,
+      CohortLearnerRepository learners,
+      AttendanceRepository records,
+      AbsenceAlertRepository alerts,
+      SiteRepository sites,
+      Outbox outbox,
+      CohortConfig config) {
+    this.cohorts = cohorts;
+    this.learners = learners;
+    this.records = records;
+    this.alerts = alerts;
+    this.sites = sites;
+    this.outbox = outbox;
+    this.config = config;
+  }
+
+  /** A day as read, with the version its ETag names. */
+  public record Day(AttendanceDayView view, long version) {}
+
+  /**
+   * Records a whole session day of the cohort, replacing what was recorded for the learners named;
+   * all or nothing. {@code ifMatch} tells whether the caller's If-Match (if any) names the day's
+   * current version.
+   */
+  @Transactional
+  public Day recordDay(
+      UUID cohortId,
+      LocalDate date,
+      AttendanceDayRequest request,
+      LongPredicate ifMatch,
+      AccessScope scope) {
+    // Locked: two submissions of the same cohort (or a withdrawal, a transfer) do not interleave,
+    // so the roll checked is the roll written and a run is alerted once.
+    Cohort cohort =
+        cohorts
+            .findByIdOptional(cohortId, LockModeType.PESSIMISTIC_WRITE)
+            .filter(found -> scope.covers(found.country, found.siteCode))
+            .orElseThrow(() -> ProblemException.notFound("cohort"));
+    checkNoDuplicates(request);
+    if (cohort.status != CohortStatus.RUNNING && cohort.status != CohortStatus.COMPLETED) {
+      throw new ProblemException(
+          ProblemType.CONFLICT, "conflict.attendance-cohort-not-running", cohort.status);
+    }
+    ZoneId zone = zone(cohort);
+    LocalDate today = LocalDate.now(zone);
+    if (date.isBefore(cohort.startDate) || date.isAfter(cohort.endDate)) {
+      throw unprocessable(
+          "date", "unprocessable.attendance-date-outside-cohort", cohort.startDate, cohort.endDate);
+    }
+    if (date.isAfter(today)) {
+      throw unprocessable("date", "unprocessable.attendance-date-in-future", today);
+    }
+    List<CohortLearner> roll = learners.list("cohortId", cohort.id);
+    Map<UUID, CohortLearner> byLearner =
+        roll.stream().collect(Collectors.toMap(row -> row.learnerId, row -> row));
+    List<UUID> rowIds = roll.stream().map(row -> row.id).toList();
+    if (!ifMatch.test(version(records.onDay(rowIds, date), byId(roll)))) {
+      throw new ProblemException(ProblemType.PRECONDITION_FAILED, "precondition-failed.detail");
+    }
+    checkRoll(request, date, zone, roll, byLearner);
+
+    List<CohortLearner> named =
+        request.records().stream().map(entry -> byLearner.get(entry.learnerId())).toList();
+    records.deleteDay(named.stream().map(row -> row.id).toList(), date);
+    OffsetDateTime now = now();
+    for (AttendanceDayRequest.Entry entry : request.records()) {
+      AttendanceRecord record = new AttendanceRecord();
+      record.id = UUID.randomUUID();
+      record.cohortLearnerId = byLearner.get(entry.learnerId()).id;
+      record.sessionDate = date;
+      record.status = entry.status();
+      record.comment =
+          entry.comment() == null || entry.comment().isBlank() ? null : entry.comment().strip();
+      record.recordedBy = scope.subject();
+      record.recordedAt = now;
+      records.persist(record);
+    }
+    records.flush();
+    if (cohort.status == CohortStatus.RUNNING) {
+      raiseAlerts(cohort, named, now);
+    }
+    return day(cohort, date, roll, true);
+  }
+
+  /** The cohort's session day as recorded (no record is an empty day). */
+  @Transactional
+  public Day day(UUID cohortId, LocalDate date, AccessScope scope) {
+    Cohort cohort = inScope(cohortId, scope);
+    return day(cohort, date, learners.list("cohortId", cohort.id), showsComments(scope));
+  }
+
+  /**
+   * Each learner's summary, in learnerId order: learners active or completed, and those who left
+   * with at least one day recorded.
+   */
+  @Transactional
+  public List<LearnerAttendanceSummary> summaries(UUID cohortId, AccessScope scope) {
+    Cohort cohort = inScope(cohortId, scope);
+    int threshold = threshold();
+    List<LearnerAttendanceSummary> summaries = new ArrayList<>();
+    tallies(cohort)
+        .forEach(
+            (row, tally) -> {
+              if (tally.sessionsRecorded() > 0
+                  || row.status == LearnerStatus.ACTIVE
+                  || row.status == LearnerStatus.COMPLETED) {
+                summaries.add(
+                    LearnerAttendanceSummary.of(row.learnerId, row.status, tally, threshold));
+              }
+            });
+    summaries.sort(Comparator.comparing(LearnerAttendanceSummary::learnerId));
+    return summaries;
+  }
+
+  /** One learner's days and summary; 404 for a learner never in the cohort. */
+  @Transactional
+  public LearnerAttendanceView learner(UUID cohortId, UUID learnerId, AccessScope scope) {
+    Cohort cohort = inScope(cohortId, scope);
+    CohortLearner row =
+        learners
+            .findInCohort(cohort.id, learnerId)
+            .orElseThrow(() -> ProblemException.notFound("cohort-learner"));
+    boolean comments = showsComments(scope);
+    List<AttendanceRecord> days = records.ofLearners(List.of(row.id));
+    AttendanceTally tally = tally(days);
+    return new LearnerAttendanceView(
+        cohort.id,
+        LearnerAttendanceSummary.of(row.learnerId, row.status, tally, threshold()),
+        days.stream()
+            .map(
+                record ->
+                    new LearnerAttendanceView.Day(
+                        record.sessionDate,
+                        record.status,
+                        comments ? record.comment : null,
+                        record.recordedBy,
+                        record.recordedAt))
+            .toList());
+  }
+
+  /**
+   * Active learners whose current run of unexcused absences reaches the threshold, most at risk
+   * first: the longest run, then the oldest, then by learnerId.
+   */
+  @Transactional
+  public List<AtRiskLearnerView> atRisk(UUID cohortId, AccessScope scope) {
+    Cohort cohort = inScope(cohortId, scope);
+    int threshold = threshold();
+    List<AtRiskLearnerView> atRisk = new ArrayList<>();
+    tallies(cohort)
+        .forEach(
+            (row, tally) -> {
+              if (row.status == LearnerStatus.ACTIVE && tally.reaches(threshold)) {
+                atRisk.add(
+                    new AtRiskLearnerView(
+                        row.learnerId,
+                        tally.consecutiveUnexcusedAbsences(),
+                        tally.runSince(),
+                        tally.runUntil(),
+                        threshold));
+              }
+            });
+    atRisk.sort(
+        Comparator.comparing(AtRiskLearnerView::consecutiveUnexcusedAbsences)
+            .reversed()
+            .thenComparing(AtRiskLearnerView::since)
+            .thenComparing(AtRiskLearnerView::learnerId));
+    return atRisk;
+  }
+
+  public int threshold() {
+    return config.attendance().alertAfter();
+  }
+
+  private void raiseAlerts(Cohort cohort, List<CohortLearner> named, OffsetDateTime now) {
+    int threshold = threshold();
+    List<CohortLearner> active =
+        named.stream().filter(row -> row.status == LearnerStatus.ACTIVE).toList();
+    Map<UUID, List<AttendanceRecord>> daysByRow =
+        records.ofLearners(active.stream().map(row -> row.id).toList()).stream()
+            .collect(Collectors.groupingBy(record -> record.cohortLearnerId));
+    for (CohortLearner row : active) {
+      AttendanceTally tally = tally(daysByRow.getOrDefault(row.id, List.of()));
+      if (!tally.reaches(threshold)
+          || alerts.raisedWithin(row.id, tally.runSince(), tally.runUntil())) {
+        continue;
+      }
+      AbsenceAlert alert = new AbsenceAlert();
+      alert.id = UUID.randomUUID();
+      alert.cohortLearnerId = row.id;
+      alert.runStartedOn = tally.runSince();
+      alert.lastAbsenceOn = tally.runUntil();
+      alert.runLength = tally.consecutiveUnexcusedAbsences();
+      alert.raisedAt = now;
+      alerts.persist(alert);
+      outbox.publish(
+          DomainEvent.v1(
+              AttendanceAlert.NAME,
+              cohort.id,
+              cohort.country,
+              cohort.siteCode,
+              AttendanceAlert.of(
+                  cohort,
+                  row,
+                  tally.consecutiveUnexcusedAbsences(),
+                  tally.runSince(),
+                  tally.runUntil(),
+                  threshold)));
+    }
+    alerts.flush();
+  }
+
+  private static void checkNoDuplicates(AttendanceDayRequest request) {
+    Set<UUID> seen = new HashSet<>();
+    List<Problem.FieldError> errors = new ArrayList<>();
+    List<AttendanceDayRequest.Entry> entries = request.records();
+    for (int i = 0; i < entries.size(); i++) {
+      UUID learnerId = entries.get(i).learnerId();
+      if (!seen.add(learnerId)) {
+        errors.add(
+            new Problem.FieldError(
+                "records[" + i + "].learnerId",
+                Messages.format(null, "invalid-request.attendance-duplicate-learner", learnerId)));
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw new ProblemException(ProblemType.VALIDATION_FAILED, errors, "validation-failed.detail");
+    }
+  }
+
+  /**
+   * Every learner named is on the day's roll, and every learner who must be is named: otherwise 422
+   * naming each learner concerned by learnerId.
+   */
+  private static void checkRoll(
+      AttendanceDayRequest request,
+      LocalDate date,
+      ZoneId zone,
+      List<CohortLearner> roll,
+      Map<UUID, CohortLearner> byLearner) {
+    List<Problem.FieldError> errors = new ArrayList<>();
+    Set<UUID> named = new HashSet<>();
+    List<AttendanceDayRequest.Entry> entries = request.records();
+    for (int i = 0; i < entries.size(); i++) {
+      UUID learnerId = entries.get(i).learnerId();
+      named.add(learnerId);
+      CohortLearner row = byLearner.get(learnerId);
+      String field = "records[" + i + "].learnerId";
+      if (row == null) {
+        errors.add(
+            new Problem.FieldError(
+                field,
+                Messages.format(null, "unprocessable.attendance-unknown-learner", learnerId)));
+      } else if (!mayBeRecorded(row, date, zone)) {
+        errors.add(
+            new Problem.FieldError(
+                field,
+                Messages.format(
+                    null,
+                    "unprocessable.attendance-learner-not-attending",
+                    learnerId,
+                    row.status,
+                    date)));
+      }
+    }
+    roll.stream()
+        .filter(row -> mustBeRecorded(row, date, zone) && !named.contains(row.learnerId))
+        .sorted(Comparator.comparing(row -> row.learnerId))
+        .forEach(
+            row ->
+                errors.add(
+                    new Problem.FieldError(
+                        "records",
+                        Messages.format(
+                            null, "unprocessable.attendance-missing-learner", row.learnerId))));
+    if (!errors.isEmpty()) {
+      throw new ProblemException(
+          ProblemType.UNPROCESSABLE, errors, "unprocessable.attendance-roll", date);
+    }
+  }
+
+  /** Active learners from the day they became active (or always, if that is unknown). */
+  private static boolean mustBeRecorded(CohortLearner row, LocalDate date, ZoneId zone) {
+    return row.status == LearnerStatus.ACTIVE
+        && (row.activatedAt == null || !day(row.activatedAt, zone).isAfter(date));
+  }
+
+  /** Active learners, and learners who left after that day (or completed on or after it). */
+  private static boolean mayBeRecorded(CohortLearner row, LocalDate date, ZoneId zone) {
+    return switch (row.status) {
+      case ACTIVE -> true;
+      case COMPLETED -> row.completedAt == null || !date.isAfter(day(row.completedAt, zone));
+      case WITHDRAWN -> row.withdrawnAt != null && date.isBefore(day(row.withdrawnAt, zone));
+      case TRANSFERRED -> row.transferredAt != null && date.isBefore(day(row.transferredAt, zone));
+      case ENROLLED -> false;
+    };
+  }
+
+  private Day day(Cohort cohort, LocalDate date, List<CohortLearner> roll, boolean comments) {
+    Map<UUID, CohortLearner> byId = byId(roll);
+    List<AttendanceRecord> day = records.onDay(byId.keySet(), date);
+    List<AttendanceDayView.Entry> entries =
+        day.stream()
+            .map(
+                record ->
+                    new AttendanceDayView.Entry(
+                        byId.get(record.cohortLearnerId).learnerId,
+                        record.status,
+                        comments ? record.comment : null,
+                        record.recordedBy,
+                        record.recordedAt))
+            .sorted(Comparator.comparing(AttendanceDayView.Entry::learnerId))
+            .toList();
+    return new Day(new AttendanceDayView(cohort.id, date, entries), version(day, byId));
+  }
+
+  /**
+   * The day's version for its ETag: a digest of what is recorded, so any change to the day (a
+   * correction, another staff member's submission) changes it.
+   */
+  private static long version(List<AttendanceRecord> day, Map<UUID, CohortLearner> byId) {
+    String content =
+        day.stream()
+            .sorted(Comparator.comparing(record -> byId.get(record.cohortLearnerId).learnerId))
+            .map(
+                record ->
+                    byId.get(record.cohortLearnerId).learnerId
+                        + "|"
+                        + record.status
+                        + "|"
+                        + record.comment
+                        + "|"
+                        + record.recordedBy
+                        + "|"
+                        + record.recordedAt.toInstant())
+            .collect(Collectors.joining("\n"));
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8));
+      long version = 0;
+      for (int i = 0; i < Long.BYTES; i++) {
+        version = (version << 8) | (digest[i] & 0xff);
+      }
+      return version & Long.MAX_VALUE;
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Each learner row of the cohort with its tally, in no particular order. */
+  private Map<CohortLearner, AttendanceTally> tallies(Cohort cohort) {
+    List<CohortLearner> roll = learners.list("cohortId", cohort.id);
+    Map<UUID, List<AttendanceRecord>> daysByRow =
+        records.ofLearners(roll.stream().map(row -> row.id).toList()).stream()
+            .collect(Collectors.groupingBy(record -> record.cohortLearnerId));
+    Map<CohortLearner, AttendanceTally> tallies = new LinkedHashMap<>();
+    for (CohortLearner row : roll) {
+      tallies.put(row, tally(daysByRow.getOrDefault(row.id, List.of())));
+    }
+    return tallies;
+  }
+
+  private static AttendanceTally tally(List<AttendanceRecord> days) {
+    return AttendanceTally.of(
+        days.stream()
+            .map(record -> new AttendanceTally.Day(record.sessionDate, record.status))
+            .toList());
+  }
+
+  private Cohort inScope(UUID cohortId, AccessScope scope) {
+    return cohorts
+        .findByIdOptional(cohortId)
+        .filter(cohort -> scope.covers(cohort.country, cohort.siteCode))
+        .orElseThrow(() -> ProblemException.notFound("cohort"));
+  }
+
+  /** Staff read their comments; integrations (a regional office's system) do not. */
+  private static boolean showsComments(AccessScope scope) {
+    return scope.isPlatformAdmin() || scope.has(Roles.COUNTRY_ADMIN) || scope.has(Roles.SITE_STAFF);
+  }
+
+  private ZoneId zone(Cohort cohort) {
+    return sites
+        .findByIdOptional(cohort.siteCode)
+        .map(site -> ZoneId.of(site.timeZone))
+        .orElse(ZoneOffset.UTC);
+  }
+
+  private static Map<UUID, CohortLearner> byId(List<CohortLearner> roll) {
+    Map<UUID, CohortLearner> byId = new HashMap<>();
+    roll.forEach(row -> byId.put(row.id, row));
+    return byId;
+  }
+
+  private static LocalDate day(OffsetDateTime moment, ZoneId zone) {
+    return moment.atZoneSameInstant(zone).toLocalDate();
+  }
+
+  private static ProblemException unprocessable(String field, String key, Object... arguments) {
+    return new ProblemException(
+        ProblemType.UNPROCESSABLE,
+        List.of(new Problem.FieldError(field, Messages.format(null, key, arguments))),
+        key,
+        arguments);
+  }
+
+  private static OffsetDateTime now() {
+    return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+  }
+}

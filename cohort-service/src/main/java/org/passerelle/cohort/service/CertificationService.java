@@ -121,7 +121,9 @@ public class CertificationService {
             .orElseThrow(
                 () ->
                     new ProblemException(
-                        ProblemType.UNPROCESSABLE, "unprocessable.learner-not-in-cohort"));
+                        ProblemType.UNPROCESSABLE,
+                        "unprocessable.learner-not-in-cohort",
+                        request.learnerId()));
     if (!learner.status.canMoveTo(LearnerStatus.COMPLETED)) {
       throw new ProblemException(
           ProblemType.ILLEGAL_TRANSITION,

@@ -625,13 +625,14 @@ class CertificationResultTest {
         .then()
         .statusCode(400)
         .body("detail", equalTo("لا يمكن أن يكون تاريخ لجنة التحكيم في المستقبل."));
+    UUID stranger = UUID.randomUUID();
     as("site-staff-fr")
         .header("Accept-Language", "en")
-        .body(body(UUID.randomUUID(), "CERTIFIED", null, today()))
+        .body(body(stranger, "CERTIFIED", null, today()))
         .post(results(cohort))
         .then()
         .statusCode(422)
-        .body("detail", equalTo("This learner is not in the cohort."));
+        .body("detail", equalTo("Learner " + stranger + " is not in this cohort."));
     as("site-staff-fr")
         .header("Accept-Language", "en")
         .get(results(cohort) + "/" + learner)

@@ -65,10 +65,12 @@ public class ChangeProgrammeRequest {
     @Pattern(regexp = "[A-Z0-9-]{2,20}")
     public String framework;
 
-    /** Left out: null; sent as null (removed): empty; otherwise the new code. */
+    /**
+     * Left out: null; sent as null (removed): empty; otherwise the new code, which the service
+     * checks against the framework's configured format (Bean Validation does not look into an
+     * Optional field).
+     */
     @Schema(implementation = String.class, nullable = true, maxLength = 40)
-    @Size(max = 40)
-    @Pattern(regexp = CreateProgrammeRequest.CERTIFICATION_CODE)
     public Optional<String> code;
 
     @JsonSetter(nulls = Nulls.FAIL)

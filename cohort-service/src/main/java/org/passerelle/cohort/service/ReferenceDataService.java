@@ -307,16 +307,20 @@ public class ReferenceDataService {
     for (int i = 0; i < wanted.size(); i++) {
       CompetencyBlockRequest block = wanted.get(i);
       CompetencyBlock row = byCode.get(block.code());
-      if (row == null) {
+      boolean added = row == null;
+      if (added) {
         row = new CompetencyBlock();
         row.programmeCode = programmeCode;
         row.code = block.code();
-        blocks.persist(row);
       }
       row.position = i + 1;
       row.titleFr = block.titleFr().strip();
       row.titleEn = block.titleEn().strip();
       row.titleAr = block.titleAr().strip();
+      if (added) {
+        // Persisted once whole: the insert is made from the state at this call.
+        blocks.persist(row);
+      }
     }
     blocks.flush();
     return true;

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -16,8 +17,11 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.passerelle.cohort.CohortStatus;
+import org.passerelle.cohort.LearnerStatus;
 import org.passerelle.cohort.rest.CohortResourceTest;
 import org.passerelle.cohort.service.SeatService;
+import org.passerelle.cohort.testing.Cohorts;
 import org.passerelle.commons.testing.Api;
 import org.passerelle.commons.testing.EventSchemas;
 
@@ -38,7 +42,9 @@ class EmittedEventsMatchSchemasTest {
     String id = CohortResourceTest.schedule("site-staff-fr", "FR-SEVRAN", 1);
     Api.as("site-staff-fr")
         .header("If-Match", "\"0\"")
-        .body("{\"minimumAge\": 21, \"recruitmentClosesOn\": \"2026-12-31\"}")
+        .body(
+            "{\"minimumAge\": 21, \"recruitmentClosesOn\": \"2026-12-31\","
+                + " \"funders\": [\"France Travail\"], \"trainers\": [\"Mme Dupont\"]}")
         .patch(COHORTS + "/" + id)
         .then()
         .statusCode(200);
@@ -72,6 +78,14 @@ class EmittedEventsMatchSchemasTest {
                 seats.accept(
                     new SeatService.Application(
                         UUID.randomUUID(), UUID.randomUUID(), cohortId, "FR-SEVRAN", "FR")));
+
+    // started with an enrolled learner, then completed once ended
+    UUID running =
+        Cohorts.cohort(
+            "FR-SEVRAN", "WEB-DEV", CohortStatus.RECRUITING, 5, LocalDate.now().minusWeeks(13));
+    Cohorts.learners(running, LearnerStatus.ENROLLED, 1);
+    Api.as("site-staff-fr").post(COHORTS + "/" + running + "/start").then().statusCode(200);
+    Api.as("site-staff-fr").post(COHORTS + "/" + running + "/complete").then().statusCode(200);
 
     assertThat(EventSchemas.assertOutboxValid(dataSource)).isPositive();
     Set<String> emitted = new HashSet<>();

@@ -9,7 +9,11 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** One run of a programme at a site, with its seats. */
 @Entity
@@ -48,12 +52,27 @@ public class Cohort {
   @Enumerated(EnumType.STRING)
   public CohortStatus status;
 
+  /** The trainers' names: staff's names, shown to staff, never sent in events. */
+  @JdbcTypeCode(SqlTypes.ARRAY)
+  public List<String> trainers = new ArrayList<>();
+
+  /** The funders' names (organisations paying for the cohort), in the order staff gave them. */
+  @JdbcTypeCode(SqlTypes.ARRAY)
+  public List<String> funders = new ArrayList<>();
+
   /** Applications submitted to this cohort, counted from enrollment-service's events. */
   @Column(name = "applications_received")
   public int applicationsReceived;
 
   @Column(name = "created_at")
   public OffsetDateTime createdAt;
+
+  /** When staff started the cohort; null before, and for cohorts that ran before it was kept. */
+  @Column(name = "started_at")
+  public OffsetDateTime startedAt;
+
+  @Column(name = "completed_at")
+  public OffsetDateTime completedAt;
 
   @Column(name = "cancelled_at")
   public OffsetDateTime cancelledAt;

@@ -2,10 +2,16 @@ package org.passerelle.cohort;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 
-/** A training programme leading to a certification. */
+/**
+ * A training programme leading to a certification. Its code never changes: cohorts and events name
+ * it. Its competency blocks are {@link CompetencyBlock} rows.
+ */
 @Entity
 @Table(name = "programme")
 public class Programme {
@@ -20,18 +26,23 @@ public class Programme {
   @Column(name = "title_ar")
   public String titleAr;
 
+  @Enumerated(EnumType.STRING)
   @Column(name = "job_track")
-  public String jobTrack;
+  public JobTrack jobTrack;
 
   @Column(name = "certification_framework")
   public String certificationFramework;
 
+  /** The code in the framework's register (e.g. RNCP37674); null until registered. */
   @Column(name = "certification_code")
   public String certificationCode;
 
+  /** The framework's level: RNCP level 5 = Bac+2, level 6 = Bac+3, the Moroccan CNC alike. */
   @Column(name = "certification_level")
   public int certificationLevel;
 
   @Column(name = "duration_weeks")
   public int durationWeeks;
+
+  @Version public long version;
 }

@@ -4,8 +4,11 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 
-/** A school site of the network. */
+/**
+ * A school site of the network. Its code and country never change: cohorts and events name them.
+ */
 @Entity
 @Table(name = "site")
 public class Site {
@@ -17,4 +20,6 @@ public class Site {
 
   @Column(name = "time_zone")
   public String timeZone;
+
+  @Version public long version;
 }

@@ -1,6 +1,7 @@
 package org.passerelle.cohort.events;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 import org.passerelle.cohort.Cohort;
 import org.passerelle.cohort.CohortStatus;
@@ -8,6 +9,7 @@ import org.passerelle.cohort.CohortStatus;
 /**
  * Data of {@code cohort-changed.v1}: the whole cohort after the change, not a diff, so that a
  * consumer can replace its copy and keep it only when {@code version} is newer than the one it has.
+ * Trainers (people's names) are never sent.
  */
 public record CohortChanged(
     UUID cohortId,
@@ -21,6 +23,7 @@ public record CohortChanged(
     LocalDate recruitmentOpensOn,
     LocalDate recruitmentClosesOn,
     int minimumAge,
+    List<String> funders,
     long version) {
 
   public static final String NAME = "cohort-changed";
@@ -39,6 +42,7 @@ public record CohortChanged(
         cohort.recruitmentOpensOn,
         cohort.recruitmentClosesOn,
         cohort.minimumAge,
+        List.copyOf(cohort.funders),
         cohort.version);
   }
 }

@@ -1,13 +1,15 @@
 package org.passerelle.cohort.events;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 import org.passerelle.cohort.Cohort;
 import org.passerelle.cohort.CohortStatus;
 
 /**
  * Data of {@code cohort-scheduled.v1}: enrollment-service opens an intake from it, with the
- * recruitment window and the minimum age it checks applications against.
+ * recruitment window and the minimum age it checks applications against. The funders go with the
+ * cohort (organisations, for indicators); its trainers (people) never do.
  */
 public record CohortScheduled(
     UUID cohortId,
@@ -20,7 +22,8 @@ public record CohortScheduled(
     CohortStatus status,
     LocalDate recruitmentOpensOn,
     LocalDate recruitmentClosesOn,
-    int minimumAge) {
+    int minimumAge,
+    List<String> funders) {
 
   public static final String NAME = "cohort-scheduled";
 
@@ -36,6 +39,7 @@ public record CohortScheduled(
         cohort.status,
         cohort.recruitmentOpensOn,
         cohort.recruitmentClosesOn,
-        cohort.minimumAge);
+        cohort.minimumAge,
+        List.copyOf(cohort.funders));
   }
 }

@@ -2,6 +2,11 @@ package org.passerelle.cohort.repository;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.passerelle.cohort.CohortLearner;
@@ -20,5 +25,45 @@ public class CohortLearnerRepository implements PanacheRepositoryBase<CohortLear
 
   public Optional<CohortLearner> findInCohort(UUID cohortId, UUID learnerId) {
     return find("cohortId = ?1 and learnerId = ?2", cohortId, learnerId).firstResultOptional();
+  }
+
+  /** Seats taken per cohort, for a page of cohorts; cohorts without any are left out. */
+  public Map<UUID, Long> seatsTaken(Collection<UUID> cohortIds) {
+    Map<UUID, Long> taken = new HashMap<>();
+    if (cohortIds.isEmpty()) {
+      return taken;
+    }
+    getEntityManager()
+        .createQuery(
+            "select l.cohortId, count(l) from CohortLearner l"
+                + " where l.cohortId in :cohorts and l.status in :statuses group by l.cohortId",
+            Object[].class)
+        .setParameter("cohorts", cohortIds)
+        .setParameter("statuses", LearnerStatus.holdingSeat())
+        .getResultList()
+        .forEach(row -> taken.put((UUID) row[0], ((Number) row[1]).longValue()));
+    return taken;
+  }
+
+  /** The cohort's learners in this status. */
+  public List<CohortLearner> inStatus(UUID cohortId, LearnerStatus status) {
+    return list("cohortId = ?1 and status = ?2", cohortId, status);
+  }
+
+  /** How many of the cohort's learners are in each status, every status named. */
+  public Map<LearnerStatus, Long> countByStatus(UUID cohortId) {
+    Map<LearnerStatus, Long> counts = new EnumMap<>(LearnerStatus.class);
+    for (LearnerStatus status : LearnerStatus.values()) {
+      counts.put(status, 0L);
+    }
+    getEntityManager()
+        .createQuery(
+            "select l.status, count(l) from CohortLearner l where l.cohortId = :cohort"
+                + " group by l.status",
+            Object[].class)
+        .setParameter("cohort", cohortId)
+        .getResultList()
+        .forEach(row -> counts.put((LearnerStatus) row[0], ((Number) row[1]).longValue()));
+    return counts;
   }
 }

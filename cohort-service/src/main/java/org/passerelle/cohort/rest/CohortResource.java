@@ -7,8 +7,13 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
@@ -16,6 +21,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -23,20 +29,26 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.LongPredicate;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.passerelle.cohort.CohortStatus;
+import org.passerelle.cohort.service.CohortSearch;
 import org.passerelle.cohort.service.CohortService;
 import org.passerelle.commons.idempotency.IdempotencyKeys;
 import org.passerelle.commons.problem.ProblemException;
 import org.passerelle.commons.problem.ProblemType;
+import org.passerelle.commons.rest.Page;
+import org.passerelle.commons.rest.QueryParams;
 import org.passerelle.commons.rest.Responses;
 import org.passerelle.commons.security.CurrentScope;
 import org.passerelle.commons.security.Roles;
@@ -51,13 +63,19 @@ public class CohortResource {
   static final String MERGE_PATCH = "application/merge-patch+json";
 
   private final CohortService service;
+  private final CohortSearch search;
   private final CurrentScope scope;
   private final ObjectMapper json;
   private final Validator validator;
 
   CohortResource(
-      CohortService service, CurrentScope scope, ObjectMapper json, Validator validator) {
+      CohortService service,
+      CohortSearch search,
+      CurrentScope scope,
+      ObjectMapper json,
+      Validator validator) {
     this.service = service;
+    this.search = search;
     this.scope = scope;
     this.json = json;
     this.validator = validator;
@@ -90,15 +108,19 @@ public class CohortResource {
   @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.COUNTRY_ADMIN, Roles.SITE_STAFF})
   @Operation(
       operationId = "changeCohort",
-      summary = "Change a cohort's dates, capacity, recruitment window or minimum age",
+      summary =
+          "Change a cohort's dates, capacity, recruitment window, minimum age, trainers or"
+              + " funders",
       description =
           "JSON merge patch of startDate, endDate, capacity, recruitmentOpensOn,"
-              + " recruitmentClosesOn and minimumAge: a field left out keeps its value. The"
+              + " recruitmentClosesOn, minimumAge, trainers and funders: a field left out keeps"
+              + " its value, a list sent replaces the whole list (null empties it). The"
               + " recruitment window must still close on or after it opens and before the start;"
               + " capacity cannot go below the seats taken. Needs If-Match with the ETag last"
               + " read (412 when the cohort changed since). Only while the cohort is planned or"
-              + " recruiting (409 otherwise)."
-              + " Emits cohort-changed with the whole cohort.")
+              + " recruiting (409 otherwise), except trainers and funders, which may also change"
+              + " while it runs. Emits cohort-changed with the whole cohort (never the"
+              + " trainers).")
   @APIResponse(
       responseCode = "200",
       description = "The changed cohort, with its new ETag",
@@ -139,6 +161,60 @@ public class CohortResource {
           String ifMatch,
       @Context Request http) {
     CohortView view = service.openRecruitment(id, matches(http), scope.get());
+    return Responses.ok(view, view.version());
+  }
+
+  @POST
+  @Path("{id}/start")
+  @Consumes(MediaType.WILDCARD)
+  @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.COUNTRY_ADMIN, Roles.SITE_STAFF})
+  @Operation(
+      operationId = "startCohort",
+      summary = "Start a recruiting cohort",
+      description =
+          "Recruiting to running (409 illegal-transition otherwise: a planned cohort opens its"
+              + " recruitment first). Not before the start date, in the site's time zone (422)."
+              + " Every enrolled learner becomes active. If-Match, when sent, must name the"
+              + " current version (412 otherwise). Emits cohort-started with the whole cohort and"
+              + " the number of active learners.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The running cohort, with its new ETag",
+      content = @Content(schema = @Schema(implementation = CohortView.class)))
+  public Response start(
+      @PathParam("id") UUID id,
+      @Parameter(description = "The ETag of the cohort as last read; optional")
+          @HeaderParam(HttpHeaders.IF_MATCH)
+          String ifMatch,
+      @Context Request http) {
+    CohortView view = service.start(id, matches(http), scope.get());
+    return Responses.ok(view, view.version());
+  }
+
+  @POST
+  @Path("{id}/complete")
+  @Consumes(MediaType.WILDCARD)
+  @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.COUNTRY_ADMIN, Roles.SITE_STAFF})
+  @Operation(
+      operationId = "completeCohort",
+      summary = "Complete a running cohort",
+      description =
+          "Running to completed (409 illegal-transition otherwise). Not before the end date, in"
+              + " the site's time zone (422). Learners still active stay active until their"
+              + " jury's result. If-Match, when sent, must name the current version (412"
+              + " otherwise). Emits cohort-completed with the whole cohort and its learners"
+              + " counted by status.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The completed cohort, with its new ETag",
+      content = @Content(schema = @Schema(implementation = CohortView.class)))
+  public Response complete(
+      @PathParam("id") UUID id,
+      @Parameter(description = "The ETag of the cohort as last read; optional")
+          @HeaderParam(HttpHeaders.IF_MATCH)
+          String ifMatch,
+      @Context Request http) {
+    CohortView view = service.complete(id, matches(http), scope.get());
     return Responses.ok(view, view.version());
   }
 
@@ -218,6 +294,51 @@ public class CohortResource {
   /** Whether the request's If-Match, if any, names this version (true without If-Match). */
   private static LongPredicate matches(Request http) {
     return version -> http.evaluatePreconditions(Responses.etag(version)) == null;
+  }
+
+  @GET
+  @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.COUNTRY_ADMIN, Roles.SITE_STAFF, Roles.INTEGRATION})
+  @Operation(
+      operationId = "listCohorts",
+      summary = "List the cohorts in your scope",
+      description =
+          "By start date, then id. Filters combine; several status parameters mean any of them;"
+              + " startFrom and startTo bound the start date, both included.")
+  public Page<CohortView> list(
+      @QueryParam("country") @Pattern(regexp = "FR|MA") String country,
+      @QueryParam("site") @Pattern(regexp = "[A-Z]{2}-[A-Z0-9-]{1,61}") String site,
+      @QueryParam("programme") @Pattern(regexp = "[A-Z0-9-]{2,64}") String programme,
+      @Parameter(
+              description = "Cohorts in any of these statuses",
+              schema = @Schema(type = SchemaType.ARRAY, implementation = CohortStatus.class))
+          @QueryParam("status")
+          @Size(max = 5)
+          List<@Size(max = 20) String> statuses,
+      @Parameter(
+              description = "Starting on or after this day",
+              schema = @Schema(type = SchemaType.STRING, format = "date"))
+          @QueryParam("startFrom")
+          @Size(max = 10)
+          String startFrom,
+      @Parameter(
+              description = "Starting on or before this day",
+              schema = @Schema(type = SchemaType.STRING, format = "date"))
+          @QueryParam("startTo")
+          @Size(max = 10)
+          String startTo,
+      @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Page.MAX_PAGE) int page,
+      @QueryParam("size") @DefaultValue(Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE) int size) {
+    return search.list(
+        new CohortSearch.Filters(
+            country,
+            site,
+            programme,
+            QueryParams.values(CohortStatus.class, "status", statuses),
+            QueryParams.date("startFrom", startFrom),
+            QueryParams.date("startTo", startTo)),
+        page,
+        size,
+        scope.get());
   }
 
   @GET

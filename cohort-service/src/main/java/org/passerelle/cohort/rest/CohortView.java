@@ -2,6 +2,7 @@ package org.passerelle.cohort.rest;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.passerelle.cohort.Cohort;
@@ -19,8 +20,13 @@ public record CohortView(
     LocalDate recruitmentOpensOn,
     LocalDate recruitmentClosesOn,
     @Schema(description = "Age an applicant must have reached on the start date") int minimumAge,
+    @Schema(description = "The trainers' names") List<String> trainers,
+    @Schema(description = "The funders' names") List<String> funders,
     @Schema(description = "Seats held by learners enrolled or active") long seatsTaken,
     int applicationsReceived,
+    @Schema(description = "When staff started the cohort; null before") OffsetDateTime startedAt,
+    @Schema(description = "When staff completed the cohort; null before")
+        OffsetDateTime completedAt,
     @Schema(description = "When the cohort was cancelled; null unless it was")
         OffsetDateTime cancelledAt,
     @Schema(description = "Staff's note on the cancellation, if any") String cancellationReason,
@@ -39,8 +45,12 @@ public record CohortView(
         cohort.recruitmentOpensOn,
         cohort.recruitmentClosesOn,
         cohort.minimumAge,
+        List.copyOf(cohort.trainers),
+        List.copyOf(cohort.funders),
         seatsTaken,
         cohort.applicationsReceived,
+        cohort.startedAt,
+        cohort.completedAt,
         cohort.cancelledAt,
         cohort.cancellationReason,
         cohort.version);

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A new cohort of a programme at a site. */
@@ -32,4 +33,16 @@ public record ScheduleCohortRequest(
             maximum = "99")
         @Min(16)
         @Max(99)
-        Integer minimumAge) {}
+        Integer minimumAge,
+    @Schema(
+            description =
+                "The trainers' names, shown to staff only, never sent in events; none"
+                    + " when left out",
+            maxItems = 10)
+        @Size(max = 10)
+        List<@NotBlank @Size(max = 200) String> trainers,
+    @Schema(
+            description = "The funders (organisations paying for the cohort); none when left out",
+            maxItems = 20)
+        @Size(max = 20)
+        List<@NotBlank @Size(max = 200) String> funders) {}

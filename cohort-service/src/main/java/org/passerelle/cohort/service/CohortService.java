@@ -5,17 +5,25 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.LongPredicate;
 import org.passerelle.cohort.Cohort;
+import org.passerelle.cohort.CohortLearner;
 import org.passerelle.cohort.CohortStatus;
+import org.passerelle.cohort.LearnerStatus;
 import org.passerelle.cohort.Programme;
 import org.passerelle.cohort.Site;
 import org.passerelle.cohort.events.CohortCancelled;
 import org.passerelle.cohort.events.CohortChanged;
+import org.passerelle.cohort.events.CohortCompleted;
 import org.passerelle.cohort.events.CohortScheduled;
+import org.passerelle.cohort.events.CohortStarted;
 import org.passerelle.cohort.repository.CohortLearnerRepository;
 import org.passerelle.cohort.repository.CohortRepository;
 import org.passerelle.cohort.repository.ProgrammeRepository;
@@ -31,7 +39,10 @@ import org.passerelle.commons.problem.ProblemException;
 import org.passerelle.commons.problem.ProblemType;
 import org.passerelle.commons.security.AccessScope;
 
-/** Scheduling, changing, opening, cancelling and reading cohorts, within the caller's scope. */
+/**
+ * Scheduling, changing, opening, starting, completing, cancelling and reading cohorts, within the
+ * caller's scope.
+ */
 @ApplicationScoped
 public class CohortService {
 
@@ -125,6 +136,8 @@ public class CohortService {
     cohort.recruitmentOpensOn = opensOn;
     cohort.recruitmentClosesOn = closesOn;
     cohort.minimumAge = request.minimumAge() == null ? DEFAULT_MINIMUM_AGE : request.minimumAge();
+    cohort.trainers = names(request.trainers());
+    cohort.funders = names(request.funders());
     cohort.status = CohortStatus.PLANNED;
     cohort.createdAt = now;
     cohorts.persistAndFlush(cohort);
@@ -140,8 +153,9 @@ public class CohortService {
 
   /**
    * Changes a cohort's dates, capacity, recruitment window or minimum age while it is planned or
-   * recruiting. {@code ifMatch} tells whether the caller's If-Match names a version; the event
-   * carries the version the change produced, the one a read then shows. A change that changes
+   * recruiting, and its trainers and funders until it completes (a trainer may be replaced while
+   * the cohort runs). {@code ifMatch} tells whether the caller's If-Match names a version; the
+   * event carries the version the change produced, the one a read then shows. A change that changes
    * nothing emits nothing.
    */
   @Transactional
@@ -153,7 +167,11 @@ public class CohortService {
     if (!ifMatch.test(cohort.version)) {
       throw new ProblemException(ProblemType.PRECONDITION_FAILED, "precondition-failed.detail");
     }
-    if (cohort.status != CohortStatus.PLANNED && cohort.status != CohortStatus.RECRUITING) {
+    boolean beforeStart =
+        cohort.status == CohortStatus.PLANNED || cohort.status == CohortStatus.RECRUITING;
+    boolean staffingOnly =
+        cohort.status == CohortStatus.RUNNING && !request.changesMoreThanStaffing();
+    if (!beforeStart && !staffingOnly) {
       throw new ProblemException(ProblemType.CONFLICT, "conflict.cohort-started");
     }
     LocalDate startDate = request.startDate == null ? cohort.startDate : request.startDate;
@@ -166,6 +184,8 @@ public class CohortService {
             ? cohort.recruitmentClosesOn
             : request.recruitmentClosesOn;
     int minimumAge = request.minimumAge == null ? cohort.minimumAge : request.minimumAge;
+    List<String> trainers = request.trainers == null ? cohort.trainers : names(request.trainers);
+    List<String> funders = request.funders == null ? cohort.funders : names(request.funders);
     if (!endDate.isAfter(startDate)) {
       throw ProblemException.invalid(
           request.endDate == null ? "startDate" : "endDate", "unprocessable.dates");
@@ -185,7 +205,9 @@ public class CohortService {
         && capacity == cohort.capacity
         && opensOn.equals(cohort.recruitmentOpensOn)
         && closesOn.equals(cohort.recruitmentClosesOn)
-        && minimumAge == cohort.minimumAge) {
+        && minimumAge == cohort.minimumAge
+        && trainers.equals(cohort.trainers)
+        && funders.equals(cohort.funders)) {
       return CohortView.of(cohort, seatsTaken);
     }
     cohort.startDate = startDate;
@@ -194,6 +216,8 @@ public class CohortService {
     cohort.recruitmentOpensOn = opensOn;
     cohort.recruitmentClosesOn = closesOn;
     cohort.minimumAge = minimumAge;
+    cohort.trainers = new ArrayList<>(trainers);
+    cohort.funders = new ArrayList<>(funders);
     cohorts.flush();
     outbox.publish(
         DomainEvent.v1(
@@ -221,6 +245,79 @@ public class CohortService {
             cohort.siteCode,
             CohortChanged.of(cohort)));
     return CohortView.of(cohort, learners.seatsTaken(cohort.id));
+  }
+
+  /**
+   * Starts a recruiting cohort on or after its start date, in its site's time zone: every enrolled
+   * learner becomes active. Emits cohort-started with the whole cohort and the active learners.
+   */
+  @Transactional
+  public CohortView start(UUID id, LongPredicate ifMatch, AccessScope scope) {
+    Cohort cohort = transition(id, CohortStatus.RUNNING, ifMatch, scope);
+    ZoneId zone = zone(cohort);
+    LocalDate today = LocalDate.now(zone);
+    if (today.isBefore(cohort.startDate)) {
+      throw new ProblemException(
+          ProblemType.UNPROCESSABLE,
+          "unprocessable.cohort-starts-later",
+          cohort.startDate.toString(),
+          today.toString(),
+          zone.getId());
+    }
+    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+    cohort.startedAt = now;
+    // Under the cohort's lock, which every change to its seats takes first.
+    for (CohortLearner learner : learners.inStatus(cohort.id, LearnerStatus.ENROLLED)) {
+      learner.moveTo(LearnerStatus.ACTIVE);
+      learner.activatedAt = now;
+    }
+    cohorts.flush();
+    long active = learners.count("cohortId = ?1 and status = ?2", cohort.id, LearnerStatus.ACTIVE);
+    outbox.publish(
+        DomainEvent.v1(
+            CohortStarted.NAME,
+            cohort.id,
+            cohort.country,
+            cohort.siteCode,
+            CohortStarted.of(cohort, active)));
+    return CohortView.of(cohort, learners.seatsTaken(cohort.id));
+  }
+
+  /**
+   * Completes a running cohort on or after its end date, in its site's time zone. Learners still
+   * active stay so: their jury's result completes them. Emits cohort-completed with the whole
+   * cohort and its learners counted by status.
+   */
+  @Transactional
+  public CohortView complete(UUID id, LongPredicate ifMatch, AccessScope scope) {
+    Cohort cohort = transition(id, CohortStatus.COMPLETED, ifMatch, scope);
+    ZoneId zone = zone(cohort);
+    LocalDate today = LocalDate.now(zone);
+    if (today.isBefore(cohort.endDate)) {
+      throw new ProblemException(
+          ProblemType.UNPROCESSABLE,
+          "unprocessable.cohort-ends-later",
+          cohort.endDate.toString(),
+          today.toString(),
+          zone.getId());
+    }
+    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+    cohort.completedAt = now;
+    cohorts.flush();
+    Map<LearnerStatus, Long> counts = learners.countByStatus(cohort.id);
+    outbox.publish(
+        DomainEvent.v1(
+            CohortCompleted.NAME,
+            cohort.id,
+            cohort.country,
+            cohort.siteCode,
+            CohortCompleted.of(cohort, counts)));
+    return CohortView.of(cohort, learners.seatsTaken(cohort.id));
+  }
+
+  /** The time zone of the cohort's site, whose days its dates are. */
+  private ZoneId zone(Cohort cohort) {
+    return ZoneId.of(sites.findById(cohort.siteCode).timeZone);
   }
 
   /**
@@ -288,6 +385,13 @@ public class CohortService {
           opensOnSent && !closesOnSent ? "recruitmentOpensOn" : "recruitmentClosesOn",
           "unprocessable.recruitment-closes-before-opening");
     }
+  }
+
+  /** Names as staff typed them, without surrounding white space; none when left out. */
+  private static List<String> names(List<String> sent) {
+    return sent == null
+        ? new ArrayList<>()
+        : new ArrayList<>(sent.stream().map(String::strip).toList());
   }
 
   private static LocalDate earliest(LocalDate a, LocalDate b) {

@@ -45,7 +45,9 @@ class EmittedEventsMatchSchemasTest {
     String id = CohortResourceTest.schedule("site-staff-fr", "FR-SEVRAN", 1);
     Api.as("site-staff-fr")
         .header("If-Match", "\"0\"")
-        .body("{\"minimumAge\": 21, \"recruitmentClosesOn\": \"2026-12-31\"}")
+        .body(
+            "{\"minimumAge\": 21, \"recruitmentClosesOn\": \"2026-12-31\","
+                + " \"funders\": [\"France Travail\"], \"trainers\": [\"Mme Dupont\"]}")
         .patch(COHORTS + "/" + id)
         .then()
         .statusCode(200);
@@ -128,6 +130,14 @@ class EmittedEventsMatchSchemasTest {
           .put("site-staff-fr", attended, LocalDate.now().minusWeeks(4).plusDays(day))
           .statusCode(200);
     }
+
+    // started with an enrolled learner, then completed once ended
+    UUID ended =
+        Cohorts.cohort(
+            "FR-SEVRAN", "WEB-DEV", CohortStatus.RECRUITING, 5, LocalDate.now().minusWeeks(13));
+    Cohorts.learners(ended, LearnerStatus.ENROLLED, 1);
+    Api.as("site-staff-fr").post(COHORTS + "/" + ended + "/start").then().statusCode(200);
+    Api.as("site-staff-fr").post(COHORTS + "/" + ended + "/complete").then().statusCode(200);
 
     assertThat(EventSchemas.assertOutboxValid(dataSource)).isPositive();
     Set<String> emitted = new HashSet<>();

@@ -1,10 +1,7 @@
 package org.passerelle.cohort.rest;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItems;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
@@ -49,40 +46,6 @@ public class CohortResourceTest {
 
   private long cohorts() {
     return Api.count(entityManager, "select count(*) from cohort");
-  }
-
-  @Test
-  void everyAuthenticatedCallerReadsSitesAndProgrammes() {
-    as("learner-ma")
-        .get("/api/v1/sites")
-        .then()
-        .statusCode(200)
-        .body("total", equalTo(4))
-        .body("items.code", contains("FR-CERGY", "FR-SEVRAN", "MA-CASABLANCA", "MA-FES"));
-    as("partner-fr")
-        .queryParam("country", "MA")
-        .get("/api/v1/sites")
-        .then()
-        .statusCode(200)
-        .body("items.code", contains("MA-CASABLANCA", "MA-FES"))
-        .body("items[1].timeZone", equalTo("Africa/Casablanca"));
-    as("learner-fr")
-        .get("/api/v1/programmes")
-        .then()
-        .statusCode(200)
-        .body("items.code", hasItems("WEB-DEV", "AI-DEV"))
-        .body("items.find { it.code == 'WEB-DEV' }.certification.level", equalTo(5))
-        .body(
-            "items.find { it.code == 'WEB-DEV' }.titles.ar", equalTo("مطور الويب والويب المتنقل"));
-    given().get("/api/v1/sites").then().statusCode(401);
-    as("learner-fr").queryParam("size", 101).get("/api/v1/sites").then().statusCode(400);
-    as("learner-fr").queryParam("country", "XX").get("/api/v1/sites").then().statusCode(400);
-    as("learner-fr")
-        .queryParam("page", 21474837)
-        .queryParam("size", 100)
-        .get("/api/v1/sites")
-        .then()
-        .statusCode(400);
   }
 
   @Test

@@ -9,9 +9,10 @@ import java.util.UUID;
 import org.passerelle.enrollment.Intake;
 
 /**
- * A cohort as cohort-service's cohort-scheduled and cohort-changed data describe it. Fields it does
- * not read are ignored: schemas grow compatibly. A missing field fails the event, which is then
- * retried and parked, rather than writing a wrong intake.
+ * A cohort as the data of cohort-service's cohort-scheduled, cohort-changed, cohort-started and
+ * cohort-completed describe it. Fields it does not read are ignored: schemas grow compatibly. A
+ * missing field fails the event, which is then retried and parked, rather than writing a wrong
+ * intake.
  */
 record CohortSnapshot(
     UUID cohortId,

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.passerelle.commons.events.CloudEventHeaders;
 import org.passerelle.commons.events.KafkaClients;
 import org.passerelle.commons.testing.Api;
+import org.passerelle.enrollment.testing.Fixtures;
 
 /** cohort-service's events, sent through the real broker, kept as intakes that never go back. */
 @QuarkusTest
@@ -23,6 +24,8 @@ public class CohortEventsTest {
 
   static final String SCHEDULED = "org.passerelle.cohort.cohort-scheduled.v1";
   static final String CHANGED = "org.passerelle.cohort.cohort-changed.v1";
+  static final String STARTED = "org.passerelle.cohort.cohort-started.v1";
+  static final String COMPLETED = "org.passerelle.cohort.cohort-completed.v1";
 
   @Inject KafkaClients kafka;
   @Inject EntityManager entityManager;
@@ -221,5 +224,87 @@ public class CohortEventsTest {
         .body("recruitmentClosesOn", equalTo("2026-12-15"))
         .body("minimumAge", equalTo(21))
         .body("cohortStatus", equalTo("CANCELLED"));
+  }
+
+  /** cohort-started or cohort-completed: the whole cohort, like cohort-changed, and more. */
+  private static ProducerRecord<String, byte[]> snapshot(
+      String type, UUID cohortId, String status, long version, String more) {
+    return event(
+        UUID.randomUUID(),
+        type,
+        cohortId,
+        "FR-SEVRAN",
+        data(cohortId, "FR-SEVRAN", 20, status, version)
+            .strip()
+            .replaceAll("}$", ",\"funders\":[\"France Travail\"]," + more + "}"));
+  }
+
+  private long applications(UUID intakeId) {
+    return Api.count(
+        entityManager, "select count(*) from application where intake_id = '" + intakeId + "'");
+  }
+
+  private static void refused(UUID intakeId) {
+    Api.as("site-staff-fr")
+        .body(Fixtures.body(intakeId, "FR-SEVRAN", Fixtures.email()))
+        .post(Fixtures.APPLICATIONS)
+        .then()
+        .statusCode(422)
+        .contentType("application/problem+json")
+        .body("type", equalTo("https://passerelle.org/problems/unprocessable"));
+  }
+
+  @Test
+  void aStartedThenCompletedCohortRunsThenCompletesItsIntakeWhichTakesNoMoreApplications()
+      throws Exception {
+    UUID cohortId = UUID.randomUUID();
+    try (KafkaProducer<String, byte[]> producer = kafka.producer("enrollment-test")) {
+      producer.send(scheduled(cohortId, "FR-SEVRAN")).get();
+      producer.send(changed(UUID.randomUUID(), cohortId, "FR-SEVRAN", 20, "RECRUITING", 1)).get();
+    }
+    await().atMost(Duration.ofSeconds(60)).until(() -> version(cohortId) == 1);
+    // recruiting: it takes applications
+    Fixtures.submit("site-staff-fr", cohortId, "FR-SEVRAN");
+    assertThat(applications(cohortId)).isEqualTo(1);
+
+    try (KafkaProducer<String, byte[]> producer = kafka.producer("enrollment-test")) {
+      producer
+          .send(
+              snapshot(
+                  STARTED,
+                  cohortId,
+                  "RUNNING",
+                  2,
+                  "\"startedAt\":\"2027-01-11T08:00:00Z\",\"activeLearners\":1"))
+          .get();
+    }
+    await().atMost(Duration.ofSeconds(60)).until(() -> version(cohortId) == 2);
+    assertIntake(cohortId, 20, "RUNNING", 2);
+    refused(cohortId);
+    assertThat(applications(cohortId)).isEqualTo(1);
+
+    UUID late = UUID.randomUUID();
+    try (KafkaProducer<String, byte[]> producer = kafka.producer("enrollment-test")) {
+      producer
+          .send(
+              snapshot(
+                  COMPLETED,
+                  cohortId,
+                  "COMPLETED",
+                  3,
+                  "\"completedAt\":\"2027-06-10T16:00:00Z\",\"learnersByStatus\":"
+                      + "{\"ENROLLED\":0,\"ACTIVE\":1,\"COMPLETED\":0,\"WITHDRAWN\":0,"
+                      + "\"TRANSFERRED\":0}"))
+          .get();
+      // an older snapshot arriving late, of either kind, does not bring the intake back
+      // (in order on the cohort's partition: once the last is applied, all are)
+      producer.send(snapshot(STARTED, cohortId, "RUNNING", 2, "\"activeLearners\":1")).get();
+      producer.send(changed(late, cohortId, "FR-SEVRAN", 20, "RECRUITING", 1)).get();
+    }
+    awaitApplied(late);
+    await().atMost(Duration.ofSeconds(60)).until(() -> version(cohortId) == 3);
+    assertIntake(cohortId, 20, "COMPLETED", 3);
+    refused(cohortId);
+    assertThat(applications(cohortId)).isEqualTo(1);
   }
 }

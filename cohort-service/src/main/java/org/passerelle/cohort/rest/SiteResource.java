@@ -1,0 +1,161 @@
+package org.passerelle.cohort.rest;
+
+import io.quarkus.panache.common.Sort;
+import io.quarkus.security.Authenticated;
+import io.smallrye.common.annotation.RunOnVirtualThread;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.function.LongPredicate;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.passerelle.cohort.repository.SiteRepository;
+import org.passerelle.cohort.service.ReferenceDataService;
+import org.passerelle.commons.idempotency.IdempotencyKeys;
+import org.passerelle.commons.problem.ProblemException;
+import org.passerelle.commons.problem.ProblemType;
+import org.passerelle.commons.rest.Page;
+import org.passerelle.commons.rest.Responses;
+import org.passerelle.commons.security.CurrentScope;
+import org.passerelle.commons.security.Roles;
+
+/** The network's sites: read by every authenticated caller, managed by platform admins. */
+@Path("/api/v1/sites")
+@Tag(name = "Reference data", description = "Sites and programmes of the network")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Authenticated
+@RunOnVirtualThread
+public class SiteResource {
+
+  private final SiteRepository sites;
+  private final ReferenceDataService service;
+  private final CurrentScope scope;
+
+  SiteResource(SiteRepository sites, ReferenceDataService service, CurrentScope scope) {
+    this.sites = sites;
+    this.service = service;
+    this.scope = scope;
+  }
+
+  @GET
+  @Transactional
+  @Operation(operationId = "listSites", summary = "List the network's sites")
+  public Page<SiteView> sites(
+      @QueryParam("country") @jakarta.validation.constraints.Pattern(regexp = "FR|MA")
+          String country,
+      @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Page.MAX_PAGE) int page,
+      @QueryParam("size") @DefaultValue(Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE) int size) {
+    var query =
+        country == null
+            ? sites.findAll(Sort.by("code"))
+            : sites.find("country", Sort.by("code"), country);
+    return Page.of(query, page, size, SiteView::of);
+  }
+
+  @GET
+  @Path("{code}")
+  @Operation(operationId = "getSite", summary = "Read a site")
+  @APIResponse(
+      responseCode = "200",
+      description = "The site, with its ETag",
+      content = @Content(schema = @Schema(implementation = SiteView.class)))
+  public Response get(@PathParam("code") String code) {
+    SiteView view = service.site(code);
+    return Responses.ok(view, view.version());
+  }
+
+  @POST
+  @RolesAllowed(Roles.PLATFORM_ADMIN)
+  @Operation(
+      operationId = "createSite",
+      summary = "Add a site to the network",
+      description =
+          "Platform admins only. The code starts with the country (FR-SEVRAN) and never changes;"
+              + " the time zone is an IANA region id (Europe/Paris). 409 when the code exists.")
+  @APIResponse(
+      responseCode = "201",
+      description = "Created",
+      content = @Content(schema = @Schema(implementation = SiteView.class)))
+  public Response create(
+      @Parameter(description = "Retries with the same key return the first result")
+          @HeaderParam(IdempotencyKeys.HEADER)
+          String idempotencyKey,
+      @Valid @NotNull CreateSiteRequest request,
+      @Context UriInfo uri) {
+    IdempotencyKeys.Outcome<SiteView> outcome =
+        service.createSite(request, idempotencyKey, scope.get());
+    return created(uri, outcome.value().code(), outcome.value().version(), outcome);
+  }
+
+  @PATCH
+  @Path("{code}")
+  @Consumes({MediaType.APPLICATION_JSON, CohortResource.MERGE_PATCH})
+  @RolesAllowed(Roles.PLATFORM_ADMIN)
+  @Operation(
+      operationId = "changeSite",
+      summary = "Change a site's name, city, region or time zone",
+      description =
+          "Platform admins only. JSON merge patch of name, city, region and timeZone: a field left"
+              + " out keeps its value; the code and the country never change. Needs If-Match with"
+              + " the ETag last read (412 when the site changed since).")
+  @APIResponse(
+      responseCode = "200",
+      description = "The changed site, with its new ETag",
+      content = @Content(schema = @Schema(implementation = SiteView.class)))
+  public Response change(
+      @PathParam("code") String code,
+      @Parameter(description = "The ETag of the site as last read", required = true)
+          @HeaderParam(HttpHeaders.IF_MATCH)
+          String ifMatch,
+      @Valid @NotNull ChangeSiteRequest request,
+      @Context Request http) {
+    requireIfMatch(ifMatch);
+    SiteView view = service.changeSite(code, request, matches(http));
+    return Responses.ok(view, view.version());
+  }
+
+  static void requireIfMatch(String ifMatch) {
+    if (ifMatch == null || ifMatch.isBlank()) {
+      throw new ProblemException(ProblemType.PRECONDITION_REQUIRED, "precondition-required.detail");
+    }
+  }
+
+  /** Whether the request's If-Match, if any, names this version (true without If-Match). */
+  static LongPredicate matches(Request http) {
+    return version -> http.evaluatePreconditions(Responses.etag(version)) == null;
+  }
+
+  /** 201 at the new resource's code, with its version; a replay says so in a header. */
+  static Response created(
+      UriInfo uri, String code, long version, IdempotencyKeys.Outcome<?> outcome) {
+    return Response.created(uri.getAbsolutePathBuilder().path(code).build())
+        .entity(outcome.value())
+        .tag(Responses.etag(version))
+        .header(Responses.REPLAYED, outcome.replayed() ? "true" : null)
+        .build();
+  }
+}

@@ -1,7 +1,6 @@
 package org.passerelle.cohort.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -111,11 +110,7 @@ public class AttendanceService {
       AccessScope scope) {
     // Locked: two submissions of the same cohort (or a withdrawal, a transfer) do not interleave,
     // so the roll checked is the roll written and a run is alerted once.
-    Cohort cohort =
-        cohorts
-            .findByIdOptional(cohortId, LockModeType.PESSIMISTIC_WRITE)
-            .filter(found -> scope.covers(found.country, found.siteCode))
-            .orElseThrow(() -> ProblemException.notFound("cohort"));
+    Cohort cohort = cohorts.lockedInScope(cohortId, scope);
     checkNoDuplicates(request);
     if (cohort.status != CohortStatus.RUNNING && cohort.status != CohortStatus.COMPLETED) {
       throw new ProblemException(
@@ -165,7 +160,7 @@ public class AttendanceService {
   /** The cohort's session day as recorded (no record is an empty day). */
   @Transactional
   public Day day(UUID cohortId, LocalDate date, AccessScope scope) {
-    Cohort cohort = inScope(cohortId, scope);
+    Cohort cohort = cohorts.inScope(cohortId, scope);
     return day(cohort, date, learners.list("cohortId", cohort.id), showsComments(scope));
   }
 
@@ -175,7 +170,7 @@ public class AttendanceService {
    */
   @Transactional
   public List<LearnerAttendanceSummary> summaries(UUID cohortId, AccessScope scope) {
-    Cohort cohort = inScope(cohortId, scope);
+    Cohort cohort = cohorts.inScope(cohortId, scope);
     int threshold = threshold();
     List<LearnerAttendanceSummary> summaries = new ArrayList<>();
     tallies(cohort)
@@ -195,7 +190,7 @@ public class AttendanceService {
   /** One learner's days and summary; 404 for a learner never in the cohort. */
   @Transactional
   public LearnerAttendanceView learner(UUID cohortId, UUID learnerId, AccessScope scope) {
-    Cohort cohort = inScope(cohortId, scope);
+    Cohort cohort = cohorts.inScope(cohortId, scope);
     CohortLearner row =
         learners
             .findInCohort(cohort.id, learnerId)
@@ -224,7 +219,7 @@ public class AttendanceService {
    */
   @Transactional
   public List<AtRiskLearnerView> atRisk(UUID cohortId, AccessScope scope) {
-    Cohort cohort = inScope(cohortId, scope);
+    Cohort cohort = cohorts.inScope(cohortId, scope);
     int threshold = threshold();
     List<AtRiskLearnerView> atRisk = new ArrayList<>();
     tallies(cohort)
@@ -445,13 +440,6 @@ public class AttendanceService {
         days.stream()
             .map(record -> new AttendanceTally.Day(record.sessionDate, record.status))
             .toList());
-  }
-
-  private Cohort inScope(UUID cohortId, AccessScope scope) {
-    return cohorts
-        .findByIdOptional(cohortId)
-        .filter(cohort -> scope.covers(cohort.country, cohort.siteCode))
-        .orElseThrow(() -> ProblemException.notFound("cohort"));
   }
 
   /** Staff read their comments; integrations (a regional office's system) do not. */

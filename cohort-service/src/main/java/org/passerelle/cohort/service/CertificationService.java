@@ -105,7 +105,7 @@ public class CertificationService {
 
   private CertificationResultView create(
       UUID cohortId, RecordCertificationRequest request, AccessScope scope) {
-    Cohort cohort = inScope(cohortId, scope);
+    Cohort cohort = cohorts.inScope(cohortId, scope);
     if (cohort.status != CohortStatus.RUNNING && cohort.status != CohortStatus.COMPLETED) {
       throw new ProblemException(
           ProblemType.CONFLICT, "conflict.certification-cohort-status", cohort.status);
@@ -256,7 +256,7 @@ public class CertificationService {
   @Transactional
   public Page<CertificationResultView> list(
       UUID cohortId, CertificationOutcome outcome, int page, int size, AccessScope scope) {
-    Cohort cohort = inScope(cohortId, scope);
+    Cohort cohort = cohorts.inScope(cohortId, scope);
     var query =
         outcome == null
             ? results.find("cohortId = ?1", ORDER, cohort.id)
@@ -274,7 +274,7 @@ public class CertificationService {
 
   @Transactional
   public CertificationResultView get(UUID cohortId, UUID learnerId, AccessScope scope) {
-    Cohort cohort = inScope(cohortId, scope);
+    Cohort cohort = cohorts.inScope(cohortId, scope);
     CertificationResult result =
         results
             .findInCohort(cohort.id, learnerId)
@@ -282,13 +282,6 @@ public class CertificationService {
     Certificate certificate =
         certificates.ofResults(List.of(result.id)).stream().findFirst().orElse(null);
     return CertificationResultView.of(result, certificate);
-  }
-
-  private Cohort inScope(UUID cohortId, AccessScope scope) {
-    return cohorts
-        .findByIdOptional(cohortId)
-        .filter(cohort -> scope.covers(cohort.country, cohort.siteCode))
-        .orElseThrow(() -> ProblemException.notFound("cohort"));
   }
 
   private static OffsetDateTime now() {

@@ -1,7 +1,6 @@
 package org.passerelle.cohort.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -163,7 +162,7 @@ public class CohortService {
       UUID id, ChangeCohortRequest request, LongPredicate ifMatch, AccessScope scope) {
     // Locked so that no other change (e.g. an application counted, a seat taken) slips in between
     // the If-Match check and the update: the version checked is the version changed.
-    Cohort cohort = lockedInScope(id, scope);
+    Cohort cohort = cohorts.lockedInScope(id, scope);
     if (!ifMatch.test(cohort.version)) {
       throw new ProblemException(ProblemType.PRECONDITION_FAILED, "precondition-failed.detail");
     }
@@ -346,7 +345,7 @@ public class CohortService {
   /** The cohort, locked, moved to {@code target} if If-Match and the state machine allow it. */
   private Cohort transition(
       UUID id, CohortStatus target, LongPredicate ifMatch, AccessScope scope) {
-    Cohort cohort = lockedInScope(id, scope);
+    Cohort cohort = cohorts.lockedInScope(id, scope);
     if (!ifMatch.test(cohort.version)) {
       throw new ProblemException(ProblemType.PRECONDITION_FAILED, "precondition-failed.detail");
     }
@@ -356,13 +355,6 @@ public class CohortService {
     }
     cohort.status = target;
     return cohort;
-  }
-
-  private Cohort lockedInScope(UUID id, AccessScope scope) {
-    return cohorts
-        .findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
-        .filter(found -> scope.covers(found.country, found.siteCode))
-        .orElseThrow(() -> ProblemException.notFound("cohort"));
   }
 
   /**
@@ -401,10 +393,7 @@ public class CohortService {
   /** The cohort if staff-level access reaches it; otherwise it does not exist. */
   @Transactional
   public CohortView get(UUID id, AccessScope scope) {
-    return cohorts
-        .findByIdOptional(id)
-        .filter(cohort -> scope.covers(cohort.country, cohort.siteCode))
-        .map(cohort -> CohortView.of(cohort, learners.seatsTaken(cohort.id)))
-        .orElseThrow(() -> ProblemException.notFound("cohort"));
+    Cohort cohort = cohorts.inScope(id, scope);
+    return CohortView.of(cohort, learners.seatsTaken(cohort.id));
   }
 }

@@ -65,7 +65,7 @@ public class LearnerService {
   @Transactional
   public Page<LearnerView> list(
       UUID cohortId, Set<LearnerStatus> statuses, int page, int size, AccessScope scope) {
-    Cohort cohort = inScope(cohortId, scope);
+    Cohort cohort = cohorts.inScope(cohortId, scope);
     Sort order = Sort.by("enrolledAt").and("learnerId");
     var query =
         statuses.isEmpty()
@@ -78,7 +78,7 @@ public class LearnerService {
   /** One learner of the cohort; 404 when the cohort is out of scope or the learner not in it. */
   @Transactional
   public LearnerView get(UUID cohortId, UUID learnerId, AccessScope scope) {
-    Cohort cohort = inScope(cohortId, scope);
+    Cohort cohort = cohorts.inScope(cohortId, scope);
     return learners
         .findInCohort(cohort.id, learnerId)
         .map(seat -> LearnerView.of(seat, staff(scope)))
@@ -96,7 +96,7 @@ public class LearnerService {
       WithdrawLearnerRequest request,
       LongPredicate ifMatch,
       AccessScope scope) {
-    Cohort cohort = lockedInScope(cohortId, scope);
+    Cohort cohort = cohorts.lockedInScope(cohortId, scope);
     CohortLearner seat =
         learners
             .findInCohort(cohort.id, learnerId)
@@ -165,7 +165,7 @@ public class LearnerService {
             entry.applicationId());
       }
     }
-    Cohort cohort = lockedInScope(cohortId, scope);
+    Cohort cohort = cohorts.lockedInScope(cohortId, scope);
     if (!takesLearners(cohort)) {
       throw new ProblemException(
           ProblemType.CONFLICT, "conflict.cohort-not-taking-learners", cohort.status);
@@ -237,16 +237,8 @@ public class LearnerService {
       throw ProblemException.invalid("toCohortId", "invalid-request.same-cohort");
     }
     List<Optional<Cohort>> locked = seats.lockBoth(cohortId, request.toCohortId());
-    Cohort from =
-        locked
-            .get(0)
-            .filter(cohort -> scope.covers(cohort.country, cohort.siteCode))
-            .orElseThrow(() -> ProblemException.notFound("cohort"));
-    Cohort to =
-        locked
-            .get(1)
-            .filter(cohort -> scope.covers(cohort.country, cohort.siteCode))
-            .orElseThrow(() -> ProblemException.notFound("cohort"));
+    Cohort from = CohortRepository.reachable(locked.get(0), scope);
+    Cohort to = CohortRepository.reachable(locked.get(1), scope);
     if (!to.programmeCode.equals(from.programmeCode)) {
       throw new ProblemException(
           ProblemType.UNPROCESSABLE,
@@ -335,13 +327,6 @@ public class LearnerService {
     return scope.has(Roles.PLATFORM_ADMIN)
         || scope.has(Roles.COUNTRY_ADMIN)
         || scope.has(Roles.SITE_STAFF);
-  }
-
-  private Cohort inScope(UUID cohortId, AccessScope scope) {
-    return cohorts
-        .findByIdOptional(cohortId)
-        .filter(cohort -> scope.covers(cohort.country, cohort.siteCode))
-        .orElseThrow(() -> ProblemException.notFound("cohort"));
   }
 
   private Cohort lockedInScope(UUID cohortId, AccessScope scope) {

@@ -1,7 +1,6 @@
 package org.passerelle.cohort.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -128,7 +127,7 @@ public class SeatService {
    * them never both see the last seat free. Absent when there is no such cohort.
    */
   Optional<Cohort> lock(UUID cohortId) {
-    return cohorts.findByIdOptional(cohortId, LockModeType.PESSIMISTIC_WRITE);
+    return cohorts.locked(cohortId);
   }
 
   /**

@@ -85,12 +85,7 @@ public class AttendanceResource {
       @Valid @NotNull AttendanceDayRequest request,
       @Context Request http) {
     AttendanceService.Day day =
-        service.recordDay(
-            cohortId,
-            date(date),
-            request,
-            version -> http.evaluatePreconditions(Responses.etag(version)) == null,
-            scope.get());
+        service.recordDay(cohortId, date(date), request, Responses.ifMatch(http), scope.get());
     return Responses.ok(day.view(), day.version());
   }
 

@@ -22,7 +22,6 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.LongPredicate;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -124,7 +123,8 @@ public class CohortLearnerResource {
           String ifMatch,
       @Valid @NotNull WithdrawLearnerRequest request,
       @Context Request http) {
-    LearnerView view = service.withdraw(cohortId, learnerId, request, matches(http), scope.get());
+    LearnerView view =
+        service.withdraw(cohortId, learnerId, request, Responses.ifMatch(http), scope.get());
     return Responses.ok(view, view.version());
   }
 
@@ -193,10 +193,5 @@ public class CohortLearnerResource {
     return Response.ok(outcome.value())
         .header(Responses.REPLAYED, outcome.replayed() ? "true" : null)
         .build();
-  }
-
-  /** Whether the request's If-Match, if any, names this version (true without If-Match). */
-  private static LongPredicate matches(Request http) {
-    return version -> http.evaluatePreconditions(Responses.etag(version)) == null;
   }
 }

@@ -32,7 +32,6 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.LongPredicate;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -135,7 +134,7 @@ public class CohortResource {
     if (ifMatch == null || ifMatch.isBlank()) {
       throw new ProblemException(ProblemType.PRECONDITION_REQUIRED, "precondition-required.detail");
     }
-    CohortView view = service.change(id, request, matches(http), scope.get());
+    CohortView view = service.change(id, request, Responses.ifMatch(http), scope.get());
     return Responses.ok(view, view.version());
   }
 
@@ -160,7 +159,7 @@ public class CohortResource {
           @HeaderParam(HttpHeaders.IF_MATCH)
           String ifMatch,
       @Context Request http) {
-    CohortView view = service.openRecruitment(id, matches(http), scope.get());
+    CohortView view = service.openRecruitment(id, Responses.ifMatch(http), scope.get());
     return Responses.ok(view, view.version());
   }
 
@@ -187,7 +186,7 @@ public class CohortResource {
           @HeaderParam(HttpHeaders.IF_MATCH)
           String ifMatch,
       @Context Request http) {
-    CohortView view = service.start(id, matches(http), scope.get());
+    CohortView view = service.start(id, Responses.ifMatch(http), scope.get());
     return Responses.ok(view, view.version());
   }
 
@@ -214,7 +213,7 @@ public class CohortResource {
           @HeaderParam(HttpHeaders.IF_MATCH)
           String ifMatch,
       @Context Request http) {
-    CohortView view = service.complete(id, matches(http), scope.get());
+    CohortView view = service.complete(id, Responses.ifMatch(http), scope.get());
     return Responses.ok(view, view.version());
   }
 
@@ -250,7 +249,7 @@ public class CohortResource {
       @Context Request http)
       throws IOException {
     CohortView view =
-        service.cancel(id, cancelRequest(contentType, body), matches(http), scope.get());
+        service.cancel(id, cancelRequest(contentType, body), Responses.ifMatch(http), scope.get());
     return Responses.ok(view, view.version());
   }
 
@@ -289,11 +288,6 @@ public class CohortResource {
     }
     return type.isCompatible(MediaType.APPLICATION_JSON_TYPE)
         || ("application".equals(type.getType()) && type.getSubtype().endsWith("+json"));
-  }
-
-  /** Whether the request's If-Match, if any, names this version (true without If-Match). */
-  private static LongPredicate matches(Request http) {
-    return version -> http.evaluatePreconditions(Responses.etag(version)) == null;
   }
 
   @GET

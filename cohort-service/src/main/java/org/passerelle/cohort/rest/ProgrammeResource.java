@@ -132,7 +132,7 @@ public class ProgrammeResource {
       @Valid @NotNull ChangeProgrammeRequest request,
       @Context Request http) {
     SiteResource.requireIfMatch(ifMatch);
-    ProgrammeView view = service.changeProgramme(code, request, SiteResource.matches(http));
+    ProgrammeView view = service.changeProgramme(code, request, Responses.ifMatch(http));
     return Responses.ok(view, view.version());
   }
 }

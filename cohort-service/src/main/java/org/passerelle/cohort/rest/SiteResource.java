@@ -25,7 +25,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.function.LongPredicate;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -134,7 +133,7 @@ public class SiteResource {
       @Valid @NotNull ChangeSiteRequest request,
       @Context Request http) {
     requireIfMatch(ifMatch);
-    SiteView view = service.changeSite(code, request, matches(http));
+    SiteView view = service.changeSite(code, request, Responses.ifMatch(http));
     return Responses.ok(view, view.version());
   }
 
@@ -142,11 +141,6 @@ public class SiteResource {
     if (ifMatch == null || ifMatch.isBlank()) {
       throw new ProblemException(ProblemType.PRECONDITION_REQUIRED, "precondition-required.detail");
     }
-  }
-
-  /** Whether the request's If-Match, if any, names this version (true without If-Match). */
-  static LongPredicate matches(Request http) {
-    return version -> http.evaluatePreconditions(Responses.etag(version)) == null;
   }
 
   /** 201 at the new resource's code, with its version; a replay says so in a header. */

@@ -46,7 +46,6 @@ import org.passerelle.commons.problem.Problem;
 import org.passerelle.commons.problem.ProblemException;
 import org.passerelle.commons.problem.ProblemType;
 import org.passerelle.commons.security.AccessScope;
-import org.passerelle.commons.security.Roles;
 
 /**
  * Attendance per session day, recorded by staff a whole day of a cohort at a time, its summaries
@@ -116,7 +115,7 @@ public class AttendanceService {
       throw new ProblemException(
           ProblemType.CONFLICT, "conflict.attendance-cohort-not-running", cohort.status);
     }
-    ZoneId zone = zone(cohort);
+    ZoneId zone = sites.zoneOf(cohort);
     LocalDate today = LocalDate.now(zone);
     if (date.isBefore(cohort.startDate) || date.isAfter(cohort.endDate)) {
       throw unprocessable(
@@ -444,14 +443,7 @@ public class AttendanceService {
 
   /** Staff read their comments; integrations (a regional office's system) do not. */
   private static boolean showsComments(AccessScope scope) {
-    return scope.isPlatformAdmin() || scope.has(Roles.COUNTRY_ADMIN) || scope.has(Roles.SITE_STAFF);
-  }
-
-  private ZoneId zone(Cohort cohort) {
-    return sites
-        .findByIdOptional(cohort.siteCode)
-        .map(site -> ZoneId.of(site.timeZone))
-        .orElse(ZoneOffset.UTC);
+    return scope.isStaff();
   }
 
   private static Map<UUID, CohortLearner> byId(List<CohortLearner> roll) {

@@ -3,7 +3,6 @@ package org.passerelle.cohort.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
@@ -11,7 +10,6 @@ import org.passerelle.cohort.Certificate;
 import org.passerelle.cohort.CertificateAudit;
 import org.passerelle.cohort.CertificateStatus;
 import org.passerelle.cohort.Cohort;
-import org.passerelle.cohort.Site;
 import org.passerelle.cohort.events.CertificateRevoked;
 import org.passerelle.cohort.repository.CertificateAuditRepository;
 import org.passerelle.cohort.repository.CertificateRepository;
@@ -85,11 +83,10 @@ public class CertificateService {
           "illegal-transition.certificate-revoked",
           certificate.revokedOn.toString());
     }
-    Site site = sites.findById(cohort.siteCode);
     OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
     certificate.status = CertificateStatus.REVOKED;
     certificate.revokedAt = now;
-    certificate.revokedOn = now.atZoneSameInstant(ZoneId.of(site.timeZone)).toLocalDate();
+    certificate.revokedOn = now.atZoneSameInstant(sites.zoneOf(cohort)).toLocalDate();
 
     CertificateAudit revoked = new CertificateAudit();
     revoked.id = UUID.randomUUID();

@@ -6,7 +6,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
@@ -28,7 +27,6 @@ import org.passerelle.cohort.CohortStatus;
 import org.passerelle.cohort.CompetencyBlock;
 import org.passerelle.cohort.LearnerStatus;
 import org.passerelle.cohort.Programme;
-import org.passerelle.cohort.Site;
 import org.passerelle.cohort.events.LearnerCompleted;
 import org.passerelle.cohort.repository.CertificateAuditRepository;
 import org.passerelle.cohort.repository.CertificateRepository;
@@ -210,8 +208,7 @@ public class CertificationService {
       throw ProblemException.invalid(
           "certifiedOn", "invalid-request.certification-before-start", cohort.startDate.toString());
     }
-    Site site = sites.findById(cohort.siteCode);
-    if (certifiedOn.isAfter(LocalDate.now(ZoneId.of(site.timeZone)))) {
+    if (certifiedOn.isAfter(LocalDate.now(sites.zoneOf(cohort)))) {
       throw ProblemException.invalid("certifiedOn", "invalid-request.certification-in-future");
     }
   }

@@ -253,7 +253,7 @@ public class CohortService {
   @Transactional
   public CohortView start(UUID id, LongPredicate ifMatch, AccessScope scope) {
     Cohort cohort = transition(id, CohortStatus.RUNNING, ifMatch, scope);
-    ZoneId zone = zone(cohort);
+    ZoneId zone = sites.zoneOf(cohort);
     LocalDate today = LocalDate.now(zone);
     if (today.isBefore(cohort.startDate)) {
       throw new ProblemException(
@@ -290,7 +290,7 @@ public class CohortService {
   @Transactional
   public CohortView complete(UUID id, LongPredicate ifMatch, AccessScope scope) {
     Cohort cohort = transition(id, CohortStatus.COMPLETED, ifMatch, scope);
-    ZoneId zone = zone(cohort);
+    ZoneId zone = sites.zoneOf(cohort);
     LocalDate today = LocalDate.now(zone);
     if (today.isBefore(cohort.endDate)) {
       throw new ProblemException(
@@ -312,11 +312,6 @@ public class CohortService {
             cohort.siteCode,
             CohortCompleted.of(cohort, counts)));
     return CohortView.of(cohort, learners.seatsTaken(cohort.id));
-  }
-
-  /** The time zone of the cohort's site, whose days its dates are. */
-  private ZoneId zone(Cohort cohort) {
-    return ZoneId.of(sites.findById(cohort.siteCode).timeZone);
   }
 
   /**

@@ -32,7 +32,6 @@ import org.passerelle.commons.problem.ProblemException;
 import org.passerelle.commons.problem.ProblemType;
 import org.passerelle.commons.rest.Page;
 import org.passerelle.commons.security.AccessScope;
-import org.passerelle.commons.security.Roles;
 
 /**
  * The learners of a cohort as staff manage them: reading, withdrawing, enrolling a list, moving
@@ -324,15 +323,6 @@ public class LearnerService {
 
   /** Whether the caller reads staff's free text: staff do, integrations do not. */
   private static boolean staff(AccessScope scope) {
-    return scope.has(Roles.PLATFORM_ADMIN)
-        || scope.has(Roles.COUNTRY_ADMIN)
-        || scope.has(Roles.SITE_STAFF);
-  }
-
-  private Cohort lockedInScope(UUID cohortId, AccessScope scope) {
-    return seats
-        .lock(cohortId)
-        .filter(cohort -> scope.covers(cohort.country, cohort.siteCode))
-        .orElseThrow(() -> ProblemException.notFound("cohort"));
+    return scope.isStaff();
   }
 }

@@ -1,9 +1,11 @@
 package org.passerelle.commons.rest;
 
 import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
+import java.util.function.LongPredicate;
 import org.passerelle.commons.idempotency.IdempotencyKeys;
 
 /** The answers every resource gives the same way: Location, ETag, replay marker. */
@@ -29,5 +31,13 @@ public final class Responses {
 
   public static EntityTag etag(long version) {
     return new EntityTag(Long.toString(version));
+  }
+
+  /**
+   * Whether the request's If-Match, if any, names a version (true without If-Match), for services
+   * to test against the version they hold locked (DESIGN §6: 412 when it does not).
+   */
+  public static LongPredicate ifMatch(Request http) {
+    return version -> http.evaluatePreconditions(etag(version)) == null;
   }
 }

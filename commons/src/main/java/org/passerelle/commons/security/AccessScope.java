@@ -34,6 +34,14 @@ public record AccessScope(
   }
 
   /**
+   * Whether the caller is the school's staff (platform, country or site), who read staff's free
+   * text about people; integrations, partners and learners are not.
+   */
+  public boolean isStaff() {
+    return isPlatformAdmin() || has(Roles.COUNTRY_ADMIN) || has(Roles.SITE_STAFF);
+  }
+
+  /**
    * Whether staff-level access reaches an object of this country and site: platform admins
    * everywhere, country admins and integrations in their country, site staff on their sites.
    */

@@ -25,7 +25,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.LongPredicate;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -171,7 +170,7 @@ public class ApplicationResource {
       @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
       @Valid ScreeningRequest request,
       @Context Request http) {
-    return answer(service.screen(id, request, matches(http), scope.get()));
+    return answer(service.screen(id, request, Responses.ifMatch(http), scope.get()));
   }
 
   @POST
@@ -232,17 +231,12 @@ public class ApplicationResource {
       @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
       @Valid DecisionRequest request,
       @Context Request http) {
-    return answer(service.withdraw(id, request, matches(http), scope.get()));
+    return answer(service.withdraw(id, request, Responses.ifMatch(http), scope.get()));
   }
 
   private Response decide(
       UUID id, ApplicationStatus decision, DecisionRequest request, Request http) {
-    return answer(service.decide(id, decision, request, matches(http), scope.get()));
-  }
-
-  /** Whether the If-Match sent, if any, names this version (DESIGN §6). */
-  private static LongPredicate matches(Request http) {
-    return version -> http.evaluatePreconditions(Responses.etag(version)) == null;
+    return answer(service.decide(id, decision, request, Responses.ifMatch(http), scope.get()));
   }
 
   private static Response answer(ApplicationView view) {

@@ -446,7 +446,7 @@ public class ApplicationService {
 
   /** Roles that take selection decisions (an office's system submits, it does not select). */
   static boolean decides(AccessScope scope) {
-    return scope.isPlatformAdmin() || scope.has(Roles.COUNTRY_ADMIN) || scope.has(Roles.SITE_STAFF);
+    return scope.isStaff();
   }
 
   static ApplicationChannel channel(AccessScope scope) {

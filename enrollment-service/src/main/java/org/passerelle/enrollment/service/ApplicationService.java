@@ -283,6 +283,14 @@ public class ApplicationService {
     if (!ifMatch.test(application.version)) {
       throw new ProblemException(ProblemType.PRECONDITION_FAILED, "precondition-failed.detail");
     }
+    if (!application.status.isOpen()) {
+      // An enrolled application ends only when cohort-service says the learner left.
+      throw new ProblemException(
+          ProblemType.ILLEGAL_TRANSITION,
+          "illegal-transition.detail",
+          application.status,
+          ApplicationStatus.WITHDRAWN);
+    }
     OffsetDateTime now = now();
     application.moveTo(ApplicationStatus.WITHDRAWN, now);
     application.withdrawalReason =
@@ -321,6 +329,35 @@ public class ApplicationService {
     }
     application.moveTo(ApplicationStatus.ENROLLED, now);
     publish(application, ApplicationFacts.ENROLLED, now);
+    return true;
+  }
+
+  /** Who ends an enrolled application when staff record in cohort-service that the learner left. */
+  public static final String COHORT_ACTOR = "system:cohort-service";
+
+  /**
+   * cohort-service's staff recorded that the learner left the school (learner-withdrew): the
+   * enrolled application is withdrawn, so that the person may apply again. Recorded like a
+   * decision: by cohort-service, for the coded exit reason (never staff's comment). The seat's
+   * cohort is not compared with the intake, which follows a transfer only once enrollment hears of
+   * it. Anything else (a redelivery, another learner's application, one not enrolled) changes
+   * nothing and returns false.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public boolean seatLeft(UUID applicationId, UUID learnerId, String exitReason) {
+    Application application = locked(applicationId);
+    if (application == null
+        || application.status != ApplicationStatus.ENROLLED
+        || !application.applicant.learnerId.equals(learnerId)) {
+      return false;
+    }
+    OffsetDateTime now = now();
+    application.moveTo(ApplicationStatus.WITHDRAWN, now);
+    application.decidedBy = COHORT_ACTOR;
+    application.decidedAt = now;
+    application.decisionReason = exitReason;
+    application.withdrawalReason = exitReason;
+    publish(application, ApplicationFacts.WITHDRAWN, now);
     return true;
   }
 

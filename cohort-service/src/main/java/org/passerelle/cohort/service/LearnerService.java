@@ -197,12 +197,24 @@ public class LearnerService {
         seatedIn = learners.otherCohortSeating(entry.learnerId(), cohort.programmeCode, cohort.id);
       }
       if (seatedIn.isPresent()) {
-        throw new ProblemException(
-            ProblemType.CONFLICT,
-            "conflict.seated-elsewhere",
-            entry.learnerId(),
-            entry.applicationId(),
-            seatedIn.get());
+        // The other cohort is named only to callers whose scope reaches it.
+        boolean visible =
+            cohorts
+                .findByIdOptional(seatedIn.get())
+                .filter(other -> scope.covers(other.country, other.siteCode))
+                .isPresent();
+        throw visible
+            ? new ProblemException(
+                ProblemType.CONFLICT,
+                "conflict.seated-elsewhere",
+                entry.learnerId(),
+                entry.applicationId(),
+                seatedIn.get())
+            : new ProblemException(
+                ProblemType.CONFLICT,
+                "conflict.seated-out-of-scope",
+                entry.learnerId(),
+                entry.applicationId());
       }
       toSeat.add(entry);
       rows.add(existing);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 import static org.passerelle.cohort.events.CohortOutbox.ENROLLED;
 import static org.passerelle.cohort.events.CohortOutbox.TRANSFERRED;
 import static org.passerelle.cohort.events.CohortOutbox.WITHDREW;
@@ -69,7 +70,19 @@ class OneSeatPerApplicationTest {
                   containsString(sevran.toString()),
                   containsString("transfer")));
     }
-    assertThat(Learners.rows(cergy)).as("all or nothing").isEmpty();
+    // a site's staff are not told which cohort of another site holds the learner
+    UUID sevranToo = recruiting("FR-SEVRAN", "WEB-DEV");
+    UUID atCergy = Cohorts.learners(cergy, LearnerStatus.ENROLLED, 1).getFirst();
+    Learners.as("site-staff-fr")
+        .header("Accept-Language", "en")
+        .body(BulkEnrolmentTest.body(List.of(new Entry(atCergy, UUID.randomUUID()))))
+        .post(Learners.path(sevranToo))
+        .then()
+        .statusCode(409)
+        .body("detail", containsString("outside your scope"))
+        .body("detail", not(containsString(cergy.toString())));
+    assertThat(Learners.rows(sevranToo)).isEmpty();
+    assertThat(Learners.rows(cergy)).as("all or nothing").hasSize(1);
     assertThat(outbox(cergy)).isZero();
     assertThat(Learners.seatsTaken(sevran)).isEqualTo(1);
 

@@ -22,7 +22,9 @@ public enum ApplicationStatus {
       // a seat freed before the start promotes the next person; staff may also seat them
       // directly in cohort-service (bulk enrolment), which confirms the seat (ENROLLED)
       case WAITLISTED -> EnumSet.of(ACCEPTED, ENROLLED, WITHDRAWN);
-      case REJECTED, WITHDRAWN, ENROLLED -> EnumSet.noneOf(ApplicationStatus.class);
+      // staff recorded in cohort-service that the learner left (learner-withdrew)
+      case ENROLLED -> EnumSet.of(WITHDRAWN);
+      case REJECTED, WITHDRAWN -> EnumSet.noneOf(ApplicationStatus.class);
     };
   }
 
@@ -30,7 +32,11 @@ public enum ApplicationStatus {
     return next().contains(target);
   }
 
+  /**
+   * Whether selection is still under way: the person may withdraw it, and erasure withdraws it. An
+   * enrolled application is no longer open: it ends only when cohort-service says the learner left.
+   */
   public boolean isOpen() {
-    return !next().isEmpty();
+    return this != ENROLLED && !next().isEmpty();
   }
 }

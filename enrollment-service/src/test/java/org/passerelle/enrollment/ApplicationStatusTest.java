@@ -20,7 +20,7 @@ class ApplicationStatusTest {
           WAITLISTED, EnumSet.of(ACCEPTED, ENROLLED, WITHDRAWN),
           REJECTED, EnumSet.noneOf(ApplicationStatus.class),
           WITHDRAWN, EnumSet.noneOf(ApplicationStatus.class),
-          ENROLLED, EnumSet.noneOf(ApplicationStatus.class));
+          ENROLLED, EnumSet.of(WITHDRAWN));
 
   @ParameterizedTest
   @EnumSource(ApplicationStatus.class)
@@ -34,7 +34,15 @@ class ApplicationStatusTest {
 
   @ParameterizedTest
   @EnumSource(ApplicationStatus.class)
-  void withdrawingIsPossibleFromEveryOpenState(ApplicationStatus from) {
-    assertThat(from.canMoveTo(WITHDRAWN)).isEqualTo(from.isOpen());
+  void withdrawingIsPossibleFromEveryOpenStateAndFromEnrolment(ApplicationStatus from) {
+    assertThat(from.canMoveTo(WITHDRAWN)).isEqualTo(from.isOpen() || from == ENROLLED);
+  }
+
+  @ParameterizedTest
+  @EnumSource(ApplicationStatus.class)
+  void onlyTheSelectionStatesAreOpen(ApplicationStatus from) {
+    assertThat(from.isOpen())
+        .as("%s", from)
+        .isEqualTo(EnumSet.of(SUBMITTED, SCREENING, ACCEPTED, WAITLISTED).contains(from));
   }
 }

@@ -7,7 +7,8 @@ import org.passerelle.cohort.CohortLearner;
 
 /**
  * Data of {@code learner-enrolled.v1}: the accepted application got a seat. Sent again, with the
- * same facts, when an application already seated is accepted again.
+ * same facts, when an application already seated (here or in another cohort, whose key it then has)
+ * is accepted again; and under the target's key when staff transfer the learner there.
  */
 public record LearnerEnrolled(
     UUID cohortId,

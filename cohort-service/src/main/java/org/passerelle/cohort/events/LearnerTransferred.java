@@ -8,7 +8,8 @@ import org.passerelle.cohort.CohortLearner;
 /**
  * Data of {@code learner-transferred.v1}: staff moved the learner to another cohort of the same
  * programme and country, keeping the application. Not an exit: the learner holds a seat in {@code
- * toCohortId} from {@code transferredAt}. Keyed by the cohort the learner left.
+ * toCohortId} from {@code transferredAt}. Keyed by the cohort the learner left; learner-enrolled
+ * follows under the target's key.
  */
 public record LearnerTransferred(
     UUID fromCohortId,

@@ -27,6 +27,53 @@ public class CohortLearnerRepository implements PanacheRepositoryBase<CohortLear
     return find("cohortId = ?1 and learnerId = ?2", cohortId, learnerId).firstResultOptional();
   }
 
+  /**
+   * The cohort where this application holds a seat (enrolled or active), whichever it is. A scalar
+   * read, so that no row is loaded before the caller locks that cohort and reads it again.
+   */
+  public Optional<UUID> cohortSeating(UUID applicationId) {
+    return getEntityManager()
+        .createQuery(
+            "select l.cohortId from CohortLearner l"
+                + " where l.applicationId = :application and l.status in :statuses",
+            UUID.class)
+        .setParameter("application", applicationId)
+        .setParameter("statuses", LearnerStatus.holdingSeat())
+        .setMaxResults(1)
+        .getResultStream()
+        .findFirst();
+  }
+
+  /** The seat (enrolled or active) this application holds in the cohort, if any. */
+  public Optional<CohortLearner> seatOf(UUID cohortId, UUID applicationId) {
+    return find(
+            "cohortId = ?1 and applicationId = ?2 and status in ?3",
+            cohortId,
+            applicationId,
+            LearnerStatus.holdingSeat())
+        .firstResultOptional();
+  }
+
+  /**
+   * Another cohort of the programme where the learner holds a seat (enrolled or active), if any: a
+   * learner follows one training of a programme at a time.
+   */
+  public Optional<UUID> otherCohortSeating(UUID learnerId, String programmeCode, UUID cohortId) {
+    return getEntityManager()
+        .createQuery(
+            "select l.cohortId from CohortLearner l where l.learnerId = :learner"
+                + " and l.status in :statuses and l.cohortId <> :cohort and l.cohortId in"
+                + " (select c.id from Cohort c where c.programmeCode = :programme)",
+            UUID.class)
+        .setParameter("learner", learnerId)
+        .setParameter("statuses", LearnerStatus.holdingSeat())
+        .setParameter("cohort", cohortId)
+        .setParameter("programme", programmeCode)
+        .setMaxResults(1)
+        .getResultStream()
+        .findFirst();
+  }
+
   /** Seats taken per cohort, for a page of cohorts; cohorts without any are left out. */
   public Map<UUID, Long> seatsTaken(Collection<UUID> cohortIds) {
     Map<UUID, Long> taken = new HashMap<>();

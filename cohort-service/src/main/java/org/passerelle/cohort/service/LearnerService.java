@@ -86,7 +86,8 @@ public class LearnerService {
 
   /**
    * Staff record that an enrolled or active learner left the school, with the exit reason and an
-   * optional comment: learner-withdrew, and seat-freed when the cohort has not started.
+   * optional comment: learner-withdrew, and seat-freed when the cohort has not started. Refused
+   * (409) in a cancelled cohort, which never ran: its learners are transferred instead.
    */
   @Transactional
   public LearnerView withdraw(
@@ -102,6 +103,11 @@ public class LearnerService {
             .orElseThrow(() -> ProblemException.notFound("learner"));
     if (!ifMatch.test(seat.version)) {
       throw new ProblemException(ProblemType.PRECONDITION_FAILED, "precondition-failed.detail");
+    }
+    if (cohort.status == CohortStatus.CANCELLED && seat.status.holdsSeat()) {
+      // A cohort that never ran has no drop-outs to count: its learners leave it by a transfer.
+      throw new ProblemException(
+          ProblemType.CONFLICT, "conflict.withdraw-cancelled-cohort", seat.learnerId);
     }
     if (!seat.status.canMoveTo(LearnerStatus.WITHDRAWN)) {
       throw new ProblemException(
@@ -132,7 +138,9 @@ public class LearnerService {
 
   /**
    * Seats a list of learners at once, all or nothing: learners already seated here stay as they
-   * are; the others need a free seat each, or nothing changes.
+   * are; the others need a free seat each, or nothing changes. An application seated in any other
+   * cohort, or a learner seated in another cohort of the programme, is refused (409): that is a
+   * transfer.
    */
   @Transactional
   public IdempotencyKeys.Outcome<EnrolmentView> enrol(
@@ -182,6 +190,32 @@ public class LearnerService {
         throw new ProblemException(
             ProblemType.CONFLICT, "conflict.learner-completed", entry.learnerId());
       }
+      // One seat per application, and per learner in a programme: moving a seated learner is a
+      // transfer, never a second seat (which enrollment could not follow).
+      Optional<UUID> seatedIn = learners.cohortSeating(entry.applicationId());
+      if (seatedIn.isEmpty()) {
+        seatedIn = learners.otherCohortSeating(entry.learnerId(), cohort.programmeCode, cohort.id);
+      }
+      if (seatedIn.isPresent()) {
+        // The other cohort is named only to callers whose scope reaches it.
+        boolean visible =
+            cohorts
+                .findByIdOptional(seatedIn.get())
+                .filter(other -> scope.covers(other.country, other.siteCode))
+                .isPresent();
+        throw visible
+            ? new ProblemException(
+                ProblemType.CONFLICT,
+                "conflict.seated-elsewhere",
+                entry.learnerId(),
+                entry.applicationId(),
+                seatedIn.get())
+            : new ProblemException(
+                ProblemType.CONFLICT,
+                "conflict.seated-out-of-scope",
+                entry.learnerId(),
+                entry.applicationId());
+      }
       toSeat.add(entry);
       rows.add(existing);
     }
@@ -208,7 +242,9 @@ public class LearnerService {
   /**
    * Moves enrolled or active learners to another cohort of the same programme and country, all or
    * nothing, both cohorts locked in id order. The learners' rows here become TRANSFERRED; in the
-   * target they take a seat (a new row, or their earlier one), with the same application.
+   * target they take a seat (a new row, or their earlier one), with the same application:
+   * learner-transferred keyed by the source, then learner-enrolled keyed by the target. A cancelled
+   * cohort's learners leave it this way.
    */
   @Transactional
   public IdempotencyKeys.Outcome<TransferView> transfer(
@@ -304,6 +340,9 @@ public class LearnerService {
               from.siteCode,
               LearnerTransferred.of(from, to, seat)));
     }
+    // Keyed by the target: its partition introduces the arriving learner before anything later
+    // said about them there (a withdrawal), whatever the lag of the source cohort's partition.
+    moved.forEach(seat -> seats.enrolled(to, seat));
     if (SeatService.notStarted(from)) {
       leaving.forEach(seat -> seats.freed(from, seat, now));
     }

@@ -48,10 +48,28 @@ public class SeatService {
 
   /**
    * An accepted application asks for a seat: learner-enrolled when it gets one (or already had
-   * one), seat-unavailable otherwise.
+   * one), seat-unavailable otherwise. An application that already holds a seat in another cohort
+   * (staff seated it there, or moved it, before enrollment heard of it) is not seated twice: the
+   * answer is learner-enrolled for the seat it holds, keyed by that cohort, which enrollment
+   * follows.
    */
   @Transactional
   public void accept(Application application) {
+    Optional<UUID> elsewhere =
+        learners
+            .cohortSeating(application.applicationId())
+            .filter(cohortId -> !cohortId.equals(application.cohortId()));
+    if (elsewhere.isPresent()) {
+      // Both cohorts locked in id order (as transfers do), then the seat read again under them.
+      List<Optional<Cohort>> locked = lockBoth(application.cohortId(), elsewhere.get());
+      Optional<Cohort> holding = locked.get(1);
+      Optional<CohortLearner> seat =
+          holding.flatMap(cohort -> learners.seatOf(cohort.id, application.applicationId()));
+      if (seat.isPresent()) {
+        enrolled(holding.get(), seat.get());
+        return;
+      }
+    }
     // Only the cohort at the application's own site: an application naming another site's cohort
     // must not take its seats.
     Optional<Cohort> found =
@@ -94,12 +112,17 @@ public class SeatService {
 
   /**
    * A withdrawn application gives its seat back while the cohort has not started: seat-freed with
-   * the seats left. Anything else (no such seat, another application's seat, a cohort under way)
-   * changes nothing.
+   * the seats left. The seat is looked for by application in whichever cohort holds it, not only in
+   * the cohort the event names: enrollment's intake follows a transfer only once it has heard of
+   * it. Anything else (no such seat, another learner's seat, a cohort under way) changes nothing.
    */
   @Transactional
   public void withdraw(Application application) {
-    Optional<Cohort> found = lock(application.cohortId());
+    Optional<UUID> holding = learners.cohortSeating(application.applicationId());
+    if (holding.isEmpty()) {
+      return;
+    }
+    Optional<Cohort> found = lock(holding.get());
     if (found.isEmpty()) {
       return;
     }
@@ -107,11 +130,12 @@ public class SeatService {
     if (!notStarted(cohort)) {
       return;
     }
+    // Read again under the lock: the seat may have moved or gone meanwhile.
     Optional<CohortLearner> seat =
         learners
-            .findInCohort(cohort.id, application.learnerId())
+            .seatOf(cohort.id, application.applicationId())
             .filter(held -> held.status == LearnerStatus.ENROLLED)
-            .filter(held -> held.applicationId.equals(application.applicationId()));
+            .filter(held -> held.learnerId.equals(application.learnerId()));
     if (seat.isEmpty()) {
       return;
     }

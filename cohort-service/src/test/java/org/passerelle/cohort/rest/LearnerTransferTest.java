@@ -3,6 +3,7 @@ package org.passerelle.cohort.rest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.passerelle.cohort.events.CohortOutbox.ENROLLED;
 import static org.passerelle.cohort.events.CohortOutbox.FREED;
 import static org.passerelle.cohort.events.CohortOutbox.TRANSFERRED;
 
@@ -124,7 +125,11 @@ class LearnerTransferTest {
         .allSatisfy(data -> assertThat(data.path("seatsLeft").asInt()).isEqualTo(4))
         .extracting(data -> data.path("learnerId").asText())
         .containsExactlyElementsOf(moving.stream().map(UUID::toString).toList());
-    assertThat(outbox(to)).as("nothing is said under the target's key").isZero();
+    assertThat(CohortOutbox.events(entityManager, to.toString(), ENROLLED))
+        .as("the target's partition introduces the arriving learners")
+        .extracting(data -> data.path("learnerId").asText())
+        .containsExactlyElementsOf(moving.stream().map(UUID::toString).toList());
+    assertThat(outbox(to)).as("nothing else under the target's key").isEqualTo(2);
   }
 
   @Test

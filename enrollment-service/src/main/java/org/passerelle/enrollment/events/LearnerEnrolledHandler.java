@@ -8,7 +8,8 @@ import org.passerelle.enrollment.service.ApplicationService;
 
 /**
  * cohort-service confirmed a seat: the accepted application is enrolled, or the waitlisted one
- * staff seated directly.
+ * staff seated directly; an enrolled one follows to the cohort it was moved to. Only when the
+ * seat's learner is the application's applicant.
  */
 @ApplicationScoped
 public class LearnerEnrolledHandler implements EventHandler {
@@ -34,10 +35,12 @@ public class LearnerEnrolledHandler implements EventHandler {
   @Override
   public void handle(IncomingEvent event) {
     SeatEvent seat = SeatEvent.of(event.data());
-    if (!applications.seatConfirmed(seat.applicationId(), seat.cohortId())) {
+    if (!applications.seatConfirmed(seat.applicationId(), seat.learnerId(), seat.cohortId())) {
+      // Ids only: no personal data in the log.
       LOG.debugf(
-          "learner-enrolled %s: application %s is neither accepted nor waitlisted, nothing to do",
-          event.id(), seat.applicationId());
+          "learner-enrolled %s: application %s not enrolled by it (not accepted or waitlisted,"
+              + " another learner's, or it cannot follow to cohort %s)",
+          event.id(), seat.applicationId(), seat.cohortId());
     }
   }
 }

@@ -36,8 +36,9 @@ public class LearnerTransferredHandler implements EventHandler {
   @Override
   public void handle(IncomingEvent event) {
     UUID applicationId = uuid(event.data(), "applicationId");
+    UUID learnerId = uuid(event.data(), "learnerId");
     UUID toCohortId = uuid(event.data(), "toCohortId");
-    if (!applications.seatMoved(applicationId, toCohortId)) {
+    if (!applications.seatMoved(applicationId, learnerId, toCohortId)) {
       LOG.debugf(
           "learner-transferred %s: application %s stays where it is", event.id(), applicationId);
     }

@@ -3,11 +3,18 @@ package org.passerelle.enrollment.events;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.UUID;
 
-/** What enrollment reads from cohort-service's seat events: which application, which cohort. */
-record SeatEvent(UUID applicationId, UUID cohortId) {
+/**
+ * What enrollment reads from cohort-service's seat events: which application, whose (the
+ * pseudonymous learner the seat was given to, null when the event does not say), which cohort.
+ */
+record SeatEvent(UUID applicationId, UUID learnerId, UUID cohortId) {
 
   static SeatEvent of(JsonNode data) {
-    return new SeatEvent(uuid(data, "applicationId"), uuid(data, "cohortId"));
+    JsonNode learner = data == null ? null : data.get("learnerId");
+    return new SeatEvent(
+        uuid(data, "applicationId"),
+        learner == null || !learner.isTextual() ? null : UUID.fromString(learner.asText()),
+        uuid(data, "cohortId"));
   }
 
   private static UUID uuid(JsonNode data, String field) {

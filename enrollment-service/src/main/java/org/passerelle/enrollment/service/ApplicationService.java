@@ -283,6 +283,14 @@ public class ApplicationService {
     if (!ifMatch.test(application.version)) {
       throw new ProblemException(ProblemType.PRECONDITION_FAILED, "precondition-failed.detail");
     }
+    if (!application.status.isOpen()) {
+      // An enrolled application ends only when cohort-service says the learner left.
+      throw new ProblemException(
+          ProblemType.ILLEGAL_TRANSITION,
+          "illegal-transition.detail",
+          application.status,
+          ApplicationStatus.WITHDRAWN);
+    }
     OffsetDateTime now = now();
     application.moveTo(ApplicationStatus.WITHDRAWN, now);
     application.withdrawalReason =
@@ -295,35 +303,77 @@ public class ApplicationService {
   /**
    * cohort-service confirmed a seat: the accepted application is enrolled, and so is a waitlisted
    * one that staff seated straight from the waitlist (cohort-service's bulk enrolment). A seat in
-   * another cohort than the application's intake moves the application there first. Anything else
-   * (a replay, an application withdrawn or rejected meanwhile) changes nothing here.
+   * another cohort than the application's intake moves the application there first, and an already
+   * enrolled application follows its seat there (the learner-enrolled a transfer sends under the
+   * target cohort). Nothing changes, and false is returned, when the seat's learner is not the
+   * application's applicant (staff typed a wrong pair), when the application cannot follow (another
+   * country, or the person already applied to that intake), or for a replay or an application
+   * withdrawn or rejected meanwhile.
    */
   @Transactional(Transactional.TxType.MANDATORY)
-  public boolean seatConfirmed(UUID applicationId, UUID cohortId) {
+  public boolean seatConfirmed(UUID applicationId, UUID learnerId, UUID cohortId) {
     Application application = locked(applicationId);
     if (application == null
         || (application.status != ApplicationStatus.ACCEPTED
-            && application.status != ApplicationStatus.WAITLISTED)) {
+            && application.status != ApplicationStatus.WAITLISTED
+            && application.status != ApplicationStatus.ENROLLED)
+        || !application.applicant.learnerId.equals(learnerId)) {
       return false;
     }
     OffsetDateTime now = now();
-    follow(application, cohortId, now);
+    if (!application.intakeId.equals(cohortId) && !follow(application, cohortId, now)) {
+      return false;
+    }
+    if (application.status == ApplicationStatus.ENROLLED) {
+      return true;
+    }
     application.moveTo(ApplicationStatus.ENROLLED, now);
     publish(application, ApplicationFacts.ENROLLED, now);
+    return true;
+  }
+
+  /** Who ends an enrolled application when staff record in cohort-service that the learner left. */
+  public static final String COHORT_ACTOR = "system:cohort-service";
+
+  /**
+   * cohort-service's staff recorded that the learner left the school (learner-withdrew): the
+   * enrolled application is withdrawn, so that the person may apply again. Recorded like a
+   * decision: by cohort-service, for the coded exit reason (never staff's comment). The seat's
+   * cohort is not compared with the intake, which follows a transfer only once enrollment hears of
+   * it. Anything else (a redelivery, another learner's application, one not enrolled) changes
+   * nothing and returns false.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public boolean seatLeft(UUID applicationId, UUID learnerId, String exitReason) {
+    Application application = locked(applicationId);
+    if (application == null
+        || application.status != ApplicationStatus.ENROLLED
+        || !application.applicant.learnerId.equals(learnerId)) {
+      return false;
+    }
+    OffsetDateTime now = now();
+    application.moveTo(ApplicationStatus.WITHDRAWN, now);
+    application.decidedBy = COHORT_ACTOR;
+    application.decidedAt = now;
+    application.decisionReason = exitReason;
+    application.withdrawalReason = exitReason;
+    publish(application, ApplicationFacts.WITHDRAWN, now);
     return true;
   }
 
   /**
    * cohort-service moved the learner to another cohort of the same programme (learner-transferred):
    * the application, still open or enrolled, now belongs to that cohort's intake, so that its later
-   * events (a withdrawal) name the cohort that holds the seat. Returns whether it moved.
+   * events (a withdrawal) name the cohort that holds the seat. Returns whether it moved; never for
+   * another learner's application. learner-enrolled under the target may have moved it already.
    */
   @Transactional(Transactional.TxType.MANDATORY)
-  public boolean seatMoved(UUID applicationId, UUID cohortId) {
+  public boolean seatMoved(UUID applicationId, UUID learnerId, UUID cohortId) {
     Application application = locked(applicationId);
     if (application == null
         || application.status == ApplicationStatus.WITHDRAWN
-        || application.status == ApplicationStatus.REJECTED) {
+        || application.status == ApplicationStatus.REJECTED
+        || !application.applicant.learnerId.equals(learnerId)) {
       return false;
     }
     return follow(application, cohortId, now());

@@ -112,8 +112,22 @@ class ApplicationSelectionTest {
         {"cohortId":"%s","learnerId":"%s","applicationId":"%s","programmeCode":"WEB-DEV",
          "site":"FR-SEVRAN","country":"FR","enrolledAt":"2026-11-23T10:00:00Z"}
         """
-            .formatted(sevran, UUID.randomUUID(), applicationId);
+            .formatted(sevran, learnerOf(applicationId), applicationId);
     cohortEvent(name, data);
+  }
+
+  /** The pseudonymous learner of the application's applicant, as cohort-service knows them. */
+  private UUID learnerOf(String applicationId) {
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () ->
+                (UUID)
+                    entityManager
+                        .createNativeQuery(
+                            "select p.learner_id from application a"
+                                + " join applicant p on p.id = a.applicant_id where a.id = ?1")
+                        .setParameter(1, UUID.fromString(applicationId))
+                        .getSingleResult());
   }
 
   /** An event of cohort-service's about the sevran cohort, as its relay sends it. */
@@ -310,7 +324,7 @@ class ApplicationSelectionTest {
            "programmeCode":"WEB-DEV","fromSite":"FR-SEVRAN","toSite":"FR-CERGY","country":"FR",
            "transferredAt":"2026-11-23T10:00:00Z"}
           """
-              .formatted(sevran, cergy, UUID.randomUUID(), id));
+              .formatted(sevran, cergy, learnerOf(id), id));
     }
     await()
         .atMost(Duration.ofSeconds(60))

@@ -103,7 +103,9 @@ public class CertificationService {
 
   private CertificationResultView create(
       UUID cohortId, RecordCertificationRequest request, AccessScope scope) {
-    Cohort cohort = cohorts.inScope(cohortId, scope);
+    // The cohort's lock first, then the learner's row, like every decision about a cohort's roll
+    // (ADR 0008): a withdrawal, a transfer or an attendance day of the cohort does not interleave.
+    Cohort cohort = cohorts.lockedInScope(cohortId, scope);
     if (cohort.status != CohortStatus.RUNNING && cohort.status != CohortStatus.COMPLETED) {
       throw new ProblemException(
           ProblemType.CONFLICT, "conflict.certification-cohort-status", cohort.status);

@@ -1,5 +1,6 @@
 package org.passerelle.cohort.rest;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
@@ -24,11 +25,17 @@ import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -46,6 +53,7 @@ import org.passerelle.commons.testing.Tokens;
 class CertificationResultTest {
 
   @Inject EntityManager entityManager;
+  @Inject DataSource dataSource;
 
   private List<JsonNode> completions(UUID cohortId) {
     return CohortOutbox.events(entityManager, cohortId.toString(), CohortOutbox.LEARNER_COMPLETED);
@@ -520,6 +528,45 @@ class CertificationResultTest {
     as("site-staff-fr").queryParam("size", 101).get(results(cohort)).then().statusCode(400);
     as("site-staff-fr").queryParam("size", 0).get(results(cohort)).then().statusCode(400);
     as("site-staff-fr").queryParam("page", -1).get(results(cohort)).then().statusCode(400);
+  }
+
+  @Test
+  void recordingAResultTakesTheCohortsLockFirst() throws Exception {
+    UUID cohort = Cohorts.running("FR-SEVRAN", 20);
+    UUID learner = Cohorts.learners(cohort, LearnerStatus.ACTIVE, 1).getFirst();
+    String token = Tokens.bearer("site-staff-fr");
+    try (Connection holder = dataSource.getConnection();
+        var pool = Executors.newSingleThreadExecutor()) {
+      // Another roll decision (a withdrawal, an attendance day) holds the cohort's lock, as the
+      // services take it: "for no key update", which the result's foreign key to the cohort does
+      // not wait for, so only the cohort's own lock makes the result wait.
+      holder.setAutoCommit(false);
+      try (PreparedStatement lock =
+          holder.prepareStatement("select id from cohort where id = ? for no key update")) {
+        lock.setObject(1, cohort);
+        lock.executeQuery().close();
+      }
+      Future<Integer> recorded =
+          pool.submit(
+              () ->
+                  given()
+                      .header("Authorization", token)
+                      .contentType("application/json")
+                      .body(body(learner, "CERTIFIED", null, today()))
+                      .post(results(cohort))
+                      .statusCode());
+      // The result waits for it: nothing recorded, the learner still active, no event.
+      Thread.sleep(1500);
+      assertThat(recorded).isNotDone();
+      assertThat(resultRows(cohort)).isZero();
+      assertThat(learnerStatus(entityManager, cohort, learner)).isEqualTo("ACTIVE");
+      assertThat(completions(cohort)).isEmpty();
+      holder.rollback();
+      assertThat(recorded.get(30, TimeUnit.SECONDS)).isEqualTo(201);
+    }
+    assertThat(resultRows(cohort)).isEqualTo(1);
+    assertThat(learnerStatus(entityManager, cohort, learner)).isEqualTo("COMPLETED");
+    assertThat(completions(cohort)).hasSize(1);
   }
 
   @Test

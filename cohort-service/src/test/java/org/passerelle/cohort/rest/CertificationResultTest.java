@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.passerelle.cohort.rest.Certifications.as;
@@ -528,6 +529,50 @@ class CertificationResultTest {
     as("site-staff-fr").queryParam("size", 101).get(results(cohort)).then().statusCode(400);
     as("site-staff-fr").queryParam("size", 0).get(results(cohort)).then().statusCode(400);
     as("site-staff-fr").queryParam("page", -1).get(results(cohort)).then().statusCode(400);
+  }
+
+  @Test
+  void integrationsReadResultsWithoutTheJurysReference() {
+    UUID cohort = Cohorts.running("FR-SEVRAN", 20);
+    UUID learner = Cohorts.learners(cohort, LearnerStatus.ACTIVE, 1).getFirst();
+    record(
+            "site-staff-fr",
+            cohort,
+            body(learner, "CERTIFIED", null, today(), "Jury 9 - Mme B. repasse l'oral"))
+        .statusCode(201)
+        .body("juryReference", equalTo("Jury 9 - Mme B. repasse l'oral"));
+
+    as("integration-fr")
+        .get(results(cohort))
+        .then()
+        .statusCode(200)
+        .body("items.learnerId", contains(learner.toString()))
+        .body("items[0].outcome", equalTo("CERTIFIED"))
+        .body("items[0].certificate.status", equalTo("VALID"))
+        .body("items[0].juryReference", nullValue())
+        .body(not(containsString("repasse")));
+    as("integration-fr")
+        .get(results(cohort) + "/" + learner)
+        .then()
+        .statusCode(200)
+        .body("outcome", equalTo("CERTIFIED"))
+        .body("juryReference", nullValue())
+        .body(not(containsString("repasse")));
+    // staff still read it, and it is still kept
+    as("country-admin-fr")
+        .get(results(cohort))
+        .then()
+        .body("items[0].juryReference", equalTo("Jury 9 - Mme B. repasse l'oral"));
+    as("site-staff-fr")
+        .get(results(cohort) + "/" + learner)
+        .then()
+        .body("juryReference", equalTo("Jury 9 - Mme B. repasse l'oral"));
+    assertThat(
+            scalar(
+                entityManager,
+                "select jury_reference from certification_result where learner_id = ?1",
+                learner))
+        .isEqualTo("Jury 9 - Mme B. repasse l'oral");
   }
 
   @Test

@@ -58,11 +58,14 @@ import org.passerelle.commons.security.AccessScope;
  * left and is not named keeps what was recorded, so a client listing today's learners cannot erase
  * the history of those who left.
  *
- * <p>The early warning: when a submission makes an active learner's current run of unexcused
- * absences (the trailing one over their recorded days) reach the configured threshold in a running
- * cohort, attendance-alert is emitted, once per run. A run is remembered by its first day: a run
- * that still holds the first day of a run already alerted for is that run (re-sent, corrected, or
- * extended back by a correction) and raises nothing; a new run after a presence raises again.
+ * <p>The early warning: when a submission makes an active learner's run of unexcused absences that
+ * holds the submitted day reach the configured threshold in a running cohort, attendance-alert is
+ * emitted, once per run. That run is usually the current (trailing) one, but a day backfilled in
+ * the past may complete an earlier run, which raises too. The at-risk list, by contrast, shows the
+ * current run only: at risk means absent now, not once in the past. A run is remembered by its
+ * first day: a run that still holds the first day of a run already alerted for is that run
+ * (re-sent, corrected, or extended back by a correction) and raises nothing; a new run after a
+ * presence raises again.
  */
 @ApplicationScoped
 public class AttendanceService {
@@ -151,7 +154,7 @@ public class AttendanceService {
     }
     records.flush();
     if (cohort.status == CohortStatus.RUNNING) {
-      raiseAlerts(cohort, named, now);
+      raiseAlerts(cohort, named, date, now);
     }
     return day(cohort, date, roll, true);
   }
@@ -214,7 +217,8 @@ public class AttendanceService {
 
   /**
    * Active learners whose current run of unexcused absences reaches the threshold, most at risk
-   * first: the longest run, then the oldest, then by learnerId.
+   * first: the longest run, then the oldest, then by learnerId. The current (trailing) run only: at
+   * risk means absent now; an earlier run completed by a backfilled day was alerted for.
    */
   @Transactional
   public List<AtRiskLearnerView> atRisk(UUID cohortId, AccessScope scope) {
@@ -246,7 +250,13 @@ public class AttendanceService {
     return config.attendance().alertAfter();
   }
 
-  private void raiseAlerts(Cohort cohort, List<CohortLearner> named, OffsetDateTime now) {
+  /**
+   * attendance-alert for each active learner named whose run holding the day submitted reaches the
+   * threshold, unless that run was alerted for: the current run, or an earlier one a backfilled day
+   * completed (present on days 1 and 5, absences recorded afterwards for days 2 to 4).
+   */
+  private void raiseAlerts(
+      Cohort cohort, List<CohortLearner> named, LocalDate date, OffsetDateTime now) {
     int threshold = threshold();
     List<CohortLearner> active =
         named.stream().filter(row -> row.status == LearnerStatus.ACTIVE).toList();
@@ -254,17 +264,18 @@ public class AttendanceService {
         records.ofLearners(active.stream().map(row -> row.id).toList()).stream()
             .collect(Collectors.groupingBy(record -> record.cohortLearnerId));
     for (CohortLearner row : active) {
-      AttendanceTally tally = tally(daysByRow.getOrDefault(row.id, List.of()));
-      if (!tally.reaches(threshold)
-          || alerts.raisedWithin(row.id, tally.runSince(), tally.runUntil())) {
+      AttendanceTally.Run run = AttendanceTally.runHolding(days(daysByRow.get(row.id)), date);
+      if (run == null
+          || !run.reaches(threshold)
+          || alerts.raisedWithin(row.id, run.since(), run.until())) {
         continue;
       }
       AbsenceAlert alert = new AbsenceAlert();
       alert.id = UUID.randomUUID();
       alert.cohortLearnerId = row.id;
-      alert.runStartedOn = tally.runSince();
-      alert.lastAbsenceOn = tally.runUntil();
-      alert.runLength = tally.consecutiveUnexcusedAbsences();
+      alert.runStartedOn = run.since();
+      alert.lastAbsenceOn = run.until();
+      alert.runLength = run.length();
       alert.raisedAt = now;
       alerts.persist(alert);
       outbox.publish(
@@ -273,13 +284,7 @@ public class AttendanceService {
               cohort.id,
               cohort.country,
               cohort.siteCode,
-              AttendanceAlert.of(
-                  cohort,
-                  row,
-                  tally.consecutiveUnexcusedAbsences(),
-                  tally.runSince(),
-                  tally.runUntil(),
-                  threshold)));
+              AttendanceAlert.of(cohort, row, run.length(), run.since(), run.until(), threshold)));
     }
     alerts.flush();
   }
@@ -435,10 +440,15 @@ public class AttendanceService {
   }
 
   private static AttendanceTally tally(List<AttendanceRecord> days) {
-    return AttendanceTally.of(
-        days.stream()
+    return AttendanceTally.of(days(days));
+  }
+
+  private static List<AttendanceTally.Day> days(List<AttendanceRecord> records) {
+    return records == null
+        ? List.of()
+        : records.stream()
             .map(record -> new AttendanceTally.Day(record.sessionDate, record.status))
-            .toList());
+            .toList();
   }
 
   /** Staff read their comments; integrations (a regional office's system) do not. */

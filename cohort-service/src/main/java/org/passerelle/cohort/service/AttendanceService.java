@@ -51,12 +51,13 @@ import org.passerelle.commons.security.AccessScope;
  * Attendance per session day, recorded by staff a whole day of a cohort at a time, its summaries
  * and the early warning (ADR 0008).
  *
- * <p>Who is on a day's roll: every active learner (from the day they became active; before it, they
- * may be recorded but need not be), and learners who have left since, for the days before they left
- * (withdrawn or transferred: before that day; completed: up to that day), who may be recorded but
- * need not be. A submission replaces the day's records of the learners it names; a learner who has
- * left and is not named keeps what was recorded, so a client listing today's learners cannot erase
- * the history of those who left.
+ * <p>Who is on a day's roll: every active learner from the day they became active (the cohort's
+ * start made them active: they may also be recorded from its start date, should staff have started
+ * it late; they joined it running: not before that day), and learners who have left since, for the
+ * days before they left (withdrawn or transferred: before that day; completed: up to that day), who
+ * may be recorded but need not be. A submission replaces the day's records of the learners it
+ * names; a learner who has left and is not named keeps what was recorded, so a client listing
+ * today's learners cannot erase the history of those who left.
  *
  * <p>The early warning: when a submission makes an active learner's run of unexcused absences that
  * holds the submitted day reach the configured threshold in a running cohort, attendance-alert is
@@ -134,7 +135,7 @@ public class AttendanceService {
     if (!ifMatch.test(version(records.onDay(rowIds, date), byId(roll)))) {
       throw new ProblemException(ProblemType.PRECONDITION_FAILED, "precondition-failed.detail");
     }
-    checkRoll(request, date, zone, roll, byLearner);
+    checkRoll(request, cohort, date, zone, roll, byLearner);
 
     List<CohortLearner> named =
         request.records().stream().map(entry -> byLearner.get(entry.learnerId())).toList();
@@ -313,6 +314,7 @@ public class AttendanceService {
    */
   private static void checkRoll(
       AttendanceDayRequest request,
+      Cohort cohort,
       LocalDate date,
       ZoneId zone,
       List<CohortLearner> roll,
@@ -330,7 +332,7 @@ public class AttendanceService {
             new Problem.FieldError(
                 field,
                 Messages.format(null, "unprocessable.attendance-unknown-learner", learnerId)));
-      } else if (!mayBeRecorded(row, date, zone)) {
+      } else if (!mayBeRecorded(row, cohort, date, zone)) {
         errors.add(
             new Problem.FieldError(
                 field,
@@ -364,15 +366,32 @@ public class AttendanceService {
         && (row.activatedAt == null || !day(row.activatedAt, zone).isAfter(date));
   }
 
-  /** Active learners, and learners who left after that day (or completed on or after it). */
-  private static boolean mayBeRecorded(CohortLearner row, LocalDate date, ZoneId zone) {
+  /**
+   * Active learners from the day they joined, and learners who left after that day (or completed on
+   * or after it). Learners the cohort's start made active count from its start date, even when
+   * staff started it late; a learner who joined the running cohort, from the day (at the site) they
+   * became active: the days before, they were not in it.
+   */
+  private static boolean mayBeRecorded(
+      CohortLearner row, Cohort cohort, LocalDate date, ZoneId zone) {
     return switch (row.status) {
-      case ACTIVE -> true;
+      case ACTIVE -> !joinedRunning(row, cohort) || !date.isBefore(day(row.activatedAt, zone));
       case COMPLETED -> row.completedAt == null || !date.isAfter(day(row.completedAt, zone));
       case WITHDRAWN -> row.withdrawnAt != null && date.isBefore(day(row.withdrawnAt, zone));
       case TRANSFERRED -> row.transferredAt != null && date.isBefore(day(row.transferredAt, zone));
       case ENROLLED -> false;
     };
+  }
+
+  /**
+   * Whether the learner became active after staff started the cohort, so joined it running. A
+   * running cohort always has its start's time; without it (rows older than it) nobody counts as
+   * having joined late.
+   */
+  private static boolean joinedRunning(CohortLearner row, Cohort cohort) {
+    return row.activatedAt != null
+        && cohort.startedAt != null
+        && row.activatedAt.isAfter(cohort.startedAt);
   }
 
   private Day day(Cohort cohort, LocalDate date, List<CohortLearner> roll, boolean comments) {

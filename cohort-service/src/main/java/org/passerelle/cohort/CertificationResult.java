@@ -33,7 +33,10 @@ public class CertificationResult {
   @Column(name = "certified_on")
   public LocalDate certifiedOn;
 
-  /** The jury's reference (e.g. its minutes), for staff; never in events or on certificates. */
+  /**
+   * The jury's reference (e.g. its minutes), for staff only: never shown to integrations, in events
+   * or on certificates; null once the person was erased.
+   */
   @Column(name = "jury_reference")
   public String juryReference;
 

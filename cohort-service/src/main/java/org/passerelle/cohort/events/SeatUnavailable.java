@@ -2,9 +2,18 @@ package org.passerelle.cohort.events;
 
 import java.util.UUID;
 
-/** Data of {@code seat-unavailable.v1}: an accepted application got no seat, and why. */
+/**
+ * Data of {@code seat-unavailable.v1}: an accepted application got no seat, and why. {@code
+ * programmeCode} is the cohort's; null for an unknown cohort.
+ */
 public record SeatUnavailable(
-    UUID cohortId, UUID learnerId, UUID applicationId, String site, String country, Reason reason) {
+    UUID cohortId,
+    UUID learnerId,
+    UUID applicationId,
+    String programmeCode,
+    String site,
+    String country,
+    Reason reason) {
 
   public static final String NAME = "seat-unavailable";
 

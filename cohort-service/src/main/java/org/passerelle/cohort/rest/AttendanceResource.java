@@ -156,7 +156,9 @@ public class AttendanceResource {
       description =
           "Active learners whose current run of unexcused absences reaches the configured"
               + " threshold, with the run's length and first day; the longest run first, then the"
-              + " oldest.")
+              + " oldest. The current run is the latest one over the days recorded: at risk means"
+              + " absent now. An earlier run a backfilled day completed raises attendance-alert"
+              + " but, once the learner came back, does not list them here.")
   @APIResponse(responseCode = "200", description = "A page of learners at risk")
   public Page<AtRiskLearnerView> atRisk(
       @PathParam("cohortId") UUID cohortId,

@@ -86,7 +86,7 @@ public class CertificationResultResource {
       summary = "List a cohort's certification results",
       description =
           "The results recorded for a cohort in your scope, oldest first, each with its"
-              + " certificate's public id and status.")
+              + " certificate's public id and status. Integrations get juryReference null.")
   @APIResponse(responseCode = "200", description = "One page of results")
   public Page<CertificationResultView> list(
       @PathParam("cohortId") UUID cohortId,
@@ -111,7 +111,9 @@ public class CertificationResultResource {
   @Operation(
       operationId = "getCertificationResult",
       summary = "Read a learner's certification result",
-      description = "404 when the cohort is outside your scope or no result was recorded.")
+      description =
+          "404 when the cohort is outside your scope or no result was recorded. Integrations get"
+              + " juryReference null.")
   @APIResponse(
       responseCode = "200",
       description = "The result, with its certificate if one was issued",

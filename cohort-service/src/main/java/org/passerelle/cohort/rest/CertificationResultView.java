@@ -10,7 +10,9 @@ import org.passerelle.cohort.CertificationOutcome;
 import org.passerelle.cohort.CertificationResult;
 import org.passerelle.cohort.CertifiedBlock;
 
-/** A learner's certification result, as staff see it. */
+/**
+ * A learner's certification result, as staff see it or, without the jury's reference, integrations.
+ */
 public record CertificationResultView(
     UUID cohortId,
     UUID learnerId,
@@ -21,21 +23,31 @@ public record CertificationResultView(
                     + " those validated for a partial one, none otherwise")
         List<String> blocks,
     LocalDate certifiedOn,
-    String juryReference,
+    @Schema(
+            description =
+                "The jury's reference (e.g. its minutes): staff's free text about a learner, shown"
+                    + " to staff only (always null for integrations), never sent in events, erased"
+                    + " (null) when the person is erased",
+            maxLength = 100)
+        String juryReference,
     OffsetDateTime recordedAt,
     @Schema(description = "The certificate issued; null when not certified")
         CertificateSummary certificate,
     long version) {
 
-  /** The result with the certificate it issued, or null. */
-  public static CertificationResultView of(CertificationResult result, Certificate certificate) {
+  /**
+   * The result with the certificate it issued, or null; as staff see it ({@code staff}) or as an
+   * integration does, without the jury's reference.
+   */
+  public static CertificationResultView of(
+      CertificationResult result, Certificate certificate, boolean staff) {
     return new CertificationResultView(
         result.cohortId,
         result.learnerId,
         result.outcome,
         certificate == null ? List.of() : codes(certificate.blocks),
         result.certifiedOn,
-        result.juryReference,
+        staff ? result.juryReference : null,
         result.recordedAt,
         certificate == null ? null : CertificateSummary.of(certificate),
         result.version);

@@ -297,7 +297,8 @@ public class CohortResource {
       summary = "List the cohorts in your scope",
       description =
           "By start date, then id. Filters combine; several status parameters mean any of them;"
-              + " startFrom and startTo bound the start date, both included.")
+              + " startFrom and startTo bound the start date, both included. Integrations get"
+              + " trainers and cancellationReason null.")
   public Page<CohortView> list(
       @QueryParam("country") @Pattern(regexp = "FR|MA") String country,
       @QueryParam("site") @Pattern(regexp = "[A-Z]{2}-[A-Z0-9-]{1,61}") String site,
@@ -338,7 +339,10 @@ public class CohortResource {
   @GET
   @Path("{id}")
   @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.COUNTRY_ADMIN, Roles.SITE_STAFF, Roles.INTEGRATION})
-  @Operation(operationId = "getCohort", summary = "Read a cohort in your scope")
+  @Operation(
+      operationId = "getCohort",
+      summary = "Read a cohort in your scope",
+      description = "Integrations get trainers and cancellationReason null.")
   @APIResponse(
       responseCode = "200",
       description = "The cohort, with the applications it received",

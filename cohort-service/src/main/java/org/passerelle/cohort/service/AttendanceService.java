@@ -51,18 +51,22 @@ import org.passerelle.commons.security.AccessScope;
  * Attendance per session day, recorded by staff a whole day of a cohort at a time, its summaries
  * and the early warning (ADR 0008).
  *
- * <p>Who is on a day's roll: every active learner (from the day they became active; before it, they
- * may be recorded but need not be), and learners who have left since, for the days before they left
- * (withdrawn or transferred: before that day; completed: up to that day), who may be recorded but
- * need not be. A submission replaces the day's records of the learners it names; a learner who has
- * left and is not named keeps what was recorded, so a client listing today's learners cannot erase
- * the history of those who left.
+ * <p>Who is on a day's roll: every active learner from the day they became active (the cohort's
+ * start made them active: they may also be recorded from its start date, should staff have started
+ * it late; they joined it running: not before that day), and learners who have left since, for the
+ * days before they left (withdrawn or transferred: before that day; completed: up to that day), who
+ * may be recorded but need not be. A submission replaces the day's records of the learners it
+ * names; a learner who has left and is not named keeps what was recorded, so a client listing
+ * today's learners cannot erase the history of those who left.
  *
- * <p>The early warning: when a submission makes an active learner's current run of unexcused
- * absences (the trailing one over their recorded days) reach the configured threshold in a running
- * cohort, attendance-alert is emitted, once per run. A run is remembered by its first day: a run
- * that still holds the first day of a run already alerted for is that run (re-sent, corrected, or
- * extended back by a correction) and raises nothing; a new run after a presence raises again.
+ * <p>The early warning: when a submission makes an active learner's run of unexcused absences that
+ * holds the submitted day reach the configured threshold in a running cohort, attendance-alert is
+ * emitted, once per run. That run is usually the current (trailing) one, but a day backfilled in
+ * the past may complete an earlier run, which raises too. The at-risk list, by contrast, shows the
+ * current run only: at risk means absent now, not once in the past. A run is remembered by its
+ * first day: a run that still holds the first day of a run already alerted for is that run
+ * (re-sent, corrected, or extended back by a correction) and raises nothing; a new run after a
+ * presence raises again.
  */
 @ApplicationScoped
 public class AttendanceService {
@@ -131,7 +135,7 @@ public class AttendanceService {
     if (!ifMatch.test(version(records.onDay(rowIds, date), byId(roll)))) {
       throw new ProblemException(ProblemType.PRECONDITION_FAILED, "precondition-failed.detail");
     }
-    checkRoll(request, date, zone, roll, byLearner);
+    checkRoll(request, cohort, date, zone, roll, byLearner);
 
     List<CohortLearner> named =
         request.records().stream().map(entry -> byLearner.get(entry.learnerId())).toList();
@@ -151,7 +155,7 @@ public class AttendanceService {
     }
     records.flush();
     if (cohort.status == CohortStatus.RUNNING) {
-      raiseAlerts(cohort, named, now);
+      raiseAlerts(cohort, named, date, now);
     }
     return day(cohort, date, roll, true);
   }
@@ -214,7 +218,8 @@ public class AttendanceService {
 
   /**
    * Active learners whose current run of unexcused absences reaches the threshold, most at risk
-   * first: the longest run, then the oldest, then by learnerId.
+   * first: the longest run, then the oldest, then by learnerId. The current (trailing) run only: at
+   * risk means absent now; an earlier run completed by a backfilled day was alerted for.
    */
   @Transactional
   public List<AtRiskLearnerView> atRisk(UUID cohortId, AccessScope scope) {
@@ -246,7 +251,13 @@ public class AttendanceService {
     return config.attendance().alertAfter();
   }
 
-  private void raiseAlerts(Cohort cohort, List<CohortLearner> named, OffsetDateTime now) {
+  /**
+   * attendance-alert for each active learner named whose run holding the day submitted reaches the
+   * threshold, unless that run was alerted for: the current run, or an earlier one a backfilled day
+   * completed (present on days 1 and 5, absences recorded afterwards for days 2 to 4).
+   */
+  private void raiseAlerts(
+      Cohort cohort, List<CohortLearner> named, LocalDate date, OffsetDateTime now) {
     int threshold = threshold();
     List<CohortLearner> active =
         named.stream().filter(row -> row.status == LearnerStatus.ACTIVE).toList();
@@ -254,17 +265,18 @@ public class AttendanceService {
         records.ofLearners(active.stream().map(row -> row.id).toList()).stream()
             .collect(Collectors.groupingBy(record -> record.cohortLearnerId));
     for (CohortLearner row : active) {
-      AttendanceTally tally = tally(daysByRow.getOrDefault(row.id, List.of()));
-      if (!tally.reaches(threshold)
-          || alerts.raisedWithin(row.id, tally.runSince(), tally.runUntil())) {
+      AttendanceTally.Run run = AttendanceTally.runHolding(days(daysByRow.get(row.id)), date);
+      if (run == null
+          || !run.reaches(threshold)
+          || alerts.raisedWithin(row.id, run.since(), run.until())) {
         continue;
       }
       AbsenceAlert alert = new AbsenceAlert();
       alert.id = UUID.randomUUID();
       alert.cohortLearnerId = row.id;
-      alert.runStartedOn = tally.runSince();
-      alert.lastAbsenceOn = tally.runUntil();
-      alert.runLength = tally.consecutiveUnexcusedAbsences();
+      alert.runStartedOn = run.since();
+      alert.lastAbsenceOn = run.until();
+      alert.runLength = run.length();
       alert.raisedAt = now;
       alerts.persist(alert);
       outbox.publish(
@@ -273,13 +285,7 @@ public class AttendanceService {
               cohort.id,
               cohort.country,
               cohort.siteCode,
-              AttendanceAlert.of(
-                  cohort,
-                  row,
-                  tally.consecutiveUnexcusedAbsences(),
-                  tally.runSince(),
-                  tally.runUntil(),
-                  threshold)));
+              AttendanceAlert.of(cohort, row, run.length(), run.since(), run.until(), threshold)));
     }
     alerts.flush();
   }
@@ -308,6 +314,7 @@ public class AttendanceService {
    */
   private static void checkRoll(
       AttendanceDayRequest request,
+      Cohort cohort,
       LocalDate date,
       ZoneId zone,
       List<CohortLearner> roll,
@@ -325,7 +332,7 @@ public class AttendanceService {
             new Problem.FieldError(
                 field,
                 Messages.format(null, "unprocessable.attendance-unknown-learner", learnerId)));
-      } else if (!mayBeRecorded(row, date, zone)) {
+      } else if (!mayBeRecorded(row, cohort, date, zone)) {
         errors.add(
             new Problem.FieldError(
                 field,
@@ -359,15 +366,32 @@ public class AttendanceService {
         && (row.activatedAt == null || !day(row.activatedAt, zone).isAfter(date));
   }
 
-  /** Active learners, and learners who left after that day (or completed on or after it). */
-  private static boolean mayBeRecorded(CohortLearner row, LocalDate date, ZoneId zone) {
+  /**
+   * Active learners from the day they joined, and learners who left after that day (or completed on
+   * or after it). Learners the cohort's start made active count from its start date, even when
+   * staff started it late; a learner who joined the running cohort, from the day (at the site) they
+   * became active: the days before, they were not in it.
+   */
+  private static boolean mayBeRecorded(
+      CohortLearner row, Cohort cohort, LocalDate date, ZoneId zone) {
     return switch (row.status) {
-      case ACTIVE -> true;
+      case ACTIVE -> !joinedRunning(row, cohort) || !date.isBefore(day(row.activatedAt, zone));
       case COMPLETED -> row.completedAt == null || !date.isAfter(day(row.completedAt, zone));
       case WITHDRAWN -> row.withdrawnAt != null && date.isBefore(day(row.withdrawnAt, zone));
       case TRANSFERRED -> row.transferredAt != null && date.isBefore(day(row.transferredAt, zone));
       case ENROLLED -> false;
     };
+  }
+
+  /**
+   * Whether the learner became active after staff started the cohort, so joined it running. A
+   * running cohort always has its start's time; without it (rows older than it) nobody counts as
+   * having joined late.
+   */
+  private static boolean joinedRunning(CohortLearner row, Cohort cohort) {
+    return row.activatedAt != null
+        && cohort.startedAt != null
+        && row.activatedAt.isAfter(cohort.startedAt);
   }
 
   private Day day(Cohort cohort, LocalDate date, List<CohortLearner> roll, boolean comments) {
@@ -435,10 +459,15 @@ public class AttendanceService {
   }
 
   private static AttendanceTally tally(List<AttendanceRecord> days) {
-    return AttendanceTally.of(
-        days.stream()
+    return AttendanceTally.of(days(days));
+  }
+
+  private static List<AttendanceTally.Day> days(List<AttendanceRecord> records) {
+    return records == null
+        ? List.of()
+        : records.stream()
             .map(record -> new AttendanceTally.Day(record.sessionDate, record.status))
-            .toList());
+            .toList();
   }
 
   /** Staff read their comments; integrations (a regional office's system) do not. */

@@ -73,6 +73,44 @@ public record AttendanceTally(
         recorded, present, late, excused, unexcused, rate, run, since, until);
   }
 
+  /** A run of consecutive unexcused absences over the recorded days, from one day to another. */
+  public record Run(int length, LocalDate since, LocalDate until) {
+
+    /** Whether the run reaches the threshold. */
+    public boolean reaches(int threshold) {
+      return length >= threshold;
+    }
+  }
+
+  /**
+   * The run of consecutive unexcused absences that holds this day, wherever it lies among the days
+   * (counted as for the current run: a day not recorded neither ends nor extends it); null when the
+   * day is not an unexcused absence. A day backfilled in the middle of the history may complete a
+   * run that is not the current one.
+   */
+  public static Run runHolding(List<Day> days, LocalDate date) {
+    List<Day> ordered = days.stream().sorted(Comparator.comparing(Day::date)).toList();
+    int at = -1;
+    for (int i = 0; i < ordered.size(); i++) {
+      if (ordered.get(i).date().equals(date)) {
+        at = i;
+      }
+    }
+    if (at < 0 || ordered.get(at).status() != AttendanceStatus.UNEXCUSED_ABSENCE) {
+      return null;
+    }
+    int first = at;
+    while (first > 0 && ordered.get(first - 1).status() == AttendanceStatus.UNEXCUSED_ABSENCE) {
+      first--;
+    }
+    int last = at;
+    while (last < ordered.size() - 1
+        && ordered.get(last + 1).status() == AttendanceStatus.UNEXCUSED_ABSENCE) {
+      last++;
+    }
+    return new Run(last - first + 1, ordered.get(first).date(), ordered.get(last).date());
+  }
+
   /** Whether the current run reaches the threshold. */
   public boolean reaches(int threshold) {
     return consecutiveUnexcusedAbsences >= threshold;

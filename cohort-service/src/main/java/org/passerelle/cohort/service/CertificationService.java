@@ -103,7 +103,9 @@ public class CertificationService {
 
   private CertificationResultView create(
       UUID cohortId, RecordCertificationRequest request, AccessScope scope) {
-    Cohort cohort = cohorts.inScope(cohortId, scope);
+    // The cohort's lock first, then the learner's row, like every decision about a cohort's roll
+    // (ADR 0008): a withdrawal, a transfer or an attendance day of the cohort does not interleave.
+    Cohort cohort = cohorts.lockedInScope(cohortId, scope);
     if (cohort.status != CohortStatus.RUNNING && cohort.status != CohortStatus.COMPLETED) {
       throw new ProblemException(
           ProblemType.CONFLICT, "conflict.certification-cohort-status", cohort.status);
@@ -161,7 +163,7 @@ public class CertificationService {
                 programme,
                 result,
                 certified.stream().map(block -> block.code).toList())));
-    return CertificationResultView.of(result, certificate);
+    return CertificationResultView.of(result, certificate, true);
   }
 
   /**
@@ -254,6 +256,7 @@ public class CertificationService {
   public Page<CertificationResultView> list(
       UUID cohortId, CertificationOutcome outcome, int page, int size, AccessScope scope) {
     Cohort cohort = cohorts.inScope(cohortId, scope);
+    boolean staff = scope.isStaff();
     var query =
         outcome == null
             ? results.find("cohortId = ?1", ORDER, cohort.id)
@@ -264,7 +267,7 @@ public class CertificationService {
             .collect(Collectors.toMap(certificate -> certificate.resultId, Function.identity()));
     List<CertificationResultView> items =
         found.stream()
-            .map(result -> CertificationResultView.of(result, issued.get(result.id)))
+            .map(result -> CertificationResultView.of(result, issued.get(result.id), staff))
             .toList();
     return new Page<>(items, page, size, query.count());
   }
@@ -278,7 +281,7 @@ public class CertificationService {
             .orElseThrow(() -> ProblemException.notFound("certification-result"));
     Certificate certificate =
         certificates.ofResults(List.of(result.id)).stream().findFirst().orElse(null);
-    return CertificationResultView.of(result, certificate);
+    return CertificationResultView.of(result, certificate, scope.isStaff());
   }
 
   private static OffsetDateTime now() {

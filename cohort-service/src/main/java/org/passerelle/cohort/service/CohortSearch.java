@@ -81,7 +81,9 @@ public class CohortSearch {
     List<Cohort> found = query.page(page, size).list();
     Map<UUID, Long> seats = learners.seatsTaken(found.stream().map(c -> c.id).toList());
     List<CohortView> items =
-        found.stream().map(c -> CohortView.of(c, seats.getOrDefault(c.id, 0L))).toList();
+        found.stream()
+            .map(c -> CohortView.of(c, seats.getOrDefault(c.id, 0L), scope.isStaff()))
+            .toList();
     return new Page<>(items, page, size, query.count());
   }
 }

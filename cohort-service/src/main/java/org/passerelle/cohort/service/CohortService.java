@@ -147,7 +147,7 @@ public class CohortService {
             cohort.country,
             cohort.siteCode,
             CohortScheduled.of(cohort)));
-    return CohortView.of(cohort, 0);
+    return CohortView.of(cohort, 0, true);
   }
 
   /**
@@ -207,7 +207,7 @@ public class CohortService {
         && minimumAge == cohort.minimumAge
         && trainers.equals(cohort.trainers)
         && funders.equals(cohort.funders)) {
-      return CohortView.of(cohort, seatsTaken);
+      return CohortView.of(cohort, seatsTaken, true);
     }
     cohort.startDate = startDate;
     cohort.endDate = endDate;
@@ -225,7 +225,7 @@ public class CohortService {
             cohort.country,
             cohort.siteCode,
             CohortChanged.of(cohort)));
-    return CohortView.of(cohort, seatsTaken);
+    return CohortView.of(cohort, seatsTaken, true);
   }
 
   /**
@@ -243,7 +243,7 @@ public class CohortService {
             cohort.country,
             cohort.siteCode,
             CohortChanged.of(cohort)));
-    return CohortView.of(cohort, learners.seatsTaken(cohort.id));
+    return CohortView.of(cohort, learners.seatsTaken(cohort.id), true);
   }
 
   /**
@@ -279,7 +279,7 @@ public class CohortService {
             cohort.country,
             cohort.siteCode,
             CohortStarted.of(cohort, active)));
-    return CohortView.of(cohort, learners.seatsTaken(cohort.id));
+    return CohortView.of(cohort, learners.seatsTaken(cohort.id), true);
   }
 
   /**
@@ -311,7 +311,7 @@ public class CohortService {
             cohort.country,
             cohort.siteCode,
             CohortCompleted.of(cohort, counts)));
-    return CohortView.of(cohort, learners.seatsTaken(cohort.id));
+    return CohortView.of(cohort, learners.seatsTaken(cohort.id), true);
   }
 
   /**
@@ -334,7 +334,7 @@ public class CohortService {
             cohort.country,
             cohort.siteCode,
             CohortCancelled.of(cohort)));
-    return CohortView.of(cohort, learners.seatsTaken(cohort.id));
+    return CohortView.of(cohort, learners.seatsTaken(cohort.id), true);
   }
 
   /** The cohort, locked, moved to {@code target} if If-Match and the state machine allow it. */
@@ -389,6 +389,6 @@ public class CohortService {
   @Transactional
   public CohortView get(UUID id, AccessScope scope) {
     Cohort cohort = cohorts.inScope(id, scope);
-    return CohortView.of(cohort, learners.seatsTaken(cohort.id));
+    return CohortView.of(cohort, learners.seatsTaken(cohort.id), scope.isStaff());
   }
 }

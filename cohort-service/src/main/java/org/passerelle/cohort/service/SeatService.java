@@ -80,6 +80,7 @@ public class SeatService {
           application.applicationId(), application.cohortId(), application.site());
       unavailable(
           application,
+          null,
           application.site(),
           application.country(),
           SeatUnavailable.Reason.UNKNOWN_COHORT);
@@ -95,13 +96,19 @@ public class SeatService {
     if (!notStarted(cohort)) {
       unavailable(
           application,
+          cohort.programmeCode,
           cohort.siteCode,
           cohort.country,
           SeatUnavailable.Reason.COHORT_NOT_RECRUITING);
       return;
     }
     if (learners.seatsTaken(cohort.id) >= cohort.capacity) {
-      unavailable(application, cohort.siteCode, cohort.country, SeatUnavailable.Reason.FULL);
+      unavailable(
+          application,
+          cohort.programmeCode,
+          cohort.siteCode,
+          cohort.country,
+          SeatUnavailable.Reason.FULL);
       return;
     }
     CohortLearner seat =
@@ -252,7 +259,11 @@ public class SeatService {
   }
 
   private void unavailable(
-      Application application, String site, String country, SeatUnavailable.Reason reason) {
+      Application application,
+      String programmeCode,
+      String site,
+      String country,
+      SeatUnavailable.Reason reason) {
     outbox.publish(
         DomainEvent.v1(
             SeatUnavailable.NAME,
@@ -263,6 +274,7 @@ public class SeatService {
                 application.cohortId(),
                 application.learnerId(),
                 application.applicationId(),
+                programmeCode,
                 site,
                 country,
                 reason)));

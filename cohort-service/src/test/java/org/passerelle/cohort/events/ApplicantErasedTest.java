@@ -3,12 +3,15 @@ package org.passerelle.cohort.events;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -18,7 +21,9 @@ import org.passerelle.cohort.CohortLearner;
 import org.passerelle.cohort.ExitReason;
 import org.passerelle.cohort.LearnerStatus;
 import org.passerelle.cohort.service.ExitCommentEraser;
+import org.passerelle.cohort.service.JuryReferenceEraser;
 import org.passerelle.cohort.service.LearnerTextEraser;
+import org.passerelle.cohort.service.StoredResponseEraser;
 import org.passerelle.cohort.testing.Cohorts;
 import org.passerelle.cohort.testing.Learners;
 import org.passerelle.commons.events.KafkaClients;
@@ -124,9 +129,132 @@ class ApplicantErasedTest {
     erase(UUID.randomUUID(), UUID.randomUUID());
   }
 
+  private static io.restassured.response.ValidatableResponse recordResult(
+      UUID cohortId, UUID learnerId, String key, String jury) {
+    return Api.as("site-staff-fr")
+        .header("Idempotency-Key", key)
+        .body(
+            """
+            {"learnerId": "%s", "outcome": "CERTIFIED", "certifiedOn": "%s",
+             "juryReference": "%s"}
+            """
+                .formatted(learnerId, LocalDate.now(ZoneId.of("Europe/Paris")), jury))
+        .post("/api/v1/cohorts/" + cohortId + "/certification-results")
+        .then();
+  }
+
+  private Object cell(String sql, Object... parameters) {
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () -> {
+              var query = entityManager.createNativeQuery(sql);
+              for (int i = 0; i < parameters.length; i++) {
+                query.setParameter(i + 1, parameters[i]);
+              }
+              List<?> rows = query.getResultList();
+              return rows.isEmpty() ? null : rows.getFirst();
+            });
+  }
+
+  @Test
+  void theJuryReferenceGoesFromTheResultAndFromTheStoredResponse() throws Exception {
+    UUID cohort = Cohorts.running("FR-SEVRAN", 5);
+    UUID amina = UUID.randomUUID();
+    Cohorts.learner(cohort, amina, LearnerStatus.ACTIVE);
+    UUID other = Cohorts.learners(cohort, LearnerStatus.ACTIVE, 1).getFirst();
+    String aminaKey = "jury-" + UUID.randomUUID();
+    String otherKey = "jury-" + UUID.randomUUID();
+    String publicId =
+        recordResult(cohort, amina, aminaKey, "Jury 12 - Amina B. absente a l'oral")
+            .statusCode(201)
+            .extract()
+            .path("certificate.publicId");
+    recordResult(cohort, other, otherKey, "Jury 12 - Karim").statusCode(201);
+    long versionBefore =
+        ((Number) cell("select version from certification_result where learner_id = ?1", amina))
+            .longValue();
+    assertThat(
+            cell(
+                "select count(*) from idempotency_key where idem_key = ?1 and body like '%Amina%'",
+                aminaKey))
+        .isEqualTo(1L);
+    long outboxBefore = CohortOutbox.count(entityManager, cohort.toString());
+
+    erase(UUID.randomUUID(), amina);
+
+    // the result keeps its outcome, date and certificate; the jury's words go, the ETag moves on
+    assertThat(cell("select jury_reference from certification_result where learner_id = ?1", amina))
+        .isNull();
+    assertThat(cell("select outcome from certification_result where learner_id = ?1", amina))
+        .isEqualTo("CERTIFIED");
+    assertThat(cell("select status from certificate where public_id = ?1", publicId))
+        .isEqualTo("VALID");
+    Api.as("site-staff-fr")
+        .get("/api/v1/cohorts/" + cohort + "/certification-results/" + amina)
+        .then()
+        .statusCode(200)
+        .header("ETag", "\"" + (versionBefore + 1) + "\"")
+        .body("juryReference", org.hamcrest.Matchers.nullValue())
+        .body("outcome", org.hamcrest.Matchers.equalTo("CERTIFIED"))
+        .body("certificate.publicId", org.hamcrest.Matchers.equalTo(publicId));
+    // the response kept for retries held them too: gone, so a retry is refused, never replayed
+    assertThat(
+            Api.count(
+                entityManager,
+                "select count(*) from idempotency_key where body like '%Amina%'"
+                    + " or idem_key = '"
+                    + aminaKey
+                    + "'"))
+        .isZero();
+    recordResult(cohort, amina, aminaKey, "Jury 12 - Amina B. absente a l'oral")
+        .statusCode(409)
+        .header("Idempotent-Replayed", org.hamcrest.Matchers.nullValue());
+    // the other learner's result and stored response stay as they were
+    assertThat(cell("select jury_reference from certification_result where learner_id = ?1", other))
+        .isEqualTo("Jury 12 - Karim");
+    recordResult(cohort, other, otherKey, "Jury 12 - Karim")
+        .statusCode(201)
+        .header("Idempotent-Replayed", "true")
+        .body("juryReference", org.hamcrest.Matchers.equalTo("Jury 12 - Karim"));
+    // nothing is told about it: erasure sends no event from here
+    assertThat(CohortOutbox.count(entityManager, cohort.toString())).isEqualTo(outboxBefore);
+
+    // erased again: nothing more changes
+    erase(UUID.randomUUID(), amina);
+    assertThat(
+            ((Number) cell("select version from certification_result where learner_id = ?1", amina))
+                .longValue())
+        .isEqualTo(versionBefore + 1);
+  }
+
+  @Test
+  void aBulkEnrolmentsStoredResponseHoldsNoExitCommentToErase() {
+    // A learner withdrawn with a comment comes back through a stored bulk enrolment: the seat taken
+    // again has its comment cleared, so the response kept for retries holds no staff text.
+    UUID cohort = Cohorts.running("FR-SEVRAN", 5);
+    UUID learner = Cohorts.learners(cohort, LearnerStatus.ACTIVE, 1).getFirst();
+    withdraw(cohort, learner, "HEALTH", "Sees a doctor in Bondy every week");
+    String key = "enrol-" + UUID.randomUUID();
+    Learners.as("platform-admin")
+        .header("Idempotency-Key", key)
+        .body(
+            "{\"learners\": [{\"learnerId\": \"%s\", \"applicationId\": \"%s\"}]}"
+                .formatted(learner, UUID.randomUUID()))
+        .post(Learners.path(cohort))
+        .then()
+        .statusCode(200)
+        .body("enrolled[0].exitComment", org.hamcrest.Matchers.nullValue());
+    assertThat(cell("select body from idempotency_key where idem_key = ?1", key))
+        .asString()
+        .contains(learner.toString())
+        .doesNotContain("Bondy");
+  }
+
   @Test
   void theExitCommentEraserIsOneOfTheErasersTheHandlerRuns() {
     assertThat(erasers.stream().map(eraser -> eraser.getClass().getName()))
-        .anyMatch(name -> name.startsWith(ExitCommentEraser.class.getName()));
+        .anyMatch(name -> name.startsWith(ExitCommentEraser.class.getName()))
+        .anyMatch(name -> name.startsWith(JuryReferenceEraser.class.getName()))
+        .anyMatch(name -> name.startsWith(StoredResponseEraser.class.getName()));
   }
 }

@@ -1,11 +1,13 @@
 package org.passerelle.cohort.rest;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.passerelle.cohort.rest.Certifications.as;
@@ -24,11 +26,17 @@ import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -46,6 +54,7 @@ import org.passerelle.commons.testing.Tokens;
 class CertificationResultTest {
 
   @Inject EntityManager entityManager;
+  @Inject DataSource dataSource;
 
   private List<JsonNode> completions(UUID cohortId) {
     return CohortOutbox.events(entityManager, cohortId.toString(), CohortOutbox.LEARNER_COMPLETED);
@@ -520,6 +529,89 @@ class CertificationResultTest {
     as("site-staff-fr").queryParam("size", 101).get(results(cohort)).then().statusCode(400);
     as("site-staff-fr").queryParam("size", 0).get(results(cohort)).then().statusCode(400);
     as("site-staff-fr").queryParam("page", -1).get(results(cohort)).then().statusCode(400);
+  }
+
+  @Test
+  void integrationsReadResultsWithoutTheJurysReference() {
+    UUID cohort = Cohorts.running("FR-SEVRAN", 20);
+    UUID learner = Cohorts.learners(cohort, LearnerStatus.ACTIVE, 1).getFirst();
+    record(
+            "site-staff-fr",
+            cohort,
+            body(learner, "CERTIFIED", null, today(), "Jury 9 - Mme B. repasse l'oral"))
+        .statusCode(201)
+        .body("juryReference", equalTo("Jury 9 - Mme B. repasse l'oral"));
+
+    as("integration-fr")
+        .get(results(cohort))
+        .then()
+        .statusCode(200)
+        .body("items.learnerId", contains(learner.toString()))
+        .body("items[0].outcome", equalTo("CERTIFIED"))
+        .body("items[0].certificate.status", equalTo("VALID"))
+        .body("items[0].juryReference", nullValue())
+        .body(not(containsString("repasse")));
+    as("integration-fr")
+        .get(results(cohort) + "/" + learner)
+        .then()
+        .statusCode(200)
+        .body("outcome", equalTo("CERTIFIED"))
+        .body("juryReference", nullValue())
+        .body(not(containsString("repasse")));
+    // staff still read it, and it is still kept
+    as("country-admin-fr")
+        .get(results(cohort))
+        .then()
+        .body("items[0].juryReference", equalTo("Jury 9 - Mme B. repasse l'oral"));
+    as("site-staff-fr")
+        .get(results(cohort) + "/" + learner)
+        .then()
+        .body("juryReference", equalTo("Jury 9 - Mme B. repasse l'oral"));
+    assertThat(
+            scalar(
+                entityManager,
+                "select jury_reference from certification_result where learner_id = ?1",
+                learner))
+        .isEqualTo("Jury 9 - Mme B. repasse l'oral");
+  }
+
+  @Test
+  void recordingAResultTakesTheCohortsLockFirst() throws Exception {
+    UUID cohort = Cohorts.running("FR-SEVRAN", 20);
+    UUID learner = Cohorts.learners(cohort, LearnerStatus.ACTIVE, 1).getFirst();
+    String token = Tokens.bearer("site-staff-fr");
+    try (Connection holder = dataSource.getConnection();
+        var pool = Executors.newSingleThreadExecutor()) {
+      // Another roll decision (a withdrawal, an attendance day) holds the cohort's lock, as the
+      // services take it: "for no key update", which the result's foreign key to the cohort does
+      // not wait for, so only the cohort's own lock makes the result wait.
+      holder.setAutoCommit(false);
+      try (PreparedStatement lock =
+          holder.prepareStatement("select id from cohort where id = ? for no key update")) {
+        lock.setObject(1, cohort);
+        lock.executeQuery().close();
+      }
+      Future<Integer> recorded =
+          pool.submit(
+              () ->
+                  given()
+                      .header("Authorization", token)
+                      .contentType("application/json")
+                      .body(body(learner, "CERTIFIED", null, today()))
+                      .post(results(cohort))
+                      .statusCode());
+      // The result waits for it: nothing recorded, the learner still active, no event.
+      Thread.sleep(1500);
+      assertThat(recorded).isNotDone();
+      assertThat(resultRows(cohort)).isZero();
+      assertThat(learnerStatus(entityManager, cohort, learner)).isEqualTo("ACTIVE");
+      assertThat(completions(cohort)).isEmpty();
+      holder.rollback();
+      assertThat(recorded.get(30, TimeUnit.SECONDS)).isEqualTo(201);
+    }
+    assertThat(resultRows(cohort)).isEqualTo(1);
+    assertThat(learnerStatus(entityManager, cohort, learner)).isEqualTo("COMPLETED");
+    assertThat(completions(cohort)).hasSize(1);
   }
 
   @Test

@@ -1,10 +1,15 @@
 package org.passerelle.cohort.rest;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.passerelle.cohort.events.CohortOutbox.CHANGED;
 import static org.passerelle.cohort.events.CohortOutbox.SCHEDULED;
@@ -25,6 +30,7 @@ import org.passerelle.cohort.CohortStatus;
 import org.passerelle.cohort.events.CohortOutbox;
 import org.passerelle.cohort.testing.Cohorts;
 import org.passerelle.commons.testing.Api;
+import org.passerelle.commons.testing.Tokens;
 
 /** A cohort's trainers and funders: kept, shown, bounded; funders in events, trainers never. */
 @QuarkusTest
@@ -218,5 +224,71 @@ class CohortStaffingTest {
       change(id, "\"0\"", "{\"trainers\": [\"M. Roy\"]}").statusCode(409);
       assertThat(column(id, "trainers")).isEmpty();
     }
+  }
+
+  @Test
+  void integrationsReadCohortsWithoutTrainersNamesNorTheCancellationsNote() {
+    String id =
+        Api.as("site-staff-fr")
+            .body(schedule(", \"trainers\": [\"Mme Dupont\"], \"funders\": [\"France Travail\"]"))
+            .post(COHORTS)
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    Api.as("site-staff-fr")
+        .header("If-Match", "\"0\"")
+        .body("{\"reason\": \"Mme Dupont est en arrêt maladie\"}")
+        .post(COHORTS + "/" + id + "/cancel")
+        .then()
+        .statusCode(200)
+        .body("cancellationReason", equalTo("Mme Dupont est en arrêt maladie"));
+    String integration = "Bearer " + Tokens.ofClient("integration-fr");
+
+    given()
+        .header("Authorization", integration)
+        .get(COHORTS + "/" + id)
+        .then()
+        .statusCode(200)
+        .header("ETag", "\"1\"")
+        .body("status", equalTo("CANCELLED"))
+        .body("funders", contains("France Travail"))
+        .body("cancelledAt", notNullValue())
+        .body("trainers", nullValue())
+        .body("cancellationReason", nullValue())
+        .body(not(containsString("Dupont")));
+    given()
+        .header("Authorization", integration)
+        .queryParam("site", "FR-SEVRAN")
+        .queryParam("status", "CANCELLED")
+        .queryParam("startFrom", "2027-03-01")
+        .queryParam("startTo", "2027-03-01")
+        .queryParam("size", 100)
+        .get(COHORTS)
+        .then()
+        .statusCode(200)
+        .body("items.id", hasItem(id))
+        .body("items.findAll { it.trainers != null || it.cancellationReason != null }", empty())
+        .body(not(containsString("Dupont")));
+    // staff still read both, and both are kept
+    for (String staff : List.of("site-staff-fr", "country-admin-fr", "platform-admin")) {
+      Api.as(staff)
+          .get(COHORTS + "/" + id)
+          .then()
+          .statusCode(200)
+          .body("trainers", contains("Mme Dupont"))
+          .body("cancellationReason", equalTo("Mme Dupont est en arrêt maladie"));
+    }
+    Api.as("country-admin-fr")
+        .queryParam("site", "FR-SEVRAN")
+        .queryParam("status", "CANCELLED")
+        .queryParam("startFrom", "2027-03-01")
+        .queryParam("startTo", "2027-03-01")
+        .queryParam("size", 100)
+        .get(COHORTS)
+        .then()
+        .body("items.find { it.id == '" + id + "' }.trainers", contains("Mme Dupont"));
+    assertThat(column(id, "trainers")).containsExactly("Mme Dupont");
+    assertThat(events(id, CohortOutbox.CANCELLED).toString()).doesNotContain("Dupont");
   }
 }

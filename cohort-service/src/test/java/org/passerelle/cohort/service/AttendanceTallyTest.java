@@ -113,4 +113,45 @@ class AttendanceTallyTest {
     assertThat(overWeekend.runSince()).isEqualTo(D);
     assertThat(overWeekend.attendanceRate()).isEqualTo(new BigDecimal("0.0000"));
   }
+
+  @Test
+  void theRunHoldingADayMayBeAnEarlierOneThanTheCurrent() {
+    List<AttendanceTally.Day> days =
+        days(
+            PRESENT,
+            UNEXCUSED_ABSENCE,
+            UNEXCUSED_ABSENCE,
+            UNEXCUSED_ABSENCE,
+            PRESENT,
+            UNEXCUSED_ABSENCE);
+    Collections.shuffle(days);
+    // the middle of the earlier run, its ends: the same run
+    for (int i = 1; i <= 3; i++) {
+      assertThat(AttendanceTally.runHolding(days, D.plusDays(i)))
+          .isEqualTo(new AttendanceTally.Run(3, D.plusDays(1), D.plusDays(3)));
+    }
+    assertThat(AttendanceTally.runHolding(days, D.plusDays(1)).reaches(3)).isTrue();
+    assertThat(AttendanceTally.runHolding(days, D.plusDays(1)).reaches(4)).isFalse();
+    assertThat(AttendanceTally.runHolding(days, D.plusDays(5)))
+        .isEqualTo(new AttendanceTally.Run(1, D.plusDays(5), D.plusDays(5)));
+    // a presence, or a day not recorded, holds no run
+    assertThat(AttendanceTally.runHolding(days, D)).isNull();
+    assertThat(AttendanceTally.runHolding(days, D.plusDays(4))).isNull();
+    assertThat(AttendanceTally.runHolding(days, D.plusDays(9))).isNull();
+    assertThat(AttendanceTally.runHolding(List.of(), D)).isNull();
+    // the current run is still the trailing one
+    assertThat(AttendanceTally.of(days).consecutiveUnexcusedAbsences()).isEqualTo(1);
+  }
+
+  @Test
+  void daysNotRecordedNeitherEndNorExtendTheRunHoldingADay() {
+    List<AttendanceTally.Day> days =
+        List.of(
+            new AttendanceTally.Day(D, UNEXCUSED_ABSENCE),
+            new AttendanceTally.Day(D.plusDays(3), UNEXCUSED_ABSENCE),
+            new AttendanceTally.Day(D.plusDays(7), UNEXCUSED_ABSENCE),
+            new AttendanceTally.Day(D.plusDays(8), EXCUSED_ABSENCE));
+    assertThat(AttendanceTally.runHolding(days, D.plusDays(3)))
+        .isEqualTo(new AttendanceTally.Run(3, D, D.plusDays(7)));
+  }
 }

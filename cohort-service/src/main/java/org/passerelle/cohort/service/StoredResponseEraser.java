@@ -1,9 +1,10 @@
 package org.passerelle.cohort.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.util.List;
 import java.util.UUID;
+import org.passerelle.commons.idempotency.IdempotencyKeys;
 
 /**
  * Deletes the responses kept for Idempotency-Key retries that hold staff's free text about the
@@ -21,21 +22,16 @@ public class StoredResponseEraser implements LearnerTextEraser {
   /** The operations whose stored responses hold staff's text about one learner. */
   static final String WITH_STAFF_TEXT = "record-certification-result %";
 
-  private final EntityManager entityManager;
+  private final IdempotencyKeys idempotency;
 
-  StoredResponseEraser(EntityManager entityManager) {
-    this.entityManager = entityManager;
+  StoredResponseEraser(IdempotencyKeys idempotency) {
+    this.idempotency = idempotency;
   }
 
   @Override
   @Transactional
   public int erase(UUID learnerId) {
-    return entityManager
-        .createNativeQuery(
-            "delete from idempotency_key where operation like ?1 and body is not null"
-                + " and strpos(body, ?2) > 0")
-        .setParameter(1, WITH_STAFF_TEXT)
-        .setParameter(2, learnerId.toString())
-        .executeUpdate();
+    return idempotency.forgetResponsesMentioning(
+        List.of(WITH_STAFF_TEXT), List.of(learnerId.toString()));
   }
 }

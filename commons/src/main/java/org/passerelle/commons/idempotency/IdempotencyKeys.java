@@ -12,6 +12,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.passerelle.commons.problem.ProblemException;
@@ -64,6 +65,41 @@ public class IdempotencyKeys {
         return new Outcome<>(value, false);
       }
       return replay(connection, who, key, hash, resultType);
+    } catch (SQLException e) {
+      throw new IllegalStateException("idempotency key storage failed", e);
+    }
+  }
+
+  /**
+   * Forgets the stored responses of these operations (SQL {@code like} patterns, e.g. {@code
+   * "record-certification-result %"}) that mention any of these values, when the person they are
+   * about is erased: a retry with the same key then runs again, and is answered from what is left,
+   * instead of replaying their data. Returns how many were forgotten.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public int forgetResponsesMentioning(List<String> operations, List<String> mentions) {
+    if (operations.isEmpty() || mentions.isEmpty()) {
+      return 0;
+    }
+    StringBuilder sql =
+        new StringBuilder("delete from idempotency_key where body is not null and (");
+    for (int i = 0; i < operations.size(); i++) {
+      sql.append(i == 0 ? "" : " or ").append("operation like ?");
+    }
+    sql.append(") and (");
+    for (int i = 0; i < mentions.size(); i++) {
+      sql.append(i == 0 ? "" : " or ").append("strpos(body, ?) > 0");
+    }
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement delete = connection.prepareStatement(sql.append(")").toString())) {
+      int parameter = 1;
+      for (String operation : operations) {
+        delete.setString(parameter++, operation);
+      }
+      for (String mention : mentions) {
+        delete.setString(parameter++, mention);
+      }
+      return delete.executeUpdate();
     } catch (SQLException e) {
       throw new IllegalStateException("idempotency key storage failed", e);
     }

@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.passerelle.commons.events.DomainEvent;
+import org.passerelle.commons.idempotency.IdempotencyKeys;
 import org.passerelle.commons.outbox.Outbox;
 import org.passerelle.commons.problem.ProblemException;
 import org.passerelle.commons.security.AccessScope;
@@ -61,6 +62,7 @@ public class Erasure {
   private final SensitiveData sensitive;
   private final Outbox outbox;
   private final EntityManager entityManager;
+  private final IdempotencyKeys idempotency;
 
   Erasure(
       ApplicantAccess access,
@@ -70,7 +72,8 @@ public class Erasure {
       ApplicationImportRepository imports,
       SensitiveData sensitive,
       Outbox outbox,
-      EntityManager entityManager) {
+      EntityManager entityManager,
+      IdempotencyKeys idempotency) {
     this.access = access;
     this.applications = applications;
     this.consents = consents;
@@ -79,6 +82,7 @@ public class Erasure {
     this.sensitive = sensitive;
     this.outbox = outbox;
     this.entityManager = entityManager;
+    this.idempotency = idempotency;
   }
 
   /** The person themself, or a platform or country admin within scope, erases the record. */
@@ -180,7 +184,8 @@ public class Erasure {
           account);
       audit.update("actor = ?1 where actor = ?2", ERASED_ACCOUNT, account);
     }
-    deleteStoredResponses(mentions);
+    // Responses kept for Idempotency-Key retries hold the person's data as it was sent back.
+    idempotency.forgetResponsesMentioning(List.of("%"), mentions);
     for (String reference : references) {
       scrubImportReports(reference);
     }
@@ -193,20 +198,6 @@ public class Erasure {
             null,
             new ApplicantErased(applicant.learnerId, applicant.country, now)));
     return new ErasureView(applicant.id, applicant.learnerId, now, withdrawn);
-  }
-
-  /** Responses kept for Idempotency-Key retries hold the person's data as it was sent back. */
-  private void deleteStoredResponses(List<String> mentions) {
-    StringBuilder sql =
-        new StringBuilder("delete from idempotency_key where body is not null and (");
-    for (int i = 0; i < mentions.size(); i++) {
-      sql.append(i == 0 ? "" : " or ").append("strpos(body, ?").append(i + 1).append(") > 0");
-    }
-    var delete = entityManager.createNativeQuery(sql.append(")").toString());
-    for (int i = 0; i < mentions.size(); i++) {
-      delete.setParameter(i + 1, mentions.get(i));
-    }
-    delete.executeUpdate();
   }
 
   /** An import report names rows by the office's reference, which points at the person there. */

@@ -107,12 +107,21 @@ class CohortLifeTest {
     String graduate = learners.get(0);
     String leaver = learners.get(1);
 
-    Platform.asUser(STAFF)
-        .body(Map.of("exitReason", "FOUND_JOB", "comment", "Hired by a partner before the end"))
-        .post("/api/v1/cohorts/" + cohort + "/learners/" + leaver + "/withdraw")
-        .then()
-        .statusCode(200)
-        .body("status", equalTo("WITHDRAWN"));
+    String leaverApplication =
+        Platform.asUser(STAFF)
+            .body(Map.of("exitReason", "FOUND_JOB", "comment", "Hired by a partner before the end"))
+            .post("/api/v1/cohorts/" + cohort + "/learners/" + leaver + "/withdraw")
+            .then()
+            .statusCode(200)
+            .body("status", equalTo("WITHDRAWN"))
+            .extract()
+            .path("applicationId");
+    // enrollment-service hears of it: the application ends too, so the person may apply again.
+    assertThat(applications).contains(leaverApplication);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(300))
+        .until(() -> applicationStatus(leaverApplication).equals("WITHDRAWN"));
 
     Platform.asUser(STAFF)
         .body(Map.of("records", List.of(Map.of("learnerId", graduate, "status", "PRESENT"))))

@@ -96,6 +96,50 @@ class EdgeProtectionTest {
   }
 
   @Test
+  void aRequestThatReachedTheBackendIsNeverSentTwice() throws Exception {
+    String token = Tokens.bearer("platform-admin");
+    AtomicInteger hits = new AtomicInteger();
+    Vertx vertx = Vertx.vertx();
+    try {
+      // A backend that receives the request and drops the connection without answering.
+      vertx
+          .createHttpServer()
+          .requestHandler(
+              request -> {
+                hits.incrementAndGet();
+                request.connection().close();
+              })
+          .listen(URI.create(placementUrl).getPort(), "127.0.0.1")
+          .toCompletionStage()
+          .toCompletableFuture()
+          .get(10, TimeUnit.SECONDS);
+      for (String method : new String[] {"GET", "POST"}) {
+        // While the breaker is open nothing reaches the backend; then exactly one attempt does.
+        int reached = 0;
+        for (int i = 0; i < 60 && reached == 0; i++) {
+          int before = hits.get();
+          given()
+              .header("Authorization", token)
+              .contentType("application/json")
+              .body("{}")
+              .request(method, "/api/v1/job-offers")
+              .then()
+              .statusCode(503)
+              .contentType("application/problem+json");
+          reached = hits.get() - before;
+          assertThat(reached).as(method + " sent at most once").isLessThanOrEqualTo(1);
+          if (reached == 0) {
+            Thread.sleep(250);
+          }
+        }
+        assertThat(reached).as(method + " reached the backend").isEqualTo(1);
+      }
+    } finally {
+      vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
   void aBackendSlowerThanItsRoutesTimeoutAnswers504Problem() {
     // %test: programmes time out after 1 s; the echo answers after 5 s.
     given()

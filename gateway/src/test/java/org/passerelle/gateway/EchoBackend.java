@@ -11,7 +11,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Real HTTP servers standing in for the backends, each answering with its name and what it
  * received, so the tests see exactly what the gateway forwards and where. The placement backend
- * points at a closed port.
+ * points at a closed port. Morocco has its own enrollment and cohort backends (enrollment-ma,
+ * cohort-ma); its other backends are the default ones. A request with {@code X-Echo-Delay-Ms} is
+ * answered that late.
  */
 public class EchoBackend implements QuarkusTestResourceLifecycleManager {
 
@@ -29,7 +31,9 @@ public class EchoBackend implements QuarkusTestResourceLifecycleManager {
           "passerelle.gateway.backends.enrollment", echo("enrollment"),
           "passerelle.gateway.backends.cohort", echo("cohort"),
           "passerelle.gateway.backends.partnership", echo("partnership"),
-          "passerelle.gateway.backends.placement", "http://127.0.0.1:" + closed);
+          "passerelle.gateway.backends.placement", "http://127.0.0.1:" + closed,
+          "passerelle.gateway.countries.MA.backends.enrollment", echo("enrollment-ma"),
+          "passerelle.gateway.countries.MA.backends.cohort", echo("cohort-ma"));
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
@@ -45,6 +49,13 @@ public class EchoBackend implements QuarkusTestResourceLifecycleManager {
                         .body()
                         .onSuccess(
                             body -> {
+                              String delay = request.getHeader("X-Echo-Delay-Ms");
+                              if (delay != null) {
+                                vertx.setTimer(
+                                    Long.parseLong(delay),
+                                    t -> request.response().setStatusCode(200).end("{}"));
+                                return;
+                              }
                               JsonObject headers = new JsonObject();
                               request
                                   .headers()

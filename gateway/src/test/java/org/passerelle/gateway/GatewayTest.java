@@ -67,14 +67,14 @@ class GatewayTest {
             .contentType("application/json")
             .queryParam("page", 2)
             .body(body)
-            .post("/api/v1/applications");
+            .post("/api/v1/applications/imports");
     response
         .then()
         .statusCode(201)
         .header("X-Backend", "echo")
         .header("X-Request-Id", notNullValue());
     assertThat(response.path("method").toString()).isEqualTo("POST");
-    assertThat(response.path("uri").toString()).isEqualTo("/api/v1/applications?page=2");
+    assertThat(response.path("uri").toString()).isEqualTo("/api/v1/applications/imports?page=2");
     assertThat(response.<Integer>path("bodyLength")).isEqualTo(body.length());
     assertThat(response.path("bodyEnd").toString()).isEqualTo(body.substring(body.length() - 20));
     assertThat(response.path("headers.authorization").toString()).isEqualTo("Bearer " + token);

@@ -1,16 +1,19 @@
 package org.passerelle.gateway.config;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** Where each resource of the public API lives. */
+/** Where each resource of the public API lives, per country, and how the edge protects it. */
 @ConfigMapping(prefix = "passerelle.gateway")
 public interface GatewayConfig {
 
-  /** Backend name (enrollment, cohort, partnership, placement) -> base URL. */
+  /** Backend name (enrollment, cohort, partnership, placement) -> base URL, for every country. */
   Map<String, String> backends();
 
   /** First path segment after {@code /api/v1/} -> backend name. */
@@ -22,7 +25,84 @@ public interface GatewayConfig {
    */
   Optional<Set<String>> backendNamedRoutes();
 
+  /** The countries the gateway serves (ISO 3166-1 alpha-2); any other is refused with 400. */
+  List<String> countryCodes();
+
+  /**
+   * The country of a request whose token has no country and that names none (X-Passerelle-Country).
+   */
+  String defaultCountry();
+
+  /** Per country, backends that differ from {@link #backends()}: the country's own services. */
+  Map<String, Country> countries();
+
+  /** One country's own backends. */
+  interface Country {
+    /** Backend name -> base URL; a backend not named here is the default one. */
+    Map<String, String> backends();
+  }
+
   Duration connectTimeout();
 
+  /**
+   * How long a backend may stay silent before the caller gets 504, unless a route says otherwise.
+   */
   Duration requestTimeout();
+
+  /**
+   * Path after {@code /api/v1/} (one or more segments, the longest match wins) -> its own timeout,
+   * e.g. {@code "applications/imports"=PT120S}.
+   */
+  Map<String, Duration> timeouts();
+
+  /** Largest request body, unless a route says otherwise; larger ones answer 413. */
+  MemorySize maxBodySize();
+
+  /** Path after {@code /api/v1/} (longest match wins) -> its own largest request body. */
+  Map<String, MemorySize> bodyLimits();
+
+  /** Further attempts when a backend cannot be connected to, for idempotent methods only. */
+  @WithDefault("1")
+  int retries();
+
+  CircuitBreakerConfig circuitBreaker();
+
+  /** One circuit breaker per backend address. */
+  interface CircuitBreakerConfig {
+    /** Consecutive failures (refused, unreachable, timed out) that open the breaker. */
+    @WithDefault("5")
+    int failureThreshold();
+
+    /** How long an open breaker answers 503 at once before letting one probe request through. */
+    @WithDefault("PT10S")
+    Duration openDelay();
+  }
+
+  RateLimits rateLimits();
+
+  /** Token buckets per client, in memory: limits hold per gateway instance. */
+  interface RateLimits {
+    /** Class name (front-end, integration, anonymous) -> its limit. */
+    Map<String, RateClass> classes();
+
+    /** The class of a token whose {@code azp} no class lists. */
+    @WithDefault("integration")
+    String tokenDefaultClass();
+
+    /** The class of requests without a token, keyed by source address. */
+    @WithDefault("anonymous")
+    String anonymousClass();
+  }
+
+  /** Requests per period, with bursts up to {@code burst} requests. */
+  interface RateClass {
+    /** Token {@code azp} values (OIDC clients) in this class. */
+    Optional<Set<String>> clients();
+
+    long requests();
+
+    Duration period();
+
+    long burst();
+  }
 }

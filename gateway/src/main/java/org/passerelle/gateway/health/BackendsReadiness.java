@@ -6,15 +6,20 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
+import org.passerelle.gateway.config.CountryBackends;
 import org.passerelle.gateway.config.GatewayConfig;
 
-/** The gateway is ready when every backend it routes to is ready. */
+/**
+ * The gateway is ready when every backend it routes to, in every country, is ready. Each address is
+ * asked once, all at the same time; the data lists {@code <country>.<backend>}.
+ */
 @Readiness
 @ApplicationScoped
 public class BackendsReadiness implements HealthCheck {
@@ -30,31 +35,32 @@ public class BackendsReadiness implements HealthCheck {
   @Override
   public HealthCheckResponse call() {
     HealthCheckResponseBuilder builder = HealthCheckResponse.named("backends").up();
-    Map<String, String> backends = new TreeMap<>(config.backends());
-    for (Map.Entry<String, String> backend : backends.entrySet()) {
-      boolean up = ready(backend.getValue());
-      builder.withData(backend.getKey(), up ? "UP" : "DOWN");
-      if (!up) {
-        builder.down();
-      }
-    }
+    Map<String, CompletableFuture<Boolean>> byAddress = new HashMap<>();
+    CountryBackends.of(config)
+        .forEach(
+            (country, backends) ->
+                backends.forEach((name, url) -> byAddress.computeIfAbsent(url, this::ready)));
+    CountryBackends.of(config)
+        .forEach(
+            (country, backends) ->
+                backends.forEach(
+                    (name, url) -> {
+                      boolean up = byAddress.get(url).join();
+                      builder.withData(country + "." + name, up ? "UP" : "DOWN");
+                      if (!up) {
+                        builder.down();
+                      }
+                    }));
     return builder.build();
   }
 
-  private boolean ready(String base) {
-    try {
-      HttpResponse<Void> response =
-          http.send(
-              HttpRequest.newBuilder(URI.create(base + "/q/health/ready"))
-                  .timeout(Duration.ofSeconds(3))
-                  .build(),
-              HttpResponse.BodyHandlers.discarding());
-      return response.statusCode() == 200;
-    } catch (java.io.IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
+  private CompletableFuture<Boolean> ready(String base) {
+    return http.sendAsync(
+            HttpRequest.newBuilder(URI.create(base + "/q/health/ready"))
+                .timeout(Duration.ofSeconds(3))
+                .build(),
+            HttpResponse.BodyHandlers.discarding())
+        .thenApply(response -> response.statusCode() == 200)
+        .exceptionally(error -> false);
   }
 }

@@ -1,10 +1,14 @@
 package org.passerelle.gateway.routing;
 
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.RequestOptions;
@@ -13,27 +17,40 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.net.URI;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
+import org.passerelle.gateway.config.CountryBackends;
 import org.passerelle.gateway.config.GatewayConfig;
 
 /**
  * Routes {@code /api/v1/<resource>/...} to the service owning the resource, or {@code
- * /api/v1/<shared resource>/<backend>/...} to the backend the path names, streaming bodies both
- * ways. The token was already checked by the edge security policy. Routing uses the normalised
- * path, the one security decisions were made on, and that is the path forwarded.
+ * /api/v1/<shared resource>/<backend>/...} to the backend the path names, in the request's country,
+ * streaming bodies both ways. The token was already checked by the edge security policy. Routing
+ * uses the normalised path, the one security decisions were made on, and that is the path
+ * forwarded. On the way: a rate limit per client (429), a body size limit per route (413), a
+ * timeout per route (504), a circuit breaker per backend (503 at once while open), retries of
+ * idempotent methods on connection failures only, and one access log line per request.
  */
 @ApplicationScoped
 public class ProxyRoutes {
 
   static final String REQUEST_ID = "X-Request-Id";
+  static final String COUNTRY = "X-Passerelle-Country";
   private static final Logger LOG = Logger.getLogger(ProxyRoutes.class);
+
+  /** One line per proxied request: no tokens, no query strings, no personal data. */
+  private static final Logger ACCESS = Logger.getLogger("org.passerelle.gateway.access");
+
   private static final String PREFIX = "/api/v1/";
 
   /** Hop-by-hop headers (RFC 9110 §7.6.1) belong to one connection and are never forwarded. */
@@ -65,32 +82,81 @@ public class ProxyRoutes {
 
   private static final Pattern RESOURCE = Pattern.compile("[a-z][a-z0-9-]{0,63}");
 
-  private record Backend(String name, String host, int port) {}
+  /** A caller's request id is kept only if it cannot carry anything but an id into the logs. */
+  private static final Pattern REQUEST_ID_FORMAT = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
-  private final Map<String, Backend> backends = new HashMap<>();
-  private final Map<String, Backend> routes = new HashMap<>();
+  private static final Set<HttpMethod> IDEMPOTENT =
+      Set.of(
+          HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS, HttpMethod.PUT, HttpMethod.DELETE);
+
+  private record Backend(String name, String host, int port, CircuitBreaker breaker) {}
+
+  /** Who is calling, from the token the edge validated; all null without a token. */
+  private record Caller(String client, String subject, String country) {
+    static final Caller ANONYMOUS = new Caller(null, null, null);
+  }
+
+  /** One proxied request on its way. */
+  private record Exchange(
+      RoutingContext context,
+      Backend backend,
+      String path,
+      String acceptLanguage,
+      String requestId,
+      long timeoutMillis,
+      Buffer body) {}
+
+  /** Country -> backend name -> backend. */
+  private final Map<String, Map<String, Backend>> backends = new HashMap<>();
+
+  private final Map<String, String> routes = new HashMap<>();
   private final Set<String> backendNamedRoutes;
+  private final String defaultCountry;
   private final HttpClient client;
-  private final long requestTimeoutMillis;
+  private final long defaultTimeoutMillis;
+  private final Map<String, Long> timeouts = new LinkedHashMap<>();
+  private final long defaultMaxBody;
+  private final Map<String, Long> bodyLimits = new LinkedHashMap<>();
+  private final int retries;
+  private final long openDelayNanos;
+  private final RateLimiter rateLimiter = new RateLimiter();
+  private final Map<String, RateLimiter.Limit> rateClasses = new HashMap<>();
+  private final Map<String, String> clientClasses = new HashMap<>();
+  private final String tokenDefaultClass;
+  private final String anonymousClass;
 
   ProxyRoutes(GatewayConfig config, Vertx vertx) {
-    config
-        .backends()
+    Map<String, CircuitBreaker> breakers = new HashMap<>();
+    this.openDelayNanos = config.circuitBreaker().openDelay().toNanos();
+    CountryBackends.of(config)
         .forEach(
-            (name, url) -> {
-              URI uri = URI.create(url);
-              int port = uri.getPort() > 0 ? uri.getPort() : 80;
-              backends.put(name, new Backend(name, uri.getHost(), port));
+            (country, urls) -> {
+              Map<String, Backend> countryBackends = new HashMap<>();
+              urls.forEach(
+                  (name, url) -> {
+                    URI uri = URI.create(url);
+                    int port = uri.getPort() > 0 ? uri.getPort() : 80;
+                    // One breaker per address: countries sharing a service share its breaker.
+                    CircuitBreaker breaker =
+                        breakers.computeIfAbsent(
+                            uri.getHost() + ":" + port,
+                            address ->
+                                new CircuitBreaker(
+                                    config.circuitBreaker().failureThreshold(), openDelayNanos));
+                    countryBackends.put(name, new Backend(name, uri.getHost(), port, breaker));
+                  });
+              backends.put(country, countryBackends);
             });
+    this.defaultCountry = config.defaultCountry().trim().toUpperCase(Locale.ROOT);
     config
         .routes()
         .forEach(
             (resource, backend) -> {
-              if (!backends.containsKey(backend)) {
+              if (!config.backends().containsKey(backend)) {
                 throw new IllegalStateException(
                     "route " + resource + " names unknown backend " + backend);
               }
-              routes.put(resource, backends.get(backend));
+              routes.put(resource, backend);
             });
     this.backendNamedRoutes = Set.copyOf(config.backendNamedRoutes().orElse(Set.of()));
     for (String resource : backendNamedRoutes) {
@@ -99,7 +165,25 @@ public class ProxyRoutes {
             "route " + resource + " is both owned by a backend and named by its path");
       }
     }
-    this.requestTimeoutMillis = config.requestTimeout().toMillis();
+    this.defaultTimeoutMillis = config.requestTimeout().toMillis();
+    longestFirst(config.timeouts())
+        .forEach((prefix, timeout) -> timeouts.put(prefix, timeout.toMillis()));
+    this.defaultMaxBody = config.maxBodySize().asLongValue();
+    longestFirst(config.bodyLimits())
+        .forEach((prefix, size) -> bodyLimits.put(prefix, size.asLongValue()));
+    this.retries = Math.max(0, config.retries());
+    config
+        .rateLimits()
+        .classes()
+        .forEach(
+            (name, rateClass) -> {
+              double perSecond = rateClass.requests() / (rateClass.period().toNanos() / 1e9);
+              rateClasses.put(
+                  name, new RateLimiter.Limit(name, Math.max(1, rateClass.burst()), perSecond));
+              rateClass.clients().orElse(Set.of()).forEach(c -> clientClasses.put(c, name));
+            });
+    this.tokenDefaultClass = config.rateLimits().tokenDefaultClass();
+    this.anonymousClass = config.rateLimits().anonymousClass();
     this.client =
         vertx.createHttpClient(
             new HttpClientOptions()
@@ -108,37 +192,199 @@ public class ProxyRoutes {
                 .setMaxPoolSize(64));
   }
 
+  private static <T> Map<String, T> longestFirst(Map<String, T> byPrefix) {
+    Map<String, T> sorted = new LinkedHashMap<>();
+    byPrefix.entrySet().stream()
+        .sorted(Comparator.comparingInt((Map.Entry<String, T> e) -> e.getKey().length()).reversed())
+        .forEach(e -> sorted.put(strip(e.getKey()), e.getValue()));
+    return sorted;
+  }
+
+  private static String strip(String prefix) {
+    String result = prefix;
+    while (result.startsWith("/")) {
+      result = result.substring(1);
+    }
+    while (result.endsWith("/")) {
+      result = result.substring(0, result.length() - 1);
+    }
+    return result;
+  }
+
+  private static <T> T forPath(Map<String, T> byPrefix, String rest, T fallback) {
+    for (Map.Entry<String, T> entry : byPrefix.entrySet()) {
+      String prefix = entry.getKey();
+      if (rest.equals(prefix) || rest.startsWith(prefix + "/")) {
+        return entry.getValue();
+      }
+    }
+    return fallback;
+  }
+
   void register(@Observes Router router) {
     router.route(PREFIX + "*").order(10).handler(this::proxy);
   }
 
   private void proxy(RoutingContext context) {
+    long start = System.nanoTime();
     HttpServerRequest request = context.request();
     request.pause();
     String path = context.normalizedPath();
     String acceptLanguage = request.getHeader("Accept-Language");
+    String requestId = request.getHeader(REQUEST_ID);
+    if (requestId == null || !REQUEST_ID_FORMAT.matcher(requestId).matches()) {
+      requestId = UUID.randomUUID().toString();
+    }
+    HttpServerResponse response = context.response();
+    response.putHeader(REQUEST_ID, requestId);
+    Caller caller = caller(context);
+    String rest = path.startsWith(PREFIX) ? path.substring(PREFIX.length()) : "";
+    String[] segments = rest.split("/", 3);
+    String resource = segment(segments, 0);
+    String[] logged = {"-", "-"};
+    String id = requestId;
+    context.addEndHandler(
+        done ->
+            ACCESS.info(
+                "request-id="
+                    + id
+                    + " client="
+                    + (caller.client() == null ? "anonymous" : caller.client())
+                    + " country="
+                    + logged[1]
+                    + " route="
+                    + (resource.isEmpty() ? "-" : resource)
+                    + " backend="
+                    + logged[0]
+                    + " method="
+                    + request.method().name()
+                    + " status="
+                    + response.getStatusCode()
+                    + " duration-ms="
+                    + (System.nanoTime() - start) / 1_000_000));
     try {
-      Backend backend = path.startsWith(PREFIX) ? backend(path) : null;
-      if (backend == null) {
-        request.resume();
-        GatewayProblem.send(context.response(), 404, "not-found", acceptLanguage, path);
+      if (!withinRateLimit(context, caller, acceptLanguage, path)) {
         return;
       }
-      forward(context, backend, path, acceptLanguage);
+      String backendName = backendName(resource, segments);
+      if (backendName == null) {
+        reject(context, 404, "not-found", acceptLanguage, path);
+        return;
+      }
+      String country = country(caller, request);
+      if (country == null) {
+        reject(context, 400, "unknown-country", acceptLanguage, path);
+        return;
+      }
+      logged[1] = country;
+      Backend backend = backends.get(country).get(backendName);
+      if (backend == null) {
+        reject(context, 404, "not-found", acceptLanguage, path);
+        return;
+      }
+      logged[0] = backend.name();
+      long maxBody = forPath(bodyLimits, rest, defaultMaxBody);
+      String length = request.getHeader("Content-Length");
+      if (length != null && Long.parseLong(length.trim()) > maxBody) {
+        tooLarge(context, acceptLanguage, path);
+        return;
+      }
+      long timeout = forPath(timeouts, rest, defaultTimeoutMillis);
+      if (length == null && !request.isEnded()) {
+        // A body of unknown length is read here, within the limit, before the backend sees it.
+        readBounded(context, maxBody)
+            .onSuccess(
+                body -> {
+                  if (body == null) {
+                    tooLarge(context, acceptLanguage, path);
+                  } else {
+                    attempt(
+                        new Exchange(context, backend, path, acceptLanguage, id, timeout, body), 0);
+                  }
+                });
+        return;
+      }
+      attempt(new Exchange(context, backend, path, acceptLanguage, id, timeout, null), 0);
     } catch (RuntimeException e) {
       LOG.warnf("cannot proxy %s: %s", path, e.toString());
-      request.resume();
-      GatewayProblem.send(context.response(), 400, "bad-request", acceptLanguage, path);
+      reject(context, 400, "bad-request", acceptLanguage, path);
     }
   }
 
-  private Backend backend(String path) {
-    String[] segments = path.substring(PREFIX.length()).split("/", 3);
-    String resource = segment(segments, 0);
+  private static Caller caller(RoutingContext context) {
+    if (context.user() instanceof QuarkusHttpUser user
+        && !user.getSecurityIdentity().isAnonymous()
+        && user.getSecurityIdentity().getPrincipal() instanceof JsonWebToken token) {
+      return new Caller(claim(token, "azp"), token.getSubject(), claim(token, "country"));
+    }
+    return Caller.ANONYMOUS;
+  }
+
+  private static String claim(JsonWebToken token, String name) {
+    Object value = token.getClaim(name);
+    if (value == null) {
+      return null;
+    }
+    String text = value.toString();
+    if (text.length() > 1 && text.startsWith("\"") && text.endsWith("\"")) {
+      text = text.substring(1, text.length() - 1);
+    }
+    return text.isBlank() ? null : text;
+  }
+
+  private boolean withinRateLimit(
+      RoutingContext context, Caller caller, String acceptLanguage, String path) {
+    String rateClass;
+    String key;
+    if (caller.client() == null) {
+      rateClass = anonymousClass;
+      key =
+          context.request().remoteAddress() == null
+              ? "unknown"
+              : context.request().remoteAddress().hostAddress();
+    } else {
+      rateClass = clientClasses.getOrDefault(caller.client(), tokenDefaultClass);
+      key = caller.client() + "|" + caller.subject();
+    }
+    RateLimiter.Limit limit = rateClasses.get(rateClass);
+    if (limit == null) {
+      return true;
+    }
+    RateLimiter.Decision decision = rateLimiter.take(key, limit, System.nanoTime());
+    HttpServerResponse response = context.response();
+    response.putHeader("RateLimit-Limit", Long.toString(limit.burst()));
+    response.putHeader("RateLimit-Remaining", Long.toString(decision.remaining()));
+    if (decision.allowed()) {
+      return true;
+    }
+    response.putHeader("Retry-After", Long.toString(decision.retryAfterSeconds()));
+    reject(context, 429, "too-many-requests", acceptLanguage, path);
+    return false;
+  }
+
+  private String backendName(String resource, String[] segments) {
     if (backendNamedRoutes.contains(resource)) {
-      return backends.get(segment(segments, 1));
+      String named = segment(segments, 1);
+      return backends.get(defaultCountry).containsKey(named) ? named : null;
     }
     return routes.get(resource);
+  }
+
+  /**
+   * The token's country (country staff and integration clients have one and cannot choose another),
+   * else the one the caller names (platform admins, anonymous callers), else the default one; null
+   * when it is not served.
+   */
+  private String country(Caller caller, HttpServerRequest request) {
+    String country = caller.country();
+    if (country == null) {
+      country = request.getHeader(COUNTRY);
+    }
+    if (country == null || country.isBlank()) {
+      country = defaultCountry;
+    }
+    country = country.trim().toUpperCase(Locale.ROOT);
+    return backends.containsKey(country) ? country : null;
   }
 
   private static String segment(String[] segments, int index) {
@@ -146,30 +392,61 @@ public class ProxyRoutes {
     return RESOURCE.matcher(segment).matches() ? segment : "";
   }
 
-  private void forward(
-      RoutingContext context, Backend backend, String path, String acceptLanguage) {
+  /** The whole body, or null as soon as it grows past {@code max} bytes. */
+  private static Future<Buffer> readBounded(RoutingContext context, long max) {
     HttpServerRequest request = context.request();
-    String requestId = request.getHeader(REQUEST_ID);
-    if (requestId == null || requestId.isBlank() || requestId.length() > 128) {
-      requestId = UUID.randomUUID().toString();
+    io.vertx.core.Promise<Buffer> promise = io.vertx.core.Promise.promise();
+    Buffer body = Buffer.buffer();
+    request.handler(
+        chunk -> {
+          if (promise.future().isComplete()) {
+            return;
+          }
+          if (body.length() + (long) chunk.length() > max) {
+            promise.tryComplete(null);
+          } else {
+            body.appendBuffer(chunk);
+          }
+        });
+    request.exceptionHandler(promise::tryFail);
+    request.endHandler(end -> promise.tryComplete(body));
+    request.resume();
+    return promise.future();
+  }
+
+  private void attempt(Exchange exchange, int attempt) {
+    RoutingContext context = exchange.context();
+    HttpServerRequest request = context.request();
+    Backend backend = exchange.backend();
+    if (!backend.breaker().allow(System.nanoTime())) {
+      unavailable(exchange, null);
+      return;
     }
-    String id = requestId;
     String query = request.query();
     RequestOptions options =
         new RequestOptions()
             .setMethod(request.method())
             .setHost(backend.host())
             .setPort(backend.port())
-            .setURI(query == null ? path : path + "?" + query)
-            .setIdleTimeout(requestTimeoutMillis);
-    HttpServerResponse response = context.response();
+            .setURI(query == null ? exchange.path() : exchange.path() + "?" + query)
+            .setIdleTimeout(exchange.timeoutMillis());
     client
         .request(options)
-        .onFailure(error -> unavailable(context, backend.name(), acceptLanguage, path, error))
+        .onFailure(
+            error -> {
+              // Not connected: nothing was sent, but only idempotent methods are tried again.
+              if (attempt < retries && IDEMPOTENT.contains(request.method())) {
+                LOG.debugf("retrying %s on %s: %s", exchange.path(), backend.name(), error);
+                attempt(exchange, attempt + 1);
+                return;
+              }
+              backend.breaker().failure(System.nanoTime());
+              unavailable(exchange, error);
+            })
         .onSuccess(
             backendRequest -> {
               copyHeaders(request.headers(), backendRequest.headers(), true);
-              backendRequest.putHeader(REQUEST_ID, id);
+              backendRequest.putHeader(REQUEST_ID, exchange.requestId());
               backendRequest.putHeader("X-Forwarded-Proto", request.scheme());
               if (request.authority() != null) {
                 backendRequest.putHeader("X-Forwarded-Host", request.authority().toString());
@@ -177,10 +454,29 @@ public class ProxyRoutes {
               if (request.remoteAddress() != null) {
                 backendRequest.putHeader("X-Forwarded-For", request.remoteAddress().hostAddress());
               }
-              (request.isEnded() ? backendRequest.send() : backendRequest.send(request))
-                  .onFailure(
-                      error -> unavailable(context, backend.name(), acceptLanguage, path, error))
-                  .onSuccess(backendResponse -> relay(backendResponse, response, id));
+              Future<HttpClientResponse> sent;
+              if (exchange.body() != null) {
+                backendRequest.headers().remove("Content-Length");
+                sent = backendRequest.send(exchange.body());
+              } else if (request.isEnded()) {
+                sent = backendRequest.send();
+              } else {
+                sent = backendRequest.send(request);
+              }
+              sent.onFailure(
+                      error -> {
+                        backend.breaker().failure(System.nanoTime());
+                        if (error instanceof TimeoutException) {
+                          timedOut(exchange, error);
+                        } else {
+                          unavailable(exchange, error);
+                        }
+                      })
+                  .onSuccess(
+                      backendResponse -> {
+                        backend.breaker().success();
+                        relay(backendResponse, context.response(), exchange.requestId());
+                      });
             });
   }
 
@@ -216,10 +512,37 @@ public class ProxyRoutes {
         });
   }
 
-  private static void unavailable(
-      RoutingContext context, String backend, String acceptLanguage, String path, Throwable error) {
-    LOG.warnf("backend %s unavailable for %s: %s", backend, path, error.toString());
+  private static void reject(
+      RoutingContext context, int status, String slug, String acceptLanguage, String path) {
     context.request().resume();
-    GatewayProblem.send(context.response(), 503, "service-unavailable", acceptLanguage, path);
+    GatewayProblem.send(context.response(), status, slug, acceptLanguage, path);
+  }
+
+  private static void tooLarge(RoutingContext context, String acceptLanguage, String path) {
+    // The rest of the body is not read: the connection ends with this answer.
+    context.response().putHeader("Connection", "close");
+    reject(context, 413, "payload-too-large", acceptLanguage, path);
+  }
+
+  private void unavailable(Exchange exchange, Throwable error) {
+    Backend backend = exchange.backend();
+    if (error != null) {
+      LOG.warnf(
+          "backend %s unavailable for %s: %s", backend.name(), exchange.path(), error.toString());
+    }
+    long retryAfter = backend.breaker().retryAfterSeconds(System.nanoTime());
+    HttpServerResponse response = exchange.context().response();
+    if (!response.headWritten()) {
+      response.putHeader("Retry-After", Long.toString(retryAfter));
+    }
+    reject(
+        exchange.context(), 503, "service-unavailable", exchange.acceptLanguage(), exchange.path());
+  }
+
+  private static void timedOut(Exchange exchange, Throwable error) {
+    LOG.warnf(
+        "backend %s timed out for %s: %s",
+        exchange.backend().name(), exchange.path(), error.toString());
+    reject(exchange.context(), 504, "gateway-timeout", exchange.acceptLanguage(), exchange.path());
   }
 }

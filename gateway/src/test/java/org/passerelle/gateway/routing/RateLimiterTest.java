@@ -1,0 +1,25 @@
+package org.passerelle.gateway.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class RateLimiterTest {
+
+  private static final long SECOND = 1_000_000_000L;
+
+  @Test
+  void aBurstGoesThroughThenOneRequestPerRefillAndOtherClientsAreNotAffected() {
+    RateLimiter limiter = new RateLimiter();
+    RateLimiter.Limit limit = new RateLimiter.Limit("front-end", 2, 0.5);
+    assertThat(limiter.take("a", limit, 0).remaining()).isEqualTo(1);
+    assertThat(limiter.take("a", limit, 0).allowed()).isTrue();
+    RateLimiter.Decision refused = limiter.take("a", limit, 0);
+    assertThat(refused.allowed()).isFalse();
+    assertThat(refused.retryAfterSeconds()).isEqualTo(2);
+    assertThat(limiter.take("b", limit, 0).allowed()).isTrue();
+    assertThat(limiter.take("a", limit, SECOND).allowed()).isFalse();
+    assertThat(limiter.take("a", limit, 2 * SECOND).allowed()).isTrue();
+    assertThat(limiter.take("a", limit, 2 * SECOND).allowed()).isFalse();
+  }
+}

@@ -141,7 +141,8 @@ class WalkingSkeletonTest {
         .get("/q/health/ready")
         .then()
         .statusCode(200)
-        .body("checks.find { it.name == 'backends' }.data.cohort", equalTo("UP"));
+        .body("checks.find { it.name == 'backends' }.data.'FR.cohort'", equalTo("UP"))
+        .body("checks.find { it.name == 'backends' }.data.'MA.enrollment'", equalTo("UP"));
     given().baseUri(gateway).get("/q/swagger-ui/").then().statusCode(200);
   }
 

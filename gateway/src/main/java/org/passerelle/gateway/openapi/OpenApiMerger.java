@@ -56,6 +56,7 @@ public final class OpenApiMerger {
    * #merge} so collisions are checked on the services' documents as they are.
    */
   public static ObjectNode publish(ObjectNode merged, String issuer) {
+    anyJsonForJacksonTrees(merged);
     EdgeContract.apply(merged, issuer);
     return merged;
   }
@@ -133,5 +134,38 @@ public final class OpenApiMerger {
       }
     }
     return merged;
+  }
+
+  /**
+   * A field typed as Jackson's JsonNode (a parked event's data) holds any JSON value, but the
+   * services' scan describes the JsonNode class's getters (isArray, nodeType...) as if they were
+   * its content, and generated clients then clash with Jackson's own class. Published as any JSON.
+   */
+  static void anyJsonForJacksonTrees(ObjectNode document) {
+    JsonNode schemas = document.path("components").path("schemas");
+    if (!(schemas instanceof ObjectNode named)
+        || !named.path("JsonNode").has("properties")
+        || !named.at("/JsonNode/properties").has("nodeType")) {
+      return;
+    }
+    named.remove("JsonNode");
+    named.remove("JsonNodeType");
+    replaceReferences(document, "#/components/schemas/JsonNode");
+  }
+
+  private static void replaceReferences(JsonNode node, String ref) {
+    if (node instanceof ObjectNode object) {
+      for (Map.Entry<String, JsonNode> field : object.properties()) {
+        if (ref.equals(field.getValue().path("$ref").asText())) {
+          ObjectNode any = JSON.createObjectNode();
+          any.put("description", "Any JSON value");
+          field.setValue(any);
+        } else {
+          replaceReferences(field.getValue(), ref);
+        }
+      }
+    } else if (node instanceof ArrayNode array) {
+      array.forEach(element -> replaceReferences(element, ref));
+    }
   }
 }

@@ -40,19 +40,8 @@ class OpenApiDocumentTest {
   private static final Set<String> NOT_YET_BOUNDED =
       Set.copyOf(
           """
-          get /api/v1/certificates/{publicId} parameter publicId: string without maxLength
-          get /api/v1/certificates/{publicId}/audit parameter publicId: string without maxLength
-          get /api/v1/cohorts/{cohortId}/attendance/{date} parameter date: string without maxLength
-          get /api/v1/cohorts/{cohortId}/learners parameter status: array without maxItems
           get /api/v1/event-consumers/{service}/dead-letters parameter service: string without maxLength
           get /api/v1/event-consumers/{service}/dead-letters/{eventId} parameter service: string without maxLength
-          get /api/v1/programmes/{code} parameter code: string without maxLength
-          get /api/v1/sites/{code} parameter code: string without maxLength
-          patch /api/v1/cohorts/{id} parameter If-Match: string without maxLength
-          patch /api/v1/programmes/{code} parameter If-Match: string without maxLength
-          patch /api/v1/programmes/{code} parameter code: string without maxLength
-          patch /api/v1/sites/{code} parameter If-Match: string without maxLength
-          patch /api/v1/sites/{code} parameter code: string without maxLength
           post /api/v1/applicants/{id}/consents parameter Idempotency-Key: string without maxLength
           post /api/v1/applications parameter Idempotency-Key: string without maxLength
           post /api/v1/applications/imports body application/json>ApplicationImportRequest.rows: array without maxItems
@@ -63,23 +52,9 @@ class OpenApiDocumentTest {
           post /api/v1/applications/{id}/screen parameter If-Match: string without maxLength
           post /api/v1/applications/{id}/waitlist parameter If-Match: string without maxLength
           post /api/v1/applications/{id}/withdraw parameter If-Match: string without maxLength
-          post /api/v1/certificates/{publicId}/revoke parameter publicId: string without maxLength
-          post /api/v1/cohorts parameter Idempotency-Key: string without maxLength
-          post /api/v1/cohorts/{cohortId}/certification-results parameter Idempotency-Key: string without maxLength
-          post /api/v1/cohorts/{cohortId}/learners parameter Idempotency-Key: string without maxLength
-          post /api/v1/cohorts/{cohortId}/learners/transfer parameter Idempotency-Key: string without maxLength
-          post /api/v1/cohorts/{cohortId}/learners/{learnerId}/withdraw parameter If-Match: string without maxLength
-          post /api/v1/cohorts/{id}/cancel parameter If-Match: string without maxLength
-          post /api/v1/cohorts/{id}/complete parameter If-Match: string without maxLength
-          post /api/v1/cohorts/{id}/open-recruitment parameter If-Match: string without maxLength
-          post /api/v1/cohorts/{id}/start parameter If-Match: string without maxLength
           post /api/v1/event-consumers/{service}/dead-letters/{eventId}/redrive parameter service: string without maxLength
           post /api/v1/job-offers parameter Idempotency-Key: string without maxLength
           post /api/v1/partners parameter Idempotency-Key: string without maxLength
-          post /api/v1/programmes parameter Idempotency-Key: string without maxLength
-          post /api/v1/sites parameter Idempotency-Key: string without maxLength
-          put /api/v1/cohorts/{cohortId}/attendance/{date} parameter If-Match: string without maxLength
-          put /api/v1/cohorts/{cohortId}/attendance/{date} parameter date: string without maxLength
           """
               .lines()
               .toList());

@@ -6,6 +6,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -77,10 +78,13 @@ public class AttendanceResource {
       content = @Content(schema = @Schema(implementation = AttendanceDayView.class)))
   public Response recordDay(
       @PathParam("cohortId") UUID cohortId,
-      @Parameter(description = "The session day, ISO-8601 (2027-01-11)") @PathParam("date")
+      @Parameter(description = "The session day, ISO-8601 (2027-01-11)")
+          @PathParam("date")
+          @Size(max = 10)
           String date,
       @Parameter(description = "The day's ETag as last read; optional")
           @HeaderParam(HttpHeaders.IF_MATCH)
+          @Size(max = 100)
           String ifMatch,
       @Valid @NotNull AttendanceDayRequest request,
       @Context Request http) {
@@ -104,7 +108,9 @@ public class AttendanceResource {
       content = @Content(schema = @Schema(implementation = AttendanceDayView.class)))
   public Response day(
       @PathParam("cohortId") UUID cohortId,
-      @Parameter(description = "The session day, ISO-8601 (2027-01-11)") @PathParam("date")
+      @Parameter(description = "The session day, ISO-8601 (2027-01-11)")
+          @PathParam("date")
+          @Size(max = 10)
           String date) {
     AttendanceService.Day day = service.day(cohortId, date(date), scope.get());
     return Responses.ok(day.view(), day.version());

@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -66,7 +67,11 @@ public class CertificateResource {
       content = @Content(schema = @Schema(implementation = CertificateVerification.class)))
   @APIResponse(responseCode = "404", description = "No certificate with this id")
   public Response verify(
-      @Parameter(description = PUBLIC_ID) @PathParam("publicId") String publicId) {
+      @Parameter(
+              description = PUBLIC_ID,
+              schema = @Schema(type = SchemaType.STRING, maxLength = 32))
+          @PathParam("publicId")
+          String publicId) {
     // A revocation must show at once: no cache keeps an earlier answer.
     return Response.ok(service.verify(publicId))
         .header(HttpHeaders.CACHE_CONTROL, "no-store")
@@ -89,7 +94,11 @@ public class CertificateResource {
       description = "The certificate as its verification now shows it",
       content = @Content(schema = @Schema(implementation = CertificateVerification.class)))
   public CertificateVerification revoke(
-      @Parameter(description = PUBLIC_ID) @PathParam("publicId") String publicId,
+      @Parameter(
+              description = PUBLIC_ID,
+              schema = @Schema(type = SchemaType.STRING, maxLength = 32))
+          @PathParam("publicId")
+          String publicId,
       @Valid @NotNull RevokeCertificateRequest request) {
     return service.revoke(publicId, request, scope.get());
   }
@@ -105,7 +114,11 @@ public class CertificateResource {
               + " and country admins for certificates of their country (404 otherwise).")
   @APIResponse(responseCode = "200", description = "One page of the audit trail")
   public Page<CertificateAuditEntry> audit(
-      @Parameter(description = PUBLIC_ID) @PathParam("publicId") String publicId,
+      @Parameter(
+              description = PUBLIC_ID,
+              schema = @Schema(type = SchemaType.STRING, maxLength = 32))
+          @PathParam("publicId")
+          String publicId,
       @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Page.MAX_PAGE) int page,
       @QueryParam("size") @DefaultValue(Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE) int size) {
     return service.audit(publicId, page, size, scope.get());

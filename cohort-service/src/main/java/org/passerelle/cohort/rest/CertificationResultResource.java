@@ -6,6 +6,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -71,6 +72,7 @@ public class CertificationResultResource {
       @PathParam("cohortId") UUID cohortId,
       @Parameter(description = "Retries with the same key return the first result")
           @HeaderParam(IdempotencyKeys.HEADER)
+          @Size(max = IdempotencyKeys.MAX_KEY_LENGTH)
           String idempotencyKey,
       @Valid @NotNull RecordCertificationRequest request,
       @Context UriInfo uri) {

@@ -6,6 +6,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -69,7 +70,8 @@ public class CohortLearnerResource {
               description = "Only learners in these statuses; repeatable",
               schema = @Schema(type = SchemaType.ARRAY, implementation = LearnerStatus.class))
           @QueryParam("status")
-          List<String> status,
+          @Size(max = 5)
+          List<@Size(max = 20) String> status,
       @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Page.MAX_PAGE) int page,
       @QueryParam("size") @DefaultValue(Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE) int size) {
     return service.list(
@@ -120,6 +122,7 @@ public class CohortLearnerResource {
       @PathParam("learnerId") UUID learnerId,
       @Parameter(description = "The ETag of the learner's seat as last read; optional")
           @HeaderParam(HttpHeaders.IF_MATCH)
+          @Size(max = 100)
           String ifMatch,
       @Valid @NotNull WithdrawLearnerRequest request,
       @Context Request http) {
@@ -150,6 +153,7 @@ public class CohortLearnerResource {
       @PathParam("cohortId") UUID cohortId,
       @Parameter(description = "Retries with the same key return the first result")
           @HeaderParam(IdempotencyKeys.HEADER)
+          @Size(max = IdempotencyKeys.MAX_KEY_LENGTH)
           String idempotencyKey,
       @Valid @NotNull EnrolLearnersRequest request) {
     IdempotencyKeys.Outcome<EnrolmentView> outcome =
@@ -182,6 +186,7 @@ public class CohortLearnerResource {
       @PathParam("cohortId") UUID cohortId,
       @Parameter(description = "Retries with the same key return the first result")
           @HeaderParam(IdempotencyKeys.HEADER)
+          @Size(max = IdempotencyKeys.MAX_KEY_LENGTH)
           String idempotencyKey,
       @Valid @NotNull TransferLearnersRequest request) {
     IdempotencyKeys.Outcome<TransferView> outcome =

@@ -93,6 +93,7 @@ public class CohortResource {
   public Response schedule(
       @Parameter(description = "Retries with the same key return the first result")
           @HeaderParam(IdempotencyKeys.HEADER)
+          @Size(max = IdempotencyKeys.MAX_KEY_LENGTH)
           String idempotencyKey,
       @Valid @NotNull ScheduleCohortRequest request,
       @Context UriInfo uri) {
@@ -128,6 +129,7 @@ public class CohortResource {
       @PathParam("id") UUID id,
       @Parameter(description = "The ETag of the cohort as last read", required = true)
           @HeaderParam(HttpHeaders.IF_MATCH)
+          @Size(max = 100)
           String ifMatch,
       @Valid @NotNull ChangeCohortRequest request,
       @Context Request http) {
@@ -157,6 +159,7 @@ public class CohortResource {
       @PathParam("id") UUID id,
       @Parameter(description = "The ETag of the cohort as last read; optional")
           @HeaderParam(HttpHeaders.IF_MATCH)
+          @Size(max = 100)
           String ifMatch,
       @Context Request http) {
     CohortView view = service.openRecruitment(id, Responses.ifMatch(http), scope.get());
@@ -184,6 +187,7 @@ public class CohortResource {
       @PathParam("id") UUID id,
       @Parameter(description = "The ETag of the cohort as last read; optional")
           @HeaderParam(HttpHeaders.IF_MATCH)
+          @Size(max = 100)
           String ifMatch,
       @Context Request http) {
     CohortView view = service.start(id, Responses.ifMatch(http), scope.get());
@@ -211,6 +215,7 @@ public class CohortResource {
       @PathParam("id") UUID id,
       @Parameter(description = "The ETag of the cohort as last read; optional")
           @HeaderParam(HttpHeaders.IF_MATCH)
+          @Size(max = 100)
           String ifMatch,
       @Context Request http) {
     CohortView view = service.complete(id, Responses.ifMatch(http), scope.get());
@@ -237,6 +242,7 @@ public class CohortResource {
       @PathParam("id") UUID id,
       @Parameter(description = "The ETag of the cohort as last read; optional")
           @HeaderParam(HttpHeaders.IF_MATCH)
+          @Size(max = 100)
           String ifMatch,
       @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
       @RequestBody(

@@ -9,6 +9,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -77,7 +78,7 @@ public class ProgrammeResource {
       responseCode = "200",
       description = "The programme, with its ETag",
       content = @Content(schema = @Schema(implementation = ProgrammeView.class)))
-  public Response get(@PathParam("code") String code) {
+  public Response get(@PathParam("code") @Size(max = 64) String code) {
     ProgrammeView view = service.programme(code);
     return Responses.ok(view, view.version());
   }
@@ -99,6 +100,7 @@ public class ProgrammeResource {
   public Response create(
       @Parameter(description = "Retries with the same key return the first result")
           @HeaderParam(IdempotencyKeys.HEADER)
+          @Size(max = IdempotencyKeys.MAX_KEY_LENGTH)
           String idempotencyKey,
       @Valid @NotNull CreateProgrammeRequest request,
       @Context UriInfo uri) {
@@ -125,9 +127,10 @@ public class ProgrammeResource {
       description = "The changed programme, with its new ETag",
       content = @Content(schema = @Schema(implementation = ProgrammeView.class)))
   public Response change(
-      @PathParam("code") String code,
+      @PathParam("code") @Size(max = 64) String code,
       @Parameter(description = "The ETag of the programme as last read", required = true)
           @HeaderParam(HttpHeaders.IF_MATCH)
+          @Size(max = 100)
           String ifMatch,
       @Valid @NotNull ChangeProgrammeRequest request,
       @Context Request http) {

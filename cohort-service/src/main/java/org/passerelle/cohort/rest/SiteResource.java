@@ -9,6 +9,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -82,7 +83,7 @@ public class SiteResource {
       responseCode = "200",
       description = "The site, with its ETag",
       content = @Content(schema = @Schema(implementation = SiteView.class)))
-  public Response get(@PathParam("code") String code) {
+  public Response get(@PathParam("code") @Size(max = 64) String code) {
     SiteView view = service.site(code);
     return Responses.ok(view, view.version());
   }
@@ -102,6 +103,7 @@ public class SiteResource {
   public Response create(
       @Parameter(description = "Retries with the same key return the first result")
           @HeaderParam(IdempotencyKeys.HEADER)
+          @Size(max = IdempotencyKeys.MAX_KEY_LENGTH)
           String idempotencyKey,
       @Valid @NotNull CreateSiteRequest request,
       @Context UriInfo uri) {
@@ -126,9 +128,10 @@ public class SiteResource {
       description = "The changed site, with its new ETag",
       content = @Content(schema = @Schema(implementation = SiteView.class)))
   public Response change(
-      @PathParam("code") String code,
+      @PathParam("code") @Size(max = 64) String code,
       @Parameter(description = "The ETag of the site as last read", required = true)
           @HeaderParam(HttpHeaders.IF_MATCH)
+          @Size(max = 100)
           String ifMatch,
       @Valid @NotNull ChangeSiteRequest request,
       @Context Request http) {

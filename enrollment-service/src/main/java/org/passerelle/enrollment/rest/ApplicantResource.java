@@ -104,6 +104,7 @@ public class ApplicantResource {
       @PathParam("id") UUID id,
       @Parameter(description = "Retries with the same key return the first result")
           @HeaderParam(IdempotencyKeys.HEADER)
+          @Size(max = IdempotencyKeys.MAX_KEY_LENGTH)
           String idempotencyKey,
       @NotNull @NotEmpty @Size(max = 3) List<@NotNull @Valid ConsentGiven> given,
       @Context UriInfo uri) {

@@ -5,6 +5,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -133,13 +134,14 @@ public class ApplicationImportResource {
   public Response importApplications(
       @Parameter(description = "Retries with the same key return the first report")
           @HeaderParam(IdempotencyKeys.HEADER)
+          @Size(max = IdempotencyKeys.MAX_KEY_LENGTH)
           String idempotencyKey,
       @RequestBody(
               required = true,
               content = {
                 @Content(
                     mediaType = TEXT_CSV,
-                    schema = @Schema(type = SchemaType.STRING),
+                    schema = @Schema(type = SchemaType.STRING, maxLength = 8 * 1024 * 1024),
                     examples = @ExampleObject(name = "csv", value = CSV_EXAMPLE)),
                 @Content(
                     mediaType = MediaType.APPLICATION_JSON,

@@ -83,6 +83,7 @@ public class ApplicationResource {
   public Response submit(
       @Parameter(description = "Retries with the same key return the first result")
           @HeaderParam(IdempotencyKeys.HEADER)
+          @Size(max = IdempotencyKeys.MAX_KEY_LENGTH)
           String idempotencyKey,
       @Valid @NotNull SubmitApplicationRequest request,
       @Context UriInfo uri) {
@@ -167,7 +168,7 @@ public class ApplicationResource {
       description = "SUBMITTED → SCREENING; while screening, records the results sent.")
   public Response screen(
       @PathParam("id") UUID id,
-      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+      @HeaderParam(HttpHeaders.IF_MATCH) @Size(max = 100) String ifMatch,
       @Valid ScreeningRequest request,
       @Context Request http) {
     return answer(service.screen(id, request, Responses.ifMatch(http), scope.get()));
@@ -184,7 +185,7 @@ public class ApplicationResource {
               + " none left (WAITLISTED).")
   public Response accept(
       @PathParam("id") UUID id,
-      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+      @HeaderParam(HttpHeaders.IF_MATCH) @Size(max = 100) String ifMatch,
       @Valid DecisionRequest request,
       @Context Request http) {
     return decide(id, ApplicationStatus.ACCEPTED, request, http);
@@ -199,7 +200,7 @@ public class ApplicationResource {
       description = "Emits application-waitlisted.")
   public Response waitlist(
       @PathParam("id") UUID id,
-      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+      @HeaderParam(HttpHeaders.IF_MATCH) @Size(max = 100) String ifMatch,
       @Valid DecisionRequest request,
       @Context Request http) {
     return decide(id, ApplicationStatus.WAITLISTED, request, http);
@@ -214,7 +215,7 @@ public class ApplicationResource {
       description = "Emits application-rejected.")
   public Response reject(
       @PathParam("id") UUID id,
-      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+      @HeaderParam(HttpHeaders.IF_MATCH) @Size(max = 100) String ifMatch,
       @Valid DecisionRequest request,
       @Context Request http) {
     return decide(id, ApplicationStatus.REJECTED, request, http);
@@ -228,7 +229,7 @@ public class ApplicationResource {
       description = "Emits application-withdrawn; a seat it held is freed for the waitlist.")
   public Response withdraw(
       @PathParam("id") UUID id,
-      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+      @HeaderParam(HttpHeaders.IF_MATCH) @Size(max = 100) String ifMatch,
       @Valid DecisionRequest request,
       @Context Request http) {
     return answer(service.withdraw(id, request, Responses.ifMatch(http), scope.get()));

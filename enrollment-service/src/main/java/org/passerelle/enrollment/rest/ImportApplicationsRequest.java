@@ -9,5 +9,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 @Schema(name = "ApplicationImportRequest")
 public record ImportApplicationsRequest(
-    @Schema(description = "The applications; each needs its externalRef")
+    @Schema(
+            description =
+                "The applications; each needs its externalRef. More rows than the import limit"
+                    + " (10,000 by default) or more than 8 MiB: 413",
+            maxItems = 10_000)
         List<SubmitApplicationRequest> rows) {}

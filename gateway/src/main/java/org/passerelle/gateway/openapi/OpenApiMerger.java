@@ -24,6 +24,9 @@ public final class OpenApiMerger {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** Keycloak's realm locally; the build takes PASSERELLE_OIDC_URL, as the gateway does. */
+  static final String DEFAULT_ISSUER = "http://127.0.0.1:8180/realms/passerelle";
+
   private OpenApiMerger() {}
 
   public static void main(String[] args) throws IOException {
@@ -42,7 +45,20 @@ public final class OpenApiMerger {
     }
     Path output = Path.of(args[0]);
     Files.createDirectories(output.getParent());
-    JSON.writerWithDefaultPrettyPrinter().writeValue(output.toFile(), merge(documents));
+    String issuer = System.getenv().getOrDefault("PASSERELLE_OIDC_URL", DEFAULT_ISSUER);
+    JSON.writerWithDefaultPrettyPrinter()
+        .writeValue(output.toFile(), publish(merge(documents), issuer));
+  }
+
+  /**
+   * The merged document as the gateway publishes it: the Keycloak OAuth2 scheme on every secured
+   * operation and the problem+json error responses each operation can give. Separate from {@link
+   * #merge} so collisions are checked on the services' documents as they are.
+   */
+  public static ObjectNode publish(ObjectNode merged, String issuer) {
+    anyJsonForJacksonTrees(merged);
+    EdgeContract.apply(merged, issuer);
+    return merged;
   }
 
   public static ObjectNode merge(List<JsonNode> documents) {
@@ -55,7 +71,11 @@ public final class OpenApiMerger {
         "One API for the Passerelle network of free, inclusive digital schools in France and"
             + " Morocco: applications, cohorts, partnerships and placements.");
     info.put("version", "v1");
-    merged.putArray("servers").addObject().put("url", "/").put("description", "This gateway");
+    merged
+        .putArray("servers")
+        .addObject()
+        .put("url", "/")
+        .put("description", "The Passerelle gateway (this host)");
     ArrayNode tags = merged.putArray("tags");
     ObjectNode paths = merged.putObject("paths");
     ObjectNode components = merged.putObject("components");
@@ -63,12 +83,24 @@ public final class OpenApiMerger {
     ObjectNode securitySchemes = components.putObject("securitySchemes");
     Set<String> tagNames = new HashSet<>();
     Set<String> operationIds = new HashSet<>();
+    // Tags are grouped by the domain (service) that declares them first, for readers and
+    // renderers that understand x-tagGroups.
+    ArrayNode tagGroups = merged.putArray("x-tagGroups");
 
     for (JsonNode document : documents) {
+      ArrayNode groupTags = JSON.createArrayNode();
       for (JsonNode tag : document.path("tags")) {
         if (tagNames.add(tag.path("name").asText())) {
           tags.add(tag);
+          groupTags.add(tag.path("name").asText());
         }
+      }
+      if (!groupTags.isEmpty()) {
+        String title = document.path("info").path("title").asText("Passerelle " + tagGroups.size());
+        tagGroups
+            .addObject()
+            .put("name", title.replaceFirst("^Passerelle ", ""))
+            .set("tags", groupTags);
       }
       for (Map.Entry<String, JsonNode> path : document.path("paths").properties()) {
         JsonNode existing = paths.get(path.getKey());
@@ -102,5 +134,38 @@ public final class OpenApiMerger {
       }
     }
     return merged;
+  }
+
+  /**
+   * A field typed as Jackson's JsonNode (a parked event's data) holds any JSON value, but the
+   * services' scan describes the JsonNode class's getters (isArray, nodeType...) as if they were
+   * its content, and generated clients then clash with Jackson's own class. Published as any JSON.
+   */
+  static void anyJsonForJacksonTrees(ObjectNode document) {
+    JsonNode schemas = document.path("components").path("schemas");
+    if (!(schemas instanceof ObjectNode named)
+        || !named.path("JsonNode").has("properties")
+        || !named.at("/JsonNode/properties").has("nodeType")) {
+      return;
+    }
+    named.remove("JsonNode");
+    named.remove("JsonNodeType");
+    replaceReferences(document, "#/components/schemas/JsonNode");
+  }
+
+  private static void replaceReferences(JsonNode node, String ref) {
+    if (node instanceof ObjectNode object) {
+      for (Map.Entry<String, JsonNode> field : object.properties()) {
+        if (ref.equals(field.getValue().path("$ref").asText())) {
+          ObjectNode any = JSON.createObjectNode();
+          any.put("description", "Any JSON value");
+          field.setValue(any);
+        } else {
+          replaceReferences(field.getValue(), ref);
+        }
+      }
+    } else if (node instanceof ArrayNode array) {
+      array.forEach(element -> replaceReferences(element, ref));
+    }
   }
 }

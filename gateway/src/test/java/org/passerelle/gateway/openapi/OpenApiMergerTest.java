@@ -89,4 +89,55 @@ class OpenApiMergerTest {
   private static List<String> names(JsonNode object) {
     return object.properties().stream().map(Map.Entry::getKey).toList();
   }
+
+  @Test
+  void publishingAddsKeycloakAndTheProblemsEachOperationCanGive() throws Exception {
+    String paths =
+        """
+        "/api/v1/sites/{code}": {
+          "patch": {"operationId": "changeSite",
+            "parameters": [{"name": "If-Match", "in": "header", "schema": {"type": "string"}}],
+            "requestBody": {"content": {"application/json": {"schema": {"type": "object"}}}},
+            "responses": {"200": {"description": "ok"}, "401": {"description": "Not Authorized"}},
+            "security": [{"keycloak": ["platform-admin"]}]}},
+        "/api/v1/certificates/{publicId}": {
+          "get": {"operationId": "verifyCertificate",
+            "responses": {"200": {"description": "ok"}, "404": {"description": "No such id"}}}},
+        "/api/v1/sites": {
+          "get": {"operationId": "listSites", "responses": {"200": {"description": "ok"}},
+            "security": [{"keycloak": ["site-staff"]}]}}""";
+    ObjectNode published =
+        OpenApiMerger.publish(
+            OpenApiMerger.merge(List.of(document(paths, ""))), "https://sso.example/realms/p");
+
+    JsonNode scheme = published.at("/components/securitySchemes/keycloak");
+    assertThat(scheme.path("type").asText()).isEqualTo("oauth2");
+    assertThat(scheme.at("/flows/authorizationCode/authorizationUrl").asText())
+        .isEqualTo("https://sso.example/realms/p/protocol/openid-connect/auth");
+    assertThat(scheme.at("/flows/clientCredentials/tokenUrl").asText())
+        .isEqualTo("https://sso.example/realms/p/protocol/openid-connect/token");
+
+    JsonNode change = published.at("/paths/~1api~1v1~1sites~1{code}/patch");
+    assertThat(names(change.path("responses")))
+        .containsExactlyInAnyOrder(
+            "200", "400", "401", "403", "404", "409", "412", "413", "415", "422", "429", "503");
+    assertThat(change.at("/security/0/keycloak")).isEmpty();
+    assertThat(change.at("/x-roles/0").asText()).isEqualTo("platform-admin");
+    assertThat(change.at("/responses/401/description").asText()).isEqualTo("Not Authorized");
+    assertThat(change.at("/responses/401/content/application~1problem+json/schema/$ref").asText())
+        .isEqualTo("#/components/schemas/Problem");
+    assertThat(change.at("/responses/412/$ref").asText())
+        .isEqualTo("#/components/responses/Problem412");
+
+    JsonNode verify = published.at("/paths/~1api~1v1~1certificates~1{publicId}/get");
+    assertThat(names(verify.path("responses")))
+        .containsExactlyInAnyOrder("200", "404", "429", "503");
+    assertThat(verify.has("security")).isFalse();
+    assertThat(verify.at("/responses/404/description").asText()).isEqualTo("No such id");
+
+    JsonNode list = published.at("/paths/~1api~1v1~1sites/get");
+    assertThat(names(list.path("responses")))
+        .containsExactlyInAnyOrder("200", "401", "403", "429", "503");
+    assertThat(published.at("/components/schemas/Problem/type").asText()).isEqualTo("object");
+  }
 }

@@ -5,6 +5,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -43,6 +44,9 @@ import org.passerelle.commons.security.Roles;
 @RolesAllowed(Roles.PLATFORM_ADMIN)
 public class DeadLetterResource {
 
+  /** Service names are short words; anything longer is no service of ours (400). */
+  static final int SERVICE_NAME_MAX = 40;
+
   private static final Logger LOG = Logger.getLogger(DeadLetterResource.class);
   private static final int MAX_ERROR_LENGTH = 300;
 
@@ -64,6 +68,7 @@ public class DeadLetterResource {
   public Page<DeadLetter> list(
       @Parameter(description = "Service name: enrollment, cohort, partnership or placement")
           @PathParam("service")
+          @Size(max = SERVICE_NAME_MAX)
           String consumer,
       @Parameter(description = "PARKED or REDRIVEN")
           @QueryParam("status")
@@ -93,7 +98,9 @@ public class DeadLetterResource {
       responseCode = "200",
       description = "The parked event",
       content = @Content(schema = @Schema(implementation = DeadLetter.class)))
-  public DeadLetter get(@PathParam("service") String consumer, @PathParam("eventId") UUID eventId) {
+  public DeadLetter get(
+      @PathParam("service") @Size(max = SERVICE_NAME_MAX) String consumer,
+      @PathParam("eventId") UUID eventId) {
     requireThisService(consumer);
     return find(eventId);
   }
@@ -112,7 +119,8 @@ public class DeadLetterResource {
       description = "Applied (status REDRIVEN)",
       content = @Content(schema = @Schema(implementation = DeadLetter.class)))
   public DeadLetter redrive(
-      @PathParam("service") String consumer, @PathParam("eventId") UUID eventId) {
+      @PathParam("service") @Size(max = SERVICE_NAME_MAX) String consumer,
+      @PathParam("eventId") UUID eventId) {
     requireThisService(consumer);
     DeadLetter parked = find(eventId);
     try {

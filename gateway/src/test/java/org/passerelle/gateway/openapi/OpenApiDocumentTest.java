@@ -32,21 +32,6 @@ class OpenApiDocumentTest {
   /** A repetition without an upper limit: *, + or {n,}. */
   private static final Pattern UNBOUNDED_REPETITION = Pattern.compile("(?<!\\\\)[*+]|\\{\\d+,}");
 
-  /**
-   * Inputs not bounded yet: the dead-letter endpoints' service name, from commons (an unknown one
-   * is 404). The test fails on any other, and on one of these once it is bounded, so the list only
-   * shrinks. Remove an entry when its input gets a bound.
-   */
-  private static final Set<String> NOT_YET_BOUNDED =
-      Set.copyOf(
-          """
-          get /api/v1/event-consumers/{service}/dead-letters parameter service: string without maxLength
-          get /api/v1/event-consumers/{service}/dead-letters/{eventId} parameter service: string without maxLength
-          post /api/v1/event-consumers/{service}/dead-letters/{eventId}/redrive parameter service: string without maxLength
-          """
-              .lines()
-              .toList());
-
   private JsonNode document;
 
   @BeforeEach
@@ -196,9 +181,7 @@ class OpenApiDocumentTest {
       }
     }
     assertThat(unbounded).doesNotHaveDuplicates();
-    assertThat(new TreeSet<>(unbounded))
-        .as("inputs without bounds (left) or now bounded: remove them from NOT_YET_BOUNDED")
-        .isEqualTo(new TreeSet<>(NOT_YET_BOUNDED));
+    assertThat(new TreeSet<>(unbounded)).as("inputs without bounds").isEmpty();
   }
 
   private void walk(JsonNode schema, String where, Set<String> seen, List<String> unbounded) {

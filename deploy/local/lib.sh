@@ -52,6 +52,20 @@ die() {
   exit 1
 }
 
+# apt_install_if_missing COMMAND PACKAGE WHAT: installs the Debian package when the command is
+# missing (as root only; the package lists are refreshed once if the first attempt fails).
+apt_install_if_missing() {
+  local command="$1" package="$2" what="$3"
+  command -v "$command" >/dev/null 2>&1 && return 0
+  is_root || die "$what is not installed and we are not root: install it (apt-get install -y $package) and retry"
+  info "$what is not installed: apt-get install -y $package"
+  export DEBIAN_FRONTEND=noninteractive
+  if ! apt-get install -y -q "$package" 9>&-; then
+    apt-get update -q
+    apt-get install -y -q "$package" 9>&- || die "could not install $what with apt-get"
+  fi
+}
+
 require_cmd() {
   local c
   for c in "$@"; do

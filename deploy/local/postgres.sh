@@ -25,14 +25,7 @@ pg_find_cluster() {
 }
 
 pg_install_if_missing() {
-  command -v pg_lsclusters >/dev/null 2>&1 && return 0
-  is_root || die "PostgreSQL is not installed and we are not root: install it (apt-get install -y postgresql) and retry"
-  info "PostgreSQL is not installed: apt-get install -y postgresql"
-  export DEBIAN_FRONTEND=noninteractive
-  if ! apt-get install -y -q postgresql 9>&-; then
-    apt-get update -q
-    apt-get install -y -q postgresql 9>&- || die "could not install PostgreSQL with apt-get"
-  fi
+  apt_install_if_missing pg_lsclusters postgresql PostgreSQL
 }
 
 # Runs a command as the postgres OS user.

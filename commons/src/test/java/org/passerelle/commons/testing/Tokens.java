@@ -62,6 +62,11 @@ public final class Tokens {
             clientId + "-secret"));
   }
 
+  /** The demo users' password, for tests that sign in as a person would (in a browser). */
+  public static String demoPassword() {
+    return PASSWORD;
+  }
+
   public static String bearer(String username) {
     return "Bearer " + of(username);
   }

@@ -1,0 +1,87 @@
+package org.passerelle.systemtests;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * What an operator does in Keycloak's admin console when the gateway gets a new address: the
+ * passerelle-web client is told Swagger UI's redirect page and the gateway's origin there, so
+ * "Authorize" can come back to it and exchange the code at the token endpoint (CORS).
+ */
+final class KeycloakAdmin {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final String URL =
+      System.getenv().getOrDefault("PASSERELLE_KEYCLOAK_URL", "http://127.0.0.1:8180");
+  private static final String REALM = URL + "/admin/realms/passerelle";
+
+  private KeycloakAdmin() {}
+
+  /** Adds the gateway's Swagger UI to the public client (redirect URI and web origin). */
+  static void allowSwaggerUiAt(String gateway) throws IOException, InterruptedException {
+    String token = adminToken();
+    JsonNode found =
+        send(
+            HttpRequest.newBuilder(URI.create(REALM + "/clients?clientId=passerelle-web"))
+                .header("Authorization", "Bearer " + token)
+                .build());
+    ObjectNode client = (ObjectNode) found.get(0);
+    addOnce(client.withArray("redirectUris"), gateway + "/q/swagger-ui/oauth2-redirect.html");
+    addOnce(client.withArray("webOrigins"), gateway);
+    send(
+        HttpRequest.newBuilder(URI.create(REALM + "/clients/" + client.path("id").asText()))
+            .header("Authorization", "Bearer " + token)
+            .header("Content-Type", "application/json")
+            .PUT(BodyPublishers.ofString(client.toString()))
+            .build());
+  }
+
+  private static void addOnce(ArrayNode values, String value) {
+    for (JsonNode existing : values) {
+      if (existing.asText().equals(value)) {
+        return;
+      }
+    }
+    values.add(value);
+  }
+
+  private static String adminToken() throws IOException, InterruptedException {
+    String form =
+        "grant_type=password&client_id=admin-cli&username="
+            + encode(System.getenv().getOrDefault("PASSERELLE_KEYCLOAK_ADMIN", "admin"))
+            + "&password="
+            + encode(System.getenv().getOrDefault("PASSERELLE_KEYCLOAK_ADMIN_PASSWORD", "admin"));
+    return send(HttpRequest.newBuilder(
+                URI.create(URL + "/realms/master/protocol/openid-connect/token"))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(BodyPublishers.ofString(form))
+            .build())
+        .path("access_token")
+        .asText();
+  }
+
+  private static JsonNode send(HttpRequest request) throws IOException, InterruptedException {
+    HttpResponse<String> response = HTTP.send(request, BodyHandlers.ofString());
+    if (response.statusCode() >= 300) {
+      throw new IllegalStateException(
+          request.method() + " " + request.uri() + " answered " + response.statusCode());
+    }
+    return response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
+  }
+
+  private static String encode(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+}

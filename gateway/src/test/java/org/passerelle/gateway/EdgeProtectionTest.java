@@ -207,6 +207,100 @@ class EdgeProtectionTest {
 
   @Test
   void eachProxiedRequestLeavesOneAccessLineWithoutTokenQueryOrPersonalData() throws Exception {
+    String token = Tokens.of("site-staff-fr");
+    List<String> lines =
+        accessLines(
+            "access-log-test-2",
+            () -> {
+              given()
+                  .header("Authorization", "Bearer " + token)
+                  .header("X-Request-Id", "access-log-test-1")
+                  .queryParam("email", "amina.benali@example.org")
+                  .get("/api/v1/applications")
+                  .then()
+                  .statusCode(200);
+              given()
+                  .header("X-Request-Id", "access-log-test-2")
+                  .get("/api/v1/certificates/q3Xv9_Zk-2mB7yTc1LwR8nHs4JdFa6Ge")
+                  .then()
+                  .statusCode(200);
+            });
+    assertThat(lineOf(lines, "access-log-test-1"))
+        .contains("client=passerelle-web")
+        .contains("route=applications")
+        .contains("backend=enrollment")
+        .contains("country=FR")
+        .contains("method=GET")
+        .contains("status=200")
+        .containsPattern("duration-ms=\\d+")
+        .doesNotContain(token)
+        .doesNotContain("amina")
+        .doesNotContain("?")
+        .doesNotContain(Tokens.subject("site-staff-fr"));
+    assertThat(lineOf(lines, "access-log-test-2"))
+        .contains("client=anonymous")
+        .contains("route=certificates")
+        .doesNotContain("q3Xv9");
+  }
+
+  @Test
+  void requestsRefusedBeforeAnyBackendAreLoggedTooWithTheirRouteOnly() throws Exception {
+    String cohort = "5b0c8f4e-3c1a-4f7e-9d2b-6a1e0c9b7d31";
+    List<String> lines =
+        accessLines(
+            "edge-refused-4",
+            () -> {
+              given()
+                  .header("X-Request-Id", "edge-refused-1")
+                  .get("/api/v1/cohorts/" + cohort)
+                  .then()
+                  .statusCode(401);
+              given()
+                  .header("X-Request-Id", "edge-refused-2")
+                  .header("Authorization", "Bearer not-a-token")
+                  .get("/api/v1/cohorts/" + cohort)
+                  .then()
+                  .statusCode(401);
+              given()
+                  .header("X-Request-Id", "edge-refused-3")
+                  .header("Origin", "https://elsewhere.example")
+                  .header("Access-Control-Request-Method", "POST")
+                  .options("/api/v1/applications")
+                  .then()
+                  .statusCode(403);
+              given()
+                  .header("X-Request-Id", "edge-refused-4")
+                  .header("Authorization", Tokens.bearer("platform-admin"))
+                  .get("/api/v1/amina-benali/" + cohort)
+                  .then()
+                  .statusCode(404);
+            });
+    assertThat(lineOf(lines, "edge-refused-1"))
+        .contains("client=anonymous")
+        .contains("route=cohorts")
+        .contains("backend=-")
+        .contains("method=GET")
+        .contains("status=401")
+        .doesNotContain(cohort);
+    assertThat(lineOf(lines, "edge-refused-2"))
+        .contains("client=anonymous")
+        .contains("status=401")
+        .doesNotContain("not-a-token");
+    assertThat(lineOf(lines, "edge-refused-3"))
+        .contains("route=applications")
+        .contains("method=OPTIONS")
+        .contains("status=403");
+    assertThat(lineOf(lines, "edge-refused-4"))
+        .contains("client=passerelle-web")
+        .contains("route=unknown")
+        .contains("status=404")
+        .doesNotContain("amina")
+        .doesNotContain(cohort);
+  }
+
+  /** The access lines written while {@code requests} run, up to the one of {@code lastId}. */
+  private static List<String> accessLines(String lastId, Runnable requests)
+      throws InterruptedException {
     List<String> lines = new CopyOnWriteArrayList<>();
     Handler capture =
         new Handler() {
@@ -224,50 +318,25 @@ class EdgeProtectionTest {
     java.util.logging.Logger access =
         java.util.logging.Logger.getLogger("org.passerelle.gateway.access");
     access.addHandler(capture);
-    String token = Tokens.of("site-staff-fr");
     try {
-      given()
-          .header("Authorization", "Bearer " + token)
-          .header("X-Request-Id", "access-log-test-1")
-          .queryParam("email", "amina.benali@example.org")
-          .get("/api/v1/applications")
-          .then()
-          .statusCode(200);
-      given()
-          .header("X-Request-Id", "access-log-test-2")
-          .get("/api/v1/certificates/q3Xv9_Zk-2mB7yTc1LwR8nHs4JdFa6Ge")
-          .then()
-          .statusCode(200);
-      for (int i = 0;
-          i < 40 && lines.stream().noneMatch(l -> l.contains("access-log-test-2"));
-          i++) {
+      requests.run();
+      // The line is written when the response has ended, possibly after the client has read it.
+      for (int i = 0; i < 40 && lines.stream().noneMatch(l -> l.contains(lastId)); i++) {
         Thread.sleep(50);
       }
     } finally {
       access.removeHandler(capture);
     }
-    String line =
-        lines.stream()
-            .filter(l -> l.contains("request-id=access-log-test-1"))
-            .findFirst()
-            .orElseThrow();
-    assertThat(line)
-        .contains("client=passerelle-web")
-        .contains("route=applications")
-        .contains("backend=enrollment")
-        .contains("country=FR")
-        .contains("method=GET")
-        .contains("status=200")
-        .containsPattern("duration-ms=\\d+")
-        .doesNotContain(token)
-        .doesNotContain("amina")
-        .doesNotContain("?")
-        .doesNotContain(Tokens.subject("site-staff-fr"));
-    assertThat(lines.stream().filter(l -> l.contains("request-id=access-log-test-2")))
-        .singleElement()
-        .asString()
-        .contains("client=anonymous")
-        .contains("route=certificates")
-        .doesNotContain("q3Xv9");
+    return lines;
+  }
+
+  private static String lineOf(List<String> lines, String requestId) {
+    assertThat(lines.stream().filter(l -> l.contains("request-id=" + requestId + " ")))
+        .as("one access line for request %s", requestId)
+        .hasSize(1);
+    return lines.stream()
+        .filter(l -> l.contains("request-id=" + requestId + " "))
+        .findFirst()
+        .get();
   }
 }

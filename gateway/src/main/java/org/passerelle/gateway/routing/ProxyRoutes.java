@@ -24,7 +24,6 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -39,17 +38,14 @@ import org.passerelle.gateway.config.GatewayConfig;
  * uses the normalised path, the one security decisions were made on, and that is the path
  * forwarded. On the way: a rate limit per client (429), a body size limit per route (413), a
  * timeout per route (504), a circuit breaker per backend (503 at once while open), retries of
- * idempotent methods on connection failures only, and one access log line per request.
+ * idempotent methods on connection failures only. The request's access log line ({@link AccessLog})
+ * learns the backend and country here.
  */
 @ApplicationScoped
 public class ProxyRoutes {
 
-  static final String REQUEST_ID = "X-Request-Id";
   static final String COUNTRY = "X-Passerelle-Country";
   private static final Logger LOG = Logger.getLogger(ProxyRoutes.class);
-
-  /** One line per proxied request: no tokens, no query strings, no personal data. */
-  private static final Logger ACCESS = Logger.getLogger("org.passerelle.gateway.access");
 
   private static final String PREFIX = "/api/v1/";
 
@@ -81,9 +77,6 @@ public class ProxyRoutes {
           "x-forwarded-ssl");
 
   private static final Pattern RESOURCE = Pattern.compile("[a-z][a-z0-9-]{0,63}");
-
-  /** A caller's request id is kept only if it cannot carry anything but an id into the logs. */
-  private static final Pattern REQUEST_ID_FORMAT = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
   private static final Set<HttpMethod> IDEMPOTENT =
       Set.of(
@@ -226,42 +219,16 @@ public class ProxyRoutes {
   }
 
   private void proxy(RoutingContext context) {
-    long start = System.nanoTime();
     HttpServerRequest request = context.request();
     request.pause();
     String path = context.normalizedPath();
     String acceptLanguage = request.getHeader("Accept-Language");
-    String requestId = request.getHeader(REQUEST_ID);
-    if (requestId == null || !REQUEST_ID_FORMAT.matcher(requestId).matches()) {
-      requestId = UUID.randomUUID().toString();
-    }
-    HttpServerResponse response = context.response();
-    response.putHeader(REQUEST_ID, requestId);
+    AccessLog.Entry logged = AccessLog.of(context);
+    String id = logged.requestId();
     Caller caller = caller(context);
     String rest = path.startsWith(PREFIX) ? path.substring(PREFIX.length()) : "";
     String[] segments = rest.split("/", 3);
     String resource = segment(segments, 0);
-    String[] logged = {"-", "-"};
-    String id = requestId;
-    context.addEndHandler(
-        done ->
-            ACCESS.info(
-                "request-id="
-                    + id
-                    + " client="
-                    + (caller.client() == null ? "anonymous" : caller.client())
-                    + " country="
-                    + logged[1]
-                    + " route="
-                    + (resource.isEmpty() ? "-" : resource)
-                    + " backend="
-                    + logged[0]
-                    + " method="
-                    + request.method().name()
-                    + " status="
-                    + response.getStatusCode()
-                    + " duration-ms="
-                    + (System.nanoTime() - start) / 1_000_000));
     try {
       if (!withinRateLimit(context, caller, acceptLanguage, path)) {
         return;
@@ -276,13 +243,13 @@ public class ProxyRoutes {
         reject(context, 400, "unknown-country", acceptLanguage, path);
         return;
       }
-      logged[1] = country;
+      logged.country(country);
       Backend backend = backends.get(country).get(backendName);
       if (backend == null) {
         reject(context, 404, "not-found", acceptLanguage, path);
         return;
       }
-      logged[0] = backend.name();
+      logged.backend(backend.name());
       long maxBody = forPath(bodyLimits, rest, defaultMaxBody);
       String length = request.getHeader("Content-Length");
       if (length != null && Long.parseLong(length.trim()) > maxBody) {
@@ -320,7 +287,7 @@ public class ProxyRoutes {
     return Caller.ANONYMOUS;
   }
 
-  private static String claim(JsonWebToken token, String name) {
+  static String claim(JsonWebToken token, String name) {
     Object value = token.getClaim(name);
     if (value == null) {
       return null;
@@ -446,7 +413,7 @@ public class ProxyRoutes {
         .onSuccess(
             backendRequest -> {
               copyHeaders(request.headers(), backendRequest.headers(), true);
-              backendRequest.putHeader(REQUEST_ID, exchange.requestId());
+              backendRequest.putHeader(AccessLog.REQUEST_ID, exchange.requestId());
               backendRequest.putHeader("X-Forwarded-Proto", request.scheme());
               if (request.authority() != null) {
                 backendRequest.putHeader("X-Forwarded-Host", request.authority().toString());
@@ -485,7 +452,7 @@ public class ProxyRoutes {
     response.setStatusCode(backendResponse.statusCode());
     response.setStatusMessage(backendResponse.statusMessage());
     copyHeaders(backendResponse.headers(), response.headers(), false);
-    response.putHeader(REQUEST_ID, id);
+    response.putHeader(AccessLog.REQUEST_ID, id);
     if (backendResponse.getHeader("Content-Length") == null) {
       response.setChunked(true);
     }

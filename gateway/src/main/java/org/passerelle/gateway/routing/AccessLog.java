@@ -1,0 +1,146 @@
+package org.passerelle.gateway.routing;
+
+import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.quarkus.vertx.http.runtime.security.SecurityHandlerPriorities;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.logging.Logger;
+import org.passerelle.gateway.config.GatewayConfig;
+
+/**
+ * One line per request the gateway receives, whatever answers it: the proxy, a refusal at the edge
+ * (401 without a valid token, 403 preflight from another origin), or the gateway's own pages. The
+ * line is opened before CORS and security run, so none is missed. It names the route, never the
+ * path: no identifiers, no query strings, no tokens, no personal data.
+ */
+@ApplicationScoped
+public class AccessLog {
+
+  static final String REQUEST_ID = "X-Request-Id";
+  private static final Logger ACCESS = Logger.getLogger("org.passerelle.gateway.access");
+  private static final String ENTRY = AccessLog.class.getName();
+  private static final String API = "/api/v1/";
+
+  /** Runs before CORS (300) and authentication (200), which may end the request themselves. */
+  private static final int BEFORE_CORS_AND_SECURITY = SecurityHandlerPriorities.CORS + 100;
+
+  /** A caller's request id is kept only if it cannot carry anything but an id into the logs. */
+  private static final Pattern REQUEST_ID_FORMAT = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+
+  private final Set<String> apiRoutes = new HashSet<>();
+
+  /** What the line says, filled in by whoever handles the request. */
+  static final class Entry {
+    private final String requestId;
+    private final long startNanos;
+    private final String route;
+    private String backend = "-";
+    private String country = "-";
+
+    private Entry(String requestId, long startNanos, String route) {
+      this.requestId = requestId;
+      this.startNanos = startNanos;
+      this.route = route;
+    }
+
+    String requestId() {
+      return requestId;
+    }
+
+    void backend(String backend) {
+      this.backend = backend;
+    }
+
+    void country(String country) {
+      this.country = country;
+    }
+  }
+
+  AccessLog(GatewayConfig config) {
+    apiRoutes.addAll(config.routes().keySet());
+    apiRoutes.addAll(config.backendNamedRoutes().orElse(Set.of()));
+  }
+
+  void register(@Observes Filters filters) {
+    filters.register(this::open, BEFORE_CORS_AND_SECURITY);
+  }
+
+  /** The entry of this request, opened by the filter. */
+  static Entry of(RoutingContext context) {
+    return context.get(ENTRY);
+  }
+
+  private void open(RoutingContext context) {
+    String requestId = context.request().getHeader(REQUEST_ID);
+    if (requestId == null || !REQUEST_ID_FORMAT.matcher(requestId).matches()) {
+      requestId = UUID.randomUUID().toString();
+    }
+    context.response().putHeader(REQUEST_ID, requestId);
+    Entry entry = new Entry(requestId, System.nanoTime(), route(context.normalizedPath()));
+    context.put(ENTRY, entry);
+    context.addEndHandler(done -> ACCESS.info(line(context, entry)));
+    context.next();
+  }
+
+  private static String line(RoutingContext context, Entry entry) {
+    return "request-id="
+        + entry.requestId
+        + " client="
+        + client(context)
+        + " country="
+        + entry.country
+        + " route="
+        + entry.route
+        + " backend="
+        + entry.backend
+        + " method="
+        + context.request().method().name()
+        + " status="
+        + context.response().getStatusCode()
+        + " duration-ms="
+        + (System.nanoTime() - entry.startNanos) / 1_000_000;
+  }
+
+  /** The token's client ({@code azp}) once the edge accepted it, else anonymous. */
+  private static String client(RoutingContext context) {
+    if (context.user() instanceof QuarkusHttpUser user
+        && !user.getSecurityIdentity().isAnonymous()
+        && user.getSecurityIdentity().getPrincipal() instanceof JsonWebToken token) {
+      String client = ProxyRoutes.claim(token, "azp");
+      if (client != null) {
+        return client;
+      }
+    }
+    return "anonymous";
+  }
+
+  /** A fixed name per route: a resource the gateway serves, or one of its own pages. */
+  private String route(String path) {
+    if (path == null) {
+      return "unknown";
+    }
+    if (path.startsWith(API)) {
+      String rest = path.substring(API.length());
+      int slash = rest.indexOf('/');
+      String resource = slash < 0 ? rest : rest.substring(0, slash);
+      return apiRoutes.contains(resource) ? resource : "unknown";
+    }
+    if (path.equals("/") || path.equals("/index.html")) {
+      return "landing";
+    }
+    for (String page : List.of("swagger-ui", "openapi", "asyncapi", "health", "metrics")) {
+      if (path.equals("/q/" + page) || path.startsWith("/q/" + page + "/")) {
+        return page;
+      }
+    }
+    return "other";
+  }
+}

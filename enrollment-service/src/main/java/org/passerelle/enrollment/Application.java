@@ -13,7 +13,7 @@ import jakarta.persistence.Version;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.passerelle.commons.problem.ProblemException;
-import org.passerelle.commons.problem.ProblemType;
+import org.passerelle.problem.ProblemType;
 
 /** An applicant's application to an intake, and how its selection went. */
 @Entity

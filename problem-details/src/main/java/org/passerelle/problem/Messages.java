@@ -1,4 +1,4 @@
-package org.passerelle.commons.problem;
+package org.passerelle.problem;
 
 import java.text.MessageFormat;
 import java.util.List;
@@ -11,7 +11,7 @@ public final class Messages {
 
   public static final Locale DEFAULT = Locale.FRENCH;
   private static final List<String> SUPPORTED = List.of("fr", "en", "ar");
-  private static final String BUNDLE = "org.passerelle.commons.problem.Messages";
+  private static final String BUNDLE = "org.passerelle.problem.Messages";
 
   /** An argument that is itself a message key, shown in the caller's language. */
   public record Key(String key) {}

@@ -1,4 +1,4 @@
-package org.passerelle.commons.problem;
+package org.passerelle.problem;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;

@@ -1,9 +1,10 @@
-package org.passerelle.commons.problem;
+package org.passerelle.problem;
 
 /** The kinds of problem the API answers with; their titles are localised in {@code Messages}. */
 public enum ProblemType {
   MALFORMED_JSON(400, "malformed-json"),
   INVALID_REQUEST(400, "invalid-request"),
+  UNKNOWN_COUNTRY(400, "unknown-country"),
   VALIDATION_FAILED(400, "validation-failed"),
   UNAUTHORIZED(401, "unauthorized"),
   FORBIDDEN(403, "forbidden"),
@@ -20,7 +21,8 @@ public enum ProblemType {
   UNPROCESSABLE(422, "unprocessable"),
   TOO_MANY_REQUESTS(429, "too-many-requests"),
   INTERNAL_ERROR(500, "internal-error"),
-  SERVICE_UNAVAILABLE(503, "service-unavailable");
+  SERVICE_UNAVAILABLE(503, "service-unavailable"),
+  GATEWAY_TIMEOUT(504, "gateway-timeout");
 
   private final int status;
   private final String slug;

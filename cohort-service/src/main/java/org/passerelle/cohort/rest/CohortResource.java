@@ -45,12 +45,12 @@ import org.passerelle.cohort.service.CohortSearch;
 import org.passerelle.cohort.service.CohortService;
 import org.passerelle.commons.idempotency.IdempotencyKeys;
 import org.passerelle.commons.problem.ProblemException;
-import org.passerelle.commons.problem.ProblemType;
 import org.passerelle.commons.rest.Page;
 import org.passerelle.commons.rest.QueryParams;
 import org.passerelle.commons.rest.Responses;
 import org.passerelle.commons.security.CurrentScope;
 import org.passerelle.commons.security.Roles;
+import org.passerelle.problem.ProblemType;
 
 @Path("/api/v1/cohorts")
 @Tag(name = "Cohorts", description = "Cohorts of a programme at a site")

@@ -36,11 +36,11 @@ import org.passerelle.cohort.repository.SiteRepository;
 import org.passerelle.cohort.service.ReferenceDataService;
 import org.passerelle.commons.idempotency.IdempotencyKeys;
 import org.passerelle.commons.problem.ProblemException;
-import org.passerelle.commons.problem.ProblemType;
 import org.passerelle.commons.rest.Page;
 import org.passerelle.commons.rest.Responses;
 import org.passerelle.commons.security.CurrentScope;
 import org.passerelle.commons.security.Roles;
+import org.passerelle.problem.ProblemType;
 
 /** The network's sites: read by every authenticated caller, managed by platform admins. */
 @Path("/api/v1/sites")

@@ -41,11 +41,11 @@ import org.passerelle.cohort.rest.LearnerAttendanceSummary;
 import org.passerelle.cohort.rest.LearnerAttendanceView;
 import org.passerelle.commons.events.DomainEvent;
 import org.passerelle.commons.outbox.Outbox;
-import org.passerelle.commons.problem.Messages;
-import org.passerelle.commons.problem.Problem;
 import org.passerelle.commons.problem.ProblemException;
-import org.passerelle.commons.problem.ProblemType;
 import org.passerelle.commons.security.AccessScope;
+import org.passerelle.problem.Messages;
+import org.passerelle.problem.Problem;
+import org.passerelle.problem.ProblemType;
 
 /**
  * Attendance per session day, recorded by staff a whole day of a cohort at a time, its summaries

@@ -21,9 +21,9 @@ import org.passerelle.cohort.rest.RevokeCertificateRequest;
 import org.passerelle.commons.events.DomainEvent;
 import org.passerelle.commons.outbox.Outbox;
 import org.passerelle.commons.problem.ProblemException;
-import org.passerelle.commons.problem.ProblemType;
 import org.passerelle.commons.rest.Page;
 import org.passerelle.commons.security.AccessScope;
+import org.passerelle.problem.ProblemType;
 
 /**
  * Certificates after their issue: the public verification, revocation and the audit trail. A

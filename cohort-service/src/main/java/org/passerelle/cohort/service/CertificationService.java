@@ -42,9 +42,9 @@ import org.passerelle.commons.events.DomainEvent;
 import org.passerelle.commons.idempotency.IdempotencyKeys;
 import org.passerelle.commons.outbox.Outbox;
 import org.passerelle.commons.problem.ProblemException;
-import org.passerelle.commons.problem.ProblemType;
 import org.passerelle.commons.rest.Page;
 import org.passerelle.commons.security.AccessScope;
+import org.passerelle.problem.ProblemType;
 
 /**
  * Juries' results: recording one completes an active learner's training and, for a full or partial

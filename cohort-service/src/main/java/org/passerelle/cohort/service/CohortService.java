@@ -35,8 +35,8 @@ import org.passerelle.commons.events.DomainEvent;
 import org.passerelle.commons.idempotency.IdempotencyKeys;
 import org.passerelle.commons.outbox.Outbox;
 import org.passerelle.commons.problem.ProblemException;
-import org.passerelle.commons.problem.ProblemType;
 import org.passerelle.commons.security.AccessScope;
+import org.passerelle.problem.ProblemType;
 
 /**
  * Scheduling, changing, opening, starting, completing, cancelling and reading cohorts, within the

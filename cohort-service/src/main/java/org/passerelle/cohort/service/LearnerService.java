@@ -29,9 +29,9 @@ import org.passerelle.commons.events.DomainEvent;
 import org.passerelle.commons.idempotency.IdempotencyKeys;
 import org.passerelle.commons.outbox.Outbox;
 import org.passerelle.commons.problem.ProblemException;
-import org.passerelle.commons.problem.ProblemType;
 import org.passerelle.commons.rest.Page;
 import org.passerelle.commons.security.AccessScope;
+import org.passerelle.problem.ProblemType;
 
 /**
  * The learners of a cohort as staff manage them: reading, withdrawing, enrolling a list, moving

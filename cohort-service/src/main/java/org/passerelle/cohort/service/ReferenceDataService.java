@@ -29,8 +29,8 @@ import org.passerelle.cohort.rest.ProgrammeView;
 import org.passerelle.cohort.rest.SiteView;
 import org.passerelle.commons.idempotency.IdempotencyKeys;
 import org.passerelle.commons.problem.ProblemException;
-import org.passerelle.commons.problem.ProblemType;
 import org.passerelle.commons.security.AccessScope;
+import org.passerelle.problem.ProblemType;
 
 /**
  * Sites and programmes, managed by platform admins (the resources check the role). Codes never

@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.passerelle.commons.problem.ProblemException;
-import org.passerelle.commons.problem.ProblemType;
+import org.passerelle.problem.ProblemType;
 
 /**
  * {@code Idempotency-Key} for creating POSTs (DESIGN §6): the first request with a key runs and its

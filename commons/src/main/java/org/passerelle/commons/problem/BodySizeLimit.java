@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.passerelle.problem.ProblemType;
 
 /**
  * Refuses oversize bodies with a problem before anything reads them. Vert.x's own hard limit

@@ -1,6 +1,9 @@
 package org.passerelle.commons.problem;
 
 import java.util.List;
+import org.passerelle.problem.Messages;
+import org.passerelle.problem.Problem;
+import org.passerelle.problem.ProblemType;
 
 /**
  * Thrown by services to answer with a problem. The detail is a message key in {@code Messages}

@@ -28,6 +28,9 @@ import org.hibernate.StaleStateException;
 import org.hibernate.exception.DataException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.passerelle.problem.Messages;
+import org.passerelle.problem.Problem;
+import org.passerelle.problem.ProblemType;
 
 /** Turns every error path into RFC 9457 problem details; nothing leaks a stack trace. */
 public class ProblemMappers {

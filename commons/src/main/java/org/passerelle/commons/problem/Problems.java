@@ -7,6 +7,9 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Locale;
+import org.passerelle.problem.Messages;
+import org.passerelle.problem.Problem;
+import org.passerelle.problem.ProblemType;
 
 /** Renders problems as {@code application/problem+json} responses in the caller's language. */
 @ApplicationScoped

@@ -27,8 +27,8 @@ import org.passerelle.commons.events.EventsConfig;
 import org.passerelle.commons.inbox.DeadLetters;
 import org.passerelle.commons.inbox.DeadLetters.DeadLetter;
 import org.passerelle.commons.problem.ProblemException;
-import org.passerelle.commons.problem.ProblemType;
 import org.passerelle.commons.security.Roles;
+import org.passerelle.problem.ProblemType;
 
 /**
  * Events a service's consumer parked after their last attempt, for platform administrators: list

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
+import org.passerelle.problem.Problem;
 
 /** Every error path of the HTTP API answers RFC 9457 problem+json (DESIGN §6). */
 @QuarkusTest

@@ -35,15 +35,15 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.passerelle.commons.idempotency.IdempotencyKeys;
-import org.passerelle.commons.problem.Messages;
 import org.passerelle.commons.problem.ProblemException;
-import org.passerelle.commons.problem.ProblemType;
 import org.passerelle.commons.problem.Problems;
 import org.passerelle.commons.rest.Page;
 import org.passerelle.commons.rest.Responses;
 import org.passerelle.commons.security.CurrentScope;
 import org.passerelle.commons.security.Roles;
 import org.passerelle.enrollment.service.ApplicationImports;
+import org.passerelle.problem.Messages;
+import org.passerelle.problem.ProblemType;
 
 @Path("/api/v1/applications/imports")
 @Tag(

@@ -5,7 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.passerelle.commons.problem.Problem;
+import org.passerelle.problem.Problem;
 
 /**
  * What a bulk import did, row by row. It holds no personal data: rows are known by their number,

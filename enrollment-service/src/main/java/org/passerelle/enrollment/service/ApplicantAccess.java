@@ -5,13 +5,13 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.util.UUID;
 import org.passerelle.commons.problem.ProblemException;
-import org.passerelle.commons.problem.ProblemType;
 import org.passerelle.commons.security.AccessScope;
 import org.passerelle.commons.security.Roles;
 import org.passerelle.enrollment.Applicant;
 import org.passerelle.enrollment.Application;
 import org.passerelle.enrollment.repository.ApplicantRepository;
 import org.passerelle.enrollment.repository.ApplicationRepository;
+import org.passerelle.problem.ProblemType;
 
 /**
  * Who reaches an applicant record for the personal-data duties (consents, access, erasure): the

@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import org.passerelle.commons.problem.ProblemException;
-import org.passerelle.commons.problem.ProblemType;
 import org.passerelle.commons.security.AccessScope;
 import org.passerelle.enrollment.Applicant;
 import org.passerelle.enrollment.Gender;
@@ -15,6 +14,7 @@ import org.passerelle.enrollment.PriorityPublic;
 import org.passerelle.enrollment.SensitiveDataAccess;
 import org.passerelle.enrollment.repository.ApplicantRepository;
 import org.passerelle.enrollment.rest.ApplicantDetails;
+import org.passerelle.problem.ProblemType;
 
 /**
  * One person, one applicant record: found by their learner account or their email, kept up to date

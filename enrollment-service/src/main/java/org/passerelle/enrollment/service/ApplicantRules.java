@@ -10,12 +10,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
-import org.passerelle.commons.problem.Messages;
-import org.passerelle.commons.problem.Problem;
 import org.passerelle.commons.problem.ProblemException;
-import org.passerelle.commons.problem.ProblemType;
 import org.passerelle.enrollment.config.EnrollmentConfig;
 import org.passerelle.enrollment.rest.ApplicantDetails;
+import org.passerelle.problem.Messages;
+import org.passerelle.problem.Problem;
+import org.passerelle.problem.ProblemType;
 
 /**
  * The checks that depend on a country (phone, postal code, job-seeker registration), driven by

@@ -15,10 +15,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.passerelle.commons.problem.Messages;
-import org.passerelle.commons.problem.Problem;
 import org.passerelle.commons.problem.ProblemException;
-import org.passerelle.commons.problem.ProblemType;
 import org.passerelle.enrollment.ConsentPurpose;
 import org.passerelle.enrollment.EducationLevel;
 import org.passerelle.enrollment.Gender;
@@ -28,6 +25,9 @@ import org.passerelle.enrollment.ReferralSource;
 import org.passerelle.enrollment.rest.ApplicantDetails;
 import org.passerelle.enrollment.rest.ConsentGiven;
 import org.passerelle.enrollment.rest.SubmitApplicationRequest;
+import org.passerelle.problem.Messages;
+import org.passerelle.problem.Problem;
+import org.passerelle.problem.ProblemType;
 
 /**
  * The CSV form of an application: one row per application under a header row with fixed column

@@ -46,10 +46,7 @@ import org.hibernate.StaleStateException;
 import org.hibernate.exception.DataException;
 import org.jboss.logging.Logger;
 import org.passerelle.commons.idempotency.IdempotencyKeys;
-import org.passerelle.commons.problem.Messages;
-import org.passerelle.commons.problem.Problem;
 import org.passerelle.commons.problem.ProblemException;
-import org.passerelle.commons.problem.ProblemType;
 import org.passerelle.commons.rest.Page;
 import org.passerelle.commons.security.AccessScope;
 import org.passerelle.commons.security.Roles;
@@ -63,6 +60,9 @@ import org.passerelle.enrollment.rest.ImportReport.Outcome;
 import org.passerelle.enrollment.rest.ImportReport.RowResult;
 import org.passerelle.enrollment.rest.ImportSummary;
 import org.passerelle.enrollment.rest.SubmitApplicationRequest;
+import org.passerelle.problem.Messages;
+import org.passerelle.problem.Problem;
+import org.passerelle.problem.ProblemType;
 
 /**
  * Bulk imports of applications by regional offices (CSV or JSON). The whole file is read first: a

@@ -19,7 +19,6 @@ import org.passerelle.commons.events.DomainEvent;
 import org.passerelle.commons.idempotency.IdempotencyKeys;
 import org.passerelle.commons.outbox.Outbox;
 import org.passerelle.commons.problem.ProblemException;
-import org.passerelle.commons.problem.ProblemType;
 import org.passerelle.commons.security.AccessScope;
 import org.passerelle.commons.security.Roles;
 import org.passerelle.enrollment.Applicant;
@@ -37,6 +36,7 @@ import org.passerelle.enrollment.rest.ApplicationView;
 import org.passerelle.enrollment.rest.DecisionRequest;
 import org.passerelle.enrollment.rest.ScreeningRequest;
 import org.passerelle.enrollment.rest.SubmitApplicationRequest;
+import org.passerelle.problem.ProblemType;
 
 /**
  * Submitting applications and taking them through selection, within the caller's scope. Every

@@ -10,13 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.passerelle.commons.problem.ProblemException;
-import org.passerelle.commons.problem.ProblemType;
 import org.passerelle.enrollment.Applicant;
 import org.passerelle.enrollment.Consent;
 import org.passerelle.enrollment.ConsentPurpose;
 import org.passerelle.enrollment.config.EnrollmentConfig;
 import org.passerelle.enrollment.repository.ConsentRepository;
 import org.passerelle.enrollment.rest.ConsentGiven;
+import org.passerelle.problem.ProblemType;
 
 /**
  * Consent per purpose (GDPR in France, law 09-08 in Morocco): recorded with the regime and text

@@ -3,7 +3,7 @@ package org.passerelle.enrollment.service;
 import java.util.ArrayList;
 import java.util.List;
 import org.passerelle.commons.problem.ProblemException;
-import org.passerelle.commons.problem.ProblemType;
+import org.passerelle.problem.ProblemType;
 
 /**
  * A small RFC 4180 reader: records separated by CRLF, LF or CR; cells separated by a comma (or a

@@ -8,10 +8,10 @@ import java.time.LocalDate;
 import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.passerelle.commons.problem.Problem;
 import org.passerelle.enrollment.EducationLevel;
 import org.passerelle.enrollment.JobSeekerAgency;
 import org.passerelle.enrollment.rest.ApplicantDetails;
+import org.passerelle.problem.Problem;
 
 /** Each country rule, from the configured data: phone, postal code, job-seeker registration. */
 @QuarkusTest

@@ -13,9 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.passerelle.commons.problem.Problem;
 import org.passerelle.commons.problem.ProblemException;
-import org.passerelle.commons.problem.ProblemType;
 import org.passerelle.enrollment.ConsentPurpose;
 import org.passerelle.enrollment.EducationLevel;
 import org.passerelle.enrollment.Gender;
@@ -25,6 +23,8 @@ import org.passerelle.enrollment.ReferralSource;
 import org.passerelle.enrollment.rest.ApplicantDetails;
 import org.passerelle.enrollment.rest.ConsentGiven;
 import org.passerelle.enrollment.rest.SubmitApplicationRequest;
+import org.passerelle.problem.Problem;
+import org.passerelle.problem.ProblemType;
 
 class ApplicationCsvTest {
 

@@ -12,15 +12,15 @@ import java.util.UUID;
 import java.util.function.UnaryOperator;
 import org.hibernate.exception.DataException;
 import org.junit.jupiter.api.Test;
-import org.passerelle.commons.problem.Problem;
 import org.passerelle.commons.problem.ProblemException;
-import org.passerelle.commons.problem.ProblemType;
 import org.passerelle.enrollment.ConsentPurpose;
 import org.passerelle.enrollment.EducationLevel;
 import org.passerelle.enrollment.PriorityPublic;
 import org.passerelle.enrollment.rest.ApplicantDetails;
 import org.passerelle.enrollment.rest.ConsentGiven;
 import org.passerelle.enrollment.rest.SubmitApplicationRequest;
+import org.passerelle.problem.Problem;
+import org.passerelle.problem.ProblemType;
 
 /** How a row's failure is reported: as the API would answer it, never leaking what was sent. */
 class ApplicationImportsTest {

@@ -30,6 +30,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 import org.passerelle.gateway.config.CountryBackends;
 import org.passerelle.gateway.config.GatewayConfig;
+import org.passerelle.problem.ProblemType;
 
 /**
  * Routes {@code /api/v1/<resource>/...} to the service owning the resource, or {@code
@@ -94,7 +95,6 @@ public class ProxyRoutes {
       RoutingContext context,
       Backend backend,
       String path,
-      String acceptLanguage,
       String requestId,
       long timeoutMillis,
       Buffer body) {}
@@ -222,7 +222,6 @@ public class ProxyRoutes {
     HttpServerRequest request = context.request();
     request.pause();
     String path = context.normalizedPath();
-    String acceptLanguage = request.getHeader("Accept-Language");
     AccessLog.Entry logged = AccessLog.of(context);
     String id = logged.requestId();
     Caller caller = caller(context);
@@ -230,30 +229,30 @@ public class ProxyRoutes {
     String[] segments = rest.split("/", 3);
     String resource = segment(segments, 0);
     try {
-      if (!withinRateLimit(context, caller, acceptLanguage, path)) {
+      if (!withinRateLimit(context, caller, path)) {
         return;
       }
       String backendName = backendName(resource, segments);
       if (backendName == null) {
-        reject(context, 404, "not-found", acceptLanguage, path);
+        reject(context, ProblemType.NOT_FOUND, path, "not-found.address");
         return;
       }
       String country = country(caller, request);
       if (country == null) {
-        reject(context, 400, "unknown-country", acceptLanguage, path);
+        reject(context, ProblemType.UNKNOWN_COUNTRY, path, "unknown-country.detail");
         return;
       }
       logged.country(country);
       Backend backend = backends.get(country).get(backendName);
       if (backend == null) {
-        reject(context, 404, "not-found", acceptLanguage, path);
+        reject(context, ProblemType.NOT_FOUND, path, "not-found.address");
         return;
       }
       logged.backend(backend.name());
       long maxBody = forPath(bodyLimits, rest, defaultMaxBody);
       String length = request.getHeader("Content-Length");
       if (length != null && Long.parseLong(length.trim()) > maxBody) {
-        tooLarge(context, acceptLanguage, path);
+        tooLarge(context, path, maxBody);
         return;
       }
       long timeout = forPath(timeouts, rest, defaultTimeoutMillis);
@@ -263,18 +262,17 @@ public class ProxyRoutes {
             .onSuccess(
                 body -> {
                   if (body == null) {
-                    tooLarge(context, acceptLanguage, path);
+                    tooLarge(context, path, maxBody);
                   } else {
-                    attempt(
-                        new Exchange(context, backend, path, acceptLanguage, id, timeout, body), 0);
+                    attempt(new Exchange(context, backend, path, id, timeout, body), 0);
                   }
                 });
         return;
       }
-      attempt(new Exchange(context, backend, path, acceptLanguage, id, timeout, null), 0);
+      attempt(new Exchange(context, backend, path, id, timeout, null), 0);
     } catch (RuntimeException e) {
       LOG.warnf("cannot proxy %s: %s", path, e.toString());
-      reject(context, 400, "bad-request", acceptLanguage, path);
+      reject(context, ProblemType.INVALID_REQUEST, path, "invalid-request.address");
     }
   }
 
@@ -299,8 +297,7 @@ public class ProxyRoutes {
     return text.isBlank() ? null : text;
   }
 
-  private boolean withinRateLimit(
-      RoutingContext context, Caller caller, String acceptLanguage, String path) {
+  private boolean withinRateLimit(RoutingContext context, Caller caller, String path) {
     String rateClass;
     String key;
     if (caller.client() == null) {
@@ -325,7 +322,12 @@ public class ProxyRoutes {
       return true;
     }
     response.putHeader("Retry-After", Long.toString(decision.retryAfterSeconds()));
-    reject(context, 429, "too-many-requests", acceptLanguage, path);
+    reject(
+        context,
+        ProblemType.TOO_MANY_REQUESTS,
+        path,
+        "too-many-requests.detail",
+        decision.retryAfterSeconds());
     return false;
   }
 
@@ -480,15 +482,19 @@ public class ProxyRoutes {
   }
 
   private static void reject(
-      RoutingContext context, int status, String slug, String acceptLanguage, String path) {
+      RoutingContext context,
+      ProblemType type,
+      String path,
+      String detailKey,
+      Object... arguments) {
     context.request().resume();
-    GatewayProblem.send(context.response(), status, slug, acceptLanguage, path);
+    GatewayProblem.send(context, type, path, detailKey, arguments);
   }
 
-  private static void tooLarge(RoutingContext context, String acceptLanguage, String path) {
+  private static void tooLarge(RoutingContext context, String path, long maxBody) {
     // The rest of the body is not read: the connection ends with this answer.
     context.response().putHeader("Connection", "close");
-    reject(context, 413, "payload-too-large", acceptLanguage, path);
+    reject(context, ProblemType.PAYLOAD_TOO_LARGE, path, "payload-too-large.detail", maxBody);
   }
 
   private void unavailable(Exchange exchange, Throwable error) {
@@ -503,13 +509,18 @@ public class ProxyRoutes {
       response.putHeader("Retry-After", Long.toString(retryAfter));
     }
     reject(
-        exchange.context(), 503, "service-unavailable", exchange.acceptLanguage(), exchange.path());
+        exchange.context(),
+        ProblemType.SERVICE_UNAVAILABLE,
+        exchange.path(),
+        "service-unavailable.detail",
+        backend.name());
   }
 
   private static void timedOut(Exchange exchange, Throwable error) {
     LOG.warnf(
         "backend %s timed out for %s: %s",
         exchange.backend().name(), exchange.path(), error.toString());
-    reject(exchange.context(), 504, "gateway-timeout", exchange.acceptLanguage(), exchange.path());
+    reject(
+        exchange.context(), ProblemType.GATEWAY_TIMEOUT, exchange.path(), "gateway-timeout.detail");
   }
 }

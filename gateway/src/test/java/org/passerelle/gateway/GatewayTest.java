@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -17,6 +18,33 @@ import org.passerelle.commons.testing.Tokens;
 @QuarkusTest
 @QuarkusTestResource(EchoBackend.class)
 class GatewayTest {
+
+  @Test
+  void aRequestWithoutAValidTokenIsRefusedAtTheEdgeWithAProblemAndABearerChallenge() {
+    given()
+        .header("Accept-Language", "en")
+        .get("/api/v1/cohorts")
+        .then()
+        .statusCode(401)
+        .header("WWW-Authenticate", "Bearer")
+        .header("X-Backend", (String) null)
+        .contentType("application/problem+json")
+        .header("Content-Language", "en")
+        .body("type", equalTo("https://passerelle.org/problems/unauthorized"))
+        .body("title", equalTo("Authentication required"))
+        .body("status", equalTo(401))
+        .body("instance", equalTo("/api/v1/cohorts"));
+    given()
+        .header("Authorization", "Bearer not.a.token")
+        .header("Accept-Language", "ar, fr;q=0.5")
+        .post("/api/v1/cohorts")
+        .then()
+        .statusCode(401)
+        .header("WWW-Authenticate", startsWith("Bearer"))
+        .contentType("application/problem+json")
+        .header("Content-Language", "ar")
+        .body("type", equalTo("https://passerelle.org/problems/unauthorized"));
+  }
 
   @Test
   void mergedOpenApiListsEveryServiceAndOneSecurityScheme() {

@@ -49,6 +49,7 @@ final class EdgeContract {
     RESPONSES.put("422", "The request is well-formed but breaks a business rule");
     RESPONSES.put("429", "Too many requests from this client: retry after Retry-After seconds");
     RESPONSES.put("503", "The service behind the gateway is unavailable: retry later");
+    RESPONSES.put("504", "The service behind the gateway did not answer in time: retry later");
   }
 
   private EdgeContract() {}
@@ -119,6 +120,7 @@ final class EdgeContract {
     }
     statuses.add("429");
     statuses.add("503");
+    statuses.add("504");
 
     ObjectNode responses = object(operation, "responses");
     if (!secured) {

@@ -15,25 +15,18 @@ import org.passerelle.problem.ProblemType;
  * The gateway's own refusals, as the services answer theirs: the same problem types, the same RFC
  * 9457 body and the same fr/en/ar texts, in the caller's language.
  */
-final class GatewayProblem {
+public final class GatewayProblem {
 
   private GatewayProblem() {}
 
-  static void send(
+  public static void send(
       RoutingContext context,
       ProblemType type,
       String path,
       String detailKey,
       Object... arguments) {
     Locale locale = Messages.pick(languages(context));
-    Problem problem =
-        new Problem(
-            type.uri(),
-            Messages.format(locale, type.slug() + ".title"),
-            type.status(),
-            Messages.format(locale, detailKey, arguments),
-            path,
-            List.of());
+    Problem problem = Problem.of(type, locale, path, List.of(), detailKey, arguments);
     HttpServerResponse response = context.response();
     if (!response.ended() && !response.headWritten()) {
       response

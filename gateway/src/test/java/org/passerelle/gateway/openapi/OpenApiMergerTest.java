@@ -120,7 +120,8 @@ class OpenApiMergerTest {
     JsonNode change = published.at("/paths/~1api~1v1~1sites~1{code}/patch");
     assertThat(names(change.path("responses")))
         .containsExactlyInAnyOrder(
-            "200", "400", "401", "403", "404", "409", "412", "413", "415", "422", "429", "503");
+            "200", "400", "401", "403", "404", "409", "412", "413", "415", "422", "429", "503",
+            "504");
     assertThat(change.at("/security/0/keycloak")).isEmpty();
     assertThat(change.at("/x-roles/0").asText()).isEqualTo("platform-admin");
     assertThat(change.at("/responses/401/description").asText()).isEqualTo("Not Authorized");
@@ -131,13 +132,13 @@ class OpenApiMergerTest {
 
     JsonNode verify = published.at("/paths/~1api~1v1~1certificates~1{publicId}/get");
     assertThat(names(verify.path("responses")))
-        .containsExactlyInAnyOrder("200", "404", "429", "503");
+        .containsExactlyInAnyOrder("200", "404", "429", "503", "504");
     assertThat(verify.has("security")).isFalse();
     assertThat(verify.at("/responses/404/description").asText()).isEqualTo("No such id");
 
     JsonNode list = published.at("/paths/~1api~1v1~1sites/get");
     assertThat(names(list.path("responses")))
-        .containsExactlyInAnyOrder("200", "401", "403", "429", "503");
+        .containsExactlyInAnyOrder("200", "401", "403", "429", "503", "504");
     assertThat(published.at("/components/schemas/Problem/type").asText()).isEqualTo("object");
   }
 }

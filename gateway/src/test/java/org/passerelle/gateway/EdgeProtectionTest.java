@@ -210,7 +210,7 @@ class EdgeProtectionTest {
     String token = Tokens.of("site-staff-fr");
     List<String> lines =
         accessLines(
-            "access-log-test-2",
+            List.of("access-log-test-1", "access-log-test-2"),
             () -> {
               given()
                   .header("Authorization", "Bearer " + token)
@@ -248,7 +248,7 @@ class EdgeProtectionTest {
     String cohort = "5b0c8f4e-3c1a-4f7e-9d2b-6a1e0c9b7d31";
     List<String> lines =
         accessLines(
-            "edge-refused-4",
+            List.of("edge-refused-1", "edge-refused-2", "edge-refused-3", "edge-refused-4"),
             () -> {
               given()
                   .header("X-Request-Id", "edge-refused-1")
@@ -298,8 +298,8 @@ class EdgeProtectionTest {
         .doesNotContain(cohort);
   }
 
-  /** The access lines written while {@code requests} run, up to the one of {@code lastId}. */
-  private static List<String> accessLines(String lastId, Runnable requests)
+  /** The access lines written while {@code requests} run, once those of all the ids are in. */
+  private static List<String> accessLines(List<String> requestIds, Runnable requests)
       throws InterruptedException {
     List<String> lines = new CopyOnWriteArrayList<>();
     Handler capture =
@@ -320,8 +320,11 @@ class EdgeProtectionTest {
     access.addHandler(capture);
     try {
       requests.run();
-      // The line is written when the response has ended, possibly after the client has read it.
-      for (int i = 0; i < 40 && lines.stream().noneMatch(l -> l.contains(lastId)); i++) {
+      // Lines are written when responses have ended, possibly after the client has read them.
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (System.nanoTime() < deadline
+          && !requestIds.stream()
+              .allMatch(id -> lines.stream().anyMatch(l -> l.contains("request-id=" + id + " ")))) {
         Thread.sleep(50);
       }
     } finally {

@@ -2,6 +2,7 @@ package org.passerelle.problem;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
+import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** RFC 9457 problem details, the body of every error answer. */
@@ -18,6 +19,23 @@ public record Problem(
 
   public static final String MEDIA_TYPE = "application/problem+json";
   public static final String TYPE_BASE = "https://passerelle.org/problems/";
+
+  /** A problem of this type, its title and detail in the given language. */
+  public static Problem of(
+      ProblemType type,
+      Locale locale,
+      String instance,
+      List<FieldError> errors,
+      String detailKey,
+      Object... arguments) {
+    return new Problem(
+        type.uri(),
+        Messages.format(locale, type.slug() + ".title"),
+        type.status(),
+        Messages.format(locale, detailKey, arguments),
+        instance,
+        errors);
+  }
 
   @Schema(name = "FieldError")
   public record FieldError(

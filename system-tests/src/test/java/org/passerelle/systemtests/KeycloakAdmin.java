@@ -31,6 +31,16 @@ final class KeycloakAdmin {
 
   /** Adds the gateway's Swagger UI to the public client (redirect URI and web origin). */
   static void allowSwaggerUiAt(String gateway) throws IOException, InterruptedException {
+    updateWebClient(gateway, true);
+  }
+
+  /** Removes what {@link #allowSwaggerUiAt} added, so a long-running realm does not widen. */
+  static void forgetSwaggerUiAt(String gateway) throws IOException, InterruptedException {
+    updateWebClient(gateway, false);
+  }
+
+  private static void updateWebClient(String gateway, boolean allow)
+      throws IOException, InterruptedException {
     String token = adminToken();
     JsonNode found =
         send(
@@ -38,8 +48,14 @@ final class KeycloakAdmin {
                 .header("Authorization", "Bearer " + token)
                 .build());
     ObjectNode client = (ObjectNode) found.get(0);
-    addOnce(client.withArray("redirectUris"), gateway + "/q/swagger-ui/oauth2-redirect.html");
-    addOnce(client.withArray("webOrigins"), gateway);
+    String redirect = gateway + "/q/swagger-ui/oauth2-redirect.html";
+    if (allow) {
+      addOnce(client.withArray("redirectUris"), redirect);
+      addOnce(client.withArray("webOrigins"), gateway);
+    } else {
+      remove(client.withArray("redirectUris"), redirect);
+      remove(client.withArray("webOrigins"), gateway);
+    }
     send(
         HttpRequest.newBuilder(URI.create(REALM + "/clients/" + client.path("id").asText()))
             .header("Authorization", "Bearer " + token)
@@ -55,6 +71,14 @@ final class KeycloakAdmin {
       }
     }
     values.add(value);
+  }
+
+  private static void remove(ArrayNode values, String value) {
+    for (int i = values.size() - 1; i >= 0; i--) {
+      if (values.get(i).asText().equals(value)) {
+        values.remove(i);
+      }
+    }
   }
 
   private static String adminToken() throws IOException, InterruptedException {

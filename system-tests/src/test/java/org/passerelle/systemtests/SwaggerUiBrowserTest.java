@@ -35,8 +35,13 @@ class SwaggerUiBrowserTest {
   @Test
   void swaggerUiListsEveryDomainSignsInWithPkceAndTriesAnOperation() throws Exception {
     String gateway = Platform.get().gateway();
+    JsonNode seen;
     KeycloakAdmin.allowSwaggerUiAt(gateway);
-    JsonNode seen = driveSwaggerUi(gateway);
+    try {
+      seen = driveSwaggerUi(gateway);
+    } finally {
+      KeycloakAdmin.forgetSwaggerUiAt(gateway);
+    }
 
     assertThat(seen.path("pageStatus").asInt()).isEqualTo(200);
     assertThat(seen.path("title").asText()).startsWith("Passerelle API");
@@ -124,6 +129,8 @@ class SwaggerUiBrowserTest {
     Process process = builder.start();
     boolean ended = process.waitFor(3, TimeUnit.MINUTES);
     if (!ended) {
+      // Chromium runs under node: kill it too, or it lingers on a 2-core machine.
+      process.descendants().forEach(ProcessHandle::destroyForcibly);
       process.destroyForcibly().waitFor();
     }
     String seen = Files.readString(output, StandardCharsets.UTF_8).strip();

@@ -29,14 +29,7 @@ public class Problems {
       String detailKey,
       Object... arguments) {
     Locale locale = Messages.pick(languages);
-    Problem problem =
-        new Problem(
-            type.uri(),
-            Messages.format(locale, type.slug() + ".title"),
-            type.status(),
-            Messages.format(locale, detailKey, arguments),
-            instance,
-            errors);
+    Problem problem = Problem.of(type, locale, instance, errors, detailKey, arguments);
     return Response.status(type.status())
         .type(Problem.MEDIA_TYPE)
         .header(HttpHeaders.CONTENT_LANGUAGE, locale.getLanguage())

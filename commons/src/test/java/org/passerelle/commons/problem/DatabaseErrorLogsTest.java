@@ -65,7 +65,8 @@ class DatabaseErrorLogsTest {
                                   .createNativeQuery("select cast(:value as date)")
                                   .setParameter("value", personal)
                                   .getSingleResult()))
-          .hasStackTraceContaining("invalid input syntax for type date");
+          // The database's own text quotes the value (in whatever language the cluster speaks).
+          .hasStackTraceContaining(personal);
     } finally {
       root.removeHandler(capture);
     }

@@ -18,8 +18,9 @@ import org.passerelle.gateway.config.GatewayConfig;
 /**
  * One line per request the gateway receives, whatever answers it: the proxy, a refusal at the edge
  * (401 without a valid token, 403 preflight from another origin), or the gateway's own pages. The
- * line is opened before CORS and security run, so none is missed. It names the route, never the
- * path: no identifiers, no query strings, no tokens, no personal data.
+ * line is opened before CORS and security run. Only what the HTTP server itself refuses before
+ * routing (oversized headers or request line, malformed requests) has none. It names the route,
+ * never the path: no identifiers, no query strings, no tokens, no personal data.
  */
 @ApplicationScoped
 public class AccessLog {
@@ -53,6 +54,10 @@ public class AccessLog {
 
     String requestId() {
       return requestId;
+    }
+
+    String route() {
+      return route;
     }
 
     void backend(String backend) {

@@ -271,7 +271,7 @@ public class ProxyRoutes {
       }
       attempt(new Exchange(context, backend, path, id, timeout, null), 0);
     } catch (RuntimeException e) {
-      LOG.warnf("cannot proxy %s: %s", path, e.toString());
+      LOG.warnf("cannot proxy request %s (route %s): %s", id, logged.route(), e.toString());
       reject(context, ProblemType.INVALID_REQUEST, path, "invalid-request.address");
     }
   }
@@ -405,7 +405,8 @@ public class ProxyRoutes {
             error -> {
               // Not connected: nothing was sent, but only idempotent methods are tried again.
               if (attempt < retries && IDEMPOTENT.contains(request.method())) {
-                LOG.debugf("retrying %s on %s: %s", exchange.path(), backend.name(), error);
+                LOG.debugf(
+                    "retrying request %s on %s: %s", exchange.requestId(), backend.name(), error);
                 attempt(exchange, attempt + 1);
                 return;
               }
@@ -501,7 +502,8 @@ public class ProxyRoutes {
     Backend backend = exchange.backend();
     if (error != null) {
       LOG.warnf(
-          "backend %s unavailable for %s: %s", backend.name(), exchange.path(), error.toString());
+          "backend %s unavailable for request %s: %s",
+          backend.name(), exchange.requestId(), error.toString());
     }
     long retryAfter = backend.breaker().retryAfterSeconds(System.nanoTime());
     HttpServerResponse response = exchange.context().response();
@@ -518,8 +520,8 @@ public class ProxyRoutes {
 
   private static void timedOut(Exchange exchange, Throwable error) {
     LOG.warnf(
-        "backend %s timed out for %s: %s",
-        exchange.backend().name(), exchange.path(), error.toString());
+        "backend %s timed out for request %s: %s",
+        exchange.backend().name(), exchange.requestId(), error.toString());
     reject(
         exchange.context(), ProblemType.GATEWAY_TIMEOUT, exchange.path(), "gateway-timeout.detail");
   }

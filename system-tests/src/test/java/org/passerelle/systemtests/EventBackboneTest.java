@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -147,11 +148,20 @@ class EventBackboneTest {
     return new KafkaProducer<>(config);
   }
 
-  /** The record of this aggregate on the topic: it is there once the service answered. */
+  /**
+   * The record of this aggregate on the topic. The outbox relay publishes after the service has
+   * answered, so it may take a moment to appear.
+   */
   private static ConsumerRecord<String, byte[]> awaitRecord(String topic, String aggregate) {
-    return TopicRecords.readAll(BOOTSTRAP, topic, Duration.ofSeconds(30)).stream()
-        .filter(record -> aggregate.equals(record.key()))
-        .findFirst()
-        .orElseThrow(() -> new AssertionError("no record for " + aggregate + " on " + topic));
+    return await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(250))
+        .until(
+            () ->
+                TopicRecords.readAll(BOOTSTRAP, topic, Duration.ofSeconds(10)).stream()
+                    .filter(record -> aggregate.equals(record.key()))
+                    .findFirst(),
+            Optional::isPresent)
+        .orElseThrow();
   }
 }

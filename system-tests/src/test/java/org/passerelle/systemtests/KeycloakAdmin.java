@@ -29,9 +29,12 @@ final class KeycloakAdmin {
 
   private KeycloakAdmin() {}
 
-  /** Adds the gateway's Swagger UI to the public client (redirect URI and web origin). */
-  static void allowSwaggerUiAt(String gateway) throws IOException, InterruptedException {
-    updateWebClient(gateway, true);
+  /**
+   * Adds the gateway's Swagger UI to the public client (redirect URI and web origin); false if the
+   * realm allowed it already.
+   */
+  static boolean allowSwaggerUiAt(String gateway) throws IOException, InterruptedException {
+    return updateWebClient(gateway, true);
   }
 
   /** Removes what {@link #allowSwaggerUiAt} added, so a long-running realm does not widen. */
@@ -39,7 +42,7 @@ final class KeycloakAdmin {
     updateWebClient(gateway, false);
   }
 
-  private static void updateWebClient(String gateway, boolean allow)
+  private static boolean updateWebClient(String gateway, boolean allow)
       throws IOException, InterruptedException {
     String token = adminToken();
     JsonNode found =
@@ -49,12 +52,16 @@ final class KeycloakAdmin {
                 .build());
     ObjectNode client = (ObjectNode) found.get(0);
     String redirect = gateway + "/q/swagger-ui/oauth2-redirect.html";
+    boolean changed;
     if (allow) {
-      addOnce(client.withArray("redirectUris"), redirect);
-      addOnce(client.withArray("webOrigins"), gateway);
+      changed = addOnce(client.withArray("redirectUris"), redirect);
+      changed |= addOnce(client.withArray("webOrigins"), gateway);
     } else {
-      remove(client.withArray("redirectUris"), redirect);
-      remove(client.withArray("webOrigins"), gateway);
+      changed = remove(client.withArray("redirectUris"), redirect);
+      changed |= remove(client.withArray("webOrigins"), gateway);
+    }
+    if (!changed) {
+      return false;
     }
     send(
         HttpRequest.newBuilder(URI.create(REALM + "/clients/" + client.path("id").asText()))
@@ -62,23 +69,28 @@ final class KeycloakAdmin {
             .header("Content-Type", "application/json")
             .PUT(BodyPublishers.ofString(client.toString()))
             .build());
+    return true;
   }
 
-  private static void addOnce(ArrayNode values, String value) {
+  private static boolean addOnce(ArrayNode values, String value) {
     for (JsonNode existing : values) {
       if (existing.asText().equals(value)) {
-        return;
+        return false;
       }
     }
     values.add(value);
+    return true;
   }
 
-  private static void remove(ArrayNode values, String value) {
+  private static boolean remove(ArrayNode values, String value) {
+    boolean removed = false;
     for (int i = values.size() - 1; i >= 0; i--) {
       if (values.get(i).asText().equals(value)) {
         values.remove(i);
+        removed = true;
       }
     }
+    return removed;
   }
 
   private static String adminToken() throws IOException, InterruptedException {

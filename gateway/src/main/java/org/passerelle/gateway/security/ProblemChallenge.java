@@ -60,10 +60,18 @@ public class ProblemChallenge implements HttpAuthenticationMechanism {
   }
 
   @Override
+  public int getPriority() {
+    return oidc.getPriority();
+  }
+
+  @Override
   public Uni<Boolean> sendChallenge(RoutingContext context) {
     return oidc.getChallenge(context)
         .map(
             challenge -> {
+              if (challenge == null) {
+                return false;
+              }
               challenge
                   .getHeaders()
                   .forEach((name, value) -> context.response().putHeader(name, value));

@@ -559,13 +559,7 @@ public class ApplicationImports {
       Locale locale,
       String detailKey,
       Object... arguments) {
-    return new Problem(
-        type.uri(),
-        Messages.format(locale, type.slug() + ".title"),
-        type.status(),
-        Messages.format(locale, detailKey, arguments),
-        null,
-        List.copyOf(errors));
+    return Problem.of(type, locale, null, List.copyOf(errors), detailKey, arguments);
   }
 
   /** A validation message, unless it would repeat the value sent. */

@@ -22,6 +22,6 @@ for round in 1 2; do
   for url in "$direct" "$gateway"; do
     echo "== round $round: $url"
     wrk -t2 -c"$connections" -d"$duration" --latency -H "Authorization: Bearer $token" "$url" |
-      grep -E 'Latency|50%|90%|99%|Requests/sec'
+      grep -E 'Latency|50%|90%|99%|Requests/sec|Non-2xx'
   done
 done

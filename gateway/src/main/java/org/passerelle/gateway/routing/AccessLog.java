@@ -1,7 +1,6 @@
 package org.passerelle.gateway.routing;
 
 import io.quarkus.vertx.http.runtime.filters.Filters;
-import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.quarkus.vertx.http.runtime.security.SecurityHandlerPriorities;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,7 +10,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 import org.passerelle.gateway.config.GatewayConfig;
 
@@ -116,15 +114,8 @@ public class AccessLog {
 
   /** The token's client ({@code azp}) once the edge accepted it, else anonymous. */
   private static String client(RoutingContext context) {
-    if (context.user() instanceof QuarkusHttpUser user
-        && !user.getSecurityIdentity().isAnonymous()
-        && user.getSecurityIdentity().getPrincipal() instanceof JsonWebToken token) {
-      String client = ProxyRoutes.claim(token, "azp");
-      if (client != null) {
-        return client;
-      }
-    }
-    return "anonymous";
+    String client = ProxyRoutes.caller(context).client();
+    return client == null ? "anonymous" : client;
   }
 
   /** A fixed name per route: a resource the gateway serves, or one of its own pages. */

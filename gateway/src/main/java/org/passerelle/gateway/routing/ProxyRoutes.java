@@ -86,7 +86,7 @@ public class ProxyRoutes {
   private record Backend(String name, String host, int port, CircuitBreaker breaker) {}
 
   /** Who is calling, from the token the edge validated; all null without a token. */
-  private record Caller(String client, String subject, String country) {
+  record Caller(String client, String subject, String country) {
     static final Caller ANONYMOUS = new Caller(null, null, null);
   }
 
@@ -276,7 +276,7 @@ public class ProxyRoutes {
     }
   }
 
-  private static Caller caller(RoutingContext context) {
+  static Caller caller(RoutingContext context) {
     if (context.user() instanceof QuarkusHttpUser user
         && !user.getSecurityIdentity().isAnonymous()
         && user.getSecurityIdentity().getPrincipal() instanceof JsonWebToken token) {
@@ -285,7 +285,7 @@ public class ProxyRoutes {
     return Caller.ANONYMOUS;
   }
 
-  static String claim(JsonWebToken token, String name) {
+  private static String claim(JsonWebToken token, String name) {
     Object value = token.getClaim(name);
     if (value == null) {
       return null;

@@ -35,7 +35,7 @@ public class Applicant {
   @Column(name = "last_name")
   public String lastName;
 
-  /** Folded to lower case: one email, one applicant. */
+  /** Folded to lower case: one email, one applicant in each country. */
   public String email;
 
   /** E.164, checked against the pattern of the address's country. */
@@ -98,7 +98,10 @@ public class Applicant {
   @Column(name = "accommodation_needs")
   public String accommodationNeeds;
 
-  /** Country of the school the person applies to, the one whose rules and regime apply. */
+  /**
+   * Country whose school made this record, the one whose rules and regime apply. It never changes:
+   * the same person applying in another country has a record there (ADR 0011).
+   */
   public String country;
 
   /** Set at erasure, when the birth date is gone: the band indicators still count. */

@@ -75,7 +75,12 @@ public class ApplicationResource {
           "Staff submit within their scope, a regional office's system within its country,"
               + " a learner for themself. Refused (422) outside the intake's recruitment window,"
               + " under its minimum age, or without consent to application processing; 409 when"
-              + " the person already applied to the intake. Emits application-submitted.")
+              + " the person already applied to the intake. Emits application-submitted. The"
+              + " person is found by email within the intake's country only; staff of a site who"
+              + " do not reach the person's record get 409 registered-at-another-site (a country"
+              + " administrator files it), and a record linked to a learner's account keeps what"
+              + " the person declared. A learner applies with their account's verified email"
+              + " (403 email-not-verified without one, 422 on applicant.email for any other).")
   @APIResponse(
       responseCode = "201",
       description = "Created",

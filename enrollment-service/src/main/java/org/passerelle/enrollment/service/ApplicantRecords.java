@@ -17,65 +17,149 @@ import org.passerelle.enrollment.rest.ApplicantDetails;
 import org.passerelle.problem.ProblemType;
 
 /**
- * One person, one applicant record: found by their learner account or their email, kept up to date
- * with what they last declared. Changes of sensitive fields are audited.
+ * One person, one applicant record per country (ADR 0011): a record belongs to the country it was
+ * made in for life, and a submission only ever finds a record of its own country. Staff and offices
+ * find the person by email, and change only a record they already reach; a learner is found by
+ * their account, or by the email their identity provider verified, never by a typed one. Changes of
+ * sensitive fields are audited.
  */
 @ApplicationScoped
 public class ApplicantRecords {
 
   private final ApplicantRepository applicants;
+  private final ApplicantAccess access;
   private final SensitiveData sensitive;
 
-  ApplicantRecords(ApplicantRepository applicants, SensitiveData sensitive) {
+  ApplicantRecords(
+      ApplicantRepository applicants, ApplicantAccess access, SensitiveData sensitive) {
     this.applicants = applicants;
+    this.access = access;
     this.sensitive = sensitive;
   }
+
+  /**
+   * The record a submission is filed under.
+   *
+   * @param asDeclared whether the record now holds everything the caller declared; if not, what the
+   *     caller is shown of it is not what they wrote
+   * @param personsOwnConsents whether the person answers for their consents in their own account:
+   *     the consents sent with the submission are not recorded, the person's stand
+   */
+  public record Declared(Applicant applicant, boolean asDeclared, boolean personsOwnConsents) {}
 
   public static String normalisedEmail(String email) {
     return email.strip().toLowerCase(Locale.ROOT);
   }
 
   /**
-   * The applicant these details describe, created if new. A learner applying for themself is found
-   * by their account; an email already held by someone else's account is refused, so that nobody
-   * reaches another person's record by typing their email.
+   * The email that identifies a learner applying for themself: their token's, once the identity
+   * provider verified it (403 otherwise, before anything is looked up).
+   */
+  public static String accountEmail(AccessScope scope) {
+    return scope
+        .verifiedEmail()
+        .filter(email -> !email.isBlank())
+        .map(ApplicantRecords::normalisedEmail)
+        .orElseThrow(
+            () ->
+                new ProblemException(ProblemType.EMAIL_NOT_VERIFIED, "email-not-verified.detail"));
+  }
+
+  /**
+   * The applicant these details describe in {@code country}, created if new. A learner's record is
+   * theirs to declare; staff and offices change a known person's record only within their reach
+   * (409 otherwise, saying nothing about the record), and never the fields they may not read, nor
+   * what a person with an account declared themself.
    */
   @Transactional(Transactional.TxType.MANDATORY)
-  public Applicant declare(
+  public Declared declare(
       ApplicantDetails details,
       String country,
       boolean learnerForSelf,
       AccessScope scope,
       OffsetDateTime now) {
-    String email = normalisedEmail(details.email());
-    Applicant byEmail =
+    return learnerForSelf
+        ? declareOwn(details, country, scope, now)
+        : declareFor(details, country, scope, now);
+  }
+
+  /** A learner for themself: their account's record, or the one of their verified email. */
+  private Declared declareOwn(
+      ApplicantDetails details, String country, AccessScope scope, OffsetDateTime now) {
+    String email = accountEmail(scope);
+    Applicant applicant =
         applicants
-            .find("email = ?1 and erasedAt is null", email)
+            .find("country = ?1 and subject = ?2 and erasedAt is null", country, scope.subject())
             .firstResultOptional()
             .orElse(null);
-    Applicant applicant;
-    if (learnerForSelf) {
-      Applicant byAccount =
-          applicants
-              .find("subject = ?1 and erasedAt is null", scope.subject())
-              .firstResultOptional()
-              .orElse(null);
-      if (byEmail != null && byEmail != byAccount) {
-        throw new ProblemException(ProblemType.CONFLICT, "conflict.email-taken");
+    if (applicant == null) {
+      applicant = byEmail(country, email);
+      if (applicant != null) {
+        if (applicant.subject != null) {
+          throw new ProblemException(ProblemType.CONFLICT, "conflict.account-email-linked");
+        }
+        // The identity provider checked that this account owns the email: the record is theirs.
+        applicant.subject = scope.subject();
       }
-      applicant = byAccount;
-    } else {
-      applicant = byEmail;
+    } else if (!email.equals(applicant.email) && byEmail(country, email) != null) {
+      // The account's email changed to one another record holds: the account stays linked to its
+      // record, under the email it had; merging the two is for staff.
+      email = applicant.email;
     }
     SensitiveData.Snapshot before = SensitiveData.Snapshot.of(applicant);
     if (applicant == null) {
-      applicant = new Applicant();
-      applicant.id = UUID.randomUUID();
-      applicant.learnerId = UUID.randomUUID();
-      applicant.subject = learnerForSelf ? scope.subject() : null;
-      applicant.createdAt = now;
+      applicant = created(country, now);
+      applicant.subject = scope.subject();
     }
-    apply(applicant, details, country, now);
+    apply(applicant, details, true, now);
+    applicant.email = email;
+    persist(applicant, before, scope);
+    return new Declared(applicant, true, false);
+  }
+
+  /** Staff or a regional office's system, for someone: found by email within the country. */
+  private Declared declareFor(
+      ApplicantDetails details, String country, AccessScope scope, OffsetDateTime now) {
+    Applicant applicant = byEmail(country, normalisedEmail(details.email()));
+    if (applicant == null) {
+      SensitiveData.Snapshot before = SensitiveData.Snapshot.of(null);
+      applicant = created(country, now);
+      apply(applicant, details, true, now);
+      persist(applicant, before, scope);
+      return new Declared(applicant, true, false);
+    }
+    if (!access.staffReach(applicant, scope)) {
+      throw new ProblemException(
+          ProblemType.REGISTERED_AT_ANOTHER_SITE, "registered-at-another-site.detail");
+    }
+    if (applicant.subject != null) {
+      // The person declares for themself in their account: the application joins their record.
+      return new Declared(applicant, false, true);
+    }
+    boolean sensitiveToo = sensitive.readableBy(scope, applicant);
+    SensitiveData.Snapshot before = SensitiveData.Snapshot.of(applicant);
+    apply(applicant, details, sensitiveToo, now);
+    persist(applicant, before, scope);
+    return new Declared(applicant, sensitiveToo, false);
+  }
+
+  private Applicant byEmail(String country, String email) {
+    return applicants
+        .find("country = ?1 and email = ?2 and erasedAt is null", country, email)
+        .firstResultOptional()
+        .orElse(null);
+  }
+
+  private static Applicant created(String country, OffsetDateTime now) {
+    Applicant applicant = new Applicant();
+    applicant.id = UUID.randomUUID();
+    applicant.learnerId = UUID.randomUUID();
+    applicant.country = country;
+    applicant.createdAt = now;
+    return applicant;
+  }
+
+  private void persist(Applicant applicant, SensitiveData.Snapshot before, AccessScope scope) {
     applicants.persist(applicant);
     sensitive.record(
         scope,
@@ -83,11 +167,15 @@ public class ApplicantRecords {
         applicant,
         SensitiveData.changed(before, SensitiveData.Snapshot.of(applicant)),
         "submitApplication");
-    return applicant;
   }
 
+  /**
+   * Writes what was declared. The sensitive fields only when {@code sensitiveToo}: a caller who may
+   * not read them keeps them as they are, rather than blanking what they cannot see. The country is
+   * the record's own and never changes here.
+   */
   private static void apply(
-      Applicant applicant, ApplicantDetails details, String country, OffsetDateTime now) {
+      Applicant applicant, ApplicantDetails details, boolean sensitiveToo, OffsetDateTime now) {
     applicant.firstName = details.firstName().strip();
     applicant.lastName = details.lastName().strip();
     applicant.email = normalisedEmail(details.email());
@@ -109,8 +197,6 @@ public class ApplicantRecords {
     Set<PriorityPublic> publics =
         details.priorityPublics() == null ? Set.of() : details.priorityPublics();
     applicant.priorityNeighbourhood = publics.contains(PriorityPublic.PRIORITY_NEIGHBOURHOOD);
-    applicant.refugee = publics.contains(PriorityPublic.REFUGEE);
-    applicant.disability = publics.contains(PriorityPublic.DISABILITY);
     applicant.neetUnder26 = publics.contains(PriorityPublic.NEET_UNDER_26);
     applicant.referralSource = details.referral() == null ? null : details.referral().source();
     applicant.referralContact =
@@ -118,9 +204,12 @@ public class ApplicantRecords {
     applicant.motivation = blankToNull(details.motivation());
     var constraints = details.constraints();
     applicant.availability = constraints == null ? null : blankToNull(constraints.availability());
-    applicant.accommodationNeeds =
-        constraints == null ? null : blankToNull(constraints.accommodationNeeds());
-    applicant.country = country;
+    if (sensitiveToo) {
+      applicant.refugee = publics.contains(PriorityPublic.REFUGEE);
+      applicant.disability = publics.contains(PriorityPublic.DISABILITY);
+      applicant.accommodationNeeds =
+          constraints == null ? null : blankToNull(constraints.accommodationNeeds());
+    }
     applicant.updatedAt = now;
   }
 

@@ -106,8 +106,12 @@ public class ApplicationService {
   public Submitted submitOne(SubmitApplicationRequest request, AccessScope scope) {
     ApplicationChannel channel = channel(scope);
     boolean learnerForSelf = channel == ApplicationChannel.LEARNER;
-    if (learnerForSelf && request.externalRef() != null) {
-      throw ProblemException.invalid("externalRef", "invalid-request.parameter", "externalRef");
+    if (learnerForSelf) {
+      if (request.externalRef() != null) {
+        throw ProblemException.invalid("externalRef", "invalid-request.parameter", "externalRef");
+      }
+      rules.checkAccountEmail(
+          request.applicant(), ApplicantRecords.accountEmail(scope), "applicant.");
     }
     Consents.requireApplicationProcessing(request.consents());
     Intake intake =
@@ -165,8 +169,9 @@ public class ApplicationService {
       throw new ProblemException(
           ProblemType.UNPROCESSABLE, "unprocessable.too-young", minimumAge, intake.startDate);
     }
-    Applicant applicant =
+    ApplicantRecords.Declared declared =
         applicants.declare(request.applicant(), intake.country, learnerForSelf, scope, now);
+    Applicant applicant = declared.applicant();
     if (applications.count(
             "intakeId = ?1 and applicant = ?2 and status <> ?3",
             intake.id,
@@ -189,7 +194,11 @@ public class ApplicationService {
     application.updatedAt = now;
     application.submittedBy = scope.subject();
     applications.persist(application);
-    consents.record(applicant, request.consents(), scope.subject(), now);
+    if (declared.personsOwnConsents()) {
+      consents.requireProcessingInForce(applicant);
+    } else {
+      consents.record(applicant, request.consents(), scope.subject(), now);
+    }
     applications.flush();
     outbox.publish(
         DomainEvent.v1(
@@ -198,7 +207,9 @@ public class ApplicationService {
             application.country,
             application.siteCode,
             ApplicationSubmitted.of(application)));
-    return new Submitted(view(application, scope, false), true);
+    // Shown what the record holds rather than what the caller wrote: a read like any other.
+    return new Submitted(
+        view(application, scope, declared.asDeclared() ? null : "submitApplication"), true);
   }
 
   /** The application if it is within the caller's scope; otherwise it does not exist. */
@@ -480,15 +491,16 @@ public class ApplicationService {
    * {@code audited} is false where the caller has just written the values themself.
    */
   private ApplicationView view(Application application, AccessScope scope, boolean audited) {
+    return view(application, scope, audited ? "getApplication" : null);
+  }
+
+  /** As {@link #view(Application, AccessScope, boolean)}, audited for this purpose if not null. */
+  private ApplicationView view(Application application, AccessScope scope, String auditPurpose) {
     Applicant applicant = application.applicant;
     boolean withSensitive = sensitive.readableBy(scope, applicant);
-    if (withSensitive && audited) {
+    if (withSensitive && auditPurpose != null) {
       sensitive.record(
-          scope,
-          SensitiveDataAccess.Action.READ,
-          applicant,
-          SensitiveData.FIELDS,
-          "getApplication");
+          scope, SensitiveDataAccess.Action.READ, applicant, SensitiveData.FIELDS, auditPurpose);
     }
     return ApplicationView.of(
         application, withSensitive, scope.covers(application.country, application.siteCode));

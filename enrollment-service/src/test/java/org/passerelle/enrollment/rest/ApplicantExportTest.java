@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.passerelle.commons.testing.Api;
+import org.passerelle.commons.testing.Tokens;
 import org.passerelle.enrollment.testing.Callers;
 import org.passerelle.enrollment.testing.Fixtures;
 import org.passerelle.enrollment.testing.Person;
@@ -81,7 +82,7 @@ class ApplicantExportTest {
         .body("applicant.firstName", equalTo(person.firstName()))
         .body("applicant.lastName", equalTo(person.lastName()))
         .body("applicant.birthDate", equalTo(person.birthDate()))
-        .body("applicant.email", equalTo(person.email()))
+        .body("applicant.email", equalTo(Tokens.email("learner-fr")))
         .body("applicant.phone", equalTo(person.phone()))
         .body("applicant.address.line", equalTo(person.addressLine()))
         .body("applicant.address.postalCode", equalTo(person.postalCode()))

@@ -3,6 +3,7 @@ package org.passerelle.enrollment.rest;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.passerelle.enrollment.Application;
 import org.passerelle.enrollment.ApplicationStatus;
 import org.passerelle.enrollment.PriorityPublic;
@@ -24,7 +25,8 @@ public record ApplicationSummary(
     String lastName,
     String email,
     Integer testScore,
-    List<PriorityPublic> priorityPublics,
+    @Schema(description = "The non-sensitive ones; empty once the person is erased")
+        List<PriorityPublic> priorityPublics,
     long version) {
 
   public static ApplicationSummary of(Application application) {
@@ -42,7 +44,9 @@ public record ApplicationSummary(
         applicant.lastName,
         applicant.email,
         application.testScore,
-        applicant.priorityPublics().stream().filter(publics -> !publics.sensitive()).toList(),
+        applicant.erased()
+            ? List.of()
+            : applicant.priorityPublics().stream().filter(publics -> !publics.sensitive()).toList(),
         application.version);
   }
 }

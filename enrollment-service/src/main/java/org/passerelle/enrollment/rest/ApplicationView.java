@@ -37,7 +37,8 @@ public record ApplicationView(
   /**
    * The applicant. Sensitive fields (REFUGEE and DISABILITY in priorityPublics, accommodation
    * needs) appear only for the roles that need them and for the person; {@code
-   * sensitiveFieldsHidden} says when they were left out.
+   * sensitiveFieldsHidden} says when they were left out. Once erased, only pseudonyms remain: the
+   * categories the record keeps are for counting, never shown for one person (ADR 0012).
    */
   public record ApplicantView(
       UUID id,
@@ -49,17 +50,42 @@ public record ApplicationView(
       String phone,
       ApplicantDetails.Address address,
       String nationality,
-      Gender gender,
-      EducationLevel educationLevel,
+      @Schema(description = "As declared; null once erased") Gender gender,
+      @Schema(description = "Null once erased") EducationLevel educationLevel,
       ApplicantDetails.Employment employment,
-      List<PriorityPublic> priorityPublics,
+      @Schema(description = "Empty once erased") List<PriorityPublic> priorityPublics,
       ApplicantDetails.Referral referral,
       String motivation,
       ApplicantDetails.Constraints constraints,
       boolean sensitiveFieldsHidden,
-      boolean erased) {
+      @Schema(
+              description =
+                  "The person's data was erased: names are \"erased\", the email a random"
+                      + " pseudonym, every other field null or empty")
+          boolean erased) {
 
     public static ApplicantView of(Applicant applicant, boolean withSensitive) {
+      if (applicant.erased()) {
+        return new ApplicantView(
+            applicant.id,
+            applicant.learnerId,
+            applicant.firstName,
+            applicant.lastName,
+            null,
+            applicant.email,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            List.of(),
+            null,
+            null,
+            null,
+            !withSensitive,
+            true);
+      }
       return new ApplicantView(
           applicant.id,
           applicant.learnerId,
@@ -89,7 +115,7 @@ public record ApplicationView(
           new ApplicantDetails.Constraints(
               applicant.availability, withSensitive ? applicant.accommodationNeeds : null),
           !withSensitive,
-          applicant.erased());
+          false);
     }
   }
 

@@ -108,6 +108,10 @@ public class ApplicationSearch {
             case NEET_UNDER_26 -> "applicant.neetUnder26 = true";
           });
     }
+    if (!publics.isEmpty()) {
+      // An erased record's categories are for counting, never for finding one person by them.
+      where.add("applicant.erasedAt is null");
+    }
     sensitive.record(
         scope, SensitiveDataAccess.Action.SEARCH, null, sensitiveFilters, "listApplications");
     Sort sort = Sort.by("submittedAt", Sort.Direction.Descending).and("id");

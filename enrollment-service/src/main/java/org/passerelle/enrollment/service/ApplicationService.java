@@ -355,8 +355,10 @@ public class ApplicationService {
     application.moveTo(ApplicationStatus.WITHDRAWN, now);
     application.decidedBy = COHORT_ACTOR;
     application.decidedAt = now;
-    application.decisionReason = exitReason;
-    application.withdrawalReason = exitReason;
+    // An erased person's record keeps no reasons (ADR 0012); the code may reveal health.
+    String reason = application.applicant.erased() ? null : exitReason;
+    application.decisionReason = reason;
+    application.withdrawalReason = reason;
     publish(application, ApplicationFacts.WITHDRAWN, now);
     return true;
   }

@@ -10,7 +10,7 @@ import org.passerelle.enrollment.PriorityPublic;
 
 /**
  * An application in a list: enough to find and sort it. Never the sensitive fields, which only the
- * detail view shows (and audits).
+ * detail view shows (and audits); the test score for staff only.
  */
 public record ApplicationSummary(
     UUID id,
@@ -24,12 +24,16 @@ public record ApplicationSummary(
     String firstName,
     String lastName,
     String email,
-    Integer testScore,
+    @Schema(
+            description =
+                "Selection test score, 0 to 100: staff's evaluation, shown to staff only; always"
+                    + " null for the learner and for regional offices' systems (integration)")
+        Integer testScore,
     @Schema(description = "The non-sensitive ones; empty once the person is erased")
         List<PriorityPublic> priorityPublics,
     long version) {
 
-  public static ApplicationSummary of(Application application) {
+  public static ApplicationSummary of(Application application, ApplicationView.Reader reader) {
     var applicant = application.applicant;
     return new ApplicationSummary(
         application.id,
@@ -43,7 +47,7 @@ public record ApplicationSummary(
         applicant.firstName,
         applicant.lastName,
         applicant.email,
-        application.testScore,
+        reader == ApplicationView.Reader.STAFF ? application.testScore : null,
         applicant.erased()
             ? List.of()
             : applicant.priorityPublics().stream().filter(publics -> !publics.sensitive()).toList(),

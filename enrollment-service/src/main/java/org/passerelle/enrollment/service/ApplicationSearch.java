@@ -116,7 +116,12 @@ public class ApplicationSearch {
         scope, SensitiveDataAccess.Action.SEARCH, null, sensitiveFilters, "listApplications");
     Sort sort = Sort.by("submittedAt", Sort.Direction.Descending).and("id");
     var query = applications.find(String.join(" and ", where), sort, parameters);
-    return Page.of(query, page, size, ApplicationSummary::of);
+    return Page.of(
+        query,
+        page,
+        size,
+        application ->
+            ApplicationSummary.of(application, ApplicationService.reader(application, scope)));
   }
 
   private static String like(String text) {

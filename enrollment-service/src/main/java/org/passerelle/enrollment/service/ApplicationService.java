@@ -492,8 +492,21 @@ public class ApplicationService {
           SensitiveData.FIELDS,
           "getApplication");
     }
-    return ApplicationView.of(
-        application, withSensitive, scope.covers(application.country, application.siteCode));
+    return ApplicationView.of(application, withSensitive, reader(application, scope));
+  }
+
+  /**
+   * Who reads: staff in scope, the person themself, or else the only other caller who reaches an
+   * application, a regional office's system in its country (which gets the least).
+   */
+  static ApplicationView.Reader reader(Application application, AccessScope scope) {
+    if (scope.isStaff() && scope.covers(application.country, application.siteCode)) {
+      return ApplicationView.Reader.STAFF;
+    }
+    if (scope.isLearner(application.applicant.subject)) {
+      return ApplicationView.Reader.LEARNER;
+    }
+    return ApplicationView.Reader.INTEGRATION;
   }
 
   /** Roles that take selection decisions (an office's system submits, it does not select). */

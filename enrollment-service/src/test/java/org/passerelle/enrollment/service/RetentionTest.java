@@ -31,6 +31,13 @@ class RetentionTest {
             Fixtures.openIntake(entityManager, person.site()),
             "[\"REFUGEE\", \"DISABILITY\", \"PRIORITY_NEIGHBOURHOOD\"]");
     String applicantId = application.path("applicant").path("id").asText();
+    // Selection went on: staff's evaluation and words about the person.
+    Db.execute(
+        entityManager,
+        "update application set status = 'SCREENING', test_score = 64, interview_notes = ?1"
+            + " where applicant_id = ?2",
+        "Met " + person.firstName(),
+        UUID.fromString(applicantId));
     Db.age(entityManager, applicantId, months);
     return applicantId;
   }

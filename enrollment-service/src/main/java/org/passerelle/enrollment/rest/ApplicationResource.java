@@ -102,9 +102,11 @@ public class ApplicationResource {
       operationId = "listApplications",
       summary = "Search the applications in your scope",
       description =
-          "Staff see their scope, a learner their own applications. Newest first. q matches"
+          "Staff see their scope, a learner their own applications, a regional office's system"
+              + " (integration) its country's, without the test score. Newest first. q matches"
               + " names and email. Filtering by the sensitive priority publics (REFUGEE,"
-              + " DISABILITY) is for the roles that read them, and audited.")
+              + " DISABILITY) is for the roles that read them, and audited; erased applicants"
+              + " are never found by a priority public.")
   public Page<ApplicationSummary> list(
       @QueryParam("q") @Size(min = 2, max = 100) String q,
       @Parameter(schema = @Schema(implementation = ApplicationStatus.class))
@@ -154,7 +156,13 @@ public class ApplicationResource {
   @Path("{id}")
   @Operation(
       operationId = "getApplication",
-      summary = "Read an application in your scope, or your own")
+      summary = "Read an application in your scope, or your own",
+      description =
+          "Staff in scope read everything. The learner reads their own without the screening"
+              + " and who decided. A regional office's system (integration) reads codes, never"
+              + " staff's words, evaluation or accounts: screening, decision.decidedBy and"
+              + " withdrawalReason are null, decision.reason is given only when a system decided"
+              + " (the exit reason code); decision.decidedByType says STAFF or SYSTEM.")
   @APIResponse(
       responseCode = "200",
       description = "The application",

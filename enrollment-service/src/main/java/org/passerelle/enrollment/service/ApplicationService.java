@@ -366,8 +366,10 @@ public class ApplicationService {
     application.moveTo(ApplicationStatus.WITHDRAWN, now);
     application.decidedBy = COHORT_ACTOR;
     application.decidedAt = now;
-    application.decisionReason = exitReason;
-    application.withdrawalReason = exitReason;
+    // An erased person's record keeps no reasons (ADR 0012); the code may reveal health.
+    String reason = application.applicant.erased() ? null : exitReason;
+    application.decisionReason = reason;
+    application.withdrawalReason = reason;
     publish(application, ApplicationFacts.WITHDRAWN, now);
     return true;
   }
@@ -502,8 +504,21 @@ public class ApplicationService {
       sensitive.record(
           scope, SensitiveDataAccess.Action.READ, applicant, SensitiveData.FIELDS, auditPurpose);
     }
-    return ApplicationView.of(
-        application, withSensitive, scope.covers(application.country, application.siteCode));
+    return ApplicationView.of(application, withSensitive, reader(application, scope));
+  }
+
+  /**
+   * Who reads: staff in scope, the person themself, or else the only other caller who reaches an
+   * application, a regional office's system in its country (which gets the least).
+   */
+  static ApplicationView.Reader reader(Application application, AccessScope scope) {
+    if (scope.isStaff() && scope.covers(application.country, application.siteCode)) {
+      return ApplicationView.Reader.STAFF;
+    }
+    if (scope.isLearner(application.applicant.subject)) {
+      return ApplicationView.Reader.LEARNER;
+    }
+    return ApplicationView.Reader.INTEGRATION;
   }
 
   /** Roles that take selection decisions (an office's system submits, it does not select). */

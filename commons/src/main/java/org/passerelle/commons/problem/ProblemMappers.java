@@ -167,7 +167,6 @@ public class ProblemMappers {
         String.join(", ", BodyMediaType.accepted(resource)));
   }
 
-
   @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
   public Response unauthorized(RuntimeException e, HttpHeaders headers, UriInfo uri) {
     Response response =

@@ -155,7 +155,11 @@ final class Platform {
     for (String service : SERVICES) {
       gatewayEnv.put("PASSERELLE_" + service.toUpperCase() + "_URL", service(service));
     }
-    parts.put("gateway", new AppProcess("gateway", "gateway", gatewayEnv));
+    AppProcess gateway = new AppProcess("gateway", "gateway", gatewayEnv);
+    // Locations name the gateway, which callers use, never the service's own port.
+    SERVICES.forEach(
+        service -> parts.get(service).environment("PASSERELLE_PUBLIC_BASE_URL", gateway.url()));
+    parts.put("gateway", gateway);
     parts.values().forEach(AppProcess::start);
     for (AppProcess part : new ArrayList<>(parts.values())) {
       part.awaitReady(Duration.ofSeconds(180));

@@ -1,11 +1,13 @@
 package org.passerelle.enrollment.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import org.passerelle.commons.locks.AdvisoryLocks;
 import org.passerelle.commons.problem.ProblemException;
 import org.passerelle.commons.security.AccessScope;
 import org.passerelle.enrollment.Applicant;
@@ -22,19 +24,33 @@ import org.passerelle.problem.ProblemType;
  * find the person by email, and change only a record they already reach; a learner is found by
  * their account, or by the email their identity provider verified, never by a typed one. Changes of
  * sensitive fields are audited.
+ *
+ * <p>Submissions about one person run one after the other: each holds the person's keys in its
+ * country (email, and a learner's account) until it commits, and reads the record locked, so that
+ * none writes back what it read before another committed.
  */
 @ApplicationScoped
 public class ApplicantRecords {
 
+  /** Lock kinds of a person's keys; a transaction takes the email's first, then the account's. */
+  static final String EMAIL_LOCK = "applicant-email";
+
+  static final String SUBJECT_LOCK = "applicant-subject";
+
   private final ApplicantRepository applicants;
   private final ApplicantAccess access;
   private final SensitiveData sensitive;
+  private final AdvisoryLocks locks;
 
   ApplicantRecords(
-      ApplicantRepository applicants, ApplicantAccess access, SensitiveData sensitive) {
+      ApplicantRepository applicants,
+      ApplicantAccess access,
+      SensitiveData sensitive,
+      AdvisoryLocks locks) {
     this.applicants = applicants;
     this.access = access;
     this.sensitive = sensitive;
+    this.locks = locks;
   }
 
   /**
@@ -78,9 +94,26 @@ public class ApplicantRecords {
       boolean learnerForSelf,
       AccessScope scope,
       OffsetDateTime now) {
+    lockPerson(details, country, learnerForSelf, scope);
     return learnerForSelf
         ? declareOwn(details, country, scope, now)
         : declareFor(details, country, scope, now);
+  }
+
+  /**
+   * Waits for the other submissions about this person in this country to commit, and keeps the next
+   * ones waiting until this transaction ends: the person's email there, and for a learner their
+   * account too (always in that order). Taken again by {@link #declare}, at no cost.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void lockPerson(
+      ApplicantDetails details, String country, boolean learnerForSelf, AccessScope scope) {
+    if (learnerForSelf) {
+      locks.holdUntilCommit(EMAIL_LOCK, country, accountEmail(scope));
+      locks.holdUntilCommit(SUBJECT_LOCK, country, scope.subject());
+    } else {
+      locks.holdUntilCommit(EMAIL_LOCK, country, normalisedEmail(details.email()));
+    }
   }
 
   /** A learner for themself: their account's record, or the one of their verified email. */
@@ -88,10 +121,7 @@ public class ApplicantRecords {
       ApplicantDetails details, String country, AccessScope scope, OffsetDateTime now) {
     String email = accountEmail(scope);
     Applicant applicant =
-        applicants
-            .find("country = ?1 and subject = ?2 and erasedAt is null", country, scope.subject())
-            .firstResultOptional()
-            .orElse(null);
+        locked("country = ?1 and subject = ?2 and erasedAt is null", country, scope.subject());
     if (applicant == null) {
       applicant = byEmail(country, email);
       if (applicant != null) {
@@ -143,9 +173,15 @@ public class ApplicantRecords {
     return new Declared(applicant, sensitiveToo, false);
   }
 
+  /** The person's record in this country, locked until the transaction ends. */
   private Applicant byEmail(String country, String email) {
+    return locked("country = ?1 and email = ?2 and erasedAt is null", country, email);
+  }
+
+  private Applicant locked(String query, Object... parameters) {
     return applicants
-        .find("country = ?1 and email = ?2 and erasedAt is null", country, email)
+        .find(query, parameters)
+        .withLock(LockModeType.PESSIMISTIC_WRITE)
         .firstResultOptional()
         .orElse(null);
   }

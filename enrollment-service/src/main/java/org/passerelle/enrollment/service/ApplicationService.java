@@ -134,6 +134,9 @@ public class ApplicationService {
           request.siteCode());
     }
     rules.check(request.applicant(), intake.country, "applicant.");
+    // From here until commit, no other submission about this person runs: a resend of this one
+    // finds what it made, and two about one new person make one record.
+    applicants.lockPerson(request.applicant(), intake.country, learnerForSelf, scope);
     String hash = hash(request);
     if (request.externalRef() != null) {
       Application known =

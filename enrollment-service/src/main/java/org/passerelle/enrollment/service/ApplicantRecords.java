@@ -23,7 +23,7 @@ import org.passerelle.problem.ProblemType;
  * made in for life, and a submission only ever finds a record of its own country. Staff and offices
  * find the person by email, and change only a record they already reach; a learner is found by
  * their account, or by the email their identity provider verified, never by a typed one. Changes of
- * sensitive fields are audited.
+ * sensitive fields, and the link of a record to an account, are audited.
  *
  * <p>Submissions about one person run one after the other: each holds the person's keys in its
  * country (email, and a learner's account) until it commits, and reads the record locked, so that
@@ -36,6 +36,9 @@ public class ApplicantRecords {
   static final String EMAIL_LOCK = "applicant-email";
 
   static final String SUBJECT_LOCK = "applicant-subject";
+
+  /** Why an account was linked to a record, in the audit log. */
+  public static final String LINK_PURPOSE = "linkAccount";
 
   private final ApplicantRepository applicants;
   private final ApplicantAccess access;
@@ -51,6 +54,19 @@ public class ApplicantRecords {
     this.access = access;
     this.sensitive = sensitive;
     this.locks = locks;
+  }
+
+  /** How a declaration treats the sensitive fields the record already holds. */
+  enum SensitiveFields {
+    /** The caller may not read them: kept as they are. */
+    KEEP,
+    /** The caller reads them (a reader role, the person): they become what was declared. */
+    AS_DECLARED,
+    /**
+     * The person's account is being linked to a record staff made: what they declare is added, what
+     * staff recorded and the person, who had not seen it, does not repeat is kept.
+     */
+    KEEP_UNLESS_DECLARED
   }
 
   /**
@@ -122,14 +138,19 @@ public class ApplicantRecords {
     String email = accountEmail(scope);
     Applicant applicant =
         locked("country = ?1 and subject = ?2 and erasedAt is null", country, scope.subject());
+    boolean linking = false;
     if (applicant == null) {
       applicant = byEmail(country, email);
       if (applicant != null) {
         if (applicant.subject != null) {
           throw new ProblemException(ProblemType.CONFLICT, "conflict.account-email-linked");
         }
-        // The identity provider checked that this account owns the email: the record is theirs.
+        // The identity provider checked that this account owns the email: the record is theirs,
+        // and from now on their account reads and changes all it holds. Audited as such.
         applicant.subject = scope.subject();
+        linking = true;
+        sensitive.record(
+            scope, SensitiveDataAccess.Action.LINK, applicant, SensitiveData.FIELDS, LINK_PURPOSE);
       }
     } else if (!email.equals(applicant.email) && byEmail(country, email) != null) {
       // The account's email changed to one another record holds: the account stays linked to its
@@ -141,10 +162,15 @@ public class ApplicantRecords {
       applicant = created(country, now);
       applicant.subject = scope.subject();
     }
-    apply(applicant, details, true, now);
+    apply(
+        applicant,
+        details,
+        linking ? SensitiveFields.KEEP_UNLESS_DECLARED : SensitiveFields.AS_DECLARED,
+        now);
     applicant.email = email;
     persist(applicant, before, scope);
-    return new Declared(applicant, true, false);
+    // Once linked, the person is shown what staff recorded of them: a read, audited.
+    return new Declared(applicant, !linking, false);
   }
 
   /** Staff or a regional office's system, for someone: found by email within the country. */
@@ -154,7 +180,7 @@ public class ApplicantRecords {
     if (applicant == null) {
       SensitiveData.Snapshot before = SensitiveData.Snapshot.of(null);
       applicant = created(country, now);
-      apply(applicant, details, true, now);
+      apply(applicant, details, SensitiveFields.AS_DECLARED, now);
       persist(applicant, before, scope);
       return new Declared(applicant, true, false);
     }
@@ -168,7 +194,8 @@ public class ApplicantRecords {
     }
     boolean sensitiveToo = sensitive.readableBy(scope, applicant);
     SensitiveData.Snapshot before = SensitiveData.Snapshot.of(applicant);
-    apply(applicant, details, sensitiveToo, now);
+    apply(
+        applicant, details, sensitiveToo ? SensitiveFields.AS_DECLARED : SensitiveFields.KEEP, now);
     persist(applicant, before, scope);
     return new Declared(applicant, sensitiveToo, false);
   }
@@ -206,12 +233,15 @@ public class ApplicantRecords {
   }
 
   /**
-   * Writes what was declared. The sensitive fields only when {@code sensitiveToo}: a caller who may
-   * not read them keeps them as they are, rather than blanking what they cannot see. The country is
-   * the record's own and never changes here.
+   * Writes what was declared, and the sensitive fields as {@code sensitiveFields} says: a caller
+   * who may not read them keeps them as they are, rather than blanking what they cannot see. The
+   * country is the record's own and never changes here.
    */
   private static void apply(
-      Applicant applicant, ApplicantDetails details, boolean sensitiveToo, OffsetDateTime now) {
+      Applicant applicant,
+      ApplicantDetails details,
+      SensitiveFields sensitiveFields,
+      OffsetDateTime now) {
     applicant.firstName = details.firstName().strip();
     applicant.lastName = details.lastName().strip();
     applicant.email = normalisedEmail(details.email());
@@ -240,11 +270,22 @@ public class ApplicantRecords {
     applicant.motivation = blankToNull(details.motivation());
     var constraints = details.constraints();
     applicant.availability = constraints == null ? null : blankToNull(constraints.availability());
-    if (sensitiveToo) {
-      applicant.refugee = publics.contains(PriorityPublic.REFUGEE);
-      applicant.disability = publics.contains(PriorityPublic.DISABILITY);
-      applicant.accommodationNeeds =
-          constraints == null ? null : blankToNull(constraints.accommodationNeeds());
+    String needs = constraints == null ? null : blankToNull(constraints.accommodationNeeds());
+    switch (sensitiveFields) {
+      case KEEP -> {}
+      case AS_DECLARED -> {
+        applicant.refugee = publics.contains(PriorityPublic.REFUGEE);
+        applicant.disability = publics.contains(PriorityPublic.DISABILITY);
+        applicant.accommodationNeeds = needs;
+      }
+      case KEEP_UNLESS_DECLARED -> {
+        applicant.refugee =
+            Boolean.TRUE.equals(applicant.refugee) || publics.contains(PriorityPublic.REFUGEE);
+        applicant.disability =
+            Boolean.TRUE.equals(applicant.disability)
+                || publics.contains(PriorityPublic.DISABILITY);
+        applicant.accommodationNeeds = needs != null ? needs : applicant.accommodationNeeds;
+      }
     }
     applicant.updatedAt = now;
   }

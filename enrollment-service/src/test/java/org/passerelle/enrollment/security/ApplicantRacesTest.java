@@ -209,8 +209,20 @@ class ApplicantRacesTest {
           .containsOnly(staffMade);
       assertThat(live("MA", learnerEmail)).isEqualTo(1);
       assertThat(column(staffMade, "subject")).isEqualTo(subject);
-      // Whichever ran first, the learner's declaration is the record's.
+      // Whichever ran first, the learner's declaration is the record's, and what staff recorded
+      // and neither of them may blank is kept.
       assertThat(column(staffMade, "first_name")).isEqualTo(own.firstName());
+      assertThat(column(staffMade, "refugee")).isEqualTo("true");
+      assertThat(column(staffMade, "disability")).isEqualTo("true");
+      assertThat(column(staffMade, "accommodation_needs"))
+          .isEqualTo(registered.accommodationNeeds());
+      assertThat(
+              count(
+                  "select count(*) from sensitive_data_access where action = 'LINK'"
+                      + " and applicant_id = '"
+                      + staffMade
+                      + "'"))
+          .isEqualTo(1);
     }
   }
 }

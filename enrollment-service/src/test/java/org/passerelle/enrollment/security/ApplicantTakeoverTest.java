@@ -459,6 +459,89 @@ class ApplicantTakeoverTest {
   }
 
   @Test
+  void linkingAnAccountIsAuditedAndKeepsWhatStaffRecordedUnlessThePersonDeclaresIt() {
+    String learnerEmail = Tokens.email("learner-ma");
+    String subject = Tokens.subject("learner-ma");
+    String previous =
+        applicantOf(
+            Person.of("MA").submit("learner-ma", Fixtures.openIntake(entityManager, "MA-FES")));
+    Api.as("learner-ma").post(APPLICANTS + previous + "/erase").then().statusCode(200);
+
+    // Staff registered the person as a refugee with accommodation needs.
+    Person registered = Person.of("MA").withEmail(learnerEmail);
+    String staffMade =
+        applicantOf(
+            registered.submit(
+                "site-staff-ma", Fixtures.openIntake(entityManager, "MA-FES"), "[\"REFUGEE\"]"));
+    assertThat(column(staffMade, "refugee")).isEqualTo("true");
+    assertThat(column(staffMade, "disability")).isEqualTo("false");
+
+    // The person, who has not seen that record, declares a disability and no needs.
+    Person declared = Person.of("MA").withEmail(learnerEmail);
+    String body =
+        declared
+            .body(Fixtures.openIntake(entityManager, "MA-CASABLANCA"), null, "[\"DISABILITY\"]")
+            .replace(
+                "\"accommodationNeeds\": \"" + declared.accommodationNeeds() + "\"",
+                "\"accommodationNeeds\": \"\"");
+    JsonNode own = created("learner-ma", body);
+    assertThat(applicantOf(own)).isEqualTo(staffMade);
+    assertThat(column(staffMade, "subject")).isEqualTo(subject);
+    assertThat(column(staffMade, "first_name")).isEqualTo(declared.firstName());
+    // What they declared is added; what staff recorded and they did not declare is kept.
+    assertThat(column(staffMade, "refugee")).isEqualTo("true");
+    assertThat(column(staffMade, "disability")).isEqualTo("true");
+    assertThat(column(staffMade, "accommodation_needs")).isEqualTo(registered.accommodationNeeds());
+    // They are shown all of it, as theirs.
+    assertThat(own.path("applicant").path("priorityPublics").toString())
+        .contains("REFUGEE", "DISABILITY");
+    assertThat(own.path("applicant").path("constraints").path("accommodationNeeds").asText())
+        .isEqualTo(registered.accommodationNeeds());
+
+    // The link is in the audit log: by the learner, of that record, and what it opens to them.
+    assertThat(
+            Db.value(
+                entityManager,
+                "select actor || ' ' || fields || ' ' || purpose || ' ' || country"
+                    + " from sensitive_data_access where action = 'LINK' and applicant_id = ?1",
+                UUID.fromString(staffMade)))
+        .isEqualTo(subject + " accommodationNeeds,disability,refugee linkAccount MA");
+    Api.as("country-admin-ma")
+        .queryParam("applicantId", staffMade)
+        .queryParam("action", "LINK")
+        .get("/api/v1/sensitive-data-accesses")
+        .then()
+        .statusCode(200)
+        .body("items.size()", equalTo(1))
+        .body("items[0].actor", equalTo(subject))
+        .body("items[0].purpose", equalTo("linkAccount"));
+    // The person's own changes to them are audited as changes: the disability they declared.
+    assertThat(
+            count(
+                "select count(*) from sensitive_data_access where action = 'CHANGE'"
+                    + " and fields = 'disability' and actor = '"
+                    + subject
+                    + "' and applicant_id = '"
+                    + staffMade
+                    + "'"))
+        .isEqualTo(1);
+
+    // Once linked, the record is the person's to declare: what they now declare is what it holds.
+    created(
+        "learner-ma",
+        declared.body(Fixtures.openIntake(entityManager, "MA-FES"), null, "[\"DISABILITY\"]"));
+    assertThat(column(staffMade, "refugee")).isEqualTo("false");
+    assertThat(column(staffMade, "accommodation_needs")).isEqualTo(declared.accommodationNeeds());
+    assertThat(
+            count(
+                "select count(*) from sensitive_data_access where action = 'LINK'"
+                    + " and applicant_id = '"
+                    + staffMade
+                    + "'"))
+        .isEqualTo(1);
+  }
+
+  @Test
   @TestSecurity(user = "unverified-learner", roles = "learner")
   @OidcSecurity(
       claims = {

@@ -145,11 +145,19 @@ public class ApplicationService {
               .firstResultOptional()
               .orElse(null);
       if (known != null) {
+        if (!visibleTo(known, scope)) {
+          // Another site's application, or one moved away since: what and whose it is, and even
+          // whether it holds the same data, stay untold. That the reference is taken is all the
+          // answer says, as any answer but 201 would.
+          throw new ProblemException(
+              ProblemType.CONFLICT, "conflict.external-ref-taken", request.externalRef());
+        }
         if (!hash.equals(known.importHash)) {
           throw new ProblemException(
               ProblemType.CONFLICT, "conflict.external-ref", request.externalRef());
         }
-        return new Submitted(view(known, scope, false), false);
+        // The stored application, not what was sent: a read like any other.
+        return new Submitted(view(known, scope, "submitApplication"), false);
       }
     }
     OffsetDateTime now = now();

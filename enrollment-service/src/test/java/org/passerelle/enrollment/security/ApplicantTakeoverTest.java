@@ -299,6 +299,86 @@ class ApplicantTakeoverTest {
         .statusCode(200);
   }
 
+  @Test
+  void aReferenceHeldByAnApplicationOutOfTheCallersReachIsRefusedTellingNothingOfIt() {
+    UUID sevran = Fixtures.openIntake(entityManager, "FR-SEVRAN");
+    UUID cergy = Fixtures.openIntake(entityManager, "FR-CERGY");
+    Person person = Person.of("FR");
+    String ref = "FT-" + UUID.randomUUID();
+    String sent = person.body(sevran, ref, SENSITIVE);
+    JsonNode first = created("site-staff-fr", sent);
+    String applicationId = first.path("id").asText();
+    String applicantId = applicantOf(first);
+    // Moved to another site since, as a transfer in cohort-service moves it.
+    Db.execute(
+        entityManager,
+        "update application set site_code = 'FR-CERGY', intake_id = ?1 where id = ?2",
+        cergy,
+        UUID.fromString(applicationId));
+    String before = record(applicantId);
+    List<Long> rowsBefore = rows();
+
+    // Sent again as it was, then with other data: one answer, which says nothing of the other.
+    String same = refusedReference(sent);
+    String other =
+        refusedReference(
+            Person.of("FR").body(Fixtures.openIntake(entityManager, "FR-SEVRAN"), ref, "[]"));
+    assertThat(same).isEqualTo(other);
+    assertThat(Person.read(same).path("detail").asText())
+        .isEqualTo(
+            "Reference \""
+                + ref
+                + "\" is already used in this country by an application outside your scope; send"
+                + " this one under a reference of its own.");
+    assertThat(same)
+        .doesNotContain(
+            applicationId,
+            applicantId,
+            first.path("applicant").path("learnerId").asText(),
+            person.firstName(),
+            person.email(),
+            "CERGY");
+    assertThat(rows()).isEqualTo(rowsBefore);
+    assertThat(record(applicantId)).isEqualTo(before);
+
+    // Who reaches it gets the stored application, and being shown its sensitive fields is a read.
+    String admin = Tokens.subject("country-admin-fr");
+    long reads =
+        count(
+            "select count(*) from sensitive_data_access where action = 'READ'"
+                + " and purpose = 'submitApplication' and actor = '"
+                + admin
+                + "' and applicant_id = '"
+                + applicantId
+                + "'");
+    JsonNode resent = created("country-admin-fr", sent);
+    assertThat(resent.path("id").asText()).isEqualTo(applicationId);
+    assertThat(resent.path("siteCode").asText()).isEqualTo("FR-CERGY");
+    assertThat(
+            count(
+                "select count(*) from sensitive_data_access where action = 'READ'"
+                    + " and purpose = 'submitApplication' and actor = '"
+                    + admin
+                    + "' and applicant_id = '"
+                    + applicantId
+                    + "'"))
+        .isEqualTo(reads + 1);
+    assertThat(record(applicantId)).isEqualTo(before);
+  }
+
+  private static String refusedReference(String body) {
+    return Api.as("site-staff-fr")
+        .header("Accept-Language", "en")
+        .body(body)
+        .post(APPLICATIONS)
+        .then()
+        .statusCode(409)
+        .contentType(PROBLEM)
+        .body("type", endsWith("/conflict"))
+        .extract()
+        .asString();
+  }
+
   // ---------------------------------------------------------------------- sensitive fields
 
   @Test

@@ -235,6 +235,94 @@ class ApplicantTakeoverTest {
     Api.as("learner-fr").get(APPLICATIONS + "/" + imported).then().statusCode(404);
   }
 
+  @Test
+  void anotherCountrysCsvImportRowWithAFrenchPersonsEmailMakesItsOwnRecord() {
+    UUID sevran = Fixtures.openIntake(entityManager, "FR-SEVRAN");
+    UUID fes = Fixtures.openIntake(entityManager, "MA-FES");
+    Person french = Person.of("FR");
+    String frenchId = applicantOf(french.submit("site-staff-fr", sevran, SENSITIVE));
+    String before = record(frenchId);
+
+    Person moroccan = Person.of("MA").withEmail(french.email().toUpperCase());
+    String ref = "ANAPEC-CSV-" + UUID.randomUUID();
+    String csv =
+        String.join(
+                ",",
+                "externalRef",
+                "intakeId",
+                "firstName",
+                "lastName",
+                "birthDate",
+                "email",
+                "phone",
+                "addressLine",
+                "postalCode",
+                "city",
+                "addressCountry",
+                "nationality",
+                "educationLevel",
+                "priorityPublics",
+                "accommodationNeeds",
+                "consentApplicationProcessing")
+            + "\r\n"
+            + String.join(
+                ",",
+                ref,
+                fes.toString(),
+                moroccan.firstName(),
+                moroccan.lastName(),
+                moroccan.birthDate(),
+                moroccan.email(),
+                moroccan.phone(),
+                moroccan.addressLine(),
+                moroccan.postalCode(),
+                moroccan.city(),
+                "MA",
+                "MA",
+                "BAC",
+                "",
+                "",
+                "true")
+            + "\r\n";
+    JsonNode report =
+        Person.read(
+            given()
+                .header("Authorization", "Bearer " + Tokens.ofClient("integration-ma"))
+                .contentType("text/csv; charset=UTF-8")
+                .body(csv.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post(IMPORTS)
+                .then()
+                .statusCode(201)
+                .extract()
+                .asString());
+
+    assertThat(report.path("format").asText()).isEqualTo("CSV");
+    assertThat(report.path("created").asInt()).isEqualTo(1);
+    assertThat(report.path("rows").get(0).path("outcome").asText()).isEqualTo("CREATED");
+    String imported = report.path("rows").get(0).path("applicationId").asText();
+    String moroccanId =
+        (String)
+            Db.value(
+                entityManager,
+                "select applicant_id::text from application where id = ?1",
+                UUID.fromString(imported));
+    assertThat(moroccanId).isNotEqualTo(frenchId);
+    assertThat(column(moroccanId, "country")).isEqualTo("MA");
+    assertThat(column(moroccanId, "email")).isEqualTo(french.email());
+    assertThat(column(moroccanId, "first_name")).isEqualTo(moroccan.firstName());
+    assertThat(column(moroccanId, "refugee")).isEqualTo("false");
+    // The French record, its application, consents and sensitive fields: as they were.
+    assertThat(record(frenchId)).isEqualTo(before);
+    assertThat(column(frenchId, "refugee")).isEqualTo("true");
+    assertThat(
+            count(
+                "select count(*) from applicant where erased_at is null and email = '"
+                    + french.email()
+                    + "'"))
+        .isEqualTo(2);
+    Api.as("country-admin-ma").get(APPLICANTS + frenchId + "/export").then().statusCode(404);
+  }
+
   // ------------------------------------------------------------------------------- sites
 
   @Test

@@ -80,7 +80,10 @@ public class ApplicationResource {
               + " do not reach the person's record get 409 registered-at-another-site (a country"
               + " administrator files it), and a record linked to a learner's account keeps what"
               + " the person declared. A learner applies with their account's verified email"
-              + " (403 email-not-verified without one, 422 on applicant.email for any other).")
+              + " (403 email-not-verified without one, 422 on applicant.email for any other)."
+              + " An office's externalRef sent again with the same data returns the stored"
+              + " application; with other data, or held by an application outside the caller's"
+              + " scope, 409.")
   @APIResponse(
       responseCode = "201",
       description = "Created",

@@ -1,11 +1,13 @@
 package org.passerelle.enrollment.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import org.passerelle.commons.locks.AdvisoryLocks;
 import org.passerelle.commons.problem.ProblemException;
 import org.passerelle.commons.security.AccessScope;
 import org.passerelle.enrollment.Applicant;
@@ -21,20 +23,50 @@ import org.passerelle.problem.ProblemType;
  * made in for life, and a submission only ever finds a record of its own country. Staff and offices
  * find the person by email, and change only a record they already reach; a learner is found by
  * their account, or by the email their identity provider verified, never by a typed one. Changes of
- * sensitive fields are audited.
+ * sensitive fields, and the link of a record to an account, are audited.
+ *
+ * <p>Submissions about one person run one after the other: each holds the person's keys in its
+ * country (email, and a learner's account) until it commits, and reads the record locked, so that
+ * none writes back what it read before another committed.
  */
 @ApplicationScoped
 public class ApplicantRecords {
 
+  /** Lock kinds of a person's keys; a transaction takes the email's first, then the account's. */
+  static final String EMAIL_LOCK = "applicant-email";
+
+  static final String SUBJECT_LOCK = "applicant-subject";
+
+  /** Why an account was linked to a record, in the audit log. */
+  public static final String LINK_PURPOSE = "linkAccount";
+
   private final ApplicantRepository applicants;
   private final ApplicantAccess access;
   private final SensitiveData sensitive;
+  private final AdvisoryLocks locks;
 
   ApplicantRecords(
-      ApplicantRepository applicants, ApplicantAccess access, SensitiveData sensitive) {
+      ApplicantRepository applicants,
+      ApplicantAccess access,
+      SensitiveData sensitive,
+      AdvisoryLocks locks) {
     this.applicants = applicants;
     this.access = access;
     this.sensitive = sensitive;
+    this.locks = locks;
+  }
+
+  /** How a declaration treats the sensitive fields the record already holds. */
+  enum SensitiveFields {
+    /** The caller may not read them: kept as they are. */
+    KEEP,
+    /** The caller reads them (a reader role, the person): they become what was declared. */
+    AS_DECLARED,
+    /**
+     * The person's account is being linked to a record staff made: what they declare is added, what
+     * staff recorded and the person, who had not seen it, does not repeat is kept.
+     */
+    KEEP_UNLESS_DECLARED
   }
 
   /**
@@ -78,9 +110,26 @@ public class ApplicantRecords {
       boolean learnerForSelf,
       AccessScope scope,
       OffsetDateTime now) {
+    lockPerson(details, country, learnerForSelf, scope);
     return learnerForSelf
         ? declareOwn(details, country, scope, now)
         : declareFor(details, country, scope, now);
+  }
+
+  /**
+   * Waits for the other submissions about this person in this country to commit, and keeps the next
+   * ones waiting until this transaction ends: the person's email there, and for a learner their
+   * account too (always in that order). Taken again by {@link #declare}, at no cost.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void lockPerson(
+      ApplicantDetails details, String country, boolean learnerForSelf, AccessScope scope) {
+    if (learnerForSelf) {
+      locks.holdUntilCommit(EMAIL_LOCK, country, accountEmail(scope));
+      locks.holdUntilCommit(SUBJECT_LOCK, country, scope.subject());
+    } else {
+      locks.holdUntilCommit(EMAIL_LOCK, country, normalisedEmail(details.email()));
+    }
   }
 
   /** A learner for themself: their account's record, or the one of their verified email. */
@@ -88,18 +137,20 @@ public class ApplicantRecords {
       ApplicantDetails details, String country, AccessScope scope, OffsetDateTime now) {
     String email = accountEmail(scope);
     Applicant applicant =
-        applicants
-            .find("country = ?1 and subject = ?2 and erasedAt is null", country, scope.subject())
-            .firstResultOptional()
-            .orElse(null);
+        locked("country = ?1 and subject = ?2 and erasedAt is null", country, scope.subject());
+    boolean linking = false;
     if (applicant == null) {
       applicant = byEmail(country, email);
       if (applicant != null) {
         if (applicant.subject != null) {
           throw new ProblemException(ProblemType.CONFLICT, "conflict.account-email-linked");
         }
-        // The identity provider checked that this account owns the email: the record is theirs.
+        // The identity provider checked that this account owns the email: the record is theirs,
+        // and from now on their account reads and changes all it holds. Audited as such.
         applicant.subject = scope.subject();
+        linking = true;
+        sensitive.record(
+            scope, SensitiveDataAccess.Action.LINK, applicant, SensitiveData.FIELDS, LINK_PURPOSE);
       }
     } else if (!email.equals(applicant.email) && byEmail(country, email) != null) {
       // The account's email changed to one another record holds: the account stays linked to its
@@ -111,10 +162,15 @@ public class ApplicantRecords {
       applicant = created(country, now);
       applicant.subject = scope.subject();
     }
-    apply(applicant, details, true, now);
+    apply(
+        applicant,
+        details,
+        linking ? SensitiveFields.KEEP_UNLESS_DECLARED : SensitiveFields.AS_DECLARED,
+        now);
     applicant.email = email;
     persist(applicant, before, scope);
-    return new Declared(applicant, true, false);
+    // Once linked, the person is shown what staff recorded of them: a read, audited.
+    return new Declared(applicant, !linking, false);
   }
 
   /** Staff or a regional office's system, for someone: found by email within the country. */
@@ -124,7 +180,7 @@ public class ApplicantRecords {
     if (applicant == null) {
       SensitiveData.Snapshot before = SensitiveData.Snapshot.of(null);
       applicant = created(country, now);
-      apply(applicant, details, true, now);
+      apply(applicant, details, SensitiveFields.AS_DECLARED, now);
       persist(applicant, before, scope);
       return new Declared(applicant, true, false);
     }
@@ -138,14 +194,21 @@ public class ApplicantRecords {
     }
     boolean sensitiveToo = sensitive.readableBy(scope, applicant);
     SensitiveData.Snapshot before = SensitiveData.Snapshot.of(applicant);
-    apply(applicant, details, sensitiveToo, now);
+    apply(
+        applicant, details, sensitiveToo ? SensitiveFields.AS_DECLARED : SensitiveFields.KEEP, now);
     persist(applicant, before, scope);
     return new Declared(applicant, sensitiveToo, false);
   }
 
+  /** The person's record in this country, locked until the transaction ends. */
   private Applicant byEmail(String country, String email) {
+    return locked("country = ?1 and email = ?2 and erasedAt is null", country, email);
+  }
+
+  private Applicant locked(String query, Object... parameters) {
     return applicants
-        .find("country = ?1 and email = ?2 and erasedAt is null", country, email)
+        .find(query, parameters)
+        .withLock(LockModeType.PESSIMISTIC_WRITE)
         .firstResultOptional()
         .orElse(null);
   }
@@ -170,12 +233,15 @@ public class ApplicantRecords {
   }
 
   /**
-   * Writes what was declared. The sensitive fields only when {@code sensitiveToo}: a caller who may
-   * not read them keeps them as they are, rather than blanking what they cannot see. The country is
-   * the record's own and never changes here.
+   * Writes what was declared, and the sensitive fields as {@code sensitiveFields} says: a caller
+   * who may not read them keeps them as they are, rather than blanking what they cannot see. The
+   * country is the record's own and never changes here.
    */
   private static void apply(
-      Applicant applicant, ApplicantDetails details, boolean sensitiveToo, OffsetDateTime now) {
+      Applicant applicant,
+      ApplicantDetails details,
+      SensitiveFields sensitiveFields,
+      OffsetDateTime now) {
     applicant.firstName = details.firstName().strip();
     applicant.lastName = details.lastName().strip();
     applicant.email = normalisedEmail(details.email());
@@ -204,11 +270,22 @@ public class ApplicantRecords {
     applicant.motivation = blankToNull(details.motivation());
     var constraints = details.constraints();
     applicant.availability = constraints == null ? null : blankToNull(constraints.availability());
-    if (sensitiveToo) {
-      applicant.refugee = publics.contains(PriorityPublic.REFUGEE);
-      applicant.disability = publics.contains(PriorityPublic.DISABILITY);
-      applicant.accommodationNeeds =
-          constraints == null ? null : blankToNull(constraints.accommodationNeeds());
+    String needs = constraints == null ? null : blankToNull(constraints.accommodationNeeds());
+    switch (sensitiveFields) {
+      case KEEP -> {}
+      case AS_DECLARED -> {
+        applicant.refugee = publics.contains(PriorityPublic.REFUGEE);
+        applicant.disability = publics.contains(PriorityPublic.DISABILITY);
+        applicant.accommodationNeeds = needs;
+      }
+      case KEEP_UNLESS_DECLARED -> {
+        applicant.refugee =
+            Boolean.TRUE.equals(applicant.refugee) || publics.contains(PriorityPublic.REFUGEE);
+        applicant.disability =
+            Boolean.TRUE.equals(applicant.disability)
+                || publics.contains(PriorityPublic.DISABILITY);
+        applicant.accommodationNeeds = needs != null ? needs : applicant.accommodationNeeds;
+      }
     }
     applicant.updatedAt = now;
   }

@@ -134,6 +134,9 @@ public class ApplicationService {
           request.siteCode());
     }
     rules.check(request.applicant(), intake.country, "applicant.");
+    // From here until commit, no other submission about this person runs: a resend of this one
+    // finds what it made, and two about one new person make one record.
+    applicants.lockPerson(request.applicant(), intake.country, learnerForSelf, scope);
     String hash = hash(request);
     if (request.externalRef() != null) {
       Application known =
@@ -142,11 +145,19 @@ public class ApplicationService {
               .firstResultOptional()
               .orElse(null);
       if (known != null) {
+        if (!visibleTo(known, scope)) {
+          // Another site's application, or one moved away since: what and whose it is, and even
+          // whether it holds the same data, stay untold. That the reference is taken is all the
+          // answer says, as any answer but 201 would.
+          throw new ProblemException(
+              ProblemType.CONFLICT, "conflict.external-ref-taken", request.externalRef());
+        }
         if (!hash.equals(known.importHash)) {
           throw new ProblemException(
               ProblemType.CONFLICT, "conflict.external-ref", request.externalRef());
         }
-        return new Submitted(view(known, scope, false), false);
+        // The stored application, not what was sent: a read like any other.
+        return new Submitted(view(known, scope, "submitApplication"), false);
       }
     }
     OffsetDateTime now = now();

@@ -235,6 +235,94 @@ class ApplicantTakeoverTest {
     Api.as("learner-fr").get(APPLICATIONS + "/" + imported).then().statusCode(404);
   }
 
+  @Test
+  void anotherCountrysCsvImportRowWithAFrenchPersonsEmailMakesItsOwnRecord() {
+    UUID sevran = Fixtures.openIntake(entityManager, "FR-SEVRAN");
+    UUID fes = Fixtures.openIntake(entityManager, "MA-FES");
+    Person french = Person.of("FR");
+    String frenchId = applicantOf(french.submit("site-staff-fr", sevran, SENSITIVE));
+    String before = record(frenchId);
+
+    Person moroccan = Person.of("MA").withEmail(french.email().toUpperCase());
+    String ref = "ANAPEC-CSV-" + UUID.randomUUID();
+    String csv =
+        String.join(
+                ",",
+                "externalRef",
+                "intakeId",
+                "firstName",
+                "lastName",
+                "birthDate",
+                "email",
+                "phone",
+                "addressLine",
+                "postalCode",
+                "city",
+                "addressCountry",
+                "nationality",
+                "educationLevel",
+                "priorityPublics",
+                "accommodationNeeds",
+                "consentApplicationProcessing")
+            + "\r\n"
+            + String.join(
+                ",",
+                ref,
+                fes.toString(),
+                moroccan.firstName(),
+                moroccan.lastName(),
+                moroccan.birthDate(),
+                moroccan.email(),
+                moroccan.phone(),
+                moroccan.addressLine(),
+                moroccan.postalCode(),
+                moroccan.city(),
+                "MA",
+                "MA",
+                "BAC",
+                "",
+                "",
+                "true")
+            + "\r\n";
+    JsonNode report =
+        Person.read(
+            given()
+                .header("Authorization", "Bearer " + Tokens.ofClient("integration-ma"))
+                .contentType("text/csv; charset=UTF-8")
+                .body(csv.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post(IMPORTS)
+                .then()
+                .statusCode(201)
+                .extract()
+                .asString());
+
+    assertThat(report.path("format").asText()).isEqualTo("CSV");
+    assertThat(report.path("created").asInt()).isEqualTo(1);
+    assertThat(report.path("rows").get(0).path("outcome").asText()).isEqualTo("CREATED");
+    String imported = report.path("rows").get(0).path("applicationId").asText();
+    String moroccanId =
+        (String)
+            Db.value(
+                entityManager,
+                "select applicant_id::text from application where id = ?1",
+                UUID.fromString(imported));
+    assertThat(moroccanId).isNotEqualTo(frenchId);
+    assertThat(column(moroccanId, "country")).isEqualTo("MA");
+    assertThat(column(moroccanId, "email")).isEqualTo(french.email());
+    assertThat(column(moroccanId, "first_name")).isEqualTo(moroccan.firstName());
+    assertThat(column(moroccanId, "refugee")).isEqualTo("false");
+    // The French record, its application, consents and sensitive fields: as they were.
+    assertThat(record(frenchId)).isEqualTo(before);
+    assertThat(column(frenchId, "refugee")).isEqualTo("true");
+    assertThat(
+            count(
+                "select count(*) from applicant where erased_at is null and email = '"
+                    + french.email()
+                    + "'"))
+        .isEqualTo(2);
+    Api.as("country-admin-ma").get(APPLICANTS + frenchId + "/export").then().statusCode(404);
+  }
+
   // ------------------------------------------------------------------------------- sites
 
   @Test
@@ -297,6 +385,86 @@ class ApplicantTakeoverTest {
         .get(APPLICATIONS + "/" + filed.path("id").asText())
         .then()
         .statusCode(200);
+  }
+
+  @Test
+  void aReferenceHeldByAnApplicationOutOfTheCallersReachIsRefusedTellingNothingOfIt() {
+    UUID sevran = Fixtures.openIntake(entityManager, "FR-SEVRAN");
+    UUID cergy = Fixtures.openIntake(entityManager, "FR-CERGY");
+    Person person = Person.of("FR");
+    String ref = "FT-" + UUID.randomUUID();
+    String sent = person.body(sevran, ref, SENSITIVE);
+    JsonNode first = created("site-staff-fr", sent);
+    String applicationId = first.path("id").asText();
+    String applicantId = applicantOf(first);
+    // Moved to another site since, as a transfer in cohort-service moves it.
+    Db.execute(
+        entityManager,
+        "update application set site_code = 'FR-CERGY', intake_id = ?1 where id = ?2",
+        cergy,
+        UUID.fromString(applicationId));
+    String before = record(applicantId);
+    List<Long> rowsBefore = rows();
+
+    // Sent again as it was, then with other data: one answer, which says nothing of the other.
+    String same = refusedReference(sent);
+    String other =
+        refusedReference(
+            Person.of("FR").body(Fixtures.openIntake(entityManager, "FR-SEVRAN"), ref, "[]"));
+    assertThat(same).isEqualTo(other);
+    assertThat(Person.read(same).path("detail").asText())
+        .isEqualTo(
+            "Reference \""
+                + ref
+                + "\" is already used in this country by an application outside your scope; send"
+                + " this one under a reference of its own.");
+    assertThat(same)
+        .doesNotContain(
+            applicationId,
+            applicantId,
+            first.path("applicant").path("learnerId").asText(),
+            person.firstName(),
+            person.email(),
+            "CERGY");
+    assertThat(rows()).isEqualTo(rowsBefore);
+    assertThat(record(applicantId)).isEqualTo(before);
+
+    // Who reaches it gets the stored application, and being shown its sensitive fields is a read.
+    String admin = Tokens.subject("country-admin-fr");
+    long reads =
+        count(
+            "select count(*) from sensitive_data_access where action = 'READ'"
+                + " and purpose = 'submitApplication' and actor = '"
+                + admin
+                + "' and applicant_id = '"
+                + applicantId
+                + "'");
+    JsonNode resent = created("country-admin-fr", sent);
+    assertThat(resent.path("id").asText()).isEqualTo(applicationId);
+    assertThat(resent.path("siteCode").asText()).isEqualTo("FR-CERGY");
+    assertThat(
+            count(
+                "select count(*) from sensitive_data_access where action = 'READ'"
+                    + " and purpose = 'submitApplication' and actor = '"
+                    + admin
+                    + "' and applicant_id = '"
+                    + applicantId
+                    + "'"))
+        .isEqualTo(reads + 1);
+    assertThat(record(applicantId)).isEqualTo(before);
+  }
+
+  private static String refusedReference(String body) {
+    return Api.as("site-staff-fr")
+        .header("Accept-Language", "en")
+        .body(body)
+        .post(APPLICATIONS)
+        .then()
+        .statusCode(409)
+        .contentType(PROBLEM)
+        .body("type", endsWith("/conflict"))
+        .extract()
+        .asString();
   }
 
   // ---------------------------------------------------------------------- sensitive fields
@@ -456,6 +624,89 @@ class ApplicantTakeoverTest {
     assertThat(column(staffMade, "subject")).isEqualTo(Tokens.subject("learner-ma"));
     assertThat(column(staffMade, "first_name")).isEqualTo(declared.firstName());
     assertThat(column(staffMade, "country")).isEqualTo("MA");
+  }
+
+  @Test
+  void linkingAnAccountIsAuditedAndKeepsWhatStaffRecordedUnlessThePersonDeclaresIt() {
+    String learnerEmail = Tokens.email("learner-ma");
+    String subject = Tokens.subject("learner-ma");
+    String previous =
+        applicantOf(
+            Person.of("MA").submit("learner-ma", Fixtures.openIntake(entityManager, "MA-FES")));
+    Api.as("learner-ma").post(APPLICANTS + previous + "/erase").then().statusCode(200);
+
+    // Staff registered the person as a refugee with accommodation needs.
+    Person registered = Person.of("MA").withEmail(learnerEmail);
+    String staffMade =
+        applicantOf(
+            registered.submit(
+                "site-staff-ma", Fixtures.openIntake(entityManager, "MA-FES"), "[\"REFUGEE\"]"));
+    assertThat(column(staffMade, "refugee")).isEqualTo("true");
+    assertThat(column(staffMade, "disability")).isEqualTo("false");
+
+    // The person, who has not seen that record, declares a disability and no needs.
+    Person declared = Person.of("MA").withEmail(learnerEmail);
+    String body =
+        declared
+            .body(Fixtures.openIntake(entityManager, "MA-CASABLANCA"), null, "[\"DISABILITY\"]")
+            .replace(
+                "\"accommodationNeeds\": \"" + declared.accommodationNeeds() + "\"",
+                "\"accommodationNeeds\": \"\"");
+    JsonNode own = created("learner-ma", body);
+    assertThat(applicantOf(own)).isEqualTo(staffMade);
+    assertThat(column(staffMade, "subject")).isEqualTo(subject);
+    assertThat(column(staffMade, "first_name")).isEqualTo(declared.firstName());
+    // What they declared is added; what staff recorded and they did not declare is kept.
+    assertThat(column(staffMade, "refugee")).isEqualTo("true");
+    assertThat(column(staffMade, "disability")).isEqualTo("true");
+    assertThat(column(staffMade, "accommodation_needs")).isEqualTo(registered.accommodationNeeds());
+    // They are shown all of it, as theirs.
+    assertThat(own.path("applicant").path("priorityPublics").toString())
+        .contains("REFUGEE", "DISABILITY");
+    assertThat(own.path("applicant").path("constraints").path("accommodationNeeds").asText())
+        .isEqualTo(registered.accommodationNeeds());
+
+    // The link is in the audit log: by the learner, of that record, and what it opens to them.
+    assertThat(
+            Db.value(
+                entityManager,
+                "select actor || ' ' || fields || ' ' || purpose || ' ' || country"
+                    + " from sensitive_data_access where action = 'LINK' and applicant_id = ?1",
+                UUID.fromString(staffMade)))
+        .isEqualTo(subject + " accommodationNeeds,disability,refugee linkAccount MA");
+    Api.as("country-admin-ma")
+        .queryParam("applicantId", staffMade)
+        .queryParam("action", "LINK")
+        .get("/api/v1/sensitive-data-accesses")
+        .then()
+        .statusCode(200)
+        .body("items.size()", equalTo(1))
+        .body("items[0].actor", equalTo(subject))
+        .body("items[0].purpose", equalTo("linkAccount"));
+    // The person's own changes to them are audited as changes: the disability they declared.
+    assertThat(
+            count(
+                "select count(*) from sensitive_data_access where action = 'CHANGE'"
+                    + " and fields = 'disability' and actor = '"
+                    + subject
+                    + "' and applicant_id = '"
+                    + staffMade
+                    + "'"))
+        .isEqualTo(1);
+
+    // Once linked, the record is the person's to declare: what they now declare is what it holds.
+    created(
+        "learner-ma",
+        declared.body(Fixtures.openIntake(entityManager, "MA-FES"), null, "[\"DISABILITY\"]"));
+    assertThat(column(staffMade, "refugee")).isEqualTo("false");
+    assertThat(column(staffMade, "accommodation_needs")).isEqualTo(declared.accommodationNeeds());
+    assertThat(
+            count(
+                "select count(*) from sensitive_data_access where action = 'LINK'"
+                    + " and applicant_id = '"
+                    + staffMade
+                    + "'"))
+        .isEqualTo(1);
   }
 
   @Test

@@ -5,6 +5,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
 
 /**
  * A school site of the network. Its code and country never change: cohorts and events name them.
@@ -22,4 +24,14 @@ public class Site {
   public String timeZone;
 
   @Version public long version;
+
+  /**
+   * The aggregate id of this site's events (record key and {@code ce_subject}): events need a UUID
+   * and a site is named by its code, so it is the name-based UUID (version 3) of {@code
+   * "site:<code>"}, the same for every event about the site. The migration that announced the sites
+   * existing before the events computes it the same way in SQL.
+   */
+  public static UUID eventKey(String code) {
+    return UUID.nameUUIDFromBytes(("site:" + code).getBytes(StandardCharsets.UTF_8));
+  }
 }

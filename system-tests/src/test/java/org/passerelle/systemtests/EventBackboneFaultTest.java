@@ -379,7 +379,9 @@ class EventBackboneFaultTest {
         ResultSet rows =
             statement.executeQuery(
                 "select id, aggregate_id, type, coalesce((data::jsonb ->> 'version')::bigint, 0)"
-                    + " from outbox_event where topic = 'cohort.events'")) {
+                    + " from outbox_event where topic = 'cohort.events'"
+                    // the migration announces the seeded sites; the writes are about cohorts
+                    + " and type not like 'org.passerelle.cohort.site-%'")) {
       while (rows.next()) {
         String type = rows.getString(3);
         assertThat(type)
@@ -443,10 +445,17 @@ class EventBackboneFaultTest {
     List<ConsumerRecord<String, byte[]>> records =
         TopicRecords.readAll(broker.bootstrap(), "cohort.events", Duration.ofSeconds(60));
     Set<String> ids = new HashSet<>();
+    int cohortRecords = 0;
     for (ConsumerRecord<String, byte[]> record : records) {
+      String type =
+          new String(record.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8);
+      if (type.startsWith("org.passerelle.cohort.site-")) {
+        continue; // the seeded sites, announced by a migration, not by the writes
+      }
+      cohortRecords++;
       ids.add(new String(record.headers().lastHeader("ce_id").value(), StandardCharsets.UTF_8));
     }
-    return new WireCount(records.size(), ids.size());
+    return new WireCount(cohortRecords, ids.size());
   }
 
   private void report(

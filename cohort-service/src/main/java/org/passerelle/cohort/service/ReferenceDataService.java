@@ -17,6 +17,8 @@ import org.passerelle.cohort.CompetencyBlock;
 import org.passerelle.cohort.Programme;
 import org.passerelle.cohort.Site;
 import org.passerelle.cohort.config.ProgrammeConfig;
+import org.passerelle.cohort.events.SiteChanged;
+import org.passerelle.cohort.events.SiteRegistered;
 import org.passerelle.cohort.repository.CompetencyBlockRepository;
 import org.passerelle.cohort.repository.ProgrammeRepository;
 import org.passerelle.cohort.repository.SiteRepository;
@@ -27,15 +29,18 @@ import org.passerelle.cohort.rest.CreateProgrammeRequest;
 import org.passerelle.cohort.rest.CreateSiteRequest;
 import org.passerelle.cohort.rest.ProgrammeView;
 import org.passerelle.cohort.rest.SiteView;
+import org.passerelle.commons.events.DomainEvent;
 import org.passerelle.commons.idempotency.IdempotencyKeys;
+import org.passerelle.commons.outbox.Outbox;
 import org.passerelle.commons.problem.ProblemException;
 import org.passerelle.commons.security.AccessScope;
 import org.passerelle.problem.ProblemType;
 
 /**
  * Sites and programmes, managed by platform admins (the resources check the role). Codes never
- * change: cohorts and events name them. No events: other services learn sites and programmes from
- * the cohorts that name them.
+ * change: cohorts and events name them. Sites are announced (site-registered, site-changed) so that
+ * other services know them before any cohort names them (ADR 0015); programmes are learned from the
+ * cohorts that name them.
  */
 @ApplicationScoped
 public class ReferenceDataService {
@@ -48,18 +53,21 @@ public class ReferenceDataService {
   private final CompetencyBlockRepository blocks;
   private final ProgrammeConfig config;
   private final IdempotencyKeys idempotency;
+  private final Outbox outbox;
 
   ReferenceDataService(
       SiteRepository sites,
       ProgrammeRepository programmes,
       CompetencyBlockRepository blocks,
       ProgrammeConfig config,
-      IdempotencyKeys idempotency) {
+      IdempotencyKeys idempotency,
+      Outbox outbox) {
     this.sites = sites;
     this.programmes = programmes;
     this.blocks = blocks;
     this.config = config;
     this.idempotency = idempotency;
+    this.outbox = outbox;
   }
 
   @Transactional
@@ -97,6 +105,13 @@ public class ReferenceDataService {
           site.country = request.country();
           site.timeZone = request.timeZone();
           sites.persistAndFlush(site);
+          outbox.publish(
+              DomainEvent.v1(
+                  SiteRegistered.NAME,
+                  Site.eventKey(site.code),
+                  site.country,
+                  site.code,
+                  SiteRegistered.of(site)));
           return SiteView.of(site);
         });
   }
@@ -118,7 +133,17 @@ public class ReferenceDataService {
     site.city = stripped(request.city, site.city);
     site.region = stripped(request.region, site.region);
     site.timeZone = request.timeZone == null ? site.timeZone : request.timeZone;
+    long before = site.version;
     sites.flush();
+    if (site.version != before) {
+      outbox.publish(
+          DomainEvent.v1(
+              SiteChanged.NAME,
+              Site.eventKey(site.code),
+              site.country,
+              site.code,
+              SiteChanged.of(site)));
+    }
     return SiteView.of(site);
   }
 

@@ -139,6 +139,15 @@ class EmittedEventsMatchSchemasTest {
     Api.as("site-staff-fr").post(COHORTS + "/" + ended + "/start").then().statusCode(200);
     Api.as("site-staff-fr").post(COHORTS + "/" + ended + "/complete").then().statusCode(200);
 
+    // site-registered (the migration announced the seeded sites too), then site-changed
+    String site = SiteEventsTest.createSite("MA");
+    Api.as("platform-admin")
+        .header("If-Match", "\"0\"")
+        .body("{\"region\": \"Rabat-Salé-Kénitra\"}")
+        .patch("/api/v1/sites/" + site)
+        .then()
+        .statusCode(200);
+
     assertThat(EventSchemas.assertOutboxValid(dataSource)).isPositive();
     Set<String> emitted = new HashSet<>();
     try (var connection = dataSource.getConnection();

@@ -50,7 +50,11 @@ public class JobOfferResource {
       operationId = "publishJobOffer",
       summary = "Publish a job offer",
       description =
-          "Staff for their sites, a partner for its own offers. Emits job-offer-published.")
+          "Staff for their sites, a partner for its own offers (its token's partner_id, in its"
+              + " country). The partner and the site must be ones partnership-service and"
+              + " cohort-service announced, in the site's country: 422 naming partnerId or"
+              + " siteCode otherwise, also for one registered a moment ago (retry shortly)."
+              + " Emits job-offer-published.")
   @APIResponse(
       responseCode = "201",
       description = "Created",

@@ -1,0 +1,24 @@
+package org.passerelle.placement;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** A partner organisation as partnership-service announced it: what job offers may name. */
+@Entity
+@Table(name = "known_partner")
+public class KnownPartner {
+  @Id public UUID id;
+  public String country;
+
+  @Enumerated(EnumType.STRING)
+  public PartnerStatus status;
+
+  @Column(name = "learned_at")
+  public OffsetDateTime learnedAt;
+}

@@ -9,6 +9,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -28,6 +29,7 @@ import org.passerelle.commons.rest.Responses;
 import org.passerelle.commons.security.CurrentScope;
 import org.passerelle.commons.security.Roles;
 import org.passerelle.partnership.service.PartnerService;
+import org.passerelle.partnership.service.PartnerService.Registration;
 
 @Path("/api/v1/partners")
 @Tag(name = "Partners", description = "Employers, funders and other partners")
@@ -64,6 +66,38 @@ public class PartnerResource {
     IdempotencyKeys.Outcome<PartnerView> outcome =
         service.register(request, idempotencyKey, scope.get());
     return Responses.created(uri, outcome.value().id(), outcome.value().version(), outcome);
+  }
+
+  @PUT
+  @Path("{id}")
+  @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.COUNTRY_ADMIN})
+  @Operation(
+      operationId = "registerPartnerWithId",
+      summary = "Register a partner under a chosen id",
+      description =
+          "For organisations whose id is already known elsewhere: records migrated from another"
+              + " system with stable ids, the partner organisations users' tokens name"
+              + " (partner_id). Creates the partner with this id (201, emits partner-registered)."
+              + " Idempotent: the same details sent again answer 200 with the partner and change"
+              + " nothing; other details under an existing id are 409. Country admins for their"
+              + " country.")
+  @APIResponse(
+      responseCode = "201",
+      description = "Created at this address",
+      content = @Content(schema = @Schema(implementation = PartnerView.class)))
+  @APIResponse(
+      responseCode = "200",
+      description = "Already registered with these details; nothing changed",
+      content = @Content(schema = @Schema(implementation = PartnerView.class)))
+  public Response registerWithId(
+      @PathParam("id") UUID id, @Valid @NotNull RegisterPartnerRequest request) {
+    Registration registration = service.registerWithId(id, request, scope.get());
+    PartnerView view = registration.partner();
+    // The partner is at the request's own address: no Location to build.
+    return Response.status(registration.created() ? 201 : 200)
+        .entity(view)
+        .tag(Responses.etag(view.version()))
+        .build();
   }
 
   @GET

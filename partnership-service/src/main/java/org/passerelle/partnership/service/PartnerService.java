@@ -1,10 +1,12 @@
 package org.passerelle.partnership.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Objects;
 import java.util.UUID;
 import org.passerelle.commons.events.DomainEvent;
 import org.passerelle.commons.idempotency.IdempotencyKeys;
@@ -17,6 +19,7 @@ import org.passerelle.partnership.events.PartnerRegistered;
 import org.passerelle.partnership.repository.PartnerRepository;
 import org.passerelle.partnership.rest.PartnerView;
 import org.passerelle.partnership.rest.RegisterPartnerRequest;
+import org.passerelle.problem.ProblemType;
 
 /** Registering and reading partners, within the caller's scope. */
 @ApplicationScoped
@@ -44,14 +47,54 @@ public class PartnerService {
         () -> create(request, scope));
   }
 
-  private PartnerView create(RegisterPartnerRequest request, AccessScope scope) {
-    // Partnerships are signed at country level: site staff read them but do not sign them.
+  /** A partner registered under a chosen id, and whether this call created it. */
+  public record Registration(PartnerView partner, boolean created) {}
+
+  /**
+   * Registers the partner under the id the caller chose (records migrated with their ids, the demo
+   * partners the demo users' tokens name). Idempotent: the same partner sent again changes nothing
+   * and emits nothing; other details under an existing id are a conflict (changing a partner is
+   * another operation). An existing id the caller cannot see answers 404, as a read would.
+   */
+  @Transactional
+  public Registration registerWithId(UUID id, RegisterPartnerRequest request, AccessScope scope) {
+    requireCountryLevel(request.country(), scope);
+    Partner existing = partners.findById(id, LockModeType.PESSIMISTIC_WRITE);
+    if (existing == null) {
+      return new Registration(create(id, request), true);
+    }
+    if (!scope.coversCountry(existing.country)) {
+      throw ProblemException.notFound("partner");
+    }
+    if (!sameDetails(existing, request)) {
+      throw new ProblemException(ProblemType.CONFLICT, "conflict.partner-id-taken", id);
+    }
+    return new Registration(PartnerView.of(existing), false);
+  }
+
+  private static boolean sameDetails(Partner partner, RegisterPartnerRequest request) {
+    return partner.name.equals(request.name().strip())
+        && partner.kind == request.kind()
+        && partner.country.equals(request.country())
+        && Objects.equals(partner.registrationNumber, request.registrationNumber());
+  }
+
+  /** Partnerships are signed at country level: site staff read them but do not sign them. */
+  private static void requireCountryLevel(String country, AccessScope scope) {
     boolean countryLevel = scope.isPlatformAdmin() || scope.has(Roles.COUNTRY_ADMIN);
-    if (!countryLevel || !scope.coversCountry(request.country())) {
+    if (!countryLevel || !scope.coversCountry(country)) {
       throw ProblemException.outOfScope();
     }
+  }
+
+  private PartnerView create(RegisterPartnerRequest request, AccessScope scope) {
+    requireCountryLevel(request.country(), scope);
+    return create(UUID.randomUUID(), request);
+  }
+
+  private PartnerView create(UUID id, RegisterPartnerRequest request) {
     Partner partner = new Partner();
-    partner.id = UUID.randomUUID();
+    partner.id = id;
     partner.name = request.name().strip();
     partner.kind = request.kind();
     partner.country = request.country();

@@ -16,6 +16,8 @@ import org.passerelle.commons.testing.Api;
 public class PartnerResourceTest {
 
   static final String PARTNERS = "/api/v1/partners";
+  static final String PARTNER_FR = "11111111-1111-4111-8111-111111111111";
+  static final String PARTNER_MA = "22222222-2222-4222-8222-222222222222";
 
   @Inject EntityManager entityManager;
 
@@ -96,5 +98,126 @@ public class PartnerResourceTest {
     }
     assertThat(count("select count(*) from partner")).isEqualTo(before);
     as("platform-admin").get(PARTNERS + "/" + UUID.randomUUID()).then().statusCode(404);
+  }
+
+  private long registeredEvents(String id) {
+    return count(
+        "select count(*) from outbox_event where type ="
+            + " 'org.passerelle.partnership.partner-registered.v1' and aggregate_id = '"
+            + id
+            + "'");
+  }
+
+  @Test
+  void theDemoPartnerOrganisationsExistUnderTheIdsTheirUsersTokensCarry() {
+    String fr = body("Atelier Numérique Solidaire", "EMPLOYER", "FR");
+    as("platform-admin")
+        .body(fr)
+        .put(PARTNERS + "/" + PARTNER_FR)
+        .then()
+        .statusCode(201)
+        .header("ETag", "\"0\"")
+        .body("id", equalTo(PARTNER_FR))
+        .body("country", equalTo("FR"));
+    as("country-admin-ma")
+        .body(body("Maroc Digital Emploi", "EMPLOYER", "MA"))
+        .put(PARTNERS + "/" + PARTNER_MA)
+        .then()
+        .statusCode(201)
+        .body("id", equalTo(PARTNER_MA));
+    assertThat(registeredEvents(PARTNER_FR)).isEqualTo(1);
+    assertThat(registeredEvents(PARTNER_MA)).isEqualTo(1);
+
+    // each partner user reads its own organisation, not the other
+    as("partner-fr")
+        .get(PARTNERS + "/" + PARTNER_FR)
+        .then()
+        .statusCode(200)
+        .body("name", equalTo("Atelier Numérique Solidaire"));
+    as("partner-ma").get(PARTNERS + "/" + PARTNER_MA).then().statusCode(200);
+    as("partner-ma").get(PARTNERS + "/" + PARTNER_FR).then().statusCode(404);
+    as("partner-fr").get(PARTNERS + "/" + PARTNER_MA).then().statusCode(404);
+
+    // sent again (every ./passerelle up does): the same partner, nothing changed, nothing emitted
+    long partners = count("select count(*) from partner");
+    as("platform-admin")
+        .body(fr)
+        .put(PARTNERS + "/" + PARTNER_FR)
+        .then()
+        .statusCode(200)
+        .header("ETag", "\"0\"")
+        .body("name", equalTo("Atelier Numérique Solidaire"));
+    // other details under the id are not a silent update
+    as("platform-admin")
+        .body(body("Autre Nom", "FUNDER", "FR"))
+        .put(PARTNERS + "/" + PARTNER_FR)
+        .then()
+        .statusCode(409)
+        .contentType("application/problem+json");
+    // the other country's admin: out of scope with their own country's details, and the
+    // partner of the other country is not there for them
+    as("country-admin-ma")
+        .body(body("Autre Nom", "FUNDER", "MA"))
+        .put(PARTNERS + "/" + PARTNER_FR)
+        .then()
+        .statusCode(404);
+    as("country-admin-ma").body(fr).put(PARTNERS + "/" + PARTNER_FR).then().statusCode(403);
+    assertThat(count("select count(*) from partner")).isEqualTo(partners);
+    assertThat(registeredEvents(PARTNER_FR)).isEqualTo(1);
+    as("platform-admin")
+        .get(PARTNERS + "/" + PARTNER_FR)
+        .then()
+        .body("name", equalTo("Atelier Numérique Solidaire"))
+        .body("kind", equalTo("EMPLOYER"));
+  }
+
+  @Test
+  void registeringUnderAChosenIdKeepsTheScopeRulesAndRefusesBadInput() {
+    long before = count("select count(*) from partner");
+    String id = UUID.randomUUID().toString();
+    as("country-admin-fr")
+        .body(body("X", "FUNDER", "MA"))
+        .put(PARTNERS + "/" + id)
+        .then()
+        .statusCode(403);
+    as("site-staff-fr")
+        .body(body("X", "FUNDER", "FR"))
+        .put(PARTNERS + "/" + id)
+        .then()
+        .statusCode(403);
+    as("partner-fr")
+        .body(body("X", "FUNDER", "FR"))
+        .put(PARTNERS + "/" + id)
+        .then()
+        .statusCode(403);
+    as("learner-fr")
+        .body(body("X", "FUNDER", "FR"))
+        .put(PARTNERS + "/" + id)
+        .then()
+        .statusCode(403);
+    given()
+        .contentType("application/json")
+        .body(body("X", "FUNDER", "FR"))
+        .put(PARTNERS + "/" + id)
+        .then()
+        .statusCode(401);
+    for (String bad : new String[] {"{", body("X", "BANK", "FR"), body("", "FUNDER", "FR"), "{}"}) {
+      as("platform-admin")
+          .body(bad)
+          .put(PARTNERS + "/" + id)
+          .then()
+          .statusCode(400)
+          .contentType("application/problem+json");
+    }
+    assertThat(count("select count(*) from partner")).isEqualTo(before);
+    assertThat(registeredEvents(id)).isZero();
+
+    as("country-admin-fr")
+        .body(body("Banlieue Tech", "EMPLOYER", "FR"))
+        .put(PARTNERS + "/" + id)
+        .then()
+        .statusCode(201)
+        .body("id", equalTo(id));
+    assertThat(count("select count(*) from partner")).isEqualTo(before + 1);
   }
 }

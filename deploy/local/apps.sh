@@ -5,6 +5,12 @@
 : "${PASSERELLE_APP_TIMEOUT:=120}"
 : "${PASSERELLE_APP_HEAP:=256m}"
 DEMO_SITES=(FR-SEVRAN FR-CERGY MA-FES MA-CASABLANCA)
+# The partner organisations of the demo users partner-fr and partner-ma: id|country|name, under
+# the partner_id their tokens carry (deploy/keycloak/passerelle-realm.json).
+DEMO_PARTNERS=(
+  "11111111-1111-4111-8111-111111111111|FR|Atelier Numérique Solidaire"
+  "22222222-2222-4222-8222-222222222222|MA|Maroc Digital Emploi"
+)
 DEMO_COHORT_ID="" # the FR-SEVRAN demo cohort, for the example printed by `up`
 
 app_module() {
@@ -152,10 +158,11 @@ apps_start_all() {
   app_start gateway
 }
 
-# Creates one demo cohort per site through the gateway (idempotent thanks to the
-# Idempotency-Key header).
+# Registers the demo partner organisations under their fixed ids (PUT: idempotent) and
+# creates one demo cohort per site (idempotent thanks to the Idempotency-Key header), through
+# the gateway.
 demo_data() {
-  local gw token site body code resp id
+  local gw token site body code resp id entry country name
   gw="http://127.0.0.1:$PASSERELLE_GATEWAY_PORT"
   info "loading demo data through the gateway"
   token="$(keycloak_user_token platform-admin)" || true
@@ -164,6 +171,20 @@ demo_data() {
     return 0
   fi
   resp="$(mktemp)"
+  for entry in "${DEMO_PARTNERS[@]}"; do
+    IFS='|' read -r id country name <<<"$entry"
+    grep -q "\"$id\"" "$KC_REALM_FILE" ||
+      warn "demo partner $id is not a partner_id of $KC_REALM_FILE: its users will not reach it"
+    body="{\"name\":\"$name\",\"kind\":\"EMPLOYER\",\"country\":\"$country\"}"
+    code="$(curl -sS --max-time 30 -o "$resp" -w '%{http_code}' -X PUT "$gw/api/v1/partners/$id" \
+      -H "Authorization: Bearer $token" -H 'Content-Type: application/json' -H 'Accept: application/json' \
+      -H "X-Passerelle-Country: $country" --data "$body" 2>/dev/null)" || code=000
+    if [[ "$code" == 2?? ]]; then
+      ok "partner organisation $name ($country): $id (HTTP $code)"
+    else
+      warn "registering the demo partner $id answered HTTP $code: $(head -c 600 "$resp" 2>/dev/null)"
+    fi
+  done
   for site in "${DEMO_SITES[@]}"; do
     body="{\"programmeCode\":\"WEB-DEV\",\"siteCode\":\"$site\",\"startDate\":\"2027-09-13\",\"endDate\":\"2028-03-10\",\"capacity\":20}"
     code="$(curl -sS --max-time 30 -o "$resp" -w '%{http_code}' -X POST "$gw/api/v1/cohorts" \
@@ -201,8 +222,8 @@ Demo users (password: passerelle; client passerelle-web):
   country-admin-ma    country-admin   country MA
   site-staff-fr       site-staff      country FR, sites [FR-SEVRAN]
   site-staff-ma       site-staff      country MA, sites [MA-FES]
-  partner-fr          partner         country FR, partner_id 11111111-1111-4111-8111-111111111111
-  partner-ma          partner         country MA, partner_id 22222222-2222-4222-8222-222222222222
+  partner-fr          partner         country FR, partner_id 11111111-1111-4111-8111-111111111111 (Atelier Numérique Solidaire)
+  partner-ma          partner         country MA, partner_id 22222222-2222-4222-8222-222222222222 (Maroc Digital Emploi)
   learner-fr          learner         country FR (sub aaaaaaaa-0000-4000-8000-000000000001)
   learner-ma          learner         country MA (sub aaaaaaaa-0000-4000-8000-000000000002)
 Integration clients (client credentials; demo-only secrets):

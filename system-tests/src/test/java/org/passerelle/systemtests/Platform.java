@@ -2,9 +2,15 @@ package org.passerelle.systemtests;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.anyOf;
+import static org.hamcrest.Matchers.is;
 
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -25,6 +31,17 @@ final class Platform {
 
   private static final List<String> SERVICES =
       List.of("enrollment", "cohort", "partnership", "placement");
+
+  /**
+   * The partner organisations of the demo users partner-fr and partner-ma, under the ids their
+   * tokens carry (partner_id), as ./passerelle up creates them.
+   */
+  static final String PARTNER_FR = "11111111-1111-4111-8111-111111111111";
+
+  static final String PARTNER_MA = "22222222-2222-4222-8222-222222222222";
+
+  private static final List<String> SEEDED_SITES =
+      List.of("FR-SEVRAN", "FR-CERGY", "MA-FES", "MA-CASABLANCA");
 
   private static Platform started;
 
@@ -163,6 +180,57 @@ final class Platform {
     parts.values().forEach(AppProcess::start);
     for (AppProcess part : new ArrayList<>(parts.values())) {
       part.awaitReady(Duration.ofSeconds(180));
+    }
+    demoPartners();
+  }
+
+  /**
+   * The demo partner organisations, registered through the gateway as ./passerelle up does; then
+   * placement-service has learned them and the seeded sites from the events, so that partner users
+   * can publish offers.
+   */
+  private void demoPartners() {
+    registerPartner(PARTNER_FR, "FR", "Atelier Numérique Solidaire");
+    registerPartner(PARTNER_MA, "MA", "Maroc Digital Emploi");
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(200))
+        .until(
+            () ->
+                placementKnows(
+                            "select count(*) from known_partner where id in ('"
+                                + PARTNER_FR
+                                + "', '"
+                                + PARTNER_MA
+                                + "')")
+                        == 2
+                    && placementKnows(
+                            "select count(*) from known_site where code in ('"
+                                + String.join("', '", SEEDED_SITES)
+                                + "')")
+                        == SEEDED_SITES.size());
+  }
+
+  private void registerPartner(String id, String country, String name) {
+    given()
+        .baseUri(gateway())
+        .header("Authorization", Tokens.bearer("platform-admin"))
+        .header("X-Passerelle-Country", country)
+        .contentType(ContentType.JSON)
+        .body(
+            "{\"name\": \"%s\", \"kind\": \"EMPLOYER\", \"country\": \"%s\"}"
+                .formatted(name, country))
+        .put("/api/v1/partners/" + id)
+        .then()
+        .statusCode(anyOf(is(200), is(201)));
+  }
+
+  private static long placementKnows(String sql) throws SQLException {
+    try (Connection db = Databases.connect("placement", "systest");
+        Statement statement = db.createStatement();
+        ResultSet rows = statement.executeQuery(sql)) {
+      rows.next();
+      return rows.getLong(1);
     }
   }
 

@@ -157,6 +157,10 @@ class WalkingSkeletonTest {
             .extract()
             .path("id");
     as("site-staff-fr").get("/api/v1/partners/" + partner).then().statusCode(200);
+    // the demo partner users' organisations exist under the ids their tokens carry
+    as("partner-fr").get("/api/v1/partners/" + Platform.PARTNER_FR).then().statusCode(200);
+    as("partner-ma").get("/api/v1/partners/" + Platform.PARTNER_MA).then().statusCode(200);
+    as("partner-ma").get("/api/v1/partners/" + Platform.PARTNER_FR).then().statusCode(404);
     as("partner-fr")
         .body(
             """

@@ -13,11 +13,16 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
- * What an operator does in Keycloak's admin console when the gateway gets a new address: the
+ * What an operator does in Keycloak's admin console: when the gateway gets a new address, the
  * passerelle-web client is told Swagger UI's redirect page and the gateway's origin there, so
- * "Authorize" can come back to it and exchange the code at the token endpoint (CORS).
+ * "Authorize" can come back to it and exchange the code at the token endpoint (CORS); users are
+ * added and removed; the realm's settings and a user's brute-force status are read. As the admin
+ * ./passerelle set up: PASSERELLE_KEYCLOAK_ADMIN_PASSWORD, else the password generated for this
+ * machine in .local/keycloak-admin-password.
  */
 final class KeycloakAdmin {
 
@@ -93,12 +98,84 @@ final class KeycloakAdmin {
     return removed;
   }
 
+  /** The realm's settings, as the admin API describes them. */
+  static JsonNode realm() throws IOException, InterruptedException {
+    return send(
+        HttpRequest.newBuilder(URI.create(REALM))
+            .header("Authorization", "Bearer " + adminToken())
+            .build());
+  }
+
+  /** Adds an enabled user with this (non-temporary) password; returns its id. */
+  static String createUser(String username, String password)
+      throws IOException, InterruptedException {
+    ObjectNode user = JSON.createObjectNode();
+    user.put("username", username)
+        .put("enabled", true)
+        .put("email", username + "@example.org")
+        .put("emailVerified", true)
+        .put("firstName", "Test")
+        .put("lastName", "User");
+    user.putArray("credentials")
+        .addObject()
+        .put("type", "password")
+        .put("value", password)
+        .put("temporary", false);
+    String token = adminToken();
+    send(
+        HttpRequest.newBuilder(URI.create(REALM + "/users"))
+            .header("Authorization", "Bearer " + token)
+            .header("Content-Type", "application/json")
+            .POST(BodyPublishers.ofString(user.toString()))
+            .build());
+    JsonNode found =
+        send(
+            HttpRequest.newBuilder(
+                    URI.create(REALM + "/users?exact=true&username=" + encode(username)))
+                .header("Authorization", "Bearer " + token)
+                .build());
+    return found.get(0).path("id").asText();
+  }
+
+  static void deleteUser(String id) throws IOException, InterruptedException {
+    send(
+        HttpRequest.newBuilder(URI.create(REALM + "/users/" + id))
+            .header("Authorization", "Bearer " + adminToken())
+            .DELETE()
+            .build());
+  }
+
+  /** What brute-force detection knows of the user: {@code disabled}, {@code numFailures}, ... */
+  static JsonNode bruteForceStatus(String id) throws IOException, InterruptedException {
+    return send(
+        HttpRequest.newBuilder(URI.create(REALM + "/attack-detection/brute-force/users/" + id))
+            .header("Authorization", "Bearer " + adminToken())
+            .build());
+  }
+
+  /** The admin's password: the caller's variable, else the one generated for this machine. */
+  private static String adminPassword() throws IOException {
+    String given = System.getenv("PASSERELLE_KEYCLOAK_ADMIN_PASSWORD");
+    if (given != null && !given.isBlank()) {
+      return given;
+    }
+    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+      Path file = dir.resolve(".local/keycloak-admin-password");
+      if (Files.isReadable(file)) {
+        return Files.readAllLines(file).getFirst().strip();
+      }
+    }
+    throw new IllegalStateException(
+        "no Keycloak admin password: set PASSERELLE_KEYCLOAK_ADMIN_PASSWORD or run ./passerelle"
+            + " infra, which generates .local/keycloak-admin-password");
+  }
+
   private static String adminToken() throws IOException, InterruptedException {
     String form =
         "grant_type=password&client_id=admin-cli&username="
             + encode(System.getenv().getOrDefault("PASSERELLE_KEYCLOAK_ADMIN", "admin"))
             + "&password="
-            + encode(System.getenv().getOrDefault("PASSERELLE_KEYCLOAK_ADMIN_PASSWORD", "admin"));
+            + encode(adminPassword());
     return send(HttpRequest.newBuilder(
                 URI.create(URL + "/realms/master/protocol/openid-connect/token"))
             .header("Content-Type", "application/x-www-form-urlencoded")

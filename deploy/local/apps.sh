@@ -212,7 +212,8 @@ Passerelle is running.
   Gateway      $gw
   Swagger UI   $gw/q/swagger-ui
   Keycloak     $kc   (realm passerelle: $kc/realms/passerelle)
-  Admin console $kc/admin   (user $PASSERELLE_KEYCLOAK_ADMIN / password $PASSERELLE_KEYCLOAK_ADMIN_PASSWORD)
+  Admin console $kc/admin   (user $PASSERELLE_KEYCLOAK_ADMIN / password $PASSERELLE_KEYCLOAK_ADMIN_PASSWORD,
+               $(keycloak_admin_password_source))
   Services     enrollment :$PASSERELLE_ENROLLMENT_PORT  cohort :$PASSERELLE_COHORT_PORT  partnership :$PASSERELLE_PARTNERSHIP_PORT  placement :$PASSERELLE_PLACEMENT_PORT
   Logs         .local/logs/<part>.log   (./passerelle logs <part>)
 

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Raw HTTP calls through the gateway, for tests that send what a client library would refuse to
@@ -59,6 +60,25 @@ final class Api {
       Map<String, String> more = new LinkedHashMap<>(headers);
       more.put(name, value);
       return new Request(caller, method, path, more, contentType, body);
+    }
+
+    /** With each {@link Fixtures#FRESH} of the body replaced by a new key. */
+    Request withFreshKeys() {
+      if (body == null) {
+        return this;
+      }
+      String text = new String(body, StandardCharsets.UTF_8);
+      if (!text.contains(Fixtures.FRESH)) {
+        return this;
+      }
+      String key = UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase();
+      return new Request(
+          caller,
+          method,
+          path,
+          headers,
+          contentType,
+          text.replace(Fixtures.FRESH, key).getBytes(StandardCharsets.UTF_8));
     }
 
     Request as(Caller other) {

@@ -140,7 +140,7 @@ class AuthorizationMatrixTest {
         } else {
           expected = 404;
         }
-        Request request = request(operation, caller, etags);
+        Request request = request(operation, caller, etags).withFreshKeys();
         Answer answer = Api.send(request);
         count("calls");
         judge(operation, request, answer, expected, design);

@@ -430,16 +430,13 @@ final class Bodies {
     }
     if (schema.has("maxItems") && current.size() > 0) {
       int count = schema.path("maxItems").asInt() + 1;
-      if (count <= MAX_GENERATED_ITEMS) {
-        ArrayNode longer = NODES.arrayNode();
-        for (int i = 0; i < count; i++) {
-          longer.add(current.get(0).deepCopy());
-        }
+      Optional<ArrayNode> longer = longer(schema, current, count);
+      if (longer.isPresent()) {
         cases.add(
             new Case(
                 pointer,
                 where + " with " + count + " items, over its maxItems",
-                set(root, pointer, longer),
+                set(root, pointer, longer.get()),
                 REFUSED));
       }
     }
@@ -453,6 +450,31 @@ final class Bodies {
         property(root, first, items, false, last(pointer), cases);
       }
     }
+  }
+
+  /**
+   * {@code count} items: copies of the first, or distinct values where the items must be unique (a
+   * set would fold copies into one); empty when that many cannot be made or would be a bulk size.
+   */
+  private Optional<ArrayNode> longer(JsonNode schema, JsonNode current, int count) {
+    if (count > MAX_GENERATED_ITEMS) {
+      return Optional.empty();
+    }
+    ArrayNode longer = NODES.arrayNode();
+    if (schema.path("uniqueItems").asBoolean(false)) {
+      JsonNode values = api.resolve(schema.path("items")).path("enum");
+      if (values.size() < count) {
+        return Optional.empty();
+      }
+      for (int i = 0; i < count; i++) {
+        longer.add(values.get(i).deepCopy());
+      }
+      return Optional.of(longer);
+    }
+    for (int i = 0; i < count; i++) {
+      longer.add(current.get(0).deepCopy());
+    }
+    return Optional.of(longer);
   }
 
   private static String last(JsonPointer pointer) {

@@ -32,6 +32,14 @@ final class Fixtures {
   static final String COUNTRY = "FR";
   static final String SITE = "FR-CERGY";
   static final String PROGRAMME = "WEB-DEV";
+
+  /**
+   * In an example body, stands for a natural key (an email, a reference, a code) made new for each
+   * request ({@link Api.Request#withFreshKeys}), so that one accepted request does not turn the
+   * next ones into conflicts that would hide whether they were accepted.
+   */
+  static final String FRESH = "ZZFRESHZZ";
+
   private static final Duration EVENTS = Duration.ofSeconds(30);
 
   private static Fixtures built;
@@ -430,10 +438,11 @@ final class Fixtures {
   Optional<String> example(String operationId) {
     String body =
         switch (operationId) {
-          case "submitApplication" -> applicationBody(openCohort, freshEmail());
+          case "submitApplication" ->
+              applicationBody(openCohort, "matrix." + FRESH + "@example.org");
           case "importApplications" ->
               "{\"rows\": ["
-                  + importRow(openCohort, "MATRIX-" + UUID.randomUUID(), freshEmail())
+                  + importRow(openCohort, "MATRIX-" + FRESH, "matrix." + FRESH + "@example.org")
                   + "]}";
           case "scheduleCohort" -> scheduleBody(SITE, "[]");
           case "publishJobOffer" -> jobOfferBody();
@@ -461,16 +470,18 @@ final class Fixtures {
           case "revokeCertificate" -> "{\"reason\": \"Erreur de saisie\"}";
           case "createSite" ->
               """
-              {"code": "FR-MATRICE", "name": "Matrice", "city": "Cergy", "region": "Île-de-France",
+              {"code": "FR-%s", "name": "Matrice", "city": "Cergy", "region": "Île-de-France",
                "country": "FR", "timeZone": "Europe/Paris"}
-              """;
+              """
+                  .formatted(FRESH);
           case "changeSite" -> "{\"name\": \"Cergy-Pontoise\"}";
           case "createProgramme" ->
               """
-              {"code": "MATRICE", "titles": {"fr": "Matrice", "en": "Matrix", "ar": "مصفوفة"},
+              {"code": "MATRICE-%s", "titles": {"fr": "Matrice", "en": "Matrix", "ar": "مصفوفة"},
                "jobTrack": "DATA", "certification": {"framework": "RNCP", "level": 5},
                "durationWeeks": 20}
-              """;
+              """
+                  .formatted(FRESH);
           case "changeProgramme" -> "{\"durationWeeks\": 21}";
           default -> null;
         };

@@ -81,10 +81,6 @@ final class Api {
           text.replace(Fixtures.FRESH, key).getBytes(StandardCharsets.UTF_8));
     }
 
-    Request as(Caller other) {
-      return new Request(other, method, path, headers, contentType, body);
-    }
-
     @Override
     public String toString() {
       return method + " " + path + " as " + caller;

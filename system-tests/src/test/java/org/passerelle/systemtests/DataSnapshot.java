@@ -10,18 +10,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.ListOffsetsOptions;
-import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.IsolationLevel;
-import org.apache.kafka.common.TopicPartition;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * What every table of every service's system-test database holds: row count and a digest of the
@@ -33,28 +24,46 @@ record DataSnapshot(Map<String, String> tables) {
 
   private static final List<String> SERVICES =
       List.of("enrollment", "cohort", "partnership", "placement");
+  private static final List<String> GROUPS =
+      SERVICES.stream().map(service -> service + "-systest").toList();
 
   /** Waits until the platform is quiet, then reads every table. */
   static DataSnapshot takeWhenQuiet() {
     AtomicReference<DataSnapshot> previous = new AtomicReference<>();
     AtomicReference<DataSnapshot> stable = new AtomicReference<>();
-    await()
-        .atMost(Duration.ofSeconds(60))
-        .pollInterval(Duration.ofMillis(250))
-        .until(
-            () -> {
-              if (unsentEvents() > 0 || consumerLag() > 0) {
-                previous.set(null);
+    AtomicReference<String> noise = new AtomicReference<>("not checked yet");
+    try {
+      await()
+          .atMost(Duration.ofSeconds(90))
+          .pollInterval(Duration.ofMillis(250))
+          .until(
+              () -> {
+                Map<String, Long> unsent = unsentEvents();
+                Map<String, Long> lag = ConsumerGroups.lag(GROUPS);
+                if (!unsent.isEmpty() || !lag.isEmpty()) {
+                  noise.set("events not yet sent " + unsent + ", consumers behind " + lag);
+                  previous.set(null);
+                  return false;
+                }
+                DataSnapshot now = read();
+                if (now.equals(previous.get())) {
+                  stable.set(now);
+                  return true;
+                }
+                noise.set(
+                    previous.get() == null
+                        ? "first read"
+                        : "tables still changing: " + previous.get().differences(now));
+                previous.set(now);
                 return false;
-              }
-              DataSnapshot now = read();
-              if (now.equals(previous.get())) {
-                stable.set(now);
-                return true;
-              }
-              previous.set(now);
-              return false;
-            });
+              });
+    } catch (ConditionTimeoutException e) {
+      throw new IllegalStateException(
+          "the platform did not become quiet (is something else publishing to the shared"
+              + " broker's topics?): "
+              + noise.get(),
+          e);
+    }
     return stable.get();
   }
 
@@ -140,56 +149,19 @@ record DataSnapshot(Map<String, String> tables) {
     return new DataSnapshot(tables);
   }
 
-  private static long unsentEvents() throws SQLException {
-    long unsent = 0;
+  private static Map<String, Long> unsentEvents() throws SQLException {
+    Map<String, Long> unsent = new TreeMap<>();
     for (String service : SERVICES) {
       try (Connection db = Databases.connect(service, "systest");
           Statement statement = db.createStatement();
           ResultSet rows =
               statement.executeQuery("select count(*) from outbox_event where sent_at is null")) {
         rows.next();
-        unsent += rows.getLong(1);
+        if (rows.getLong(1) > 0) {
+          unsent.put(service, rows.getLong(1));
+        }
       }
     }
     return unsent;
-  }
-
-  /** Events published but not yet handled by the platform's consumer groups. */
-  private static long consumerLag() throws ExecutionException, InterruptedException {
-    Properties config = new Properties();
-    config.put(
-        AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-        System.getenv().getOrDefault("PASSERELLE_KAFKA_BOOTSTRAP", "127.0.0.1:9092"));
-    try (Admin admin = Admin.create(config)) {
-      long lag = 0;
-      for (String service : SERVICES) {
-        Map<TopicPartition, OffsetAndMetadata> committed =
-            admin
-                .listConsumerGroupOffsets(service + "-systest")
-                .partitionsToOffsetAndMetadata()
-                .get();
-        Map<TopicPartition, OffsetSpec> latest =
-            new TreeMap<>((a, b) -> a.toString().compareTo(b.toString()));
-        committed.keySet().forEach(partition -> latest.put(partition, OffsetSpec.latest()));
-        if (latest.isEmpty()) {
-          continue;
-        }
-        Map<TopicPartition, ListOffsetsResultInfo> ends =
-            admin
-                .listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
-                .all()
-                .get();
-        for (Map.Entry<TopicPartition, OffsetAndMetadata> entry : committed.entrySet()) {
-          if (entry.getValue() == null) {
-            continue;
-          }
-          ListOffsetsResultInfo end = ends.get(entry.getKey());
-          if (end != null) {
-            lag += Math.max(0, end.offset() - entry.getValue().offset());
-          }
-        }
-      }
-      return lag;
-    }
   }
 }

@@ -52,10 +52,6 @@ final class OpenApi {
       return method + " " + path;
     }
 
-    boolean changes() {
-      return !method.equals("GET");
-    }
-
     boolean hasPathParameters() {
       return path.contains("{");
     }
@@ -155,12 +151,6 @@ final class OpenApi {
 
   List<Operation> operations() {
     return operations;
-  }
-
-  Optional<Operation> operation(String method, String path) {
-    return operations.stream()
-        .filter(op -> op.method().equals(method) && op.path().equals(path))
-        .findFirst();
   }
 
   /**

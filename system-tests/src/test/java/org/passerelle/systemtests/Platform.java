@@ -141,6 +141,7 @@ final class Platform {
 
   private void start() {
     SERVICES.forEach(service -> Databases.reset(service, "systest"));
+    ConsumerGroups.skipToEnd(SERVICES.stream().map(service -> service + "-systest").toList());
     for (String service : SERVICES) {
       parts.put(
           service,

@@ -146,7 +146,13 @@ public class Erasure {
           ERASED_ACCOUNT,
           applicant.id,
           account);
-      audit.update("actor = ?1 where actor = ?2", ERASED_ACCOUNT, account);
+      // Only this record's rows: the same account may hold a record in another country, whose
+      // audit trail stays answerable (ADR 0011).
+      audit.update(
+          "actor = ?1 where actor = ?2 and applicantId = ?3",
+          ERASED_ACCOUNT,
+          account,
+          applicant.id);
     }
     // Reads, exports and the erasure are audited whatever the values; a change names the fields
     // that changed, so for a new person which ones they declared: it no longer names either.

@@ -1,5 +1,11 @@
 package org.passerelle.enrollment.service;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -9,8 +15,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Objects;
+import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -71,6 +80,7 @@ public class Erasure {
   private final Outbox outbox;
   private final EntityManager entityManager;
   private final IdempotencyKeys idempotency;
+  private final ObjectMapper mapper;
 
   Erasure(
       ApplicantAccess access,
@@ -81,7 +91,8 @@ public class Erasure {
       SensitiveData sensitive,
       Outbox outbox,
       EntityManager entityManager,
-      IdempotencyKeys idempotency) {
+      IdempotencyKeys idempotency,
+      ObjectMapper mapper) {
     this.access = access;
     this.applications = applications;
     this.consents = consents;
@@ -91,6 +102,7 @@ public class Erasure {
     this.outbox = outbox;
     this.entityManager = entityManager;
     this.idempotency = idempotency;
+    this.mapper = mapper;
   }
 
   /** The person themself, or a platform or country admin within scope, erases the record. */
@@ -122,8 +134,7 @@ public class Erasure {
         actor, SensitiveDataAccess.Action.ERASE, applicant, SensitiveData.FIELDS, purpose);
     String account = applicant.subject;
     List<String> mentions = ApplicantExports.mentions(applicant, held);
-    List<String> references =
-        held.stream().map(application -> application.externalRef).filter(Objects::nonNull).toList();
+    ImportTraces traces = ImportTraces.of(held);
 
     // The selection ends: open applications are withdrawn, so that a seat they hold is freed.
     List<Application> withdrawnNow = new ArrayList<>();
@@ -146,7 +157,13 @@ public class Erasure {
           ERASED_ACCOUNT,
           applicant.id,
           account);
-      audit.update("actor = ?1 where actor = ?2", ERASED_ACCOUNT, account);
+      // Only this record's rows: the same account may hold a record in another country, whose
+      // audit trail stays answerable (ADR 0011).
+      audit.update(
+          "actor = ?1 where actor = ?2 and applicantId = ?3",
+          ERASED_ACCOUNT,
+          account,
+          applicant.id);
     }
     // Reads, exports and the erasure are audited whatever the values; a change names the fields
     // that changed, so for a new person which ones they declared: it no longer names either.
@@ -157,9 +174,7 @@ public class Erasure {
         SensitiveDataAccess.Action.CHANGE);
     // Responses kept for Idempotency-Key retries hold the person's data as it was sent back.
     idempotency.forgetResponsesMentioning(List.of("%"), mentions);
-    for (String reference : references) {
-      scrubImportReports(reference);
-    }
+    scrubImportReports(traces);
     // Events the broker already has about the applications carried the categories as they were.
     outbox.forgetSent(held.stream().map(application -> application.id).toList());
 
@@ -261,19 +276,154 @@ public class Erasure {
         : at.withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.DAYS).withDayOfMonth(1);
   }
 
-  /** An import report names rows by the office's reference, which points at the person there. */
-  private void scrubImportReports(String reference) {
-    Pattern whole =
-        Pattern.compile(
-            "(?<!"
-                + REF_CHARACTERS
-                + ")"
-                + Pattern.quote(reference)
-                + "(?!"
-                + REF_CHARACTERS
-                + ")");
-    for (ApplicationImport report : imports.list("locate(?1, report) > 0", reference)) {
-      report.report = whole.matcher(report.report).replaceAll(Matcher.quoteReplacement(ERASED));
+  /**
+   * What names the person's applications in import reports, taken before they are scrubbed: their
+   * ids, and the office's references by country (a reference is unique only within a country).
+   */
+  private record ImportTraces(
+      Map<String, String> countryOfApplication, Map<String, Set<String>> referencesByCountry) {
+
+    static ImportTraces of(List<Application> held) {
+      Map<String, String> countries = new HashMap<>();
+      Map<String, Set<String>> references = new HashMap<>();
+      for (Application application : held) {
+        countries.put(application.id.toString(), application.country);
+        if (application.externalRef != null) {
+          references
+              .computeIfAbsent(application.country, country -> new TreeSet<>())
+              .add(application.externalRef);
+        }
+      }
+      return new ImportTraces(countries, references);
     }
+
+    /** The references this row names that are the person's, or none if the row is not theirs. */
+    Set<String> ofRow(JsonNode row, String importCountry) {
+      JsonNode applicationId = row.get("applicationId");
+      if (applicationId != null && applicationId.isTextual()) {
+        String country = countryOfApplication.get(applicationId.textValue());
+        return country == null ? Set.of() : referencesByCountry.getOrDefault(country, Set.of());
+      }
+      // A row that failed with one of their references, in an import of that country: the office
+      // sent that record again. A platform administrator's import has no country: such a row
+      // there may be another country's person with the same reference, and is left.
+      JsonNode reference = row.get("externalRef");
+      Set<String> ours =
+          importCountry == null
+              ? Set.of()
+              : referencesByCountry.getOrDefault(importCountry, Set.of());
+      return reference != null && reference.isTextual() && ours.contains(reference.textValue())
+          ? ours
+          : Set.of();
+    }
+  }
+
+  /**
+   * Import reports name rows by the office's reference, which points at the person there. Only the
+   * person's own rows lose it (see {@link ImportTraces#ofRow}), wherever the row's text repeats it;
+   * other people's rows, and other countries' reports, are left as they are.
+   */
+  private void scrubImportReports(ImportTraces traces) {
+    Map<UUID, ApplicationImport> reports = new LinkedHashMap<>();
+    traces
+        .referencesByCountry()
+        .forEach(
+            (country, references) -> {
+              for (String reference : references) {
+                for (ApplicationImport report :
+                    imports.list(
+                        "locate(?1, report) > 0 and (country is null or country = ?2)"
+                            + " order by startedAt, id",
+                        reference,
+                        country)) {
+                  reports.putIfAbsent(report.id, report);
+                }
+              }
+            });
+    for (ApplicationImport report : reports.values()) {
+      JsonNode tree = read(report);
+      boolean changed = false;
+      for (JsonNode row : tree.path("rows")) {
+        Set<String> references = traces.ofRow(row, report.country);
+        if (!references.isEmpty()) {
+          changed |= replaceReferences(row, wholeReferences(references));
+        }
+      }
+      if (changed) {
+        try {
+          report.report = mapper.writeValueAsString(tree);
+        } catch (JsonProcessingException e) {
+          throw new IllegalStateException("cannot write import report " + report.id, e);
+        }
+      }
+    }
+  }
+
+  private JsonNode read(ApplicationImport report) {
+    try {
+      return mapper.readTree(report.report);
+    } catch (JsonProcessingException e) {
+      // Reports are written by ApplicationImports; one that is not JSON was damaged by hand.
+      throw new IllegalStateException("import report " + report.id + " is not JSON", e);
+    }
+  }
+
+  /** Each reference as a whole: a longer reference that contains it is another one. */
+  private static List<Pattern> wholeReferences(Set<String> references) {
+    return references.stream()
+        .map(
+            reference ->
+                Pattern.compile(
+                    "(?<!"
+                        + REF_CHARACTERS
+                        + ")"
+                        + Pattern.quote(reference)
+                        + "(?!"
+                        + REF_CHARACTERS
+                        + ")"))
+        .toList();
+  }
+
+  /** Replaces the references in every text of the node (the reference, a problem's detail...). */
+  private static boolean replaceReferences(JsonNode node, List<Pattern> references) {
+    boolean changed = false;
+    if (node instanceof ObjectNode object) {
+      List<String> names = new ArrayList<>();
+      object.fieldNames().forEachRemaining(names::add);
+      for (String name : names) {
+        JsonNode value = object.get(name);
+        if (value.isTextual()) {
+          String scrubbed = replaceAll(value.textValue(), references);
+          if (!scrubbed.equals(value.textValue())) {
+            object.set(name, TextNode.valueOf(scrubbed));
+            changed = true;
+          }
+        } else {
+          changed |= replaceReferences(value, references);
+        }
+      }
+    } else if (node instanceof ArrayNode array) {
+      for (int i = 0; i < array.size(); i++) {
+        JsonNode element = array.get(i);
+        if (element.isTextual()) {
+          String scrubbed = replaceAll(element.textValue(), references);
+          if (!scrubbed.equals(element.textValue())) {
+            array.set(i, TextNode.valueOf(scrubbed));
+            changed = true;
+          }
+        } else {
+          changed |= replaceReferences(element, references);
+        }
+      }
+    }
+    return changed;
+  }
+
+  private static String replaceAll(String text, List<Pattern> references) {
+    String result = text;
+    for (Pattern reference : references) {
+      result = reference.matcher(result).replaceAll(Matcher.quoteReplacement(ERASED));
+    }
+    return result;
   }
 }

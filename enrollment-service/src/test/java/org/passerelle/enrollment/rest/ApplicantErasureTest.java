@@ -11,6 +11,8 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -23,9 +25,12 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.passerelle.commons.testing.Api;
 import org.passerelle.commons.testing.EventSchemas;
+import org.passerelle.commons.testing.Tokens;
 import org.passerelle.enrollment.service.ApplicationService;
+import org.passerelle.enrollment.service.Erasure;
 import org.passerelle.enrollment.testing.Callers;
 import org.passerelle.enrollment.testing.DatabaseScan;
+import org.passerelle.enrollment.testing.Db;
 import org.passerelle.enrollment.testing.ErasedRecords;
 import org.passerelle.enrollment.testing.Fixtures;
 import org.passerelle.enrollment.testing.Person;
@@ -38,11 +43,13 @@ import org.passerelle.enrollment.testing.Person;
 class ApplicantErasureTest {
 
   static final String APPLICANTS = "/api/v1/applicants/";
+  private static final String IMPORTS = "/api/v1/applications/imports";
   private static final String ERASED_TYPE = "org.passerelle.enrollment.applicant-erased.v1";
   private static final String WITHDRAWN_TYPE = "org.passerelle.enrollment.application-withdrawn.v1";
 
   @Inject EntityManager entityManager;
   @Inject ApplicationService applicationService;
+  @Inject ObjectMapper mapper;
 
   private long count(String sql) {
     return Api.count(entityManager, sql);
@@ -406,6 +413,202 @@ class ApplicantErasureTest {
         .contentType("application/problem+json");
     JsonNode again = person.submit("learner-fr", Fixtures.openIntake(entityManager, "FR-SEVRAN"));
     assertThat(again.path("applicant").path("id").asText()).isNotEqualTo(applicantId);
+  }
+
+  /**
+   * One account, one record per country (ADR 0011), and an office's reference used in both
+   * countries (it is unique only within one): erasing the French record leaves the Moroccan one's
+   * audit trail and import reports exactly as they were, and in France only the person's own rows.
+   */
+  @Test
+  void erasingARecordInOneCountryLeavesThePersonsOtherCountryAndOtherPeopleAlone()
+      throws Exception {
+    String learner = "learner-ma";
+    String email = Tokens.email(learner);
+    String subject = Tokens.subject(learner);
+    // Start from an account with no record in either country: erase the ones it may have.
+    for (String site : List.of("FR-SEVRAN", "MA-FES")) {
+      String previous =
+          Person.of(site.substring(0, 2))
+              .submit(learner, Fixtures.openIntake(entityManager, site))
+              .path("applicant")
+              .path("id")
+              .asText();
+      Api.as(learner).post(APPLICANTS + previous + "/erase").then().statusCode(200);
+    }
+    String reference = "OFFICE-" + UUID.randomUUID();
+
+    // Each country's office registers the person under the same reference; France's file also
+    // has another person, whose reference contains it, and a resend of the person's row with other
+    // content; Morocco's file the same resend.
+    UUID sevran = Fixtures.openIntake(entityManager, "FR-SEVRAN");
+    UUID fes = Fixtures.openIntake(entityManager, "MA-FES");
+    JsonNode french =
+        importRows(
+            "integration-fr",
+            Person.of("FR").withEmail(email).body(sevran, reference, "[]"),
+            Person.of("FR").body(sevran, reference + "-2", "[]"),
+            Person.of("FR").withEmail(email).body(sevran, reference, "[\"REFUGEE\"]"));
+    JsonNode moroccan =
+        importRows(
+            "integration-ma",
+            Person.of("MA").withEmail(email).body(fes, reference, "[]"),
+            Person.of("MA").withEmail(email).body(fes, reference, "[\"DISABILITY\"]"));
+    // A platform administrator's file has no country: the person's other French application, and
+    // a Moroccan office's row sent with the reference Morocco's record holds.
+    String secondReference = reference + "/2";
+    JsonNode platform =
+        importRows(
+            "platform-admin",
+            Person.of("FR")
+                .withEmail(email)
+                .body(Fixtures.openIntake(entityManager, "FR-CERGY"), secondReference, "[]"),
+            Person.of("MA").body(fes, reference, "[]"));
+    assertThat(
+            Db.value(
+                entityManager,
+                "select country from application_import where id = ?1",
+                UUID.fromString(platform.path("id").asText())))
+        .isNull();
+    assertThat(platform.path("rows").findValuesAsText("outcome"))
+        .containsExactly("CREATED", "FAILED");
+    assertThat(french.path("rows").findValuesAsText("outcome"))
+        .containsExactly("CREATED", "CREATED", "FAILED");
+    assertThat(moroccan.path("rows").findValuesAsText("outcome"))
+        .containsExactly("CREATED", "FAILED");
+    assertThat(french.path("rows").get(2).path("problem").path("detail").asText())
+        .contains(reference);
+    String frenchApplication = french.path("rows").get(0).path("applicationId").asText();
+    String moroccanApplication = moroccan.path("rows").get(0).path("applicationId").asText();
+
+    // The learner's account links both records (its verified email) and reads each: audited.
+    String frenchRecord =
+        Person.of("FR")
+            .submit(learner, Fixtures.openIntake(entityManager, "FR-SEVRAN"))
+            .path("applicant")
+            .path("id")
+            .asText();
+    String moroccanRecord =
+        Person.of("MA")
+            .submit(learner, Fixtures.openIntake(entityManager, "MA-FES"))
+            .path("applicant")
+            .path("id")
+            .asText();
+    assertThat(applicantOf(frenchApplication)).isEqualTo(frenchRecord);
+    assertThat(applicantOf(moroccanApplication)).isEqualTo(moroccanRecord);
+    assertThat(applicantOf(platform.path("rows").get(0).path("applicationId").asText()))
+        .isEqualTo(frenchRecord);
+    for (String application : List.of(frenchApplication, moroccanApplication)) {
+      Api.as(learner).get(Fixtures.APPLICATIONS + "/" + application).then().statusCode(200);
+    }
+    String moroccanAudit = audit(moroccanRecord);
+    assertThat(moroccanAudit).contains("|" + subject + "|READ|");
+    assertThat(audit(frenchRecord)).contains("|" + subject + "|READ|");
+    String moroccanReport = report(moroccan.path("id").asText());
+    String moroccanRow = applicantRow(moroccanRecord);
+    JsonNode frenchRowsBefore = Person.read(report(french.path("id").asText())).path("rows");
+    JsonNode platformRowsBefore = Person.read(report(platform.path("id").asText())).path("rows");
+
+    Api.as(learner).post(APPLICANTS + frenchRecord + "/erase").then().statusCode(200);
+
+    // Morocco: the same account's audit trail, report and record, as they were.
+    assertThat(audit(moroccanRecord)).isEqualTo(moroccanAudit);
+    assertThat(report(moroccan.path("id").asText())).isEqualTo(moroccanReport);
+    assertThat(applicantRow(moroccanRecord)).isEqualTo(moroccanRow);
+    assertThat(
+            Db.value(
+                entityManager,
+                "select external_ref from application where id = ?1",
+                UUID.fromString(moroccanApplication)))
+        .isEqualTo(reference);
+    // The account is named only in the Moroccan record's rows (the French changes' rows, which
+    // lost their applicant, were renamed first).
+    assertThat(
+            count(
+                "select count(*) from sensitive_data_access where actor = '"
+                    + subject
+                    + "' and applicant_id is distinct from '"
+                    + moroccanRecord
+                    + "'"))
+        .isZero();
+    // France: the erased record's audit rows no longer name the account, and are still there.
+    assertThat(audit(frenchRecord))
+        .doesNotContain(subject)
+        .contains(
+            "|" + Erasure.ERASED_ACCOUNT + "|READ|", "|" + Erasure.ERASED_ACCOUNT + "|ERASE|");
+    // France's report: the person's rows lose the reference wherever they repeat it; the other
+    // person's row, whose reference contains it, is unchanged.
+    JsonNode frenchRows = Person.read(report(french.path("id").asText())).path("rows");
+    assertThat(frenchRows.get(0).path("externalRef").asText()).isEqualTo(Erasure.ERASED);
+    assertThat(frenchRows.get(0).path("applicationId").asText()).isEqualTo(frenchApplication);
+    assertThat(frenchRows.get(1)).isEqualTo(frenchRowsBefore.get(1));
+    assertThat(frenchRows.get(1).path("externalRef").asText()).isEqualTo(reference + "-2");
+    assertThat(frenchRows.get(2).path("externalRef").asText()).isEqualTo(Erasure.ERASED);
+    assertThat(frenchRows.get(2).path("problem").path("detail").asText())
+        .doesNotContain(reference)
+        .contains(Erasure.ERASED);
+    assertThat(frenchRows.get(2).path("problem").path("status"))
+        .isEqualTo(frenchRowsBefore.get(2).path("problem").path("status"));
+    // The platform administrator's report: the person's application by its id; the Moroccan row,
+    // in a file of no country, is not taken for theirs.
+    JsonNode platformRows = Person.read(report(platform.path("id").asText())).path("rows");
+    assertThat(platformRows.get(0).path("externalRef").asText()).isEqualTo(Erasure.ERASED);
+    assertThat(platformRows.get(1)).isEqualTo(platformRowsBefore.get(1));
+    assertThat(platformRows.get(1).path("problem").path("detail").asText()).contains(reference);
+
+    // Leave the account with no record, as the other tests expect to find it.
+    Api.as(learner).post(APPLICANTS + moroccanRecord + "/erase").then().statusCode(200);
+  }
+
+  /** Imports these application bodies as one JSON file; returns the report. */
+  private JsonNode importRows(String office, String... rows) throws Exception {
+    ArrayNode array = mapper.createArrayNode();
+    for (String row : rows) {
+      array.add(mapper.readTree(row));
+    }
+    return Person.read(
+        Callers.as(office)
+            .body(mapper.writeValueAsString(mapper.createObjectNode().set("rows", array)))
+            .post(IMPORTS)
+            .then()
+            .statusCode(201)
+            .extract()
+            .asString());
+  }
+
+  private String applicantOf(String applicationId) {
+    return (String)
+        Db.value(
+            entityManager,
+            "select applicant_id::text from application where id = ?1",
+            UUID.fromString(applicationId));
+  }
+
+  /** The applicant's sensitive-data audit rows, one line each, as the database holds them. */
+  private String audit(String applicantId) {
+    return (String)
+        Db.value(
+            entityManager,
+            "select coalesce(string_agg(concat_ws('|', id, at, actor, action, actor_roles, country,"
+                + " fields, purpose), E'\\n' order by at, id), '') from sensitive_data_access"
+                + " where applicant_id = ?1",
+            UUID.fromString(applicantId));
+  }
+
+  private String report(String importId) {
+    return (String)
+        Db.value(
+            entityManager,
+            "select report from application_import where id = ?1",
+            UUID.fromString(importId));
+  }
+
+  private String applicantRow(String applicantId) {
+    return (String)
+        Db.value(
+            entityManager,
+            "select row_to_json(a)::text from applicant a where id = ?1",
+            UUID.fromString(applicantId));
   }
 
   @Test

@@ -137,6 +137,8 @@ final class Platform {
     for (String service : SERVICES) {
       gatewayEnv.put("PASSERELLE_" + service.toUpperCase() + "_URL", service(service));
     }
+    // Its management interface (metrics) on a free port too, not the local stack's.
+    gatewayEnv.put("PASSERELLE_GATEWAY_MANAGEMENT_PORT", String.valueOf(AppProcess.freePort()));
     parts.put("gateway", new AppProcess("gateway", "gateway", gatewayEnv));
     parts.values().forEach(AppProcess::start);
     for (AppProcess part : new ArrayList<>(parts.values())) {

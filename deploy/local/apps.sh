@@ -77,6 +77,10 @@ app_env() { # part -> NAME=value lines
     "PASSERELLE_DB_PASSWORD=$PASSERELLE_DB_PASSWORD" \
     "PASSERELLE_KAFKA_BOOTSTRAP=127.0.0.1:$PASSERELLE_KAFKA_PORT" \
     "PASSERELLE_OIDC_URL=http://127.0.0.1:$PASSERELLE_KEYCLOAK_PORT/realms/passerelle"
+  if [[ "$part" != gateway ]]; then
+    # Services build Location headers from the gateway's public address, never from Host.
+    printf '%s\n' "PASSERELLE_PUBLIC_BASE_URL=http://127.0.0.1:$PASSERELLE_GATEWAY_PORT"
+  fi
   if [[ "$part" == gateway ]]; then
     printf '%s\n' \
       "PASSERELLE_ENROLLMENT_URL=http://127.0.0.1:$PASSERELLE_ENROLLMENT_PORT" \

@@ -16,7 +16,8 @@ import java.util.UUID;
 /**
  * A person applying to the school. Holds personal data, which never leaves this service: other
  * services know the person only by {@link #learnerId}. Erasure replaces the personal data with
- * pseudonyms and keeps the categories indicators need.
+ * pseudonyms or nothing and keeps only the categories indicators count that cannot single the
+ * person out (ADR 0012).
  */
 @Entity
 @Table(name = "applicant")
@@ -35,7 +36,7 @@ public class Applicant {
   @Column(name = "last_name")
   public String lastName;
 
-  /** Folded to lower case: one email, one applicant. */
+  /** Folded to lower case: one email, one applicant in each country. */
   public String email;
 
   /** E.164, checked against the pattern of the address's country. */
@@ -76,9 +77,11 @@ public class Applicant {
   @Column(name = "priority_neighbourhood")
   public boolean priorityNeighbourhood;
 
-  public boolean refugee;
+  /** Sensitive; null once erased (unknown, not "no"). */
+  public Boolean refugee;
 
-  public boolean disability;
+  /** Sensitive (health); null once erased (unknown, not "no"). */
+  public Boolean disability;
 
   @Column(name = "neet_under_26")
   public boolean neetUnder26;
@@ -98,12 +101,19 @@ public class Applicant {
   @Column(name = "accommodation_needs")
   public String accommodationNeeds;
 
-  /** Country of the school the person applies to, the one whose rules and regime apply. */
+  /**
+   * Country whose school made this record, the one whose rules and regime apply. It never changes:
+   * the same person applying in another country has a record there (ADR 0011).
+   */
   public String country;
 
   /** Set at erasure, when the birth date is gone: the band indicators still count. */
   @Column(name = "age_band")
   public String erasedAgeBand;
+
+  /** Set at erasure, when the education level is gone: its band, see {@link EducationLevel}. */
+  @Column(name = "education_band")
+  public String erasedEducationBand;
 
   @Column(name = "created_at")
   public OffsetDateTime createdAt;
@@ -127,10 +137,10 @@ public class Applicant {
     if (priorityNeighbourhood) {
       publics.add(PriorityPublic.PRIORITY_NEIGHBOURHOOD);
     }
-    if (refugee) {
+    if (Boolean.TRUE.equals(refugee)) {
       publics.add(PriorityPublic.REFUGEE);
     }
-    if (disability) {
+    if (Boolean.TRUE.equals(disability)) {
       publics.add(PriorityPublic.DISABILITY);
     }
     if (neetUnder26) {

@@ -65,6 +65,7 @@ public class Application {
   @Column(name = "decision_reason")
   public String decisionReason;
 
+  /** Token subject of the staff member who decided, or a system actor ({@code system:...}). */
   @Column(name = "decided_by")
   public String decidedBy;
 
@@ -82,6 +83,14 @@ public class Application {
   public OffsetDateTime updatedAt;
 
   @Version public long version;
+
+  /** How the actors that decide without a person begin (the waitlist, cohort-service). */
+  public static final String SYSTEM = "system:";
+
+  /** Whether the last decision was a system's (a code as reason), not a staff member's. */
+  public boolean decidedBySystem() {
+    return decidedBy != null && decidedBy.startsWith(SYSTEM);
+  }
 
   /** Moves to {@code target} if the selection process allows it; 409 otherwise. */
   public void moveTo(ApplicationStatus target, OffsetDateTime at) {

@@ -22,7 +22,9 @@ public class SensitiveDataAccess {
     CHANGE,
     SEARCH,
     EXPORT,
-    ERASE
+    ERASE,
+    /** A record linked to a learner's account, which from then on reads and changes its fields. */
+    LINK
   }
 
   @Id public UUID id;

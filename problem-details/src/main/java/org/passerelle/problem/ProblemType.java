@@ -23,7 +23,11 @@ public enum ProblemType {
   TOO_MANY_REQUESTS(429, "too-many-requests"),
   INTERNAL_ERROR(500, "internal-error"),
   SERVICE_UNAVAILABLE(503, "service-unavailable"),
-  GATEWAY_TIMEOUT(504, "gateway-timeout");
+  GATEWAY_TIMEOUT(504, "gateway-timeout"),
+  /** The person is registered at a site outside the caller's; who may file it is named. */
+  REGISTERED_AT_ANOTHER_SITE(409, "registered-at-another-site"),
+  /** A learner's account has no verified email to identify them by. */
+  EMAIL_NOT_VERIFIED(403, "email-not-verified");
 
   private final int status;
   private final String slug;

@@ -43,6 +43,12 @@ final class AppProcess {
     this.env.putAll(env);
   }
 
+  /** Adds to the environment the process starts with; before {@link #start()}. */
+  AppProcess environment(String name, String value) {
+    env.put(name, value);
+    return this;
+  }
+
   String name() {
     return name;
   }

@@ -80,11 +80,16 @@ final class Platform {
 
   /** A complete application of a new person (fresh email) to the intake. */
   static String applicationBody(String intakeId, String site) {
+    return applicationBody(intakeId, site, "yasmine." + UUID.randomUUID() + "@example.org");
+  }
+
+  /** As {@link #applicationBody(String, String)} with this email (a learner's: their account's). */
+  static String applicationBody(String intakeId, String site, String email) {
     boolean france = site.startsWith("FR");
     return """
         {"intakeId": "%s",
          "applicant": {"firstName": "Yasmine", "lastName": "Haddad", "birthDate": "2000-09-30",
-                       "email": "yasmine.%s@example.org", "phone": "%s",
+                       "email": "%s", "phone": "%s",
                        "address": {"line": "3 avenue Hassan II", "postalCode": "%s",
                                    "city": "%s", "country": "%s"},
                        "nationality": "%s", "gender": "FEMALE", "educationLevel": "BELOW_BAC",
@@ -93,7 +98,7 @@ final class Platform {
         """
         .formatted(
             intakeId,
-            UUID.randomUUID(),
+            email,
             france ? "+33612345678" : "+212612345678",
             france ? "95000" : "30000",
             france ? "Cergy" : "Fès",
@@ -103,9 +108,22 @@ final class Platform {
 
   /** Submits an application of a new demo applicant to the cohort's intake; returns its id. */
   static String submitApplication(RequestSpecification request, String cohortId, String site) {
+    return submitted(request, cohortId, applicationBody(cohortId, site));
+  }
+
+  /**
+   * A learner's own application: they apply with their account's verified email, never another (ADR
+   * 0011).
+   */
+  static String submitOwnApplication(String learner, String cohortId, String site) {
+    return submitted(
+        asUser(learner), cohortId, applicationBody(cohortId, site, Tokens.email(learner)));
+  }
+
+  private static String submitted(RequestSpecification request, String cohortId, String body) {
     awaitIntake(cohortId);
     return request
-        .body(applicationBody(cohortId, site))
+        .body(body)
         .post("/api/v1/applications")
         .then()
         .statusCode(201)
@@ -139,7 +157,11 @@ final class Platform {
     }
     // Its management interface (metrics) on a free port too, not the local stack's.
     gatewayEnv.put("PASSERELLE_GATEWAY_MANAGEMENT_PORT", String.valueOf(AppProcess.freePort()));
-    parts.put("gateway", new AppProcess("gateway", "gateway", gatewayEnv));
+    AppProcess gateway = new AppProcess("gateway", "gateway", gatewayEnv);
+    // Locations name the gateway, which callers use, never the service's own port.
+    SERVICES.forEach(
+        service -> parts.get(service).environment("PASSERELLE_PUBLIC_BASE_URL", gateway.url()));
+    parts.put("gateway", gateway);
     parts.values().forEach(AppProcess::start);
     for (AppProcess part : new ArrayList<>(parts.values())) {
       part.awaitReady(Duration.ofSeconds(180));

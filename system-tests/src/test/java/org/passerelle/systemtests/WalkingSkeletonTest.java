@@ -88,7 +88,7 @@ class WalkingSkeletonTest {
         .statusCode(200)
         .body("applicationsReceived", equalTo(0));
     submitApplication("site-staff-ma", cohort, "MA-FES");
-    submitApplication("learner-ma", cohort, "MA-FES");
+    Platform.submitOwnApplication("learner-ma", cohort, "MA-FES");
     await()
         .atMost(Duration.ofSeconds(20))
         .pollInterval(Duration.ofMillis(200))

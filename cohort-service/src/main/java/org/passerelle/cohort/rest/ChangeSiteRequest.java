@@ -12,8 +12,11 @@ import jakarta.validation.constraints.Size;
  */
 public class ChangeSiteRequest {
 
-  /** Not blank: at least one character that is not white space. */
-  static final String NOT_BLANK = "(?s).*\\S.*";
+  /**
+   * Not blank: at least one character that is not white space. Written without inline flags, as the
+   * published OpenAPI document carries it and JSON Schema reads ECMA-262 expressions.
+   */
+  static final String NOT_BLANK = "\\s*\\S[\\s\\S]*";
 
   @JsonSetter(nulls = Nulls.FAIL)
   @Size(max = 200)

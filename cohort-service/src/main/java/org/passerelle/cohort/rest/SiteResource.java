@@ -149,10 +149,6 @@ public class SiteResource {
   /** 201 at the new resource's code, with its version; a replay says so in a header. */
   static Response created(
       UriInfo uri, String code, long version, IdempotencyKeys.Outcome<?> outcome) {
-    return Response.created(uri.getAbsolutePathBuilder().path(code).build())
-        .entity(outcome.value())
-        .tag(Responses.etag(version))
-        .header(Responses.REPLAYED, outcome.replayed() ? "true" : null)
-        .build();
+    return Responses.created(uri, code, version, outcome);
   }
 }

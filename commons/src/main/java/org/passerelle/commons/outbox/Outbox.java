@@ -12,6 +12,7 @@ import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.Collection;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.passerelle.commons.events.DomainEvent;
@@ -85,6 +86,27 @@ public class Outbox {
           }
         });
     return id;
+  }
+
+  /**
+   * Deletes the rows of these aggregates the broker already acknowledged, before their retention
+   * ends: e.g. events describing a person who has just been erased. Unsent rows stay, as consumers
+   * still need them. Returns how many rows went.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public int forgetSent(Collection<UUID> aggregateIds) {
+    if (aggregateIds.isEmpty()) {
+      return 0;
+    }
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement delete =
+            connection.prepareStatement(
+                "delete from outbox_event where sent_at is not null and aggregate_id = any(?)")) {
+      delete.setArray(1, connection.createArrayOf("uuid", aggregateIds.toArray()));
+      return delete.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not delete sent outbox rows", e);
+    }
   }
 
   /** The span of this request or event handling, else the caller's header as it came. */

@@ -1,7 +1,9 @@
 package org.passerelle.commons.problem;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -13,21 +15,28 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
+import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.lang.reflect.Method;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import org.hibernate.StaleStateException;
 import org.hibernate.exception.DataException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.passerelle.commons.rest.StrictJson;
 import org.passerelle.problem.Messages;
 import org.passerelle.problem.Problem;
 import org.passerelle.problem.ProblemType;
@@ -77,11 +86,27 @@ public class ProblemMappers {
   }
 
   @ServerExceptionMapper
-  public Response webApplication(WebApplicationException e, HttpHeaders headers, UriInfo uri) {
+  public Response webApplication(
+      WebApplicationException e, HttpHeaders headers, UriInfo uri, ResourceInfo resource) {
     if (e.getCause() instanceof JsonProcessingException json) {
       return jsonProblem(json, headers, uri);
     }
     String path = path(uri);
+    Optional<ParameterConversion.Failure> parameter = unconverted(e, headers, uri, resource);
+    if (parameter.isPresent()) {
+      // JAX-RS answers 404 for a query parameter it cannot convert, as if the list did not
+      // exist; a path parameter (a malformed id) stays 404, like an unknown one.
+      String name = parameter.get().name();
+      return problems.response(
+          ProblemType.VALIDATION_FAILED,
+          Problems.languages(headers),
+          path,
+          List.of(
+              new Problem.FieldError(
+                  name, Messages.format(null, "invalid-request.parameter", name))),
+          "invalid-request.parameter",
+          name);
+    }
     return switch (e) {
       case NotFoundException ignored ->
           problems.response(
@@ -97,13 +122,7 @@ public class ProblemMappers {
               path,
               List.of(),
               "method-not-allowed.detail");
-      case NotSupportedException ignored ->
-          problems.response(
-              ProblemType.UNSUPPORTED_MEDIA_TYPE,
-              Problems.languages(headers),
-              path,
-              List.of(),
-              "unsupported-media-type.detail");
+      case NotSupportedException ignored -> unsupportedMediaType(headers, path, resource);
       case NotAcceptableException ignored ->
           problems.response(
               ProblemType.NOT_ACCEPTABLE,
@@ -113,6 +132,39 @@ public class ProblemMappers {
               "not-acceptable.detail");
       default -> byStatus(e.getResponse().getStatus(), headers, path);
     };
+  }
+
+  /** The query or header parameter whose value JAX-RS could not convert, if that is what failed. */
+  private static Optional<ParameterConversion.Failure> unconverted(
+      WebApplicationException e, HttpHeaders headers, UriInfo uri, ResourceInfo resource) {
+    boolean conversion =
+        e.getCause() != null
+            && (e instanceof NotFoundException || e instanceof BadRequestException);
+    Method method = conversion && resource != null ? resource.getResourceMethod() : null;
+    if (method == null) {
+      return Optional.empty();
+    }
+    return ParameterConversion.find(method, uri, headers)
+        .filter(failure -> failure.source() != ParameterConversion.Source.PATH);
+  }
+
+  private Response unsupportedMediaType(HttpHeaders headers, String path, ResourceInfo resource) {
+    if (resource == null || resource.getResourceMethod() == null) {
+      // Refused while routing, before an operation was chosen: its media types are unknown.
+      return problems.response(
+          ProblemType.UNSUPPORTED_MEDIA_TYPE,
+          Problems.languages(headers),
+          path,
+          List.of(),
+          "unsupported-media-type.detail");
+    }
+    return problems.response(
+        ProblemType.UNSUPPORTED_MEDIA_TYPE,
+        Problems.languages(headers),
+        path,
+        List.of(),
+        "unsupported-media-type.expected",
+        String.join(", ", BodyMediaType.accepted(resource)));
   }
 
   @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
@@ -174,7 +226,19 @@ public class ProblemMappers {
   }
 
   private Response jsonProblem(JsonProcessingException e, HttpHeaders headers, UriInfo uri) {
-    if (e instanceof JsonParseException || !(e instanceof JsonMappingException mapping)) {
+    JsonParseException parse = parseFailure(e);
+    if (parse != null || !(e instanceof JsonMappingException mapping)) {
+      String duplicate = duplicateField(parse);
+      if (duplicate != null) {
+        String key = "malformed-json.duplicate-field";
+        return problems.response(
+            ProblemType.MALFORMED_JSON,
+            Problems.languages(headers),
+            path(uri),
+            List.of(new Problem.FieldError(duplicate, Messages.format(null, key, duplicate))),
+            key,
+            duplicate);
+      }
       return problems.response(
           ProblemType.MALFORMED_JSON,
           Problems.languages(headers),
@@ -182,11 +246,21 @@ public class ProblemMappers {
           List.of(),
           "malformed-json.detail");
     }
+    if (trailingContent(mapping)) {
+      return problems.response(
+          ProblemType.MALFORMED_JSON,
+          Problems.languages(headers),
+          path(uri),
+          List.of(),
+          "malformed-json.trailing");
+    }
     String field = jsonPath(mapping);
     String key =
-        e instanceof UnrecognizedPropertyException
-            ? "invalid-request.unknown-field"
-            : "invalid-request.detail";
+        switch (e) {
+          case UnrecognizedPropertyException ignored -> "invalid-request.unknown-field";
+          case StrictJson.LoneSurrogateException ignored -> "invalid-request.lone-surrogate";
+          default -> "invalid-request.detail";
+        };
     return problems.response(
         ProblemType.INVALID_REQUEST,
         Problems.languages(headers),
@@ -194,6 +268,57 @@ public class ProblemMappers {
         List.of(new Problem.FieldError(field, Messages.format(null, key, field))),
         key,
         field);
+  }
+
+  /** The parser's own refusal (bad syntax, a duplicate key, bad UTF-8), however wrapped. */
+  private static JsonParseException parseFailure(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof JsonParseException parse) {
+        return parse;
+      }
+      if (cause.getCause() == cause) {
+        break;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The key given twice ({@code StreamReadFeature.STRICT_DUPLICATE_DETECTION}), with its path, or
+   * null when the parser refused something else.
+   */
+  private static String duplicateField(JsonParseException e) {
+    if (e == null
+        || e.getOriginalMessage() == null
+        || !e.getOriginalMessage().startsWith("Duplicate field ")
+        || !(e.getProcessor() instanceof JsonParser parser)) {
+      return null;
+    }
+    Deque<JsonStreamContext> contexts = new ArrayDeque<>();
+    for (JsonStreamContext context = parser.getParsingContext();
+        context != null && !context.inRoot();
+        context = context.getParent()) {
+      contexts.push(context);
+    }
+    StringBuilder path = new StringBuilder();
+    for (JsonStreamContext context : contexts) {
+      if (context.inArray()) {
+        path.append('[').append(Math.max(context.getCurrentIndex(), 0)).append(']');
+      } else if (context.getCurrentName() != null) {
+        if (!path.isEmpty()) {
+          path.append('.');
+        }
+        path.append(context.getCurrentName());
+      }
+    }
+    return path.isEmpty() ? "$" : path.toString();
+  }
+
+  /** {@code DeserializationFeature.FAIL_ON_TRAILING_TOKENS}: something after the document. */
+  private static boolean trailingContent(JsonMappingException e) {
+    return e instanceof MismatchedInputException
+        && e.getOriginalMessage() != null
+        && e.getOriginalMessage().startsWith("Trailing token");
   }
 
   private Response byStatus(int status, HttpHeaders headers, String path) {

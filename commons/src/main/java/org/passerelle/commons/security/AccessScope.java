@@ -12,17 +12,41 @@ import java.util.Set;
  * @param country the {@code country} claim (country admins, staff, integrations, learners)
  * @param sites the {@code sites} claim (site staff)
  * @param partnerId the {@code partner_id} claim (partners)
+ * @param email the {@code email} claim, as the identity provider holds it
+ * @param emailVerified the {@code email_verified} claim: whether the provider checked that the
+ *     account owns {@code email}
  */
 public record AccessScope(
     String subject,
     Set<String> roles,
     Optional<String> country,
     Set<String> sites,
-    Optional<String> partnerId) {
+    Optional<String> partnerId,
+    Optional<String> email,
+    boolean emailVerified) {
 
   public AccessScope {
     roles = Set.copyOf(roles);
     sites = Set.copyOf(sites);
+    email = email == null ? Optional.empty() : email;
+  }
+
+  /** A caller whose token carries no email (staff and systems, in tests and jobs). */
+  public AccessScope(
+      String subject,
+      Set<String> roles,
+      Optional<String> country,
+      Set<String> sites,
+      Optional<String> partnerId) {
+    this(subject, roles, country, sites, partnerId, Optional.empty(), false);
+  }
+
+  /**
+   * The account's email when the identity provider verified it, else empty: the only email that may
+   * identify a learner as a person (DESIGN §5), never one typed in a request.
+   */
+  public Optional<String> verifiedEmail() {
+    return emailVerified ? email : Optional.empty();
   }
 
   public boolean has(String role) {

@@ -15,6 +15,8 @@ public class CurrentScope {
   static final String COUNTRY = "country";
   static final String SITES = "sites";
   static final String PARTNER_ID = "partner_id";
+  static final String EMAIL = "email";
+  static final String EMAIL_VERIFIED = "email_verified";
 
   private final SecurityIdentity identity;
   private AccessScope scope;
@@ -47,7 +49,20 @@ public class CurrentScope {
         identity.getRoles(),
         text(token.getClaim(COUNTRY)),
         texts(token.getClaim(SITES)),
-        text(token.getClaim(PARTNER_ID)));
+        text(token.getClaim(PARTNER_ID)),
+        text(token.getClaim(EMAIL)),
+        isTrue(token.getClaim(EMAIL_VERIFIED)));
+  }
+
+  /** A boolean claim: JSON true (however the token library hands it over), nothing else. */
+  private static boolean isTrue(Object claim) {
+    if (claim instanceof Boolean value) {
+      return value;
+    }
+    if (claim instanceof jakarta.json.JsonValue value) {
+      return value.getValueType() == jakarta.json.JsonValue.ValueType.TRUE;
+    }
+    return false;
   }
 
   private static Optional<String> text(Object claim) {

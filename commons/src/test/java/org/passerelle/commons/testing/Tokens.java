@@ -73,9 +73,27 @@ public final class Tokens {
 
   /** The {@code sub} of this demo user's tokens, as services record who did what. */
   public static String subject(String username) {
+    return claims(username).path("sub").asText();
+  }
+
+  /**
+   * The {@code email} of this demo user's tokens: the realm's default {@code email} scope puts it,
+   * with {@code email_verified}, in every user's token. A learner applies with this one only.
+   */
+  public static String email(String username) {
+    JsonNode claims = claims(username);
+    if (!claims.path("email").isTextual() || !claims.path("email_verified").asBoolean(false)) {
+      throw new IllegalStateException(
+          "the token of " + username + " carries no verified email: check deploy/keycloak");
+    }
+    return claims.path("email").asText();
+  }
+
+  /** The claims of this demo user's access token. */
+  public static JsonNode claims(String username) {
     String payload = of(username).split("\\.")[1];
     try {
-      return JSON.readTree(java.util.Base64.getUrlDecoder().decode(payload)).path("sub").asText();
+      return JSON.readTree(java.util.Base64.getUrlDecoder().decode(payload));
     } catch (java.io.IOException e) {
       throw new IllegalStateException("unreadable token of " + username, e);
     }

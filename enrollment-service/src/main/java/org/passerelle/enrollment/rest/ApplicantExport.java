@@ -122,10 +122,7 @@ public record ApplicantExport(
           application.submittedAt,
           application.testScore,
           application.interviewNotes,
-          application.decidedAt == null
-              ? null
-              : new ApplicationView.Decision(
-                  application.decisionReason, application.decidedBy, application.decidedAt),
+          ApplicationView.Decision.of(application, ApplicationView.Reader.STAFF),
           application.waitlistedAt,
           application.withdrawalReason,
           application.updatedAt);

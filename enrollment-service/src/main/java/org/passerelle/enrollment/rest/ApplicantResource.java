@@ -111,7 +111,7 @@ public class ApplicantResource {
     IdempotencyKeys.Outcome<ConsentsView> outcome =
         consents.record(id, given, idempotencyKey, scope.get());
     return noStore(
-        Response.created(uri.getAbsolutePath())
+        Response.created(Responses.location(uri))
             .entity(outcome.value())
             .header(Responses.REPLAYED, outcome.replayed() ? "true" : null));
   }

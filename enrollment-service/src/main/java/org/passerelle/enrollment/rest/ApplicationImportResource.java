@@ -158,7 +158,7 @@ public class ApplicationImportResource {
             ? imports.readCsv(content, charset(type), locale)
             : imports.readJson(content, locale);
     ApplicationImports.Result result = imports.run(file, idempotencyKey, scope.get(), locale);
-    return Response.created(uri.getAbsolutePathBuilder().path(result.id().toString()).build())
+    return Response.created(Responses.location(uri, result.id().toString()))
         .type(MediaType.APPLICATION_JSON_TYPE)
         .entity(result.json())
         .header(Responses.REPLAYED, result.replayed() ? "true" : null)

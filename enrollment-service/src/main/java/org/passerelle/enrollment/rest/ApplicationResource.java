@@ -75,7 +75,15 @@ public class ApplicationResource {
           "Staff submit within their scope, a regional office's system within its country,"
               + " a learner for themself. Refused (422) outside the intake's recruitment window,"
               + " under its minimum age, or without consent to application processing; 409 when"
-              + " the person already applied to the intake. Emits application-submitted.")
+              + " the person already applied to the intake. Emits application-submitted. The"
+              + " person is found by email within the intake's country only; staff of a site who"
+              + " do not reach the person's record get 409 registered-at-another-site (a country"
+              + " administrator files it), and a record linked to a learner's account keeps what"
+              + " the person declared. A learner applies with their account's verified email"
+              + " (403 email-not-verified without one, 422 on applicant.email for any other)."
+              + " An office's externalRef sent again with the same data returns the stored"
+              + " application; with other data, or held by an application outside the caller's"
+              + " scope, 409.")
   @APIResponse(
       responseCode = "201",
       description = "Created",
@@ -97,9 +105,11 @@ public class ApplicationResource {
       operationId = "listApplications",
       summary = "Search the applications in your scope",
       description =
-          "Staff see their scope, a learner their own applications. Newest first. q matches"
+          "Staff see their scope, a learner their own applications, a regional office's system"
+              + " (integration) its country's, without the test score. Newest first. q matches"
               + " names and email. Filtering by the sensitive priority publics (REFUGEE,"
-              + " DISABILITY) is for the roles that read them, and audited.")
+              + " DISABILITY) is for the roles that read them, and audited; erased applicants"
+              + " are never found by a priority public.")
   public Page<ApplicationSummary> list(
       @QueryParam("q") @Size(min = 2, max = 100) String q,
       @Parameter(schema = @Schema(implementation = ApplicationStatus.class))
@@ -149,7 +159,13 @@ public class ApplicationResource {
   @Path("{id}")
   @Operation(
       operationId = "getApplication",
-      summary = "Read an application in your scope, or your own")
+      summary = "Read an application in your scope, or your own",
+      description =
+          "Staff in scope read everything. The learner reads their own without the screening"
+              + " and who decided. A regional office's system (integration) reads codes, never"
+              + " staff's words, evaluation or accounts: screening, decision.decidedBy and"
+              + " withdrawalReason are null, decision.reason is given only when a system decided"
+              + " (the exit reason code); decision.decidedByType says STAFF or SYSTEM.")
   @APIResponse(
       responseCode = "200",
       description = "The application",

@@ -3,13 +3,14 @@ package org.passerelle.enrollment.rest;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.passerelle.enrollment.Application;
 import org.passerelle.enrollment.ApplicationStatus;
 import org.passerelle.enrollment.PriorityPublic;
 
 /**
  * An application in a list: enough to find and sort it. Never the sensitive fields, which only the
- * detail view shows (and audits).
+ * detail view shows (and audits); the test score for staff only.
  */
 public record ApplicationSummary(
     UUID id,
@@ -23,11 +24,16 @@ public record ApplicationSummary(
     String firstName,
     String lastName,
     String email,
-    Integer testScore,
-    List<PriorityPublic> priorityPublics,
+    @Schema(
+            description =
+                "Selection test score, 0 to 100: staff's evaluation, shown to staff only; always"
+                    + " null for the learner and for regional offices' systems (integration)")
+        Integer testScore,
+    @Schema(description = "The non-sensitive ones; empty once the person is erased")
+        List<PriorityPublic> priorityPublics,
     long version) {
 
-  public static ApplicationSummary of(Application application) {
+  public static ApplicationSummary of(Application application, ApplicationView.Reader reader) {
     var applicant = application.applicant;
     return new ApplicationSummary(
         application.id,
@@ -41,8 +47,10 @@ public record ApplicationSummary(
         applicant.firstName,
         applicant.lastName,
         applicant.email,
-        application.testScore,
-        applicant.priorityPublics().stream().filter(publics -> !publics.sensitive()).toList(),
+        reader == ApplicationView.Reader.STAFF ? application.testScore : null,
+        applicant.erased()
+            ? List.of()
+            : applicant.priorityPublics().stream().filter(publics -> !publics.sensitive()).toList(),
         application.version);
   }
 }

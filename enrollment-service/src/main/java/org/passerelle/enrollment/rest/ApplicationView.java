@@ -13,7 +13,11 @@ import org.passerelle.enrollment.EducationLevel;
 import org.passerelle.enrollment.Gender;
 import org.passerelle.enrollment.PriorityPublic;
 
-/** An application as staff and the learner see it, with the applicant. */
+/**
+ * An application as its reader may see it: staff in scope see everything; the learner their own
+ * application without the screening and who decided; a regional office's system (integration)
+ * codes, never staff's words or evaluation (ADR 0012, as cohort-service does for its learners).
+ */
 public record ApplicationView(
     UUID id,
     @Schema(description = "The intake, which is the cohort's id") UUID intakeId,
@@ -21,23 +25,94 @@ public record ApplicationView(
     String country,
     ApplicationStatus status,
     ApplicationChannel channel,
-    String externalRef,
+    @Schema(description = "The regional office's own reference, if it sent the application")
+        String externalRef,
     OffsetDateTime submittedAt,
     OffsetDateTime updatedAt,
-    @Schema(description = "Screening results; absent for the learner") Screening screening,
-    Decision decision,
-    String withdrawalReason,
+    @Schema(
+            description =
+                "Screening results (test score, interview notes): staff's evaluation, shown to"
+                    + " staff only; always null for the learner and for regional offices' systems"
+                    + " (integration)")
+        Screening screening,
+    @Schema(description = "The last selection decision; null before any") Decision decision,
+    @Schema(
+            description =
+                "Why it was withdrawn, as the person or staff wrote it (free text), or the exit"
+                    + " reason code when the learner left their cohort. Null for regional"
+                    + " offices' systems (integration), which read that code in decision.reason")
+        String withdrawalReason,
     ApplicantView applicant,
     long version) {
 
-  public record Screening(Integer testScore, String interviewNotes) {}
+  /** Who reads the application, which decides what the view shows. */
+  public enum Reader {
+    /** Platform admin, country admin or site staff whose scope covers the application. */
+    STAFF,
+    /** The person themself, reading their own application. */
+    LEARNER,
+    /** A regional office's system in its country: codes, never staff's words or evaluation. */
+    INTEGRATION
+  }
 
-  public record Decision(String reason, String decidedBy, OffsetDateTime decidedAt) {}
+  /** Whether a person of the school's staff or a system took a decision. */
+  @Schema(name = "ApplicationDeciderType")
+  public enum DeciderType {
+    /** A staff member (platform admin, country admin or site staff). */
+    STAFF,
+    /** The waitlist (a promotion) or cohort-service (the learner left their cohort). */
+    SYSTEM
+  }
+
+  public record Screening(
+      @Schema(description = "Selection test score, 0 to 100") Integer testScore,
+      @Schema(description = "Staff's notes on the interview (free text)") String interviewNotes) {}
+
+  public record Decision(
+      @Schema(
+              description =
+                  "Staff's reason (free text), or a code when the system decided (the exit"
+                      + " reason, e.g. FOUND_JOB, when the learner left their cohort). Regional"
+                      + " offices' systems (integration) get only a code: null for a staff"
+                      + " decision")
+          String reason,
+      @Schema(
+              description =
+                  "Who decided: the staff member's account (token subject), or system:waitlist /"
+                      + " system:cohort-service. Staff only: always null for the learner and for"
+                      + " regional offices' systems (integration), which read decidedByType")
+          String decidedBy,
+      @Schema(description = "Whether staff or a system decided; for every reader")
+          DeciderType decidedByType,
+      OffsetDateTime decidedAt) {
+
+    /** The decision as this reader sees it; null if none was taken. */
+    public static Decision of(Application application, Reader reader) {
+      if (application.decidedAt == null) {
+        return null;
+      }
+      DeciderType type =
+          application.decidedBy == null
+              ? null
+              : application.decidedBySystem() ? DeciderType.SYSTEM : DeciderType.STAFF;
+      String reason =
+          switch (reader) {
+            case STAFF, LEARNER -> application.decisionReason;
+            case INTEGRATION -> type == DeciderType.SYSTEM ? application.decisionReason : null;
+          };
+      return new Decision(
+          reason,
+          reader == Reader.STAFF ? application.decidedBy : null,
+          type,
+          application.decidedAt);
+    }
+  }
 
   /**
    * The applicant. Sensitive fields (REFUGEE and DISABILITY in priorityPublics, accommodation
    * needs) appear only for the roles that need them and for the person; {@code
-   * sensitiveFieldsHidden} says when they were left out.
+   * sensitiveFieldsHidden} says when they were left out. Once erased, only pseudonyms remain: the
+   * categories the record keeps are for counting, never shown for one person (ADR 0012).
    */
   public record ApplicantView(
       UUID id,
@@ -49,17 +124,42 @@ public record ApplicationView(
       String phone,
       ApplicantDetails.Address address,
       String nationality,
-      Gender gender,
-      EducationLevel educationLevel,
+      @Schema(description = "As declared; null once erased") Gender gender,
+      @Schema(description = "Null once erased") EducationLevel educationLevel,
       ApplicantDetails.Employment employment,
-      List<PriorityPublic> priorityPublics,
+      @Schema(description = "Empty once erased") List<PriorityPublic> priorityPublics,
       ApplicantDetails.Referral referral,
       String motivation,
       ApplicantDetails.Constraints constraints,
       boolean sensitiveFieldsHidden,
-      boolean erased) {
+      @Schema(
+              description =
+                  "The person's data was erased: names are \"erased\", the email a random"
+                      + " pseudonym, every other field null or empty")
+          boolean erased) {
 
     public static ApplicantView of(Applicant applicant, boolean withSensitive) {
+      if (applicant.erased()) {
+        return new ApplicantView(
+            applicant.id,
+            applicant.learnerId,
+            applicant.firstName,
+            applicant.lastName,
+            null,
+            applicant.email,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            List.of(),
+            null,
+            null,
+            null,
+            !withSensitive,
+            true);
+      }
       return new ApplicantView(
           applicant.id,
           applicant.learnerId,
@@ -89,13 +189,12 @@ public record ApplicationView(
           new ApplicantDetails.Constraints(
               applicant.availability, withSensitive ? applicant.accommodationNeeds : null),
           !withSensitive,
-          applicant.erased());
+          false);
     }
   }
 
-  /** The whole view; {@code staffView} adds the screening notes. */
-  public static ApplicationView of(
-      Application application, boolean withSensitive, boolean staffView) {
+  /** The whole view for this reader. */
+  public static ApplicationView of(Application application, boolean withSensitive, Reader reader) {
     return new ApplicationView(
         application.id,
         application.intakeId,
@@ -106,14 +205,11 @@ public record ApplicationView(
         application.externalRef,
         application.submittedAt,
         application.updatedAt,
-        staffView ? new Screening(application.testScore, application.interviewNotes) : null,
-        application.decidedAt == null
-            ? null
-            : new Decision(
-                application.decisionReason,
-                staffView ? application.decidedBy : null,
-                application.decidedAt),
-        application.withdrawalReason,
+        reader == Reader.STAFF
+            ? new Screening(application.testScore, application.interviewNotes)
+            : null,
+        Decision.of(application, reader),
+        reader == Reader.INTEGRATION ? null : application.withdrawalReason,
         ApplicantView.of(application.applicant, withSensitive),
         application.version);
   }

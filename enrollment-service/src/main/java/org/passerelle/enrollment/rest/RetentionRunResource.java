@@ -26,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.passerelle.commons.rest.Page;
+import org.passerelle.commons.rest.Responses;
 import org.passerelle.commons.security.CurrentScope;
 import org.passerelle.commons.security.Roles;
 import org.passerelle.enrollment.service.RetentionRuns;
@@ -85,8 +86,6 @@ public class RetentionRunResource {
       content = @Content(schema = @Schema(implementation = RetentionRunView.class)))
   public Response start(@Valid @NotNull StartRetentionRunRequest request, @Context UriInfo uri) {
     RetentionRunView run = runs.start(request.country(), scope.get());
-    return Response.created(uri.getAbsolutePathBuilder().path(run.id().toString()).build())
-        .entity(run)
-        .build();
+    return Response.created(Responses.location(uri, run.id().toString())).entity(run).build();
   }
 }

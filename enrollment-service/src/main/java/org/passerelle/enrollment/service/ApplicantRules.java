@@ -44,6 +44,19 @@ public class ApplicantRules {
     }
   }
 
+  /**
+   * A learner applies with the email of their account ({@code accountEmail}, verified), case aside.
+   * Any other is refused (422) before anything is looked up, so that the answer is the same whether
+   * or not someone holds the email typed.
+   */
+  public void checkAccountEmail(ApplicantDetails details, String accountEmail, String prefix) {
+    if (!ApplicantRecords.normalisedEmail(details.email()).equals(accountEmail)) {
+      String key = "unprocessable.not-account-email";
+      throw new ProblemException(
+          ProblemType.UNPROCESSABLE, List.of(error(prefix + "email", key)), key);
+    }
+  }
+
   public List<Problem.FieldError> errors(ApplicantDetails details, String country, String prefix) {
     List<Problem.FieldError> errors = new ArrayList<>();
     String phone = details.phone().strip();

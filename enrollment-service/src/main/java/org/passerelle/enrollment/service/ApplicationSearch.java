@@ -108,11 +108,20 @@ public class ApplicationSearch {
             case NEET_UNDER_26 -> "applicant.neetUnder26 = true";
           });
     }
+    if (!publics.isEmpty()) {
+      // An erased record's categories are for counting, never for finding one person by them.
+      where.add("applicant.erasedAt is null");
+    }
     sensitive.record(
         scope, SensitiveDataAccess.Action.SEARCH, null, sensitiveFilters, "listApplications");
     Sort sort = Sort.by("submittedAt", Sort.Direction.Descending).and("id");
     var query = applications.find(String.join(" and ", where), sort, parameters);
-    return Page.of(query, page, size, ApplicationSummary::of);
+    return Page.of(
+        query,
+        page,
+        size,
+        application ->
+            ApplicationSummary.of(application, ApplicationService.reader(application, scope)));
   }
 
   private static String like(String text) {

@@ -106,8 +106,12 @@ public class ApplicationService {
   public Submitted submitOne(SubmitApplicationRequest request, AccessScope scope) {
     ApplicationChannel channel = channel(scope);
     boolean learnerForSelf = channel == ApplicationChannel.LEARNER;
-    if (learnerForSelf && request.externalRef() != null) {
-      throw ProblemException.invalid("externalRef", "invalid-request.parameter", "externalRef");
+    if (learnerForSelf) {
+      if (request.externalRef() != null) {
+        throw ProblemException.invalid("externalRef", "invalid-request.parameter", "externalRef");
+      }
+      rules.checkAccountEmail(
+          request.applicant(), ApplicantRecords.accountEmail(scope), "applicant.");
     }
     Consents.requireApplicationProcessing(request.consents());
     Intake intake =
@@ -130,6 +134,9 @@ public class ApplicationService {
           request.siteCode());
     }
     rules.check(request.applicant(), intake.country, "applicant.");
+    // From here until commit, no other submission about this person runs: a resend of this one
+    // finds what it made, and two about one new person make one record.
+    applicants.lockPerson(request.applicant(), intake.country, learnerForSelf, scope);
     String hash = hash(request);
     if (request.externalRef() != null) {
       Application known =
@@ -138,11 +145,19 @@ public class ApplicationService {
               .firstResultOptional()
               .orElse(null);
       if (known != null) {
+        if (!visibleTo(known, scope)) {
+          // Another site's application, or one moved away since: what and whose it is, and even
+          // whether it holds the same data, stay untold. That the reference is taken is all the
+          // answer says, as any answer but 201 would.
+          throw new ProblemException(
+              ProblemType.CONFLICT, "conflict.external-ref-taken", request.externalRef());
+        }
         if (!hash.equals(known.importHash)) {
           throw new ProblemException(
               ProblemType.CONFLICT, "conflict.external-ref", request.externalRef());
         }
-        return new Submitted(view(known, scope, false), false);
+        // The stored application, not what was sent: a read like any other.
+        return new Submitted(view(known, scope, "submitApplication"), false);
       }
     }
     OffsetDateTime now = now();
@@ -165,8 +180,9 @@ public class ApplicationService {
       throw new ProblemException(
           ProblemType.UNPROCESSABLE, "unprocessable.too-young", minimumAge, intake.startDate);
     }
-    Applicant applicant =
+    ApplicantRecords.Declared declared =
         applicants.declare(request.applicant(), intake.country, learnerForSelf, scope, now);
+    Applicant applicant = declared.applicant();
     if (applications.count(
             "intakeId = ?1 and applicant = ?2 and status <> ?3",
             intake.id,
@@ -189,7 +205,11 @@ public class ApplicationService {
     application.updatedAt = now;
     application.submittedBy = scope.subject();
     applications.persist(application);
-    consents.record(applicant, request.consents(), scope.subject(), now);
+    if (declared.personsOwnConsents()) {
+      consents.requireProcessingInForce(applicant);
+    } else {
+      consents.record(applicant, request.consents(), scope.subject(), now);
+    }
     applications.flush();
     outbox.publish(
         DomainEvent.v1(
@@ -198,7 +218,9 @@ public class ApplicationService {
             application.country,
             application.siteCode,
             ApplicationSubmitted.of(application)));
-    return new Submitted(view(application, scope, false), true);
+    // Shown what the record holds rather than what the caller wrote: a read like any other.
+    return new Submitted(
+        view(application, scope, declared.asDeclared() ? null : "submitApplication"), true);
   }
 
   /** The application if it is within the caller's scope; otherwise it does not exist. */
@@ -355,8 +377,10 @@ public class ApplicationService {
     application.moveTo(ApplicationStatus.WITHDRAWN, now);
     application.decidedBy = COHORT_ACTOR;
     application.decidedAt = now;
-    application.decisionReason = exitReason;
-    application.withdrawalReason = exitReason;
+    // An erased person's record keeps no reasons (ADR 0012); the code may reveal health.
+    String reason = application.applicant.erased() ? null : exitReason;
+    application.decisionReason = reason;
+    application.withdrawalReason = reason;
     publish(application, ApplicationFacts.WITHDRAWN, now);
     return true;
   }
@@ -480,18 +504,32 @@ public class ApplicationService {
    * {@code audited} is false where the caller has just written the values themself.
    */
   private ApplicationView view(Application application, AccessScope scope, boolean audited) {
+    return view(application, scope, audited ? "getApplication" : null);
+  }
+
+  /** As {@link #view(Application, AccessScope, boolean)}, audited for this purpose if not null. */
+  private ApplicationView view(Application application, AccessScope scope, String auditPurpose) {
     Applicant applicant = application.applicant;
     boolean withSensitive = sensitive.readableBy(scope, applicant);
-    if (withSensitive && audited) {
+    if (withSensitive && auditPurpose != null) {
       sensitive.record(
-          scope,
-          SensitiveDataAccess.Action.READ,
-          applicant,
-          SensitiveData.FIELDS,
-          "getApplication");
+          scope, SensitiveDataAccess.Action.READ, applicant, SensitiveData.FIELDS, auditPurpose);
     }
-    return ApplicationView.of(
-        application, withSensitive, scope.covers(application.country, application.siteCode));
+    return ApplicationView.of(application, withSensitive, reader(application, scope));
+  }
+
+  /**
+   * Who reads: staff in scope, the person themself, or else the only other caller who reaches an
+   * application, a regional office's system in its country (which gets the least).
+   */
+  static ApplicationView.Reader reader(Application application, AccessScope scope) {
+    if (scope.isStaff() && scope.covers(application.country, application.siteCode)) {
+      return ApplicationView.Reader.STAFF;
+    }
+    if (scope.isLearner(application.applicant.subject)) {
+      return ApplicationView.Reader.LEARNER;
+    }
+    return ApplicationView.Reader.INTEGRATION;
   }
 
   /** Roles that take selection decisions (an office's system submits, it does not select). */

@@ -77,6 +77,16 @@ public class Consents {
         .toList();
   }
 
+  /**
+   * For a person who answers for their consents in their own account: theirs, in force, must allow
+   * processing the application (422 otherwise, nothing written).
+   */
+  public void requireProcessingInForce(Applicant applicant) {
+    if (!granted(applicant.id).contains(ConsentPurpose.APPLICATION_PROCESSING)) {
+      throw new ProblemException(ProblemType.UNPROCESSABLE, "unprocessable.consent-required-own");
+    }
+  }
+
   /** Refuses to process an application without that consent (422, nothing written). */
   public static void requireApplicationProcessing(Collection<ConsentGiven> given) {
     boolean granted =

@@ -6,9 +6,12 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,6 +25,7 @@ import org.passerelle.enrollment.Applicant;
 import org.passerelle.enrollment.Application;
 import org.passerelle.enrollment.ApplicationImport;
 import org.passerelle.enrollment.ApplicationStatus;
+import org.passerelle.enrollment.Gender;
 import org.passerelle.enrollment.SensitiveDataAccess;
 import org.passerelle.enrollment.events.ApplicantErased;
 import org.passerelle.enrollment.events.ApplicationFacts;
@@ -32,12 +36,16 @@ import org.passerelle.enrollment.repository.SensitiveDataAccessRepository;
 import org.passerelle.enrollment.rest.ErasureView;
 
 /**
- * The right to erasure (and retention, which uses it): the person's data is replaced by random
- * pseudonyms, never derived from the data, so nothing can be recovered; the categories indicators
- * count stay (gender, age band, education level, job-seeker agency, priority flags, country,
- * statuses and dates) under the same learnerId. Open applications are withdrawn first, so a seat
- * they hold is freed, and {@code applicant-erased} tells the other services to drop what they link
- * to the learnerId. One transaction: all of it or nothing.
+ * The right to erasure (and retention, which uses it). The person's data is replaced by random
+ * pseudonyms or nothing, never derived from the data, so nothing can be recovered. What stays under
+ * the same learnerId is what the indicators count and what cannot single the person out in a cohort
+ * (ADR 0012): country, gender (non-binary kept as not declared), age band, education band,
+ * job-seeker agency, priority neighbourhood and NEET flags, the applications' intakes, statuses and
+ * channels, and their dates to the month. Special-category data (refugee status, disability,
+ * accommodation needs), the test score, every free text and the office's references go. Open
+ * applications are withdrawn, so a seat they hold is freed; those events and {@code
+ * applicant-erased} carry only what the record keeps, and events already sent about the
+ * applications are deleted from the outbox. One transaction: all of it or nothing.
  */
 @ApplicationScoped
 public class Erasure {
@@ -110,69 +118,25 @@ public class Erasure {
             .withLock(LockModeType.PESSIMISTIC_WRITE)
             .list();
 
-    // First the selection ends: the events carry the categories, computed before erasure.
-    List<UUID> withdrawn = new ArrayList<>();
-    for (Application application : held) {
-      if (application.status.isOpen()) {
-        application.moveTo(ApplicationStatus.WITHDRAWN, now);
-        // An erased person is contacted for nothing: no purpose travels with the event.
-        outbox.publish(
-            DomainEvent.v1(
-                ApplicationFacts.WITHDRAWN,
-                application.id,
-                application.country,
-                application.siteCode,
-                ApplicationFacts.of(application, List.of(), now)));
-        withdrawn.add(application.id);
-      }
-    }
     sensitive.record(
         actor, SensitiveDataAccess.Action.ERASE, applicant, SensitiveData.FIELDS, purpose);
-
     String account = applicant.subject;
     List<String> mentions = ApplicantExports.mentions(applicant, held);
     List<String> references =
         held.stream().map(application -> application.externalRef).filter(Objects::nonNull).toList();
 
-    LocalDate bandDay =
-        held.stream()
-            .map(application -> application.submittedAt)
-            .max(OffsetDateTime::compareTo)
-            .orElse(applicant.createdAt)
-            .toLocalDate();
-    applicant.erasedAgeBand = applicant.ageBand(bandDay);
-    applicant.firstName = ERASED;
-    applicant.lastName = ERASED;
-    applicant.email = "erased-" + UUID.randomUUID() + ERASED_EMAIL_DOMAIN;
-    applicant.phone = null;
-    applicant.birthDate = null;
-    applicant.addressLine = null;
-    applicant.postalCode = null;
-    applicant.city = null;
-    applicant.addressCountry = null;
-    applicant.nationality = null;
-    applicant.jobSeekerId = null;
-    applicant.referralContact = null;
-    applicant.motivation = null;
-    applicant.availability = null;
-    applicant.accommodationNeeds = null;
-    applicant.subject = null;
-    applicant.erasedAt = now;
-    applicant.updatedAt = now;
-
+    // The selection ends: open applications are withdrawn, so that a seat they hold is freed.
+    List<Application> withdrawnNow = new ArrayList<>();
     for (Application application : held) {
-      application.interviewNotes = null;
-      application.decisionReason = null;
-      application.withdrawalReason = null;
-      application.externalRef = null;
-      application.importHash = null;
-      // Staff subjects stay (they are not the person's data); the person's own account goes.
-      if (account != null && account.equals(application.submittedBy)) {
-        application.submittedBy = null;
+      if (application.status.isOpen()) {
+        application.moveTo(ApplicationStatus.WITHDRAWN, now);
+        withdrawnNow.add(application);
       }
-      if (account != null && account.equals(application.decidedBy)) {
-        application.decidedBy = null;
-      }
+    }
+
+    keepOnlyCategories(applicant, held, now);
+    for (Application application : held) {
+      scrub(application, account);
     }
     applications.flush();
 
@@ -184,12 +148,34 @@ public class Erasure {
           account);
       audit.update("actor = ?1 where actor = ?2", ERASED_ACCOUNT, account);
     }
+    // Reads, exports and the erasure are audited whatever the values; a change names the fields
+    // that changed, so for a new person which ones they declared: it no longer names either.
+    audit.update(
+        "applicantId = null, fields = ?1 where applicantId = ?2 and action = ?3",
+        String.join(",", new TreeSet<>(SensitiveData.FIELDS)),
+        applicant.id,
+        SensitiveDataAccess.Action.CHANGE);
     // Responses kept for Idempotency-Key retries hold the person's data as it was sent back.
     idempotency.forgetResponsesMentioning(List.of("%"), mentions);
     for (String reference : references) {
       scrubImportReports(reference);
     }
+    // Events the broker already has about the applications carried the categories as they were.
+    outbox.forgetSent(held.stream().map(application -> application.id).toList());
 
+    // Computed after erasure: the events carry only what the record keeps. No purpose travels
+    // with them, as an erased person is contacted for nothing.
+    List<UUID> withdrawn = new ArrayList<>();
+    for (Application application : withdrawnNow) {
+      outbox.publish(
+          DomainEvent.v1(
+              ApplicationFacts.WITHDRAWN,
+              application.id,
+              application.country,
+              application.siteCode,
+              ApplicationFacts.of(application, List.of(), now)));
+      withdrawn.add(application.id);
+    }
     outbox.publish(
         DomainEvent.v1(
             ApplicantErased.NAME,
@@ -198,6 +184,81 @@ public class Erasure {
             null,
             new ApplicantErased(applicant.learnerId, applicant.country, now)));
     return new ErasureView(applicant.id, applicant.learnerId, now, withdrawn);
+  }
+
+  /**
+   * Replaces the person's data with pseudonyms or nothing; keeps the categories of ADR 0012, which
+   * the indicators count and which cannot single the person out in a cohort.
+   */
+  private static void keepOnlyCategories(
+      Applicant applicant, List<Application> held, OffsetDateTime now) {
+    LocalDate bandDay =
+        held.stream()
+            .map(application -> application.submittedAt)
+            .max(OffsetDateTime::compareTo)
+            .orElse(applicant.createdAt)
+            .toLocalDate();
+    applicant.erasedAgeBand = applicant.ageBand(bandDay);
+    applicant.erasedEducationBand =
+        applicant.educationLevel == null ? null : applicant.educationLevel.band();
+    applicant.firstName = ERASED;
+    applicant.lastName = ERASED;
+    applicant.email = "erased-" + UUID.randomUUID() + ERASED_EMAIL_DOMAIN;
+    applicant.phone = null;
+    applicant.birthDate = null;
+    applicant.addressLine = null;
+    applicant.postalCode = null;
+    applicant.city = null;
+    applicant.addressCountry = null;
+    applicant.nationality = null;
+    // A rare value singles someone out; the labels count women.
+    if (applicant.gender == Gender.NON_BINARY) {
+      applicant.gender = Gender.NOT_DECLARED;
+    }
+    applicant.educationLevel = null;
+    applicant.jobSeekerId = null;
+    applicant.refugee = null;
+    applicant.disability = null;
+    applicant.referralSource = null;
+    applicant.referralContact = null;
+    applicant.motivation = null;
+    applicant.availability = null;
+    applicant.accommodationNeeds = null;
+    applicant.subject = null;
+    applicant.createdAt = month(applicant.createdAt);
+    applicant.updatedAt = month(now);
+    applicant.erasedAt = now;
+  }
+
+  /** An application of an erased person: no evaluation, free text or reference, dates by month. */
+  private static void scrub(Application application, String account) {
+    application.testScore = null;
+    application.interviewNotes = null;
+    application.decisionReason = null;
+    application.withdrawalReason = null;
+    application.externalRef = null;
+    application.importHash = null;
+    // Staff subjects stay (they are not the person's data); the person's own account goes.
+    if (account != null && account.equals(application.submittedBy)) {
+      application.submittedBy = null;
+    }
+    if (account != null && account.equals(application.decidedBy)) {
+      application.decidedBy = null;
+    }
+    application.submittedAt = month(application.submittedAt);
+    application.decidedAt = month(application.decidedAt);
+    application.waitlistedAt = month(application.waitlistedAt);
+    application.updatedAt = month(application.updatedAt);
+  }
+
+  /**
+   * The first instant of the instant's month (UTC): what an erased record keeps of its dates, so
+   * that they no longer match the exact times of the person's requests elsewhere.
+   */
+  public static OffsetDateTime month(OffsetDateTime at) {
+    return at == null
+        ? null
+        : at.withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.DAYS).withDayOfMonth(1);
   }
 
   /** An import report names rows by the office's reference, which points at the person there. */

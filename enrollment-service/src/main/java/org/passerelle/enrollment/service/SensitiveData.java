@@ -68,7 +68,10 @@ public class SensitiveData {
     public static Snapshot of(Applicant applicant) {
       return applicant == null
           ? new Snapshot(false, false, null)
-          : new Snapshot(applicant.disability, applicant.refugee, applicant.accommodationNeeds);
+          : new Snapshot(
+              Boolean.TRUE.equals(applicant.disability),
+              Boolean.TRUE.equals(applicant.refugee),
+              applicant.accommodationNeeds);
     }
   }
 

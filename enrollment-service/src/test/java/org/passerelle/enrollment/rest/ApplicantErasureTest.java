@@ -3,10 +3,12 @@ package org.passerelle.enrollment.rest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -21,12 +23,17 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.passerelle.commons.testing.Api;
 import org.passerelle.commons.testing.EventSchemas;
+import org.passerelle.enrollment.service.ApplicationService;
 import org.passerelle.enrollment.testing.Callers;
 import org.passerelle.enrollment.testing.DatabaseScan;
+import org.passerelle.enrollment.testing.ErasedRecords;
 import org.passerelle.enrollment.testing.Fixtures;
 import org.passerelle.enrollment.testing.Person;
 
-/** The right to erasure: nothing personal left anywhere, categories kept, other services told. */
+/**
+ * The right to erasure: nothing personal left anywhere, only the categories of ADR 0012 kept (no
+ * special-category data), other services told.
+ */
 @QuarkusTest
 class ApplicantErasureTest {
 
@@ -35,6 +42,7 @@ class ApplicantErasureTest {
   private static final String WITHDRAWN_TYPE = "org.passerelle.enrollment.application-withdrawn.v1";
 
   @Inject EntityManager entityManager;
+  @Inject ApplicationService applicationService;
 
   private long count(String sql) {
     return Api.count(entityManager, sql);
@@ -64,11 +72,11 @@ class ApplicantErasureTest {
   }
 
   @Test
-  void erasureLeavesNoPersonalDataInAnyTableAndKeepsTheCategories() {
+  void erasureLeavesNoPersonalDataInAnyTableAndKeepsOnlyTheIndicatorsCategories() {
     UUID intakeA = Fixtures.openIntake(entityManager, "FR-SEVRAN");
     UUID intakeB = Fixtures.openIntake(entityManager, "FR-SEVRAN");
     Person person = Person.of("FR");
-    String publics = "[\"DISABILITY\", \"PRIORITY_NEIGHBOURHOOD\"]";
+    String publics = "[\"DISABILITY\", \"PRIORITY_NEIGHBOURHOOD\", \"REFUGEE\"]";
     String reference = "OFFICE-" + UUID.randomUUID();
     // Another person's reference in the same report, which must stay.
     String otherReference = reference + "-2";
@@ -150,8 +158,32 @@ class ApplicantErasureTest {
             "idempotency_key.body: " + reference);
     String learnerId = fromStaff.path("applicant").path("learnerId").asText();
     UUID applicant = UUID.fromString(applicantId);
-    Object[] before = row("select age_band, learner_id from applicant where id = ?1", applicant);
-    assertThat(before[0]).isNull();
+    Object[] before =
+        row(
+            "select age_band, refugee, disability, education_level from applicant where id = ?1",
+            applicant);
+    assertThat(before).containsExactly(null, true, true, "BAC_PLUS_2");
+    // Which sensitive fields the person declared is in the audit of the change.
+    assertThat(
+            count(
+                "select count(*) from sensitive_data_access where action = 'CHANGE'"
+                    + " and fields like '%disability%' and applicant_id = '"
+                    + applicantId
+                    + "'"))
+        .isPositive();
+    // The broker has the submissions, with the categories as they were.
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                count(
+                        "select count(*) from outbox_event where sent_at is not null"
+                            + " and aggregate_id in ('"
+                            + accepted
+                            + "', '"
+                            + screening
+                            + "')")
+                    == 2);
     long consents =
         count("select count(*) from consent where applicant_id = '" + applicantId + "'");
     assertThat(consents).isGreaterThanOrEqualTo(3);
@@ -183,45 +215,36 @@ class ApplicantErasureTest {
         .contains("\"" + otherReference + "\"", "\"erased\"")
         .doesNotContain("\"" + reference + "\"");
 
-    // The categories stay, the rest is pseudonyms or nothing.
-    Object[] erased =
-        row(
-            "select first_name, last_name, email, phone, birth_date, address_line, postal_code,"
-                + " city, nationality, job_seeker_id, referral_contact, motivation, availability,"
-                + " accommodation_needs, subject, gender, education_level, job_seeker_agency,"
-                + " disability, priority_neighbourhood, refugee, country, learner_id::text,"
-                + " age_band, erased_at, referral_source from applicant where id = ?1",
-            applicant);
-    assertThat(erased[0]).isEqualTo("erased");
-    assertThat(erased[1]).isEqualTo("erased");
-    assertThat((String) erased[2]).startsWith("erased-").endsWith("@erased.invalid");
-    for (int column = 3; column <= 14; column++) {
-      assertThat(erased[column]).as("column %d", column).isNull();
-    }
-    assertThat(erased[15]).isEqualTo("FEMALE");
-    assertThat(erased[16]).isEqualTo("BAC_PLUS_2");
-    assertThat(erased[17]).isEqualTo("FRANCE_TRAVAIL");
-    assertThat(erased[18]).isEqualTo(true);
-    assertThat(erased[19]).isEqualTo(true);
-    assertThat(erased[20]).isEqualTo(false);
-    assertThat(erased[21]).isEqualTo("FR");
-    assertThat(erased[22]).isEqualTo(learnerId);
-    assertThat((String) erased[23]).isIn("26_34", "35_44", "45_PLUS");
-    assertThat(erased[24]).isNotNull();
-    assertThat(erased[25]).isEqualTo("ASSOCIATION");
+    // Only the indicators' categories stay, physically: every other column is null.
+    Map<String, Object> kept = ErasedRecords.assertOnlyCategoriesKept(entityManager, applicantId);
+    assertThat(kept)
+        .containsEntry("first_name", "erased")
+        .containsEntry("last_name", "erased")
+        .containsEntry("gender", "FEMALE")
+        .containsEntry("education_band", "ABOVE_BAC")
+        .containsEntry("job_seeker_agency", "FRANCE_TRAVAIL")
+        .containsEntry("priority_neighbourhood", true)
+        .containsEntry("neet_under_26", false)
+        .containsEntry("country", "FR")
+        .containsEntry("learner_id", learnerId)
+        .doesNotContainKeys(
+            "refugee",
+            "disability",
+            "education_level",
+            "accommodation_needs",
+            "referral_source",
+            "birth_date",
+            "subject");
+    assertThat((String) kept.get("email")).startsWith("erased-").endsWith("@erased.invalid");
+    assertThat((String) kept.get("age_band")).isIn("26_34", "35_44", "45_PLUS");
     assertThat(
             count(
                 "select count(*) from application where applicant_id = '"
                     + applicantId
                     + "' and status = 'WITHDRAWN' and external_ref is null and import_hash is"
-                    + " null and interview_notes is null and decision_reason is null"))
+                    + " null and interview_notes is null and decision_reason is null"
+                    + " and test_score is null"))
         .isEqualTo(2);
-    assertThat(
-            count(
-                "select count(*) from application where test_score = 71 and id = '"
-                    + screening
-                    + "'"))
-        .isEqualTo(1);
     // Staff subjects are not the person's data and stay.
     assertThat(
             count(
@@ -239,7 +262,14 @@ class ApplicantErasureTest {
                     + consentKey
                     + "')"))
         .isZero();
-    // The audit log keeps who read the sensitive fields, and records the erasure.
+    // The audit log keeps who read the sensitive fields, and records the erasure; the change no
+    // longer says which fields the person declared, nor whose they were.
+    assertThat(
+            count(
+                "select count(*) from sensitive_data_access where applicant_id = '"
+                    + applicantId
+                    + "'"))
+        .isEqualTo(2);
     assertThat(
             count(
                 "select count(*) from sensitive_data_access where applicant_id = '"
@@ -277,8 +307,27 @@ class ApplicantErasureTest {
     assertThat(events).containsOnlyKeys(accepted, screening, learnerId);
     assertThat(events.get(learnerId))
         .contains("\"learnerId\":\"" + learnerId + "\"", "\"country\":\"FR\"", "\"erasedAt\"");
-    assertThat(events.get(accepted))
-        .contains("\"consentedPurposes\":[]", "\"priorityPublics\"", "\"DISABILITY\"");
+    // They carry only what the erased record keeps: no special category, no exact level.
+    for (String withdrawn : List.of(accepted, screening)) {
+      assertThat(events.get(withdrawn))
+          .contains(
+              "\"consentedPurposes\":[]",
+              "\"priorityPublics\":[\"PRIORITY_NEIGHBOURHOOD\"]",
+              "\"educationLevel\":null",
+              "\"gender\":\"FEMALE\"")
+          .doesNotContain("DISABILITY", "REFUGEE", "BAC_PLUS_2");
+    }
+    // The submissions the broker already had are no longer kept in the outbox.
+    assertThat(
+            count(
+                "select count(*) from outbox_event where aggregate_id in ('"
+                    + accepted
+                    + "', '"
+                    + screening
+                    + "') and type <> '"
+                    + WITHDRAWN_TYPE
+                    + "'"))
+        .isZero();
     await()
         .atMost(Duration.ofSeconds(30))
         .until(
@@ -395,6 +444,102 @@ class ApplicantErasureTest {
 
     Api.as("platform-admin").post(APPLICANTS + applicantId + "/erase").then().statusCode(200);
     assertThat(count("select count(*) from outbox_event where aggregate_id = '" + learnerId + "'"))
+        .isEqualTo(1);
+  }
+
+  @Test
+  void rareValuesAreNotKeptAndTheRecordShowsNoCategoryToAnyone() {
+    Person person = Person.of("FR");
+    UUID intake = Fixtures.openIntake(entityManager, "FR-SEVRAN");
+    String body =
+        person
+            .body(intake, null, "[\"NEET_UNDER_26\", \"DISABILITY\"]")
+            .replace("\"gender\": \"FEMALE\"", "\"gender\": \"NON_BINARY\"")
+            .replace(
+                "\"educationLevel\": \"BAC_PLUS_2\"", "\"educationLevel\": \"FOREIGN_DIPLOMA\"");
+    JsonNode application =
+        Person.read(
+            Api.as("site-staff-fr")
+                .body(body)
+                .post(Fixtures.APPLICATIONS)
+                .then()
+                .statusCode(201)
+                .body("applicant.gender", equalTo("NON_BINARY"))
+                .extract()
+                .asString());
+    String id = application.path("id").asText();
+    String applicantId = application.path("applicant").path("id").asText();
+
+    Api.as("country-admin-fr").post(APPLICANTS + applicantId + "/erase").then().statusCode(200);
+
+    Map<String, Object> kept = ErasedRecords.assertOnlyCategoriesKept(entityManager, applicantId);
+    // Non-binary is rare enough to single someone out; a foreign diploma has no band.
+    assertThat(kept)
+        .containsEntry("gender", "NOT_DECLARED")
+        .containsEntry("neet_under_26", true)
+        .doesNotContainKeys("education_band", "education_level", "disability");
+    // Staff reading the erased record one by one see pseudonyms, not the categories kept for
+    // counting; searching by a priority public does not find it.
+    Api.as("country-admin-fr")
+        .get(Fixtures.APPLICATIONS + "/" + id)
+        .then()
+        .statusCode(200)
+        .body("applicant.erased", equalTo(true))
+        .body("applicant.firstName", equalTo("erased"))
+        .body("applicant.gender", nullValue())
+        .body("applicant.educationLevel", nullValue())
+        .body("applicant.employment", nullValue())
+        .body("applicant.priorityPublics", empty())
+        .body("applicant.birthDate", nullValue());
+    Api.as("country-admin-fr")
+        .queryParam("intakeId", intake.toString())
+        .get(Fixtures.APPLICATIONS)
+        .then()
+        .statusCode(200)
+        .body("total", equalTo(1))
+        .body("items[0].priorityPublics", empty())
+        .body("items[0].testScore", nullValue());
+    Api.as("country-admin-fr")
+        .queryParam("intakeId", intake.toString())
+        .queryParam("priorityPublic", "NEET_UNDER_26")
+        .get(Fixtures.APPLICATIONS)
+        .then()
+        .statusCode(200)
+        .body("total", equalTo(0));
+  }
+
+  @Test
+  void anEnrolledLearnerWhoIsErasedThenLeavesTheCohortKeepsNoReason() {
+    Person person = Person.of("FR");
+    JsonNode application =
+        person.submit("site-staff-fr", Fixtures.openIntake(entityManager, "FR-SEVRAN"));
+    String id = application.path("id").asText();
+    String applicantId = application.path("applicant").path("id").asText();
+    UUID learnerId = UUID.fromString(application.path("applicant").path("learnerId").asText());
+    execute(
+        "update application set status = 'ENROLLED', decided_by = 'staff-subject',"
+            + " decided_at = now() where id = ?1",
+        UUID.fromString(id));
+
+    // An enrolled application is not open: erasure leaves it enrolled, the seat stays taken.
+    Api.as("country-admin-fr")
+        .post(APPLICANTS + applicantId + "/erase")
+        .then()
+        .statusCode(200)
+        .body("withdrawnApplications", empty());
+    ErasedRecords.assertOnlyCategoriesKept(entityManager, applicantId);
+
+    // Later staff record in cohort-service that the learner left, for a health reason.
+    assertThat(
+            QuarkusTransaction.requiringNew()
+                .call(() -> applicationService.seatLeft(UUID.fromString(id), learnerId, "HEALTH")))
+        .isTrue();
+    assertThat(
+            count(
+                "select count(*) from application where id = '"
+                    + id
+                    + "' and status = 'WITHDRAWN' and decided_by = 'system:cohort-service'"
+                    + " and decision_reason is null and withdrawal_reason is null"))
         .isEqualTo(1);
   }
 

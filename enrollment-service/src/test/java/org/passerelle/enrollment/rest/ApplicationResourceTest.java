@@ -196,7 +196,7 @@ public class ApplicationResourceTest {
   @Test
   void aLearnerApplyingToTwoIntakesIsOnePersonWithOnePseudonym() {
     UUID casablanca = Fixtures.openIntake(entityManager, "MA-CASABLANCA");
-    String email = email();
+    String email = Tokens.email("learner-ma");
     String first =
         as("learner-ma")
             .body(body(fes, "MA-FES", email))
@@ -258,20 +258,28 @@ public class ApplicationResourceTest {
   @Test
   void aLearnerCannotTakeAnEmailThatIsSomeoneElses() {
     String email = email();
-    Fixtures.submit("site-staff-fr", sevran, "FR-SEVRAN");
     as("site-staff-fr")
         .body(body(sevran, "FR-SEVRAN", email))
         .post(APPLICATIONS)
         .then()
         .statusCode(201);
     long before = applications();
+    long people = count("select count(*) from applicant");
     as("learner-fr")
         .body(body(cergy, "FR-CERGY", email))
         .post(APPLICATIONS)
         .then()
-        .statusCode(409)
-        .contentType("application/problem+json");
+        .statusCode(422)
+        .contentType("application/problem+json")
+        .body("errors[0].field", equalTo("applicant.email"));
     assertThat(applications()).isEqualTo(before);
+    assertThat(count("select count(*) from applicant")).isEqualTo(people);
+    assertThat(
+            count(
+                "select count(*) from applicant where subject is not null and email = '"
+                    + email
+                    + "'"))
+        .isZero();
   }
 
   @Test

@@ -158,7 +158,7 @@ class SensitiveDataAccessResourceTest {
               .body(not(containsString("Exception")))
               .extract()
               .statusCode();
-      assertThat(status).as(query).isBetween(400, 404);
+      assertThat(status).as(query).isEqualTo(400);
     }
   }
 }

@@ -95,6 +95,23 @@ class ApplicationImportsTest {
   }
 
   @Test
+  void aPersonRegisteredAtAnotherSiteFailsTheRowWithTheWayForward() {
+    Problem problem =
+        failure(
+            new QuarkusTransactionException(
+                new ProblemException(
+                    ProblemType.REGISTERED_AT_ANOTHER_SITE, "registered-at-another-site.detail")),
+            UnaryOperator.identity(),
+            Locale.ENGLISH);
+
+    assertThat(problem.type()).isEqualTo(ProblemType.REGISTERED_AT_ANOTHER_SITE.uri());
+    assertThat(problem.status()).isEqualTo(409);
+    assertThat(problem.title()).isEqualTo("Registered at another site");
+    assertThat(problem.detail()).contains("A country administrator, who covers both sites");
+    assertThat(problem.errors()).isEmpty();
+  }
+
+  @Test
   void prioritySetsAreHashedInOneOrderWhateverOrderTheyWereReadIn() {
     LinkedHashSet<PriorityPublic> readOrder = new LinkedHashSet<>();
     readOrder.add(PriorityPublic.NEET_UNDER_26);

@@ -10,7 +10,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.passerelle.commons.testing.Api;
 import org.passerelle.enrollment.RetentionRun;
+import org.passerelle.enrollment.testing.DatabaseScan;
 import org.passerelle.enrollment.testing.Db;
+import org.passerelle.enrollment.testing.ErasedRecords;
 import org.passerelle.enrollment.testing.Fixtures;
 import org.passerelle.enrollment.testing.Person;
 
@@ -23,15 +25,27 @@ class RetentionTest {
 
   private String dueApplicant(Person person, int months) {
     String staff = person.country().equals("FR") ? "site-staff-fr" : "site-staff-ma";
-    JsonNode application = person.submit(staff, Fixtures.openIntake(entityManager, person.site()));
+    JsonNode application =
+        person.submit(
+            staff,
+            Fixtures.openIntake(entityManager, person.site()),
+            "[\"REFUGEE\", \"DISABILITY\", \"PRIORITY_NEIGHBOURHOOD\"]");
     String applicantId = application.path("applicant").path("id").asText();
+    // Selection went on: staff's evaluation and words about the person.
+    Db.execute(
+        entityManager,
+        "update application set status = 'SCREENING', test_score = 64, interview_notes = ?1"
+            + " where applicant_id = ?2",
+        "Met " + person.firstName(),
+        UUID.fromString(applicantId));
     Db.age(entityManager, applicantId, months);
     return applicantId;
   }
 
   @Test
   void theScheduledJobRunsEveryConfiguredCountry() {
-    String french = dueApplicant(Person.of("FR"), 26);
+    Person frenchPerson = Person.of("FR");
+    String french = dueApplicant(frenchPerson, 26);
     String moroccan = dueApplicant(Person.of("MA"), 13);
     String recentMoroccan = dueApplicant(Person.of("MA"), 11);
     long before =
@@ -42,6 +56,19 @@ class RetentionTest {
     assertThat(Db.erased(entityManager, french)).isTrue();
     assertThat(Db.erased(entityManager, moroccan)).isTrue();
     assertThat(Db.erased(entityManager, recentMoroccan)).isFalse();
+    // Retention erases as the right to erasure does: nothing personal, no special category left.
+    assertThat(DatabaseScan.occurrences(entityManager, frenchPerson.personalValues())).isEmpty();
+    assertThat(ErasedRecords.assertOnlyCategoriesKept(entityManager, french))
+        .containsEntry("priority_neighbourhood", true)
+        .containsEntry("education_band", "ABOVE_BAC")
+        .doesNotContainKeys("refugee", "disability", "education_level", "birth_date");
+    ErasedRecords.assertOnlyCategoriesKept(entityManager, moroccan);
+    assertThat(
+            Db.value(
+                entityManager,
+                "select refugee and disability from applicant where id = ?1",
+                UUID.fromString(recentMoroccan)))
+        .isEqualTo(true);
     assertThat(
             Api.count(
                 entityManager,

@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
 import org.passerelle.commons.testing.Api;
+import org.passerelle.commons.testing.Tokens;
 import org.passerelle.enrollment.Intake;
 
 /**
@@ -57,6 +58,11 @@ public final class Fixtures {
     return intake.id;
   }
 
+  /** Whether this demo user is a learner, who applies for themself with their account's email. */
+  public static boolean learner(String user) {
+    return user.startsWith("learner-");
+  }
+
   /** A fresh email, so each test's applicant is a new person. */
   public static String email() {
     return "applicant-" + UUID.randomUUID() + "@example.org";
@@ -99,10 +105,13 @@ public final class Fixtures {
             priorityPublics);
   }
 
-  /** Submits as this demo user and returns the new application's id. */
+  /**
+   * Submits as this demo user and returns the new application's id. A fresh person, except for a
+   * learner, who applies as themself: with their account's email.
+   */
   public static String submit(String user, UUID intakeId, String site) {
     return Api.as(user)
-        .body(body(intakeId, site, email()))
+        .body(body(intakeId, site, learner(user) ? Tokens.email(user) : email()))
         .post(APPLICATIONS)
         .then()
         .statusCode(201)

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -20,8 +22,14 @@ import java.util.TreeSet;
  *   <li>401 and 403 when it needs a token (never on public operations);
  *   <li>409 and 422 (a state or rule the request breaks) on a method that changes something;
  *   <li>412 only where If-Match is a parameter; 413 and 415 only with a request body;
- *   <li>429 (rate limit) and 503 (backend unavailable) everywhere.
+ *   <li>429 (rate limit), 500 (unexpected error), 503 and 504 (backend unavailable or too slow)
+ *       everywhere.
  * </ul>
+ *
+ * <p>And the headers the gateway puts on every answer: CORS's Access-Control-Allow-Origin, and the
+ * RateLimit-* headers on all but 401 (the token is checked before the request is counted), with
+ * Retry-After on 429 and 503. A response of the services that only repeats Quarkus' generic text
+ * ("Bad Request", "Not Authorized", "Not Allowed") is replaced by the gateway's shared one.
  */
 final class EdgeContract {
 
@@ -48,9 +56,22 @@ final class EdgeContract {
     RESPONSES.put("415", "The request body's media type is not accepted");
     RESPONSES.put("422", "The request is well-formed but breaks a business rule");
     RESPONSES.put("429", "Too many requests from this client: retry after Retry-After seconds");
+    RESPONSES.put(
+        "500",
+        "An unexpected error in the service; it is logged: quote the X-Request-Id header to report"
+            + " it");
     RESPONSES.put("503", "The service behind the gateway is unavailable: retry later");
     RESPONSES.put("504", "The service behind the gateway did not answer in time: retry later");
   }
+
+  /** The texts SmallRye gives a status it adds by itself: they say less than the shared ones. */
+  private static final Map<String, String> GENERIC =
+      Map.of("400", "Bad Request", "401", "Not Authorized", "403", "Not Allowed");
+
+  static final String ALLOW_ORIGIN = "Access-Control-Allow-Origin";
+  static final List<String> RATE_LIMIT =
+      List.of("RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset");
+  static final String RETRY_AFTER = "Retry-After";
 
   private EdgeContract() {}
 
@@ -60,18 +81,13 @@ final class EdgeContract {
     if (!schemas.has(PROBLEM)) {
       schemas.set(PROBLEM, problemSchema());
     }
+    object(components, "headers").setAll(headers());
     ObjectNode responses = object(components, "responses");
     for (Map.Entry<String, String> response : RESPONSES.entrySet()) {
-      responses.set("Problem" + response.getKey(), problemResponse(response.getValue()));
+      ObjectNode problem = problemResponse(response.getValue());
+      documentHeaders(response.getKey(), problem);
+      responses.set("Problem" + response.getKey(), problem);
     }
-    ((ObjectNode) responses.get("Problem429"))
-        .putObject("headers")
-        .putObject("Retry-After")
-        .put("description", "Seconds to wait before retrying")
-        .putObject("schema")
-        .put("type", "integer")
-        .put("minimum", 0)
-        .put("maximum", 86400);
     object(components, "securitySchemes").set(SCHEME, securityScheme(issuer));
 
     for (Map.Entry<String, JsonNode> path : document.path("paths").properties()) {
@@ -119,6 +135,7 @@ final class EdgeContract {
       statuses.add("415");
     }
     statuses.add("429");
+    statuses.add("500");
     statuses.add("503");
     statuses.add("504");
 
@@ -127,6 +144,12 @@ final class EdgeContract {
       // A public operation never answers 401 or 403: leave no generated ones behind.
       responses.remove("401");
       responses.remove("403");
+    }
+    for (Map.Entry<String, JsonNode> response : responses.properties()) {
+      if (response.getValue().path("description").asText().equals(GENERIC.get(response.getKey()))) {
+        response.setValue(
+            NODES.objectNode().put("$ref", "#/components/responses/Problem" + response.getKey()));
+      }
     }
     for (String status : statuses) {
       JsonNode existing = responses.get(status);
@@ -141,6 +164,70 @@ final class EdgeContract {
         responses.putObject(status).put("$ref", "#/components/responses/Problem" + status);
       }
     }
+    for (Map.Entry<String, JsonNode> response : responses.properties()) {
+      if (response.getValue() instanceof ObjectNode own && !own.has("$ref")) {
+        documentHeaders(response.getKey(), own);
+      }
+    }
+  }
+
+  /**
+   * The headers the gateway puts on an answer of this status: every answer passes CORS, and all but
+   * 401 passed the rate limiter (see ProxyRoutes).
+   */
+  private static void documentHeaders(String status, ObjectNode response) {
+    ObjectNode headers = object(response, "headers");
+    List<String> names = new ArrayList<>();
+    names.add(ALLOW_ORIGIN);
+    if (!status.equals("401")) {
+      names.addAll(RATE_LIMIT);
+    }
+    if (status.equals("429") || status.equals("503")) {
+      names.add(RETRY_AFTER);
+    }
+    for (String name : names) {
+      if (!headers.has(name)) {
+        headers.putObject(name).put("$ref", "#/components/headers/" + name);
+      }
+    }
+  }
+
+  private static ObjectNode headers() {
+    ObjectNode headers = NODES.objectNode();
+    headers.set(
+        ALLOW_ORIGIN,
+        header(
+            "The calling page's origin, when it is one of the gateway's configured front-end"
+                + " origins (CORS); absent for any other origin, so browsers refuse other sites'"
+                + " pages the answer",
+            NODES.objectNode().put("type", "string").put("maxLength", 2048)));
+    headers.set(
+        "RateLimit-Limit",
+        header(
+            "How many requests this client may make at once (its rate class's burst); a token's"
+                + " client and subject, or the source address without a token",
+            count()));
+    headers.set(
+        "RateLimit-Remaining",
+        header("How many more requests this client may make now before it gets 429", count()));
+    headers.set(
+        "RateLimit-Reset",
+        header(
+            "Seconds until this client may again make RateLimit-Limit requests at once", count()));
+    headers.set(
+        RETRY_AFTER, header("Seconds to wait before retrying", count().put("maximum", 86400)));
+    return headers;
+  }
+
+  private static ObjectNode header(String description, ObjectNode schema) {
+    ObjectNode header = NODES.objectNode();
+    header.put("description", description);
+    header.set("schema", schema);
+    return header;
+  }
+
+  private static ObjectNode count() {
+    return NODES.objectNode().put("type", "integer").put("format", "int32").put("minimum", 0);
   }
 
   /**
@@ -185,7 +272,11 @@ final class EdgeContract {
         "Keycloak (issuer "
             + issuer
             + "). People sign in through the public client passerelle-web (authorization code"
-            + " with PKCE S256); integrations use their confidential client's credentials.");
+            + " with PKCE S256); integrations use their confidential client's credentials."
+            + " Access tokens are short-lived JWTs (15 minutes in the realm deploy/keycloak ships),"
+            + " signed with the realm's keys; the gateway checks them as RFC8725 (JSON Web Token"
+            + " Best Current Practices) recommends: signature against the issuer's published keys"
+            + " (never alg none), issuer, audience passerelle-api and expiry.");
     ObjectNode flows = scheme.putObject("flows");
     ObjectNode code = flows.putObject("authorizationCode");
     code.put("authorizationUrl", protocol + "/auth");

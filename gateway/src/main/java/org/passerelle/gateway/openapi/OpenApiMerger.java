@@ -52,12 +52,14 @@ public final class OpenApiMerger {
 
   /**
    * The merged document as the gateway publishes it: the Keycloak OAuth2 scheme on every secured
-   * operation and the problem+json error responses each operation can give. Separate from {@link
-   * #merge} so collisions are checked on the services' documents as they are.
+   * operation, the problem+json error responses each operation can give, the headers the gateway
+   * adds, and the length bounds formats and patterns imply. Separate from {@link #merge} so
+   * collisions are checked on the services' documents as they are.
    */
   public static ObjectNode publish(ObjectNode merged, String issuer) {
     anyJsonForJacksonTrees(merged);
     EdgeContract.apply(merged, issuer);
+    StringBounds.apply(merged);
     return merged;
   }
 
@@ -71,11 +73,17 @@ public final class OpenApiMerger {
         "One API for the Passerelle network of free, inclusive digital schools in France and"
             + " Morocco: applications, cohorts, partnerships and placements.");
     info.put("version", "v1");
+    // Relative: the gateway that serves the document, whatever its environment. Public, as every
+    // caller (people, partners, office systems) goes through it.
     merged
         .putArray("servers")
         .addObject()
         .put("url", "/")
-        .put("description", "The Passerelle gateway (this host)");
+        .put(
+            "description",
+            "The Passerelle gateway (this host), the same in each environment: local, staging,"
+                + " production")
+        .put("x-internal", false);
     ArrayNode tags = merged.putArray("tags");
     ObjectNode paths = merged.putObject("paths");
     ObjectNode components = merged.putObject("components");

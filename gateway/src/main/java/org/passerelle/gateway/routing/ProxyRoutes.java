@@ -401,6 +401,7 @@ public class ProxyRoutes {
     HttpServerResponse response = context.response();
     response.putHeader("RateLimit-Limit", Long.toString(limit.burst()));
     response.putHeader("RateLimit-Remaining", Long.toString(decision.remaining()));
+    response.putHeader("RateLimit-Reset", Long.toString(decision.resetSeconds()));
     if (decision.allowed()) {
       return true;
     }

@@ -13,8 +13,11 @@ final class RateLimiter {
   /** A class of clients: up to {@code burst} requests at once, refilled at {@code perSecond}. */
   record Limit(String name, long burst, double perSecond) {}
 
-  /** Whether the request may go, how many remain, and when to retry if not. */
-  record Decision(boolean allowed, long remaining, long retryAfterSeconds) {}
+  /**
+   * Whether the request may go, how many remain, when to retry if not, and in how many seconds the
+   * bucket is full again (RateLimit-Reset).
+   */
+  record Decision(boolean allowed, long remaining, long retryAfterSeconds, long resetSeconds) {}
 
   private static final int MAX_KEYS = 100_000;
 
@@ -41,11 +44,16 @@ final class RateLimiter {
       refill(bucket, limit, now);
       if (bucket.tokens >= 1) {
         bucket.tokens -= 1;
-        return new Decision(true, (long) bucket.tokens, 0);
+        return new Decision(true, (long) bucket.tokens, 0, secondsUntilFull(bucket, limit));
       }
       double seconds = (1 - bucket.tokens) / limit.perSecond();
-      return new Decision(false, 0, Math.max(1, (long) Math.ceil(seconds)));
+      return new Decision(
+          false, 0, Math.max(1, (long) Math.ceil(seconds)), secondsUntilFull(bucket, limit));
     }
+  }
+
+  private static long secondsUntilFull(Bucket bucket, Limit limit) {
+    return (long) Math.ceil((limit.burst() - bucket.tokens) / limit.perSecond());
   }
 
   private static void refill(Bucket bucket, Limit limit, long now) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.quarkus.test.junit.QuarkusTest;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -90,6 +91,40 @@ class OpenApiDocumentTest {
             "enrollment-service", "cohort-service", "partnership-service", "placement-service");
   }
 
+  /**
+   * The build lints META-INF/openapi.json with Spectral (gateway/spectral): it is what is served.
+   */
+  @Test
+  void theServedDocumentIsTheFileTheBuildLinted() throws Exception {
+    try (InputStream built =
+        Thread.currentThread()
+            .getContextClassLoader()
+            .getResourceAsStream("META-INF/openapi.json")) {
+      assertThat(built).isNotNull();
+      assertThat(document).isEqualTo(JSON.readTree(built));
+    }
+  }
+
+  /** Every answer says which headers the gateway puts on it; a 401 is never rate-counted. */
+  @Test
+  void everyAnswerDocumentsTheGatewaysHeaders() {
+    for (Operation operation : operations()) {
+      for (Map.Entry<String, JsonNode> response : operation.node().path("responses").properties()) {
+        Set<String> headers = new TreeSet<>();
+        resolve(response.getValue()).path("headers").fieldNames().forEachRemaining(headers::add);
+        String where = operation.name() + " " + response.getKey();
+        assertThat(headers).as(where).contains("Access-Control-Allow-Origin");
+        if (response.getKey().equals("401")) {
+          assertThat(headers).as(where).doesNotContain("RateLimit-Limit");
+        } else {
+          assertThat(headers)
+              .as(where)
+              .contains("RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset");
+        }
+      }
+    }
+  }
+
   @Test
   void operationIdsAreUniqueAndEveryOperationHasOne() {
     Set<String> ids = new HashSet<>();
@@ -134,7 +169,7 @@ class OpenApiDocumentTest {
       JsonNode responses = node.path("responses");
       Set<String> statuses = new TreeSet<>();
       responses.fieldNames().forEachRemaining(statuses::add);
-      assertThat(statuses).as(operation.name()).contains("429", "503", "504");
+      assertThat(statuses).as(operation.name()).contains("429", "500", "503", "504");
       boolean body = node.has("requestBody");
       assertThat(statuses.contains("413")).as(operation.name()).isEqualTo(body);
       assertThat(statuses.contains("415")).as(operation.name()).isEqualTo(body);

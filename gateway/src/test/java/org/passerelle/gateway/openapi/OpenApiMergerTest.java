@@ -120,25 +120,99 @@ class OpenApiMergerTest {
     JsonNode change = published.at("/paths/~1api~1v1~1sites~1{code}/patch");
     assertThat(names(change.path("responses")))
         .containsExactlyInAnyOrder(
-            "200", "400", "401", "403", "404", "409", "412", "413", "415", "422", "429", "503",
-            "504");
+            "200", "400", "401", "403", "404", "409", "412", "413", "415", "422", "429", "500",
+            "503", "504");
     assertThat(change.at("/security/0/keycloak")).isEmpty();
     assertThat(change.at("/x-roles/0").asText()).isEqualTo("platform-admin");
-    assertThat(change.at("/responses/401/description").asText()).isEqualTo("Not Authorized");
-    assertThat(change.at("/responses/401/content/application~1problem+json/schema/$ref").asText())
-        .isEqualTo("#/components/schemas/Problem");
+    // Quarkus' generic text gives way to the gateway's; a service's own text is kept.
+    assertThat(change.at("/responses/401/$ref").asText())
+        .isEqualTo("#/components/responses/Problem401");
     assertThat(change.at("/responses/412/$ref").asText())
         .isEqualTo("#/components/responses/Problem412");
 
     JsonNode verify = published.at("/paths/~1api~1v1~1certificates~1{publicId}/get");
     assertThat(names(verify.path("responses")))
-        .containsExactlyInAnyOrder("200", "404", "429", "503", "504");
+        .containsExactlyInAnyOrder("200", "404", "429", "500", "503", "504");
     assertThat(verify.has("security")).isFalse();
     assertThat(verify.at("/responses/404/description").asText()).isEqualTo("No such id");
+    assertThat(verify.at("/responses/404/content/application~1problem+json/schema/$ref").asText())
+        .isEqualTo("#/components/schemas/Problem");
 
     JsonNode list = published.at("/paths/~1api~1v1~1sites/get");
     assertThat(names(list.path("responses")))
-        .containsExactlyInAnyOrder("200", "401", "403", "429", "503", "504");
+        .containsExactlyInAnyOrder("200", "401", "403", "429", "500", "503", "504");
     assertThat(published.at("/components/schemas/Problem/type").asText()).isEqualTo("object");
+  }
+
+  @Test
+  void everyAnswerDocumentsTheHeadersTheGatewayPutsOnIt() throws Exception {
+    String paths =
+        """
+        "/api/v1/sites/{code}": {
+          "get": {"operationId": "getSite",
+            "responses": {"200": {"description": "The site"}, "404": {"description": "None"}},
+            "security": [{"keycloak": ["site-staff"]}]}}""";
+    ObjectNode published =
+        OpenApiMerger.publish(
+            OpenApiMerger.merge(List.of(document(paths, ""))), "https://sso.example/realms/p");
+
+    List<String> counted =
+        List.of(
+            "Access-Control-Allow-Origin",
+            "RateLimit-Limit",
+            "RateLimit-Remaining",
+            "RateLimit-Reset");
+    JsonNode responses = published.at("/paths/~1api~1v1~1sites~1{code}/get/responses");
+    assertThat(names(responses.at("/200/headers"))).containsExactlyElementsOf(counted);
+    assertThat(names(responses.at("/404/headers"))).containsExactlyElementsOf(counted);
+    assertThat(responses.at("/200/headers/RateLimit-Reset/$ref").asText())
+        .isEqualTo("#/components/headers/RateLimit-Reset");
+    JsonNode shared = published.at("/components/responses");
+    // The token is checked before the request is counted: a 401 has no rate-limit headers.
+    assertThat(names(shared.at("/Problem401/headers")))
+        .containsExactly("Access-Control-Allow-Origin");
+    assertThat(names(shared.at("/Problem403/headers"))).containsExactlyElementsOf(counted);
+    assertThat(names(shared.at("/Problem429/headers"))).contains("Retry-After");
+    assertThat(names(shared.at("/Problem503/headers"))).contains("Retry-After");
+    assertThat(names(shared.at("/Problem504/headers"))).doesNotContain("Retry-After");
+    for (String header : names(published.at("/components/headers"))) {
+      JsonNode schema = published.at("/components/headers/" + header + "/schema");
+      if (schema.path("type").asText().equals("integer")) {
+        assertThat(schema.path("format").asText()).as(header).isEqualTo("int32");
+        assertThat(schema.path("minimum").asInt()).as(header).isZero();
+      }
+    }
+    assertThat(published.at("/servers/0/x-internal").asBoolean(true)).isFalse();
+    assertThat(published.at("/components/securitySchemes/keycloak/description").asText())
+        .contains("RFC8725");
+  }
+
+  @Test
+  void aStringBoundedByItsFormatOrPatternGetsThatMaxLength() throws Exception {
+    String schemas =
+        """
+        "Request": {"type": "object", "properties": {
+          "id": {"type": "string", "format": "uuid"},
+          "on": {"type": "string", "format": "date"},
+          "at": {"type": ["string", "null"], "format": "date-time"},
+          "site": {"type": "string", "pattern": "(FR|MA)-[A-Z0-9-]{1,61}"},
+          "note": {"type": "string", "pattern": "[^\\\\p{C}]*"},
+          "name": {"type": "string", "pattern": "\\\\s*\\\\S[\\\\s\\\\S]*", "maxLength": 200},
+          "status": {"type": "string", "enum": ["OPEN"]},
+          "intake": {"type": "string", "description": "The intake", "$ref": "#/components/schemas/Id"}}},
+        "Id": {"type": "string", "format": "uuid"}""";
+    ObjectNode published =
+        OpenApiMerger.publish(
+            OpenApiMerger.merge(List.of(document("", schemas))), "https://sso.example/realms/p");
+
+    JsonNode properties = published.at("/components/schemas/Request/properties");
+    assertThat(properties.at("/id/maxLength").asInt()).isEqualTo(36);
+    assertThat(properties.at("/on/maxLength").asInt()).isEqualTo(10);
+    assertThat(properties.at("/at/maxLength").asInt()).isEqualTo(35);
+    assertThat(properties.at("/site/maxLength").asInt()).isEqualTo(64);
+    assertThat(properties.at("/note").has("maxLength")).isFalse();
+    assertThat(properties.at("/name/maxLength").asInt()).isEqualTo(200);
+    assertThat(properties.at("/status").has("maxLength")).isFalse();
+    assertThat(properties.at("/intake/maxLength").asInt()).isEqualTo(36);
   }
 }

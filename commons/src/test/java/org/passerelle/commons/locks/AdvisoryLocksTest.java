@@ -1,0 +1,24 @@
+package org.passerelle.commons.locks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class AdvisoryLocksTest {
+
+  @Test
+  void theSameKeyIsTheSameLockInEveryInstance() {
+    // Fixed value: instances of different versions must agree on the lock of a key.
+    assertThat(AdvisoryLocks.key("applicant-email", "FR", "a@example.org"))
+        .isEqualTo(AdvisoryLocks.key("applicant-email", "FR", "a@example.org"))
+        .isEqualTo(0x15f7a039523413e0L);
+  }
+
+  @Test
+  void theKindAndEachPartMakeAnotherKey() {
+    long key = AdvisoryLocks.key("applicant-email", "FR", "a@example.org");
+    assertThat(AdvisoryLocks.key("applicant-subject", "FR", "a@example.org")).isNotEqualTo(key);
+    assertThat(AdvisoryLocks.key("applicant-email", "MA", "a@example.org")).isNotEqualTo(key);
+    assertThat(AdvisoryLocks.key("applicant-email", "FRa", "@example.org")).isNotEqualTo(key);
+  }
+}

@@ -92,7 +92,8 @@ app_env() { # part -> NAME=value lines
       "PASSERELLE_ENROLLMENT_URL=http://127.0.0.1:$PASSERELLE_ENROLLMENT_PORT" \
       "PASSERELLE_COHORT_URL=http://127.0.0.1:$PASSERELLE_COHORT_PORT" \
       "PASSERELLE_PARTNERSHIP_URL=http://127.0.0.1:$PASSERELLE_PARTNERSHIP_PORT" \
-      "PASSERELLE_PLACEMENT_URL=http://127.0.0.1:$PASSERELLE_PLACEMENT_PORT"
+      "PASSERELLE_PLACEMENT_URL=http://127.0.0.1:$PASSERELLE_PLACEMENT_PORT" \
+      "PASSERELLE_GATEWAY_MANAGEMENT_PORT=$PASSERELLE_GATEWAY_MANAGEMENT_PORT"
   fi
 }
 
@@ -114,6 +115,9 @@ app_launch() {
   port="$(app_port "$part")"
   var="$(app_port_var "$part")"
   ensure_port_free "$port" "$var" "$part"
+  if [[ "$part" == gateway ]]; then
+    ensure_port_free "$PASSERELLE_GATEWAY_MANAGEMENT_PORT" PASSERELLE_GATEWAY_MANAGEMENT_PORT gateway
+  fi
   local -a envs
   mapfile -t envs < <(app_env "$part")
   info "starting $part on http://127.0.0.1:$port"
@@ -211,6 +215,7 @@ Passerelle is running.
 
   Gateway      $gw
   Swagger UI   $gw/q/swagger-ui
+  Metrics      http://127.0.0.1:$PASSERELLE_GATEWAY_MANAGEMENT_PORT/q/metrics   (gateway, by route; services: /q/metrics on their ports)
   Keycloak     $kc   (realm passerelle: $kc/realms/passerelle)
   Admin console $kc/admin   (user $PASSERELLE_KEYCLOAK_ADMIN / password $PASSERELLE_KEYCLOAK_ADMIN_PASSWORD,
                $(keycloak_admin_password_source))

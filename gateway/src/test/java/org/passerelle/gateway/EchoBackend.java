@@ -3,9 +3,11 @@ package org.passerelle.gateway;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 import java.net.ServerSocket;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -13,9 +15,17 @@ import java.util.concurrent.TimeUnit;
  * received, so the tests see exactly what the gateway forwards and where. The placement backend
  * points at a closed port. Morocco has its own enrollment and cohort backends (enrollment-ma,
  * cohort-ma); its other backends are the default ones. A request with {@code X-Echo-Delay-Ms} is
- * answered that late.
+ * answered that late; one with {@code X-Echo-Chunks: n} gets n pieces of 1 KiB, one every 100 ms.
+ * Every request with an {@code X-Request-Id} is remembered when it arrives, and when its connection
+ * closes before it was answered ({@link #RECEIVED}, {@link #CUT}).
  */
 public class EchoBackend implements QuarkusTestResourceLifecycleManager {
+
+  /** Request id -> when the backend saw the request ({@link System#nanoTime()}). */
+  public static final Map<String, Long> RECEIVED = new ConcurrentHashMap<>();
+
+  /** Request id -> when its connection closed before the backend had answered. */
+  public static final Map<String, Long> CUT = new ConcurrentHashMap<>();
 
   private Vertx vertx;
 
@@ -27,7 +37,12 @@ public class EchoBackend implements QuarkusTestResourceLifecycleManager {
       try (ServerSocket socket = new ServerSocket(0)) {
         closed = socket.getLocalPort();
       }
+      int management;
+      try (ServerSocket socket = new ServerSocket(0)) {
+        management = socket.getLocalPort();
+      }
       return Map.of(
+          "quarkus.management.test-port", String.valueOf(management),
           "passerelle.gateway.backends.enrollment", echo("enrollment"),
           "passerelle.gateway.backends.cohort", echo("cohort"),
           "passerelle.gateway.backends.partnership", echo("partnership"),
@@ -44,49 +59,83 @@ public class EchoBackend implements QuarkusTestResourceLifecycleManager {
         vertx
             .createHttpServer()
             .requestHandler(
-                request ->
+                request -> {
+                  String id = request.getHeader("X-Request-Id");
+                  if (id != null) {
+                    RECEIVED.put(id, System.nanoTime());
                     request
-                        .body()
-                        .onSuccess(
-                            body -> {
-                              String delay = request.getHeader("X-Echo-Delay-Ms");
-                              if (delay != null) {
-                                vertx.setTimer(
-                                    Long.parseLong(delay),
-                                    t -> request.response().setStatusCode(200).end("{}"));
-                                return;
+                        .response()
+                        .closeHandler(
+                            closed -> {
+                              if (!request.response().ended()) {
+                                CUT.put(id, System.nanoTime());
                               }
-                              JsonObject headers = new JsonObject();
-                              request
-                                  .headers()
-                                  .forEach(
-                                      h -> headers.put(h.getKey().toLowerCase(), h.getValue()));
-                              request
-                                  .response()
-                                  .putHeader("Content-Type", "application/json")
-                                  .putHeader("X-Backend", "echo")
-                                  .setStatusCode(request.method().name().equals("POST") ? 201 : 200)
-                                  .end(
-                                      new JsonObject()
-                                          .put("backend", backend)
-                                          .put("method", request.method().name())
-                                          .put("uri", request.uri())
-                                          .put("headers", headers)
-                                          .put("bodyLength", body.length())
-                                          .put(
-                                              "bodyEnd",
-                                              body.length() > 20
-                                                  ? body.getString(
-                                                      body.length() - 20, body.length())
-                                                  : body.toString())
-                                          .encode());
-                            }));
+                            });
+                  }
+                  request
+                      .body()
+                      .onSuccess(
+                          body -> {
+                            String chunks = request.getHeader("X-Echo-Chunks");
+                            if (chunks != null) {
+                              streamChunks(request.response(), Integer.parseInt(chunks));
+                              return;
+                            }
+                            String delay = request.getHeader("X-Echo-Delay-Ms");
+                            if (delay != null) {
+                              vertx.setTimer(
+                                  Long.parseLong(delay),
+                                  t -> request.response().setStatusCode(200).end("{}"));
+                              return;
+                            }
+                            JsonObject headers = new JsonObject();
+                            request
+                                .headers()
+                                .forEach(h -> headers.put(h.getKey().toLowerCase(), h.getValue()));
+                            request
+                                .response()
+                                .putHeader("Content-Type", "application/json")
+                                .putHeader("X-Backend", "echo")
+                                .setStatusCode(request.method().name().equals("POST") ? 201 : 200)
+                                .end(
+                                    new JsonObject()
+                                        .put("backend", backend)
+                                        .put("method", request.method().name())
+                                        .put("uri", request.uri())
+                                        .put("headers", headers)
+                                        .put("bodyLength", body.length())
+                                        .put(
+                                            "bodyEnd",
+                                            body.length() > 20
+                                                ? body.getString(body.length() - 20, body.length())
+                                                : body.toString())
+                                        .encode());
+                          });
+                });
     server
         .listen(0, "127.0.0.1")
         .toCompletionStage()
         .toCompletableFuture()
         .get(10, TimeUnit.SECONDS);
     return "http://127.0.0.1:" + server.actualPort();
+  }
+
+  /** {@code count} pieces of 1 KiB, one every 100 ms: an answer that takes its time. */
+  private void streamChunks(HttpServerResponse response, int count) {
+    response.setChunked(true).setStatusCode(200);
+    int[] sent = {0};
+    vertx.setPeriodic(
+        100,
+        timer -> {
+          if (response.closed() || response.ended()) {
+            vertx.cancelTimer(timer);
+          } else if (sent[0]++ < count) {
+            response.write("x".repeat(1024));
+          } else {
+            vertx.cancelTimer(timer);
+            response.end();
+          }
+        });
   }
 
   @Override

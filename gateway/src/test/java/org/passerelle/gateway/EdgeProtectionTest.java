@@ -12,6 +12,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import java.net.URI;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -31,6 +32,36 @@ class EdgeProtectionTest {
 
   @ConfigProperty(name = "passerelle.gateway.backends.placement")
   String placementUrl;
+
+  @ConfigProperty(name = "quarkus.management.test-port")
+  int managementPort;
+
+  @Test
+  void metricsNameRoutesNeverPathsAndAreServedOnTheManagementInterfaceOnly() {
+    String applicant = UUID.randomUUID().toString();
+    given()
+        .header("Authorization", Tokens.bearer("platform-admin"))
+        .get("/api/v1/applications/" + applicant + "/export")
+        .then()
+        .statusCode(200);
+    given().get("/api/v1/applications/" + applicant).then().statusCode(401);
+    given()
+        .header("Authorization", Tokens.bearer("platform-admin"))
+        .get("/api/v1/" + applicant)
+        .then()
+        .statusCode(404);
+    String metrics =
+        given().port(managementPort).get("/q/metrics").then().statusCode(200).extract().asString();
+    assertThat(metrics)
+        .contains("http_server_requests_seconds_count")
+        .containsPattern("http_server_requests_seconds_count\\{[^}]*uri=\"applications\"")
+        .doesNotContain(applicant)
+        .doesNotContain("/api/v1/applications/");
+    // Not on the public port; health and the API's documents stay there.
+    given().get("/q/metrics").then().statusCode(404);
+    given().get("/q/health/live").then().statusCode(200);
+    given().get("/q/openapi").then().statusCode(200);
+  }
 
   @Test
   void aBackendDownAnswers503AtOnceWhileItsBreakerIsOpenAndTheGatewayRecoversByItself()

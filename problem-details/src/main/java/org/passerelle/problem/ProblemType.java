@@ -11,6 +11,7 @@ public enum ProblemType {
   NOT_FOUND(404, "not-found"),
   METHOD_NOT_ALLOWED(405, "method-not-allowed"),
   NOT_ACCEPTABLE(406, "not-acceptable"),
+  REQUEST_TIMEOUT(408, "request-timeout"),
   CONFLICT(409, "conflict"),
   ILLEGAL_TRANSITION(409, "illegal-transition"),
   IDEMPOTENCY_KEY_REUSED(422, "idempotency-key-reused"),

@@ -179,6 +179,8 @@ final class Platform {
       gatewayEnv.put("PASSERELLE_RATE_LIMIT_" + clientClass, "1000000");
       gatewayEnv.put("PASSERELLE_RATE_BURST_" + clientClass, "100000");
     }
+    // Its management interface (metrics) on a free port too, not the local stack's.
+    gatewayEnv.put("PASSERELLE_GATEWAY_MANAGEMENT_PORT", String.valueOf(AppProcess.freePort()));
     AppProcess gateway = new AppProcess("gateway", "gateway", gatewayEnv);
     // Locations name the gateway, which callers use, never the service's own port.
     SERVICES.forEach(

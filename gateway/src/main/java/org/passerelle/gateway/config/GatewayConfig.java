@@ -61,6 +61,33 @@ public interface GatewayConfig {
   /** Path after {@code /api/v1/} (longest match wins) -> its own largest request body. */
   Map<String, MemorySize> bodyLimits();
 
+  RequestBodies requestBodies();
+
+  /**
+   * How request bodies are received: whole, before any backend sees them, within time limits, a few
+   * at a time per client and within a memory budget shared by all callers.
+   */
+  interface RequestBodies {
+    /** Longest silence between two pieces of a body; then 408 (or 499 if the caller is gone). */
+    @WithDefault("PT10S")
+    Duration idleTimeout();
+
+    /** Longest time to receive a whole body, unless a route says otherwise; then 408. */
+    @WithDefault("PT60S")
+    Duration timeout();
+
+    /** Path after {@code /api/v1/} (longest match wins) -> its own time to receive a body. */
+    Map<String, Duration> timeouts();
+
+    /** Bodies one client (token, or address without one) may be sending at once; more: 429. */
+    @WithDefault("4")
+    int perClient();
+
+    /** Bytes of bodies held by the gateway at once, all callers together; beyond: 503. */
+    @WithDefault("64M")
+    MemorySize maxBuffered();
+  }
+
   /** Further attempts when a backend cannot be connected to, for idempotent methods only. */
   @WithDefault("1")
   int retries();

@@ -18,12 +18,17 @@ import org.passerelle.gateway.config.GatewayConfig;
  * (401 without a valid token, 403 preflight from another origin), or the gateway's own pages. The
  * line is opened before CORS and security run. Only what the HTTP server itself refuses before
  * routing (oversized headers or request line, malformed requests) has none. It names the route,
- * never the path: no identifiers, no query strings, no tokens, no personal data.
+ * never the path: no identifiers, no query strings, no tokens, no personal data. A caller that went
+ * away before its answer was complete is logged with status 499, as nginx does.
  */
 @ApplicationScoped
 public class AccessLog {
 
   static final String REQUEST_ID = "X-Request-Id";
+
+  /** What nginx logs for a request whose caller closed the connection before the answer. */
+  static final int CLIENT_CLOSED_REQUEST = 499;
+
   private static final Logger ACCESS = Logger.getLogger("org.passerelle.gateway.access");
   private static final String ENTRY = AccessLog.class.getName();
   private static final String API = "/api/v1/";
@@ -43,6 +48,7 @@ public class AccessLog {
     private final String route;
     private String backend = "-";
     private String country = "-";
+    private int status;
 
     private Entry(String requestId, long startNanos, String route) {
       this.requestId = requestId;
@@ -64,6 +70,11 @@ public class AccessLog {
 
     void country(String country) {
       this.country = country;
+    }
+
+    /** The status to log instead of the response's, e.g. when the gateway cut a broken answer. */
+    void status(int status) {
+      this.status = status;
     }
   }
 
@@ -89,11 +100,22 @@ public class AccessLog {
     context.response().putHeader(REQUEST_ID, requestId);
     Entry entry = new Entry(requestId, System.nanoTime(), route(context.normalizedPath()));
     context.put(ENTRY, entry);
-    context.addEndHandler(done -> ACCESS.info(line(context, entry)));
+    context.addEndHandler(done -> ACCESS.info(line(context, entry, done.succeeded())));
     context.next();
   }
 
-  private static String line(RoutingContext context, Entry entry) {
+  /**
+   * The status: the gateway's own choice if it made one, else 499 (nginx's "client closed request")
+   * when the caller went away before the answer was complete, else the answer's status.
+   */
+  private static int status(RoutingContext context, Entry entry, boolean completed) {
+    if (entry.status != 0) {
+      return entry.status;
+    }
+    return completed ? context.response().getStatusCode() : CLIENT_CLOSED_REQUEST;
+  }
+
+  private static String line(RoutingContext context, Entry entry, boolean completed) {
     return "request-id="
         + entry.requestId
         + " client="
@@ -107,7 +129,7 @@ public class AccessLog {
         + " method="
         + context.request().method().name()
         + " status="
-        + context.response().getStatusCode()
+        + status(context, entry, completed)
         + " duration-ms="
         + (System.nanoTime() - entry.startNanos) / 1_000_000;
   }
@@ -119,7 +141,7 @@ public class AccessLog {
   }
 
   /** A fixed name per route: a resource the gateway serves, or one of its own pages. */
-  private String route(String path) {
+  String route(String path) {
     if (path == null) {
       return "unknown";
     }

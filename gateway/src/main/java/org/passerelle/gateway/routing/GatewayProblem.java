@@ -1,5 +1,6 @@
 package org.passerelle.gateway.routing;
 
+import io.vertx.core.Future;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.LanguageHeader;
@@ -19,7 +20,11 @@ public final class GatewayProblem {
 
   private GatewayProblem() {}
 
-  public static void send(
+  /**
+   * Answers with the problem unless an answer was already started or the caller is gone; the future
+   * completes when it was written (failed when nothing was).
+   */
+  public static Future<Void> send(
       RoutingContext context,
       ProblemType type,
       String path,
@@ -28,20 +33,21 @@ public final class GatewayProblem {
     Locale locale = Messages.pick(languages(context));
     Problem problem = Problem.of(type, locale, path, List.of(), detailKey, arguments);
     HttpServerResponse response = context.response();
-    if (!response.ended() && !response.headWritten()) {
-      response
-          .setStatusCode(type.status())
-          .putHeader("Content-Type", Problem.MEDIA_TYPE)
-          .putHeader("Content-Language", locale.getLanguage())
-          .end(
-              new JsonObject()
-                  .put("type", problem.type())
-                  .put("title", problem.title())
-                  .put("status", problem.status())
-                  .put("detail", problem.detail())
-                  .put("instance", problem.instance())
-                  .encode());
+    if (response.ended() || response.headWritten() || response.closed()) {
+      return Future.failedFuture("the answer was already started or the caller is gone");
     }
+    return response
+        .setStatusCode(type.status())
+        .putHeader("Content-Type", Problem.MEDIA_TYPE)
+        .putHeader("Content-Language", locale.getLanguage())
+        .end(
+            new JsonObject()
+                .put("type", problem.type())
+                .put("title", problem.title())
+                .put("status", problem.status())
+                .put("detail", problem.detail())
+                .put("instance", problem.instance())
+                .encode());
   }
 
   /** The caller's languages, most wanted first; a malformed Accept-Language counts as none. */

@@ -3,10 +3,12 @@ package org.passerelle.gateway.routing;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
@@ -34,13 +36,17 @@ import org.passerelle.problem.ProblemType;
 
 /**
  * Routes {@code /api/v1/<resource>/...} to the service owning the resource, or {@code
- * /api/v1/<shared resource>/<backend>/...} to the backend the path names, in the request's country,
- * streaming bodies both ways. The token was already checked by the edge security policy. Routing
- * uses the normalised path, the one security decisions were made on, and that is the path
- * forwarded. On the way: a rate limit per client (429), a body size limit per route (413), a
- * timeout per route (504), a circuit breaker per backend (503 at once while open), retries of
- * idempotent methods on connection failures only. The request's access log line ({@link AccessLog})
- * learns the backend and country here.
+ * /api/v1/<shared resource>/<backend>/...} to the backend the path names, in the request's country.
+ * The token was already checked by the edge security policy. Routing uses the normalised path, the
+ * one security decisions were made on, and that is the path forwarded. On the way: a rate limit per
+ * client (429), a body size limit per route (413), a timeout per route (504), a circuit breaker per
+ * backend (503 at once while open), retries of idempotent methods on connection failures only.
+ *
+ * <p>A request body is received whole before any backend sees it (ADR 0014): a caller that stalls
+ * holds no backend connection, gets 408 after the body's idle or total time limit, and may send
+ * only a few bodies at once ({@link BodyQuota}). Answers stream back. A caller that goes away ends
+ * its exchange at once: the backend request is reset, nothing more is written, and the access line
+ * says 499. The request's access log line ({@link AccessLog}) learns the backend and country here.
  */
 @ApplicationScoped
 public class ProxyRoutes {
@@ -90,14 +96,68 @@ public class ProxyRoutes {
     static final Caller ANONYMOUS = new Caller(null, null, null);
   }
 
-  /** One proxied request on its way. */
-  private record Exchange(
-      RoutingContext context,
-      Backend backend,
-      String path,
-      String requestId,
-      long timeoutMillis,
-      Buffer body) {}
+  /** One proxied request on its way; its fields change on the request's event loop only. */
+  private static final class Exchange {
+    final RoutingContext context;
+    final AccessLog.Entry logged;
+    final Backend backend;
+    final String path;
+    final long timeoutMillis;
+    Buffer body;
+    BodyQuota.Slot slot;
+    Promise<Buffer> reception;
+    HttpClientRequest backendRequest;
+    boolean backendDone;
+    boolean callerGone;
+
+    Exchange(
+        RoutingContext context,
+        AccessLog.Entry logged,
+        Backend backend,
+        String path,
+        long timeoutMillis) {
+      this.context = context;
+      this.logged = logged;
+      this.backend = backend;
+      this.path = path;
+      this.timeoutMillis = timeoutMillis;
+    }
+
+    String requestId() {
+      return logged.requestId();
+    }
+
+    /** The body's bytes go back to the budget once the backend has it, or never will. */
+    void releaseBody() {
+      if (slot != null) {
+        slot.release();
+      }
+    }
+  }
+
+  /** The caller sent nothing for too long, or took too long in all; {@code limit} in seconds. */
+  private static final class StalledBody extends RuntimeException {
+    final long limitSeconds;
+
+    StalledBody(long limitSeconds) {
+      super("request body not received within " + limitSeconds + " s", null, false, false);
+      this.limitSeconds = limitSeconds;
+    }
+  }
+
+  /** A body of unknown length grew past its route's limit. */
+  private static final class BodyTooLarge extends RuntimeException {
+    BodyTooLarge() {
+      super("request body too large", null, false, false);
+    }
+  }
+
+  /** The body grew past what the gateway may hold for all callers together. */
+  private static final class BudgetExhausted extends RuntimeException {
+    BudgetExhausted() {
+      super("request bodies budget exhausted", null, false, false);
+    }
+  }
 
   /** Country -> backend name -> backend. */
   private final Map<String, Map<String, Backend>> backends = new HashMap<>();
@@ -117,8 +177,20 @@ public class ProxyRoutes {
   private final Map<String, String> clientClasses = new HashMap<>();
   private final String tokenDefaultClass;
   private final String anonymousClass;
+  private final Vertx vertx;
+  private final BodyQuota bodyQuota;
+  private final long bodyIdleMillis;
+  private final long defaultBodyTimeoutMillis;
+  private final Map<String, Long> bodyTimeouts = new LinkedHashMap<>();
 
   ProxyRoutes(GatewayConfig config, Vertx vertx) {
+    this.vertx = vertx;
+    GatewayConfig.RequestBodies bodies = config.requestBodies();
+    this.bodyQuota = new BodyQuota(bodies.perClient(), bodies.maxBuffered().asLongValue());
+    this.bodyIdleMillis = bodies.idleTimeout().toMillis();
+    this.defaultBodyTimeoutMillis = bodies.timeout().toMillis();
+    longestFirst(bodies.timeouts())
+        .forEach((prefix, timeout) -> bodyTimeouts.put(prefix, timeout.toMillis()));
     Map<String, CircuitBreaker> breakers = new HashMap<>();
     this.openDelayNanos = config.circuitBreaker().openDelay().toNanos();
     CountryBackends.of(config)
@@ -177,6 +249,8 @@ public class ProxyRoutes {
             });
     this.tokenDefaultClass = config.rateLimits().tokenDefaultClass();
     this.anonymousClass = config.rateLimits().anonymousClass();
+    // Bodies arrive whole before a backend connection is taken, so a connection is held only while
+    // a backend works on a complete request: stalled callers cannot drain the pool.
     this.client =
         vertx.createHttpClient(
             new HttpClientOptions()
@@ -251,25 +325,41 @@ public class ProxyRoutes {
       logged.backend(backend.name());
       long maxBody = forPath(bodyLimits, rest, defaultMaxBody);
       String length = request.getHeader("Content-Length");
-      if (length != null && Long.parseLong(length.trim()) > maxBody) {
+      long declared = length == null ? -1 : Long.parseLong(length.trim());
+      if (declared > maxBody) {
         tooLarge(context, path, maxBody);
         return;
       }
-      long timeout = forPath(timeouts, rest, defaultTimeoutMillis);
-      if (length == null && !request.isEnded()) {
-        // A body of unknown length is read here, within the limit, before the backend sees it.
-        readBounded(context, maxBody)
-            .onSuccess(
-                body -> {
-                  if (body == null) {
-                    tooLarge(context, path, maxBody);
-                  } else {
-                    attempt(new Exchange(context, backend, path, id, timeout, body), 0);
-                  }
-                });
+      Exchange exchange =
+          new Exchange(
+              context, logged, backend, path, forPath(timeouts, rest, defaultTimeoutMillis));
+      if (context.response().closed()) {
+        return; // gone already (e.g. while its token was checked): its line says 499
+      }
+      // From the moment the caller goes, nothing is sent to or awaited from a backend for it.
+      context.addEndHandler(
+          done -> {
+            if (done.failed()) {
+              callerGone(exchange);
+            }
+          });
+      if (request.isEnded()) {
+        attempt(exchange, 0);
         return;
       }
-      attempt(new Exchange(context, backend, path, id, timeout, null), 0);
+      long bodyTimeout = forPath(bodyTimeouts, rest, defaultBodyTimeoutMillis);
+      if (declared <= 0 && !request.headers().contains("Transfer-Encoding")) {
+        receive(exchange, maxBody, bodyTimeout); // no body: its end is all that comes
+        return;
+      }
+      BodyQuota.Slot slot = bodyQuota.acquire(clientKey(context, caller));
+      if (slot == null) {
+        context.response().putHeader("Retry-After", "1");
+        refuseBody(context, ProblemType.TOO_MANY_REQUESTS, path, "too-many-requests.bodies", 1);
+        return;
+      }
+      exchange.slot = slot;
+      receive(exchange, maxBody, bodyTimeout);
     } catch (RuntimeException e) {
       LOG.warnf("cannot proxy request %s (route %s): %s", id, logged.route(), e.toString());
       reject(context, ProblemType.INVALID_REQUEST, path, "invalid-request.address");
@@ -298,18 +388,11 @@ public class ProxyRoutes {
   }
 
   private boolean withinRateLimit(RoutingContext context, Caller caller, String path) {
-    String rateClass;
-    String key;
-    if (caller.client() == null) {
-      rateClass = anonymousClass;
-      key =
-          context.request().remoteAddress() == null
-              ? "unknown"
-              : context.request().remoteAddress().hostAddress();
-    } else {
-      rateClass = clientClasses.getOrDefault(caller.client(), tokenDefaultClass);
-      key = caller.client() + "|" + caller.subject();
-    }
+    String rateClass =
+        caller.client() == null
+            ? anonymousClass
+            : clientClasses.getOrDefault(caller.client(), tokenDefaultClass);
+    String key = clientKey(context, caller);
     RateLimiter.Limit limit = rateClasses.get(rateClass);
     if (limit == null) {
       return true;
@@ -330,6 +413,16 @@ public class ProxyRoutes {
         "too-many-requests.detail",
         decision.retryAfterSeconds());
     return false;
+  }
+
+  /** Who a limit counts against: a token's client and subject, else the source address. */
+  private static String clientKey(RoutingContext context, Caller caller) {
+    if (caller.client() == null) {
+      return context.request().remoteAddress() == null
+          ? "unknown"
+          : context.request().remoteAddress().hostAddress();
+    }
+    return caller.client() + "|" + caller.subject();
   }
 
   private String backendName(String resource, String[] segments) {
@@ -362,32 +455,139 @@ public class ProxyRoutes {
     return RESOURCE.matcher(segment).matches() ? segment : "";
   }
 
-  /** The whole body, or null as soon as it grows past {@code max} bytes. */
-  private static Future<Buffer> readBounded(RoutingContext context, long max) {
+  /**
+   * Receives the whole body, then sends the request on. Each piece must follow the previous one
+   * within the idle timeout and the whole body arrive within {@code totalMillis}: a caller that
+   * stalls gets 408 and its connection is closed. A body of unknown length may not grow past {@code
+   * max} (413) nor past the budget of all bodies held (503).
+   */
+  private void receive(Exchange exchange, long max, long totalMillis) {
+    RoutingContext context = exchange.context;
     HttpServerRequest request = context.request();
-    io.vertx.core.Promise<Buffer> promise = io.vertx.core.Promise.promise();
+    Promise<Buffer> reception = Promise.promise();
+    exchange.reception = reception;
     Buffer body = Buffer.buffer();
+    long[] idleTimer = {-1};
+    long totalTimer =
+        vertx.setTimer(totalMillis, t -> reception.tryFail(new StalledBody(seconds(totalMillis))));
+    Runnable rearm =
+        () -> {
+          vertx.cancelTimer(idleTimer[0]);
+          idleTimer[0] =
+              vertx.setTimer(
+                  bodyIdleMillis, t -> reception.tryFail(new StalledBody(seconds(bodyIdleMillis))));
+        };
+    rearm.run();
+    reception
+        .future()
+        .onComplete(
+            done -> {
+              vertx.cancelTimer(idleTimer[0]);
+              vertx.cancelTimer(totalTimer);
+              if (exchange.slot != null) {
+                exchange.slot.received();
+              }
+            })
+        .onSuccess(
+            received -> {
+              exchange.body = received;
+              attempt(exchange, 0);
+            })
+        .onFailure(error -> bodyFailed(exchange, error, max));
     request.handler(
         chunk -> {
-          if (promise.future().isComplete()) {
+          if (reception.future().isComplete()) {
             return;
           }
           if (body.length() + (long) chunk.length() > max) {
-            promise.tryComplete(null);
+            reception.tryFail(new BodyTooLarge());
+          } else if (exchange.slot != null && !exchange.slot.grow(chunk.length())) {
+            reception.tryFail(new BudgetExhausted());
           } else {
             body.appendBuffer(chunk);
+            rearm.run();
           }
         });
-    request.exceptionHandler(promise::tryFail);
-    request.endHandler(end -> promise.tryComplete(body));
+    request.exceptionHandler(reception::tryFail);
+    request.endHandler(end -> reception.tryComplete(body));
+    if (!request.isEnded() && "100-continue".equalsIgnoreCase(request.getHeader("Expect"))) {
+      context.response().writeContinue();
+    }
     request.resume();
-    return promise.future();
+  }
+
+  private static long seconds(long millis) {
+    return Math.max(1, (millis + 999) / 1000);
+  }
+
+  /** The body will not reach the backend: say why, unless the caller is gone. */
+  private void bodyFailed(Exchange exchange, Throwable error, long max) {
+    exchange.releaseBody();
+    RoutingContext context = exchange.context;
+    if (exchange.callerGone || context.response().closed()) {
+      LOG.debugf("caller of request %s went away while sending its body", exchange.requestId());
+      return;
+    }
+    switch (error) {
+      case StalledBody stalled -> {
+        LOG.infof(
+            "caller of request %s (route %s) stalled while sending its body: 408",
+            exchange.requestId(), exchange.logged.route());
+        // The caller is not sending: the connection ends right after the answer.
+        context.response().putHeader("Connection", "close");
+        GatewayProblem.send(
+                context,
+                ProblemType.REQUEST_TIMEOUT,
+                exchange.path,
+                "request-timeout.detail",
+                stalled.limitSeconds)
+            .onComplete(written -> context.request().connection().close());
+      }
+      case BudgetExhausted ignored -> {
+        LOG.warnf(
+            "request bodies budget exhausted, request %s refused with 503", exchange.requestId());
+        context.response().putHeader("Retry-After", "1");
+        refuseBody(
+            context,
+            ProblemType.SERVICE_UNAVAILABLE,
+            exchange.path,
+            "service-unavailable.gateway-busy",
+            1);
+      }
+      case BodyTooLarge ignored -> tooLarge(context, exchange.path, max);
+      default -> {
+        LOG.debugf("request %s: body not received: %s", exchange.requestId(), error.toString());
+        context.request().connection().close();
+      }
+    }
+  }
+
+  /** The caller closed its connection: stop whatever is under way for it, quietly. */
+  private void callerGone(Exchange exchange) {
+    if (exchange.callerGone) {
+      return;
+    }
+    exchange.callerGone = true;
+    if (exchange.reception != null) {
+      exchange.reception.tryFail("caller gone");
+    }
+    if (exchange.backendRequest != null && !exchange.backendDone) {
+      LOG.debugf(
+          "caller of request %s went away: resetting the %s request",
+          exchange.requestId(), exchange.backend.name());
+      resetBackend(exchange);
+    }
+    exchange.releaseBody();
   }
 
   private void attempt(Exchange exchange, int attempt) {
-    RoutingContext context = exchange.context();
+    RoutingContext context = exchange.context;
     HttpServerRequest request = context.request();
-    Backend backend = exchange.backend();
+    Backend backend = exchange.backend;
+    if (exchange.callerGone) {
+      exchange.releaseBody();
+      return;
+    }
     if (!backend.breaker().allow(System.nanoTime())) {
       unavailable(exchange, null);
       return;
@@ -398,12 +598,16 @@ public class ProxyRoutes {
             .setMethod(request.method())
             .setHost(backend.host())
             .setPort(backend.port())
-            .setURI(query == null ? exchange.path() : exchange.path() + "?" + query)
-            .setIdleTimeout(exchange.timeoutMillis());
+            .setURI(query == null ? exchange.path : exchange.path + "?" + query)
+            .setIdleTimeout(exchange.timeoutMillis);
     client
         .request(options)
         .onFailure(
             error -> {
+              if (exchange.callerGone) {
+                exchange.releaseBody();
+                return;
+              }
               // Not connected: nothing was sent, but only idempotent methods are tried again.
               if (attempt < retries && IDEMPOTENT.contains(request.method())) {
                 LOG.debugf(
@@ -414,54 +618,111 @@ public class ProxyRoutes {
               backend.breaker().failure(System.nanoTime());
               unavailable(exchange, error);
             })
-        .onSuccess(
-            backendRequest -> {
-              copyHeaders(request.headers(), backendRequest.headers(), true);
-              backendRequest.putHeader(AccessLog.REQUEST_ID, exchange.requestId());
-              backendRequest.putHeader("X-Forwarded-Proto", request.scheme());
-              if (request.authority() != null) {
-                backendRequest.putHeader("X-Forwarded-Host", request.authority().toString());
+        .onSuccess(backendRequest -> send(exchange, backendRequest));
+  }
+
+  private void send(Exchange exchange, HttpClientRequest backendRequest) {
+    HttpServerRequest request = exchange.context.request();
+    Backend backend = exchange.backend;
+    exchange.backendRequest = backendRequest;
+    if (exchange.callerGone) {
+      resetBackend(exchange);
+      exchange.releaseBody();
+      return;
+    }
+    copyHeaders(request.headers(), backendRequest.headers(), true);
+    backendRequest.putHeader(AccessLog.REQUEST_ID, exchange.requestId());
+    backendRequest.putHeader("X-Forwarded-Proto", request.scheme());
+    if (request.authority() != null) {
+      backendRequest.putHeader("X-Forwarded-Host", request.authority().toString());
+    }
+    if (request.remoteAddress() != null) {
+      backendRequest.putHeader("X-Forwarded-For", request.remoteAddress().hostAddress());
+    }
+    // The body is whole: its length is what was received, whatever the caller announced.
+    backendRequest.headers().remove("Content-Length");
+    Future<HttpClientResponse> sent =
+        exchange.body == null ? backendRequest.send() : backendRequest.send(exchange.body);
+    sent.onComplete(done -> exchange.releaseBody())
+        .onFailure(
+            error -> {
+              exchange.backendDone = true;
+              if (exchange.callerGone) {
+                // Our own reset: the backend is not to blame, and nobody is waiting.
+                return;
               }
-              if (request.remoteAddress() != null) {
-                backendRequest.putHeader("X-Forwarded-For", request.remoteAddress().hostAddress());
-              }
-              Future<HttpClientResponse> sent;
-              if (exchange.body() != null) {
-                backendRequest.headers().remove("Content-Length");
-                sent = backendRequest.send(exchange.body());
-              } else if (request.isEnded()) {
-                sent = backendRequest.send();
+              backend.breaker().failure(System.nanoTime());
+              if (error instanceof TimeoutException) {
+                timedOut(exchange, error);
               } else {
-                sent = backendRequest.send(request);
+                unavailable(exchange, error);
               }
-              sent.onFailure(
-                      error -> {
-                        backend.breaker().failure(System.nanoTime());
-                        if (error instanceof TimeoutException) {
-                          timedOut(exchange, error);
-                        } else {
-                          unavailable(exchange, error);
-                        }
-                      })
-                  .onSuccess(
-                      backendResponse -> {
-                        backend.breaker().success();
-                        relay(backendResponse, context.response(), exchange.requestId());
-                      });
+            })
+        .onSuccess(
+            backendResponse -> {
+              backend.breaker().success();
+              relay(exchange, backendResponse);
             });
   }
 
-  private static void relay(
-      HttpClientResponse backendResponse, HttpServerResponse response, String id) {
+  /**
+   * Streams the backend's answer to the caller. Written by hand rather than piped: a caller that
+   * goes away mid-answer must stop the relay at once (a pipe may still write to the closed answer),
+   * and a backend request is reset only while its answer is incomplete (resetting one that ended
+   * would close a pooled connection another request may be using).
+   */
+  private static void relay(Exchange exchange, HttpClientResponse backendResponse) {
+    HttpServerResponse response = exchange.context.response();
+    if (exchange.callerGone || response.closed()) {
+      resetBackend(exchange);
+      return;
+    }
     response.setStatusCode(backendResponse.statusCode());
     response.setStatusMessage(backendResponse.statusMessage());
     copyHeaders(backendResponse.headers(), response.headers(), false);
-    response.putHeader(AccessLog.REQUEST_ID, id);
+    response.putHeader(AccessLog.REQUEST_ID, exchange.requestId());
     if (backendResponse.getHeader("Content-Length") == null) {
       response.setChunked(true);
     }
-    // A backend failing mid-body must not look like a complete answer: reset the connection.
-    backendResponse.pipeTo(response).onFailure(error -> response.reset());
+    backendResponse.handler(
+        chunk -> {
+          if (exchange.callerGone || response.closed() || response.ended()) {
+            return;
+          }
+          response.write(chunk);
+          if (response.writeQueueFull()) {
+            backendResponse.pause();
+            response.drainHandler(drained -> backendResponse.resume());
+          }
+        });
+    backendResponse.exceptionHandler(
+        error -> {
+          exchange.backendDone = true;
+          if (exchange.callerGone || response.closed() || response.ended()) {
+            return;
+          }
+          // The backend failed mid-answer: it must not look complete to the caller.
+          LOG.warnf(
+              "backend %s failed while answering request %s: %s",
+              exchange.backend.name(), exchange.requestId(), error.toString());
+          exchange.logged.status(502);
+          response.reset();
+        });
+    backendResponse.endHandler(
+        end -> {
+          exchange.backendDone = true;
+          if (!exchange.callerGone && !response.closed() && !response.ended()) {
+            response.end();
+          }
+        });
+  }
+
+  /** Resets the backend request unless its answer is complete (or it was reset already). */
+  private static void resetBackend(Exchange exchange) {
+    if (exchange.backendRequest != null && !exchange.backendDone) {
+      exchange.backendDone = true;
+      exchange.backendRequest.reset();
+    }
   }
 
   private static void copyHeaders(MultiMap from, MultiMap to, boolean fromCaller) {
@@ -493,37 +754,65 @@ public class ProxyRoutes {
     GatewayProblem.send(context, type, path, detailKey, arguments);
   }
 
-  private static void tooLarge(RoutingContext context, String path, long maxBody) {
-    // The rest of the body is not read: the connection ends with this answer.
-    context.response().putHeader("Connection", "close");
-    reject(context, ProblemType.PAYLOAD_TOO_LARGE, path, "payload-too-large.detail", maxBody);
+  /**
+   * Refuses a request whose body is not wanted: the answer says the connection ends; the rest of
+   * the body is read and dropped meanwhile, so the caller gets to read the answer, and the
+   * connection is closed after the body idle timeout at the latest.
+   */
+  private void refuseBody(
+      RoutingContext context,
+      ProblemType type,
+      String path,
+      String detailKey,
+      Object... arguments) {
+    HttpServerRequest request = context.request();
+    if (!context.response().headWritten()) {
+      context.response().putHeader("Connection", "close");
+    }
+    if (!request.isEnded()) {
+      request.handler(chunk -> {});
+      request.exceptionHandler(error -> {});
+    }
+    reject(context, type, path, detailKey, arguments);
+    vertx.setTimer(
+        bodyIdleMillis,
+        t -> {
+          if (!context.response().closed()) {
+            request.connection().close();
+          }
+        });
+  }
+
+  private void tooLarge(RoutingContext context, String path, long maxBody) {
+    refuseBody(context, ProblemType.PAYLOAD_TOO_LARGE, path, "payload-too-large.detail", maxBody);
   }
 
   private void unavailable(Exchange exchange, Throwable error) {
-    Backend backend = exchange.backend();
+    exchange.releaseBody();
+    Backend backend = exchange.backend;
     if (error != null) {
       LOG.warnf(
           "backend %s unavailable for request %s: %s",
           backend.name(), exchange.requestId(), error.toString());
     }
     long retryAfter = backend.breaker().retryAfterSeconds(System.nanoTime());
-    HttpServerResponse response = exchange.context().response();
-    if (!response.headWritten()) {
+    HttpServerResponse response = exchange.context.response();
+    if (!response.headWritten() && !response.ended()) {
       response.putHeader("Retry-After", Long.toString(retryAfter));
     }
     reject(
-        exchange.context(),
+        exchange.context,
         ProblemType.SERVICE_UNAVAILABLE,
-        exchange.path(),
+        exchange.path,
         "service-unavailable.detail",
         backend.name());
   }
 
   private static void timedOut(Exchange exchange, Throwable error) {
+    exchange.releaseBody();
     LOG.warnf(
         "backend %s timed out for request %s: %s",
-        exchange.backend().name(), exchange.requestId(), error.toString());
-    reject(
-        exchange.context(), ProblemType.GATEWAY_TIMEOUT, exchange.path(), "gateway-timeout.detail");
+        exchange.backend.name(), exchange.requestId(), error.toString());
+    reject(exchange.context, ProblemType.GATEWAY_TIMEOUT, exchange.path, "gateway-timeout.detail");
   }
 }

@@ -24,8 +24,9 @@ import org.passerelle.problem.Problem;
 
 /**
  * Requests are read strictly (issue 13): a body only as the media type its operation declares, one
- * JSON document with each key once and well-formed text, and query parameters that do not convert
- * answer 400 naming them. Each refusal is problem+json and writes nothing.
+ * JSON document with each key once and well-formed text, and query parameters that are unknown to
+ * the operation or do not convert answer 400 naming them. Each refusal is problem+json and writes
+ * nothing.
  */
 @QuarkusTest
 class StrictRequestsTest {
@@ -213,7 +214,7 @@ class StrictRequestsTest {
 
   @Test
   void aMalformedIdInThePathStaysNotFound() {
-    refused(given().get(NOTES + "/not-a-uuid?size=abc"), 404, "not-found");
+    refused(given().get(NOTES + "/not-a-uuid"), 404, "not-found");
     refused(
         given()
             .contentType("application/json")
@@ -221,6 +222,76 @@ class StrictRequestsTest {
             .patch(NOTES + "/not-a-uuid"),
         404,
         "not-found");
+  }
+
+  @Test
+  void anUnknownQueryParameterIsA400NamingItAndTheKnownOnesStillWork() {
+    refused(
+            given().header("Accept-Language", "en").get(NOTES + "?colour=RED&pagee=1"),
+            400,
+            "validation-failed")
+        .body("errors.field", contains("pagee"))
+        .body("errors.message", contains("Parameter \"pagee\" is unknown."))
+        .body(
+            "detail",
+            equalTo(
+                "Unknown parameter(s): pagee. This operation accepts:"
+                    + " author, colour, page, since, size, tag."));
+    // Names are compared exactly; each unknown one is named once, sorted.
+    refused(
+            given().get(NOTES + "?Size=5&statut=OPEN&statut=CLOSED&size=5&zz=&a"),
+            400,
+            "validation-failed")
+        .body("errors.field", contains("Size", "a", "statut", "zz"))
+        .body("errors.message[0]", equalTo("Le paramètre « Size » est inconnu."));
+    refused(
+            given().header("Accept-Language", "ar").get(NOTES + "?pagee=1"),
+            400,
+            "validation-failed")
+        .header("Content-Language", "ar")
+        .body("errors.message", contains("المعامل «pagee» غير معروف."));
+    // An unknown parameter is refused before a known one is converted.
+    refused(given().get(NOTES + "?size=abc&pagee=1"), 400, "validation-failed")
+        .body("errors.field", contains("pagee"));
+    given()
+        .get(
+            NOTES
+                + "?size=5&page=0&colour=RED&author="
+                + UUID.randomUUID()
+                + "&since=2026-01-01&tag="
+                + UUID.randomUUID()
+                + "&tag="
+                + UUID.randomUUID())
+        .then()
+        .statusCode(200)
+        .body("size", equalTo(5));
+    given().get(NOTES).then().statusCode(200);
+  }
+
+  @Test
+  void anOperationWithoutQueryParametersRefusesAnyAndNothingIsWritten() {
+    String id = created();
+    String before = written();
+    refused(given().get(NOTES + "/" + UUID.randomUUID() + "?page=0"), 400, "validation-failed")
+        .body("errors.field", contains("page"))
+        .body(
+            "detail",
+            equalTo("Cette opération n'accepte aucun paramètre de requête ; reçu : page."));
+    refused(json().body(GOOD).post(NOTES + "?dryRun=true"), 400, "validation-failed")
+        .body("errors.field", contains("dryRun"));
+    refused(json().body(GOOD).post(LOOSE_NOTES + "?colour=GREEN"), 400, "validation-failed")
+        .body("errors.field", contains("colour"));
+    refused(
+            json().body("{\"text\": \"b\"}").patch(NOTES + "/" + id + "?text=c"),
+            400,
+            "validation-failed")
+        .body("errors.field", contains("text"));
+    assertThat(written()).isEqualTo(before);
+    assertThat(text(id)).isEqualTo("a");
+    // A caller without access is turned away before its parameters are looked at.
+    given().get(NOTES + "/scope?x=1").then().statusCode(401);
+    // Quarkus' own pages are not API operations and are left alone.
+    given().get("/q/health/live?verbose=1").then().statusCode(200);
   }
 
   @Test

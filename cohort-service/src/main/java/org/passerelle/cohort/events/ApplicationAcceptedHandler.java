@@ -1,6 +1,7 @@
 package org.passerelle.cohort.events;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import org.passerelle.cohort.repository.KnownApplicationRepository;
 import org.passerelle.cohort.service.SeatService;
 import org.passerelle.commons.events.EventHandler;
 import org.passerelle.commons.events.IncomingEvent;
@@ -10,9 +11,11 @@ import org.passerelle.commons.events.IncomingEvent;
 public class ApplicationAcceptedHandler implements EventHandler {
 
   private final SeatService seats;
+  private final KnownApplicationRepository known;
 
-  ApplicationAcceptedHandler(SeatService seats) {
+  ApplicationAcceptedHandler(SeatService seats, KnownApplicationRepository known) {
     this.seats = seats;
+    this.known = known;
   }
 
   @Override
@@ -27,6 +30,6 @@ public class ApplicationAcceptedHandler implements EventHandler {
 
   @Override
   public void handle(IncomingEvent event) {
-    seats.accept(ApplicationEvents.application(event.data()));
+    seats.accept(ApplicationEvents.learn(event.data(), known));
   }
 }

@@ -2,6 +2,7 @@ package org.passerelle.cohort.events;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.UUID;
+import org.passerelle.cohort.repository.KnownApplicationRepository;
 import org.passerelle.cohort.service.SeatService;
 
 /**
@@ -22,6 +23,20 @@ final class ApplicationEvents {
         uuid(data, "cohortId"),
         text(data, "site"),
         text(data, "country"));
+  }
+
+  /**
+   * Reads the application and remembers it with its learner, so that staff may later seat that
+   * learner with it (and only that learner).
+   */
+  static SeatService.Application learn(JsonNode data, KnownApplicationRepository known) {
+    SeatService.Application application = application(data);
+    known.learn(
+        application.applicationId(),
+        application.learnerId(),
+        application.cohortId(),
+        application.country());
+    return application;
   }
 
   private static UUID uuid(JsonNode data, String field) {

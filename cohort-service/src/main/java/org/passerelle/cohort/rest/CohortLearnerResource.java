@@ -141,7 +141,11 @@ public class CohortLearnerResource {
               + " recruiting or running cohort (409 otherwise; in a running one they are active at"
               + " once). All or nothing: learners already seated here are left as they are and"
               + " listed; the others need one free seat each, or nothing changes (409 saying how"
-              + " many seats are left). A learner who withdrew or was transferred away comes back"
+              + " many seats are left). Each learner comes with an application of theirs that"
+              + " enrollment-service announced (application-submitted, -accepted, -withdrawn) in"
+              + " the cohort's country: 422 naming learners[i].learnerId or"
+              + " learners[i].applicationId otherwise. A learner who withdrew or was transferred"
+              + " away comes back"
               + " on the same row. The same learner or application twice in the list is 400."
               + " Emits learner-enrolled for each learner seated. Retries with the same"
               + " Idempotency-Key return the first result.")

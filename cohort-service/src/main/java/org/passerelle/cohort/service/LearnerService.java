@@ -14,11 +14,13 @@ import java.util.function.LongPredicate;
 import org.passerelle.cohort.Cohort;
 import org.passerelle.cohort.CohortLearner;
 import org.passerelle.cohort.CohortStatus;
+import org.passerelle.cohort.KnownApplication;
 import org.passerelle.cohort.LearnerStatus;
 import org.passerelle.cohort.events.LearnerTransferred;
 import org.passerelle.cohort.events.LearnerWithdrew;
 import org.passerelle.cohort.repository.CohortLearnerRepository;
 import org.passerelle.cohort.repository.CohortRepository;
+import org.passerelle.cohort.repository.KnownApplicationRepository;
 import org.passerelle.cohort.rest.EnrolLearnersRequest;
 import org.passerelle.cohort.rest.EnrolmentView;
 import org.passerelle.cohort.rest.LearnerView;
@@ -31,6 +33,8 @@ import org.passerelle.commons.outbox.Outbox;
 import org.passerelle.commons.problem.ProblemException;
 import org.passerelle.commons.rest.Page;
 import org.passerelle.commons.security.AccessScope;
+import org.passerelle.problem.Messages;
+import org.passerelle.problem.Problem;
 import org.passerelle.problem.ProblemType;
 
 /**
@@ -43,6 +47,7 @@ public class LearnerService {
 
   private final CohortRepository cohorts;
   private final CohortLearnerRepository learners;
+  private final KnownApplicationRepository applications;
   private final SeatService seats;
   private final Outbox outbox;
   private final IdempotencyKeys idempotency;
@@ -50,11 +55,13 @@ public class LearnerService {
   LearnerService(
       CohortRepository cohorts,
       CohortLearnerRepository learners,
+      KnownApplicationRepository applications,
       SeatService seats,
       Outbox outbox,
       IdempotencyKeys idempotency) {
     this.cohorts = cohorts;
     this.learners = learners;
+    this.applications = applications;
     this.seats = seats;
     this.outbox = outbox;
     this.idempotency = idempotency;
@@ -138,9 +145,11 @@ public class LearnerService {
 
   /**
    * Seats a list of learners at once, all or nothing: learners already seated here stay as they
-   * are; the others need a free seat each, or nothing changes. An application seated in any other
-   * cohort, or a learner seated in another cohort of the programme, is refused (409): that is a
-   * transfer.
+   * are; the others need a free seat each, or nothing changes. Each learner must come with an
+   * application of theirs that enrollment-service announced in the cohort's country (422
+   * otherwise): a seat enrollment cannot follow would be a learner nobody knows. An application
+   * seated in any other cohort, or a learner seated in another cohort of the programme, is refused
+   * (409): that is a transfer.
    */
   @Transactional
   public IdempotencyKeys.Outcome<EnrolmentView> enrol(
@@ -176,6 +185,9 @@ public class LearnerService {
     if (!takesLearners(cohort)) {
       throw new ProblemException(
           ProblemType.CONFLICT, "conflict.cohort-not-taking-learners", cohort.status);
+    }
+    for (int i = 0; i < request.learners().size(); i++) {
+      knownPair(cohort, request.learners().get(i), "learners[" + i + "].");
     }
     List<CohortLearner> alreadySeated = new ArrayList<>();
     List<EnrolLearnersRequest.Entry> toSeat = new ArrayList<>();
@@ -351,6 +363,46 @@ public class LearnerService {
         to.id,
         moved.stream().map(seat -> LearnerView.of(seat, true)).toList(),
         seats.seatsLeft(to));
+  }
+
+  /**
+   * Refuses (422, naming the field) a learner and application that enrollment-service's events did
+   * not announce together in the cohort's country: an application not heard of, one of another
+   * learner, or one of another country, none of which enrollment would follow (it enrols an
+   * application only for its own applicant, into an intake of its country).
+   */
+  private void knownPair(Cohort cohort, EnrolLearnersRequest.Entry entry, String prefix) {
+    KnownApplication known =
+        applications
+            .findByIdOptional(entry.applicationId())
+            .orElseThrow(
+                () ->
+                    unprocessable(
+                        prefix + "applicationId",
+                        "unprocessable.application-not-known",
+                        entry.applicationId()));
+    if (!known.learnerId.equals(entry.learnerId())) {
+      throw unprocessable(
+          prefix + "learnerId",
+          "unprocessable.application-of-another-learner",
+          entry.applicationId(),
+          entry.learnerId());
+    }
+    if (!known.country.equals(cohort.country)) {
+      throw unprocessable(
+          prefix + "applicationId",
+          "unprocessable.application-other-country",
+          entry.applicationId(),
+          cohort.country);
+    }
+  }
+
+  private static ProblemException unprocessable(String field, String key, Object... arguments) {
+    return new ProblemException(
+        ProblemType.UNPROCESSABLE,
+        List.of(new Problem.FieldError(field, Messages.format(null, key, arguments))),
+        key,
+        arguments);
   }
 
   /** Whether staff may seat learners in the cohort: until it completes or is cancelled. */

@@ -89,7 +89,7 @@ class ApplicantErasedTest {
     Learners.as("platform-admin")
         .body(
             "{\"learners\": [{\"learnerId\": \"%s\", \"applicationId\": \"%s\"}]}"
-                .formatted(amina, UUID.randomUUID()))
+                .formatted(amina, Cohorts.application(second, amina)))
         .post(Learners.path(second))
         .then()
         .statusCode(200);
@@ -244,7 +244,7 @@ class ApplicantErasedTest {
         .header("Idempotency-Key", key)
         .body(
             "{\"learners\": [{\"learnerId\": \"%s\", \"applicationId\": \"%s\"}]}"
-                .formatted(learner, UUID.randomUUID()))
+                .formatted(learner, Cohorts.application(cohort, learner)))
         .post(Learners.path(cohort))
         .then()
         .statusCode(200)

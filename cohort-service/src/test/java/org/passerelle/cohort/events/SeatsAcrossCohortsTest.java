@@ -19,6 +19,7 @@ import org.passerelle.cohort.CohortLearner;
 import org.passerelle.cohort.LearnerStatus;
 import org.passerelle.cohort.events.EnrollmentEvents.Application;
 import org.passerelle.cohort.rest.CohortResourceTest;
+import org.passerelle.cohort.testing.Cohorts;
 import org.passerelle.cohort.testing.Learners;
 import org.passerelle.commons.events.KafkaClients;
 import org.passerelle.commons.inbox.InboxConsumer;
@@ -126,6 +127,7 @@ class SeatsAcrossCohortsTest {
     String holding = CohortResourceTest.schedule("site-staff-fr", "FR-SEVRAN", 3);
     Application amina = Application.of(named);
     // staff seated the (waitlisted) application in another cohort straight away
+    Cohorts.applied(UUID.fromString(named), amina.learnerId(), amina.applicationId());
     Learners.as("site-staff-fr")
         .body(
             "{\"learners\": [{\"learnerId\": \"%s\", \"applicationId\": \"%s\"}]}"

@@ -322,10 +322,11 @@ class SeatsTest {
     for (int i = 0; i < 10; i++) {
       StringBuilder list = new StringBuilder();
       for (int j = 0; j < 4; j++) {
+        UUID learnerId = UUID.randomUUID();
         list.append(j == 0 ? "" : ", ")
             .append(
                 "{\"learnerId\": \"%s\", \"applicationId\": \"%s\"}"
-                    .formatted(UUID.randomUUID(), UUID.randomUUID()));
+                    .formatted(learnerId, Cohorts.application(cohortId, learnerId)));
       }
       String body = "{\"learners\": [" + list + "]}";
       tasks.add(

@@ -39,6 +39,12 @@ class BulkEnrolmentTest {
     static Entry fresh() {
       return new Entry(UUID.randomUUID(), UUID.randomUUID());
     }
+
+    /** A learner with an application to the cohort that enrollment-service announced. */
+    static Entry applied(UUID cohortId) {
+      UUID learnerId = UUID.randomUUID();
+      return new Entry(learnerId, Cohorts.application(cohortId, learnerId));
+    }
   }
 
   static String body(List<Entry> entries) {
@@ -69,10 +75,11 @@ class BulkEnrolmentTest {
     UUID withdrawn = Cohorts.learners(cohortId, LearnerStatus.WITHDRAWN, 1).getFirst();
     CohortLearner seatedBefore = Learners.existing(cohortId, seated);
     CohortLearner withdrawnBefore = Learners.existing(cohortId, withdrawn);
-    Entry back = new Entry(withdrawn, UUID.randomUUID());
-    Entry amina = Entry.fresh();
-    Entry bilal = Entry.fresh();
-    List<Entry> list = List.of(new Entry(seated, UUID.randomUUID()), back, amina, bilal);
+    Entry back = new Entry(withdrawn, Cohorts.application(cohortId, withdrawn));
+    Entry amina = Entry.applied(cohortId);
+    Entry bilal = Entry.applied(cohortId);
+    List<Entry> list =
+        List.of(new Entry(seated, Cohorts.application(cohortId, seated)), back, amina, bilal);
 
     enrol("site-staff-fr", cohortId, null, body(list))
         .statusCode(200)
@@ -125,10 +132,11 @@ class BulkEnrolmentTest {
     List<UUID> seated = Cohorts.learners(cohortId, LearnerStatus.ENROLLED, 2);
     UUID withdrawn = Cohorts.learners(cohortId, LearnerStatus.WITHDRAWN, 1).getFirst();
     List<Entry> list = new ArrayList<>();
-    list.add(new Entry(seated.get(0), UUID.randomUUID())); // already seated: needs no seat
-    list.add(new Entry(withdrawn, UUID.randomUUID()));
-    list.add(Entry.fresh());
-    list.add(Entry.fresh());
+    // already seated: needs no seat
+    list.add(new Entry(seated.get(0), Cohorts.application(cohortId, seated.get(0))));
+    list.add(new Entry(withdrawn, Cohorts.application(cohortId, withdrawn)));
+    list.add(Entry.applied(cohortId));
+    list.add(Entry.applied(cohortId));
     enrol("country-admin-fr", cohortId, null, body(list))
         .statusCode(409)
         .contentType("application/problem+json")
@@ -148,7 +156,7 @@ class BulkEnrolmentTest {
 
     enrol("country-admin-fr", cohortId, null, body(list.subList(0, 3))).statusCode(200);
     assertThat(Learners.seatsTaken(cohortId)).isEqualTo(4);
-    enrol("country-admin-fr", cohortId, null, body(List.of(Entry.fresh())))
+    enrol("country-admin-fr", cohortId, null, body(List.of(Entry.applied(cohortId))))
         .statusCode(409)
         .body("detail", containsString("0"));
     assertThat(Learners.seatsTaken(cohortId)).isEqualTo(4);
@@ -157,7 +165,7 @@ class BulkEnrolmentTest {
   @Test
   void intoARunningCohortLearnersAreActiveAtOnceAndNotIntoAFinishedOne() {
     UUID running = Cohorts.running("FR-SEVRAN", 3);
-    Entry amina = Entry.fresh();
+    Entry amina = Entry.applied(running);
     enrol("site-staff-fr", running, null, body(List.of(amina)))
         .statusCode(200)
         .body("enrolled[0].status", equalTo("ACTIVE"))
@@ -190,7 +198,11 @@ class BulkEnrolmentTest {
     }
     UUID done = Cohorts.running("FR-SEVRAN", 3);
     UUID completed = Cohorts.learners(done, LearnerStatus.COMPLETED, 1).getFirst();
-    enrol("site-staff-fr", done, null, body(List.of(new Entry(completed, UUID.randomUUID()))))
+    enrol(
+            "site-staff-fr",
+            done,
+            null,
+            body(List.of(new Entry(completed, Cohorts.application(done, completed)))))
         .statusCode(409);
     assertThat(Learners.existing(done, completed).status).isEqualTo(LearnerStatus.COMPLETED);
   }
@@ -198,7 +210,7 @@ class BulkEnrolmentTest {
   @Test
   void aRetryWithTheSameKeyGetsTheFirstResultAndAResendSeatsNobodyTwice() {
     UUID cohortId = Cohorts.cohort("FR-SEVRAN", "WEB-DEV", CohortStatus.RECRUITING, 5, LATER);
-    List<Entry> list = List.of(Entry.fresh(), Entry.fresh());
+    List<Entry> list = List.of(Entry.applied(cohortId), Entry.applied(cohortId));
     String key = "enrol-" + UUID.randomUUID();
     String first =
         enrol("site-staff-fr", cohortId, key, body(list)).statusCode(200).extract().asString();
@@ -232,7 +244,7 @@ class BulkEnrolmentTest {
     Entry amina = Entry.fresh();
     List<Entry> tooMany = new ArrayList<>();
     for (int i = 0; i < 101; i++) {
-      tooMany.add(Entry.fresh());
+      tooMany.add(Entry.applied(cohortId));
     }
     String[] bad = {
       "{",

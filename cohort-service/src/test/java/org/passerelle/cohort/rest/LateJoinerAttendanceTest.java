@@ -123,7 +123,7 @@ class LateJoinerAttendanceTest {
     Learners.as("site-staff-fr")
         .body(
             "{\"learners\": [{\"learnerId\": \"%s\", \"applicationId\": \"%s\"}]}"
-                .formatted(joining, UUID.randomUUID()))
+                .formatted(joining, Cohorts.application(cohort, joining)))
         .post(Learners.path(cohort))
         .then()
         .statusCode(200);

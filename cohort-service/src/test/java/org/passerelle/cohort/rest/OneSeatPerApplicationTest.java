@@ -50,12 +50,11 @@ class OneSeatPerApplicationTest {
     UUID cergy = recruiting("FR-CERGY", "WEB-DEV");
     UUID otherProgramme = recruiting("FR-CERGY", "DATA-ANALYST");
     UUID amina = Cohorts.learners(sevran, LearnerStatus.ENROLLED, 1).getFirst();
-    UUID application = Learners.existing(sevran, amina).applicationId;
-    Entry fresh = Entry.fresh();
+    Entry fresh = Entry.applied(cergy);
 
-    // the same application under another learner id, and the same learner with a new application
-    for (Entry seatedElsewhere :
-        List.of(new Entry(UUID.randomUUID(), application), new Entry(amina, UUID.randomUUID()))) {
+    // the same learner with a new application (the same application under another learner id is
+    // not that learner's: 422, see SeatsForKnownApplicationsTest)
+    for (Entry seatedElsewhere : List.of(new Entry(amina, Cohorts.application(cergy, amina)))) {
       Learners.as("country-admin-fr")
           .header("Accept-Language", "en")
           .body(BulkEnrolmentTest.body(List.of(fresh, seatedElsewhere)))
@@ -75,7 +74,9 @@ class OneSeatPerApplicationTest {
     UUID atCergy = Cohorts.learners(cergy, LearnerStatus.ENROLLED, 1).getFirst();
     Learners.as("site-staff-fr")
         .header("Accept-Language", "en")
-        .body(BulkEnrolmentTest.body(List.of(new Entry(atCergy, UUID.randomUUID()))))
+        .body(
+            BulkEnrolmentTest.body(
+                List.of(new Entry(atCergy, Cohorts.application(sevranToo, atCergy)))))
         .post(Learners.path(sevranToo))
         .then()
         .statusCode(409)
@@ -89,14 +90,14 @@ class OneSeatPerApplicationTest {
     // in French and Arabic too
     Learners.as("country-admin-fr")
         .header("Accept-Language", "fr")
-        .body(BulkEnrolmentTest.body(List.of(new Entry(amina, UUID.randomUUID()))))
+        .body(BulkEnrolmentTest.body(List.of(new Entry(amina, Cohorts.application(cergy, amina)))))
         .post(Learners.path(cergy))
         .then()
         .statusCode(409)
         .body("detail", containsString("transfert"));
     Learners.as("country-admin-fr")
         .header("Accept-Language", "ar")
-        .body(BulkEnrolmentTest.body(List.of(new Entry(amina, UUID.randomUUID()))))
+        .body(BulkEnrolmentTest.body(List.of(new Entry(amina, Cohorts.application(cergy, amina)))))
         .post(Learners.path(cergy))
         .then()
         .statusCode(409)
@@ -107,7 +108,8 @@ class OneSeatPerApplicationTest {
             "country-admin-fr",
             otherProgramme,
             null,
-            BulkEnrolmentTest.body(List.of(new Entry(amina, UUID.randomUUID()))))
+            BulkEnrolmentTest.body(
+                List.of(new Entry(amina, Cohorts.application(otherProgramme, amina)))))
         .statusCode(200);
     assertThat(Learners.existing(otherProgramme, amina).status).isEqualTo(LearnerStatus.ENROLLED);
 

@@ -97,6 +97,7 @@ class LearnerScopeMatrixTest {
     List<String> failures = new ArrayList<>();
     for (String caller : READS.keySet()) {
       for (Site site : sites) {
+        UUID newcomer = UUID.randomUUID();
         check(
             failures,
             caller + " lists " + site.code(),
@@ -123,7 +124,7 @@ class LearnerScopeMatrixTest {
             as(caller)
                 .body(
                     "{\"learners\": [{\"learnerId\": \"%s\", \"applicationId\": \"%s\"}]}"
-                        .formatted(UUID.randomUUID(), UUID.randomUUID()))
+                        .formatted(newcomer, Cohorts.application(site.cohort(), newcomer)))
                 .post(Learners.path(site.cohort()))
                 .statusCode());
         check(

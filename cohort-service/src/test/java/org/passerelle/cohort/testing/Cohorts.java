@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.passerelle.cohort.Cohort;
 import org.passerelle.cohort.CohortLearner;
 import org.passerelle.cohort.CohortStatus;
+import org.passerelle.cohort.KnownApplication;
 import org.passerelle.cohort.LearnerStatus;
 
 /**
@@ -84,8 +85,39 @@ public final class Cohorts {
     if (status == LearnerStatus.TRANSFERRED) {
       throw new IllegalArgumentException("a transfer needs the other cohort: use the API");
     }
-    QuarkusTransaction.joiningExisting().run(() -> entityManager().persist(seat));
+    QuarkusTransaction.joiningExisting()
+        .run(
+            () -> {
+              entityManager().persist(seat);
+              // A seat's application is one cohort-service learned from enrollment's events.
+              known(cohortId, learnerId, seat.applicationId);
+            });
     return learnerId;
+  }
+
+  /**
+   * A fresh application of the learner to the cohort, as cohort-service learns it from
+   * enrollment-service's events: staff may then seat the learner with it.
+   */
+  public static UUID application(UUID cohortId, UUID learnerId) {
+    UUID applicationId = UUID.randomUUID();
+    QuarkusTransaction.requiringNew().run(() -> known(cohortId, learnerId, applicationId));
+    return applicationId;
+  }
+
+  /** The learner's application to the cohort, as cohort-service learns it from enrollment. */
+  public static void applied(UUID cohortId, UUID learnerId, UUID applicationId) {
+    QuarkusTransaction.requiringNew().run(() -> known(cohortId, learnerId, applicationId));
+  }
+
+  private static void known(UUID cohortId, UUID learnerId, UUID applicationId) {
+    KnownApplication application = new KnownApplication();
+    application.applicationId = applicationId;
+    application.learnerId = learnerId;
+    application.cohortId = cohortId;
+    application.country = entityManager().find(Cohort.class, cohortId).country;
+    application.learnedAt = now();
+    entityManager().persist(application);
   }
 
   private static EntityManager entityManager() {

@@ -29,6 +29,7 @@ public final class Tokens {
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Map<String, Cached> CACHE = new ConcurrentHashMap<>();
+  private static final Map<String, Object> SIGN_IN_LOCKS = new ConcurrentHashMap<>();
 
   private record Cached(String token, long expiresAtMillis) {}
 
@@ -104,11 +105,19 @@ public final class Tokens {
     if (cached != null && cached.expiresAtMillis() > System.currentTimeMillis() + 60_000) {
       return cached.token();
     }
-    JsonNode body = post(form);
-    String token = body.path("access_token").asText();
-    long expiresIn = body.path("expires_in").asLong(60);
-    CACHE.put(cacheKey, new Cached(token, System.currentTimeMillis() + expiresIn * 1000));
-    return token;
+    // One sign-in per user at a time: with brute-force protection on, Keycloak refuses a user's
+    // concurrent password grants as invalid credentials (and counts them as failures).
+    synchronized (SIGN_IN_LOCKS.computeIfAbsent(cacheKey, key -> new Object())) {
+      cached = CACHE.get(cacheKey);
+      if (cached != null && cached.expiresAtMillis() > System.currentTimeMillis() + 60_000) {
+        return cached.token();
+      }
+      JsonNode body = post(form);
+      String token = body.path("access_token").asText();
+      long expiresIn = body.path("expires_in").asLong(60);
+      CACHE.put(cacheKey, new Cached(token, System.currentTimeMillis() + expiresIn * 1000));
+      return token;
+    }
   }
 
   private static JsonNode post(Map<String, String> form) {

@@ -58,13 +58,18 @@ public class PartnerService {
    */
   @Transactional
   public Registration registerWithId(UUID id, RegisterPartnerRequest request, AccessScope scope) {
-    requireCountryLevel(request.country(), scope);
+    if (!scope.isPlatformAdmin() && !scope.has(Roles.COUNTRY_ADMIN)) {
+      throw ProblemException.outOfScope();
+    }
     Partner existing = partners.findById(id, LockModeType.PESSIMISTIC_WRITE);
+    // An existing partner out of the caller's scope answers 404 before its country is compared,
+    // so that the answer says nothing about where that partner is.
+    if (existing != null && !scope.coversCountry(existing.country)) {
+      throw ProblemException.notFound("partner");
+    }
+    requireCountryLevel(request.country(), scope);
     if (existing == null) {
       return new Registration(create(id, request), true);
-    }
-    if (!scope.coversCountry(existing.country)) {
-      throw ProblemException.notFound("partner");
     }
     if (!sameDetails(existing, request)) {
       throw new ProblemException(ProblemType.CONFLICT, "conflict.partner-id-taken", id);

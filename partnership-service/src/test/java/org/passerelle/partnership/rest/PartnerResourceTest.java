@@ -154,14 +154,20 @@ public class PartnerResourceTest {
         .then()
         .statusCode(409)
         .contentType("application/problem+json");
-    // the other country's admin: out of scope with their own country's details, and the
-    // partner of the other country is not there for them
+    // the other country's admin: the partner of the other country is not there for them,
+    // whichever country the body names (404 before the body's country is looked at)
     as("country-admin-ma")
         .body(body("Autre Nom", "FUNDER", "MA"))
         .put(PARTNERS + "/" + PARTNER_FR)
         .then()
         .statusCode(404);
-    as("country-admin-ma").body(fr).put(PARTNERS + "/" + PARTNER_FR).then().statusCode(403);
+    as("country-admin-ma").body(fr).put(PARTNERS + "/" + PARTNER_FR).then().statusCode(404);
+    // a new id in the other country's name is outside their scope
+    as("country-admin-ma")
+        .body(fr)
+        .put(PARTNERS + "/" + java.util.UUID.randomUUID())
+        .then()
+        .statusCode(403);
     assertThat(count("select count(*) from partner")).isEqualTo(partners);
     assertThat(registeredEvents(PARTNER_FR)).isEqualTo(1);
     as("platform-admin")

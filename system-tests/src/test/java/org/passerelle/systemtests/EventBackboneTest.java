@@ -69,7 +69,11 @@ class EventBackboneTest {
         new ProducerRecord<>(
             "enrollment.events",
             aggregate,
-            ("{\"applicationId\":\"" + aggregate + "\",\"cohortId\":\"not-a-uuid\"}")
+            ("{\"applicationId\":\""
+                    + aggregate
+                    + "\",\"learnerId\":\""
+                    + UUID.randomUUID()
+                    + "\",\"cohortId\":\"not-a-uuid\"}")
                 .getBytes(StandardCharsets.UTF_8));
     poison.headers().add("ce_specversion", bytes("1.0"));
     poison.headers().add("ce_id", bytes(eventId.toString()));

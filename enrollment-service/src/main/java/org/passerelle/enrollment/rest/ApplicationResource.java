@@ -40,6 +40,11 @@ import org.passerelle.commons.security.CurrentScope;
 import org.passerelle.commons.security.Roles;
 import org.passerelle.enrollment.ApplicationStatus;
 import org.passerelle.enrollment.PriorityPublic;
+import org.passerelle.enrollment.api.ApplicationSummary;
+import org.passerelle.enrollment.api.ApplicationView;
+import org.passerelle.enrollment.api.DecisionRequest;
+import org.passerelle.enrollment.api.ScreeningRequest;
+import org.passerelle.enrollment.api.SubmitApplicationRequest;
 import org.passerelle.enrollment.service.ApplicationSearch;
 import org.passerelle.enrollment.service.ApplicationService;
 

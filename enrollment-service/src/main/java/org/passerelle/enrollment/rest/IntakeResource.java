@@ -24,6 +24,8 @@ import org.passerelle.commons.rest.Page;
 import org.passerelle.commons.rest.Responses;
 import org.passerelle.commons.security.CurrentScope;
 import org.passerelle.commons.security.Roles;
+import org.passerelle.enrollment.api.IntakeView;
+import org.passerelle.enrollment.api.WaitlistEntry;
 import org.passerelle.enrollment.service.IntakeService;
 import org.passerelle.enrollment.service.Waitlist;
 

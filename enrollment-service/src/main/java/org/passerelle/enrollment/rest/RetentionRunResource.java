@@ -29,6 +29,8 @@ import org.passerelle.commons.rest.Page;
 import org.passerelle.commons.rest.Responses;
 import org.passerelle.commons.security.CurrentScope;
 import org.passerelle.commons.security.Roles;
+import org.passerelle.enrollment.api.RetentionRunView;
+import org.passerelle.enrollment.api.StartRetentionRunRequest;
 import org.passerelle.enrollment.service.RetentionRuns;
 
 @Path("/api/v1/retention-runs")

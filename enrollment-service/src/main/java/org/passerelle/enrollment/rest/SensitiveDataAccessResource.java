@@ -20,6 +20,7 @@ import org.passerelle.commons.rest.Page;
 import org.passerelle.commons.security.CurrentScope;
 import org.passerelle.commons.security.Roles;
 import org.passerelle.enrollment.SensitiveDataAccess;
+import org.passerelle.enrollment.api.SensitiveDataAccessView;
 import org.passerelle.enrollment.service.AuditLog;
 
 @Path("/api/v1/sensitive-data-accesses")

@@ -12,12 +12,12 @@ import org.passerelle.commons.security.AccessScope;
 import org.passerelle.enrollment.Applicant;
 import org.passerelle.enrollment.Application;
 import org.passerelle.enrollment.SensitiveDataAccess;
+import org.passerelle.enrollment.api.ApplicantExport;
+import org.passerelle.enrollment.api.SensitiveDataAccessView;
 import org.passerelle.enrollment.config.EnrollmentConfig;
 import org.passerelle.enrollment.repository.ApplicationImportRepository;
 import org.passerelle.enrollment.repository.ApplicationRepository;
 import org.passerelle.enrollment.repository.SensitiveDataAccessRepository;
-import org.passerelle.enrollment.rest.ApplicantExport;
-import org.passerelle.enrollment.rest.SensitiveDataAccessView;
 
 /**
  * The right of access: everything held about one person, for the person themself and for the roles

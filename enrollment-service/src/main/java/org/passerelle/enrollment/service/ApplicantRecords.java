@@ -14,8 +14,8 @@ import org.passerelle.enrollment.Applicant;
 import org.passerelle.enrollment.Gender;
 import org.passerelle.enrollment.PriorityPublic;
 import org.passerelle.enrollment.SensitiveDataAccess;
+import org.passerelle.enrollment.api.ApplicantDetails;
 import org.passerelle.enrollment.repository.ApplicantRepository;
-import org.passerelle.enrollment.rest.ApplicantDetails;
 import org.passerelle.problem.ProblemType;
 
 /**

@@ -20,8 +20,8 @@ import org.passerelle.commons.security.ScopeQuery;
 import org.passerelle.enrollment.ApplicationStatus;
 import org.passerelle.enrollment.PriorityPublic;
 import org.passerelle.enrollment.SensitiveDataAccess;
+import org.passerelle.enrollment.api.ApplicationSummary;
 import org.passerelle.enrollment.repository.ApplicationRepository;
-import org.passerelle.enrollment.rest.ApplicationSummary;
 
 /** Lists of applications for staff within their scope, and a learner's own applications. */
 @ApplicationScoped

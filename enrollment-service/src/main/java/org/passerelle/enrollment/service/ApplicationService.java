@@ -27,15 +27,15 @@ import org.passerelle.enrollment.ApplicationChannel;
 import org.passerelle.enrollment.ApplicationStatus;
 import org.passerelle.enrollment.Intake;
 import org.passerelle.enrollment.SensitiveDataAccess;
+import org.passerelle.enrollment.api.ApplicationView;
+import org.passerelle.enrollment.api.DecisionRequest;
+import org.passerelle.enrollment.api.ScreeningRequest;
+import org.passerelle.enrollment.api.SubmitApplicationRequest;
 import org.passerelle.enrollment.config.EnrollmentConfig;
 import org.passerelle.enrollment.events.ApplicationFacts;
 import org.passerelle.enrollment.events.ApplicationSubmitted;
 import org.passerelle.enrollment.repository.ApplicationRepository;
 import org.passerelle.enrollment.repository.IntakeRepository;
-import org.passerelle.enrollment.rest.ApplicationView;
-import org.passerelle.enrollment.rest.DecisionRequest;
-import org.passerelle.enrollment.rest.ScreeningRequest;
-import org.passerelle.enrollment.rest.SubmitApplicationRequest;
 import org.passerelle.problem.ProblemType;
 
 /**

@@ -14,8 +14,8 @@ import org.passerelle.commons.rest.Page;
 import org.passerelle.commons.security.AccessScope;
 import org.passerelle.commons.security.Roles;
 import org.passerelle.enrollment.SensitiveDataAccess;
+import org.passerelle.enrollment.api.SensitiveDataAccessView;
 import org.passerelle.enrollment.repository.SensitiveDataAccessRepository;
-import org.passerelle.enrollment.rest.SensitiveDataAccessView;
 
 /**
  * The audit log of sensitive fields for administrators: platform admins see all of it, country

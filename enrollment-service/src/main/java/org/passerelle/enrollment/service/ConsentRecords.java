@@ -9,10 +9,10 @@ import org.passerelle.commons.idempotency.IdempotencyKeys;
 import org.passerelle.commons.problem.ProblemException;
 import org.passerelle.commons.security.AccessScope;
 import org.passerelle.enrollment.Applicant;
+import org.passerelle.enrollment.api.ConsentGiven;
+import org.passerelle.enrollment.api.ConsentView;
+import org.passerelle.enrollment.api.ConsentsView;
 import org.passerelle.enrollment.repository.ConsentRepository;
-import org.passerelle.enrollment.rest.ConsentGiven;
-import org.passerelle.enrollment.rest.ConsentView;
-import org.passerelle.enrollment.rest.ConsentsView;
 
 /**
  * A person's consents over the API: read by the person or staff in scope, and granted or withdrawn

@@ -13,9 +13,9 @@ import org.passerelle.commons.problem.ProblemException;
 import org.passerelle.enrollment.Applicant;
 import org.passerelle.enrollment.Consent;
 import org.passerelle.enrollment.ConsentPurpose;
+import org.passerelle.enrollment.api.ConsentGiven;
 import org.passerelle.enrollment.config.EnrollmentConfig;
 import org.passerelle.enrollment.repository.ConsentRepository;
-import org.passerelle.enrollment.rest.ConsentGiven;
 import org.passerelle.problem.ProblemType;
 
 /**

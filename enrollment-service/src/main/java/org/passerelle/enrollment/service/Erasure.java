@@ -36,13 +36,13 @@ import org.passerelle.enrollment.ApplicationImport;
 import org.passerelle.enrollment.ApplicationStatus;
 import org.passerelle.enrollment.Gender;
 import org.passerelle.enrollment.SensitiveDataAccess;
+import org.passerelle.enrollment.api.ErasureView;
 import org.passerelle.enrollment.events.ApplicantErased;
 import org.passerelle.enrollment.events.ApplicationFacts;
 import org.passerelle.enrollment.repository.ApplicationImportRepository;
 import org.passerelle.enrollment.repository.ApplicationRepository;
 import org.passerelle.enrollment.repository.ConsentRepository;
 import org.passerelle.enrollment.repository.SensitiveDataAccessRepository;
-import org.passerelle.enrollment.rest.ErasureView;
 
 /**
  * The right to erasure (and retention, which uses it). The person's data is replaced by random

@@ -12,8 +12,8 @@ import org.passerelle.commons.problem.ProblemException;
 import org.passerelle.commons.rest.Page;
 import org.passerelle.commons.security.AccessScope;
 import org.passerelle.commons.security.ScopeQuery;
+import org.passerelle.enrollment.api.IntakeView;
 import org.passerelle.enrollment.repository.IntakeRepository;
-import org.passerelle.enrollment.rest.IntakeView;
 
 /** Reading intakes, within the caller's scope. Intakes change only by cohort-service's events. */
 @ApplicationScoped

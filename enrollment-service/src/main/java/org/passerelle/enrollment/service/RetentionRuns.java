@@ -12,9 +12,9 @@ import org.passerelle.commons.problem.ProblemException;
 import org.passerelle.commons.rest.Page;
 import org.passerelle.commons.security.AccessScope;
 import org.passerelle.commons.security.Roles;
+import org.passerelle.enrollment.api.RetentionRunView;
 import org.passerelle.enrollment.config.EnrollmentConfig;
 import org.passerelle.enrollment.repository.RetentionRunRepository;
-import org.passerelle.enrollment.rest.RetentionRunView;
 import org.passerelle.problem.ProblemType;
 
 /** The retention job's runs for administrators: platform admins all, country admins theirs. */

@@ -15,10 +15,10 @@ import org.passerelle.commons.security.AccessScope;
 import org.passerelle.enrollment.Application;
 import org.passerelle.enrollment.ApplicationStatus;
 import org.passerelle.enrollment.Intake;
+import org.passerelle.enrollment.api.WaitlistEntry;
 import org.passerelle.enrollment.config.EnrollmentConfig;
 import org.passerelle.enrollment.repository.ApplicationRepository;
 import org.passerelle.enrollment.repository.IntakeRepository;
-import org.passerelle.enrollment.rest.WaitlistEntry;
 
 /**
  * An intake's waitlist, in the order the school configured (e.g. priority publics first, then the

@@ -10,7 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.passerelle.enrollment.EducationLevel;
 import org.passerelle.enrollment.JobSeekerAgency;
-import org.passerelle.enrollment.rest.ApplicantDetails;
+import org.passerelle.enrollment.api.ApplicantDetails;
 import org.passerelle.problem.Problem;
 
 /** Each country rule, from the configured data: phone, postal code, job-seeker registration. */

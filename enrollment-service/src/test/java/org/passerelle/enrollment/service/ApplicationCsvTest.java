@@ -20,9 +20,9 @@ import org.passerelle.enrollment.Gender;
 import org.passerelle.enrollment.JobSeekerAgency;
 import org.passerelle.enrollment.PriorityPublic;
 import org.passerelle.enrollment.ReferralSource;
-import org.passerelle.enrollment.rest.ApplicantDetails;
-import org.passerelle.enrollment.rest.ConsentGiven;
-import org.passerelle.enrollment.rest.SubmitApplicationRequest;
+import org.passerelle.enrollment.api.ApplicantDetails;
+import org.passerelle.enrollment.api.ConsentGiven;
+import org.passerelle.enrollment.api.SubmitApplicationRequest;
 import org.passerelle.problem.Problem;
 import org.passerelle.problem.ProblemType;
 

@@ -16,9 +16,9 @@ import org.passerelle.commons.problem.ProblemException;
 import org.passerelle.enrollment.ConsentPurpose;
 import org.passerelle.enrollment.EducationLevel;
 import org.passerelle.enrollment.PriorityPublic;
-import org.passerelle.enrollment.rest.ApplicantDetails;
-import org.passerelle.enrollment.rest.ConsentGiven;
-import org.passerelle.enrollment.rest.SubmitApplicationRequest;
+import org.passerelle.enrollment.api.ApplicantDetails;
+import org.passerelle.enrollment.api.ConsentGiven;
+import org.passerelle.enrollment.api.SubmitApplicationRequest;
 import org.passerelle.problem.Problem;
 import org.passerelle.problem.ProblemType;
 

@@ -1,4 +1,4 @@
-package org.passerelle.enrollment.rest;
+package org.passerelle.enrollment.api;
 
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;

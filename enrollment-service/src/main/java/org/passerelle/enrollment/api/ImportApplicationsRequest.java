@@ -1,4 +1,4 @@
-package org.passerelle.enrollment.rest;
+package org.passerelle.enrollment.api;
 
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;

@@ -1,4 +1,4 @@
-package org.passerelle.enrollment.rest;
+package org.passerelle.enrollment.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.OffsetDateTime;

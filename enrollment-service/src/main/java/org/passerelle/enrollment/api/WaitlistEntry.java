@@ -1,4 +1,4 @@
-package org.passerelle.enrollment.rest;
+package org.passerelle.enrollment.api;
 
 import java.time.OffsetDateTime;
 import java.util.List;

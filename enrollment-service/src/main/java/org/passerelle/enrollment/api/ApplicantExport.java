@@ -1,4 +1,4 @@
-package org.passerelle.enrollment.rest;
+package org.passerelle.enrollment.api;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;

@@ -3,15 +3,15 @@ package org.passerelle.enrollment.events;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.passerelle.commons.events.EventHandler;
 import org.passerelle.commons.events.IncomingEvent;
-import org.passerelle.enrollment.service.Waitlist;
+import org.passerelle.enrollment.service.WaitlistService;
 
 /** A seat freed in a cohort before its start: the waitlist moves. */
 @ApplicationScoped
 public class SeatFreedHandler implements EventHandler {
 
-  private final Waitlist waitlist;
+  private final WaitlistService waitlist;
 
-  SeatFreedHandler(Waitlist waitlist) {
+  SeatFreedHandler(WaitlistService waitlist) {
     this.waitlist = waitlist;
   }
 

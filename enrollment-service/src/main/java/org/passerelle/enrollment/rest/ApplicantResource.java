@@ -33,9 +33,9 @@ import org.passerelle.commons.security.Roles;
 import org.passerelle.enrollment.api.ConsentGiven;
 import org.passerelle.enrollment.api.ConsentsView;
 import org.passerelle.enrollment.api.ErasureView;
-import org.passerelle.enrollment.service.ApplicantExports;
-import org.passerelle.enrollment.service.ConsentRecords;
-import org.passerelle.enrollment.service.Erasure;
+import org.passerelle.enrollment.service.ApplicantExportService;
+import org.passerelle.enrollment.service.ConsentService;
+import org.passerelle.enrollment.service.ErasureService;
 
 /**
  * The person's rights over their data (GDPR in France, law 09-08 in Morocco): consents, access and
@@ -57,13 +57,16 @@ import org.passerelle.enrollment.service.Erasure;
 })
 public class ApplicantResource {
 
-  private final ConsentRecords consents;
-  private final ApplicantExports exports;
-  private final Erasure erasure;
+  private final ConsentService consents;
+  private final ApplicantExportService exports;
+  private final ErasureService erasure;
   private final CurrentScope scope;
 
   ApplicantResource(
-      ConsentRecords consents, ApplicantExports exports, Erasure erasure, CurrentScope scope) {
+      ConsentService consents,
+      ApplicantExportService exports,
+      ErasureService erasure,
+      CurrentScope scope) {
     this.consents = consents;
     this.exports = exports;
     this.erasure = erasure;

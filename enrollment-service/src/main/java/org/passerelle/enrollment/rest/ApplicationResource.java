@@ -45,7 +45,7 @@ import org.passerelle.enrollment.api.ApplicationView;
 import org.passerelle.enrollment.api.DecisionRequest;
 import org.passerelle.enrollment.api.ScreeningRequest;
 import org.passerelle.enrollment.api.SubmitApplicationRequest;
-import org.passerelle.enrollment.service.ApplicationSearch;
+import org.passerelle.enrollment.service.ApplicationSearchService;
 import org.passerelle.enrollment.service.ApplicationService;
 
 @Path("/api/v1/applications")
@@ -63,10 +63,11 @@ import org.passerelle.enrollment.service.ApplicationService;
 public class ApplicationResource {
 
   private final ApplicationService service;
-  private final ApplicationSearch search;
+  private final ApplicationSearchService search;
   private final CurrentScope scope;
 
-  ApplicationResource(ApplicationService service, ApplicationSearch search, CurrentScope scope) {
+  ApplicationResource(
+      ApplicationService service, ApplicationSearchService search, CurrentScope scope) {
     this.service = service;
     this.search = search;
     this.scope = scope;
@@ -146,7 +147,7 @@ public class ApplicationResource {
       @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Page.MAX_PAGE) int page,
       @QueryParam("size") @DefaultValue(Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE) int size) {
     return search.list(
-        new ApplicationSearch.Filters(
+        new ApplicationSearchService.Filters(
             q,
             QueryParams.value(ApplicationStatus.class, "status", status),
             QueryParams.uuid("intakeId", intakeId),

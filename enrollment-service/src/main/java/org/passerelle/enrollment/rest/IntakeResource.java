@@ -27,7 +27,7 @@ import org.passerelle.commons.security.Roles;
 import org.passerelle.enrollment.api.IntakeView;
 import org.passerelle.enrollment.api.WaitlistEntry;
 import org.passerelle.enrollment.service.IntakeService;
-import org.passerelle.enrollment.service.Waitlist;
+import org.passerelle.enrollment.service.WaitlistService;
 
 @Path("/api/v1/intakes")
 @Tag(
@@ -39,10 +39,10 @@ import org.passerelle.enrollment.service.Waitlist;
 public class IntakeResource {
 
   private final IntakeService service;
-  private final Waitlist waitlist;
+  private final WaitlistService waitlist;
   private final CurrentScope scope;
 
-  IntakeResource(IntakeService service, Waitlist waitlist, CurrentScope scope) {
+  IntakeResource(IntakeService service, WaitlistService waitlist, CurrentScope scope) {
     this.service = service;
     this.waitlist = waitlist;
     this.scope = scope;

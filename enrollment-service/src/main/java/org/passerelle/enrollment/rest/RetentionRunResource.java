@@ -31,7 +31,7 @@ import org.passerelle.commons.security.CurrentScope;
 import org.passerelle.commons.security.Roles;
 import org.passerelle.enrollment.api.RetentionRunView;
 import org.passerelle.enrollment.api.StartRetentionRunRequest;
-import org.passerelle.enrollment.service.RetentionRuns;
+import org.passerelle.enrollment.service.RetentionRunService;
 
 @Path("/api/v1/retention-runs")
 @Tag(
@@ -42,10 +42,10 @@ import org.passerelle.enrollment.service.RetentionRuns;
 @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.COUNTRY_ADMIN})
 public class RetentionRunResource {
 
-  private final RetentionRuns runs;
+  private final RetentionRunService runs;
   private final CurrentScope scope;
 
-  RetentionRunResource(RetentionRuns runs, CurrentScope scope) {
+  RetentionRunResource(RetentionRunService runs, CurrentScope scope) {
     this.runs = runs;
     this.scope = scope;
   }

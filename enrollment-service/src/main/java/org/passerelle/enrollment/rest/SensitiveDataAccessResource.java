@@ -21,7 +21,7 @@ import org.passerelle.commons.security.CurrentScope;
 import org.passerelle.commons.security.Roles;
 import org.passerelle.enrollment.SensitiveDataAccess;
 import org.passerelle.enrollment.api.SensitiveDataAccessView;
-import org.passerelle.enrollment.service.AuditLog;
+import org.passerelle.enrollment.service.AuditLogService;
 
 @Path("/api/v1/sensitive-data-accesses")
 @Tag(
@@ -32,10 +32,10 @@ import org.passerelle.enrollment.service.AuditLog;
 @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.COUNTRY_ADMIN})
 public class SensitiveDataAccessResource {
 
-  private final AuditLog log;
+  private final AuditLogService log;
   private final CurrentScope scope;
 
-  SensitiveDataAccessResource(AuditLog log, CurrentScope scope) {
+  SensitiveDataAccessResource(AuditLogService log, CurrentScope scope) {
     this.log = log;
     this.scope = scope;
   }
@@ -61,6 +61,6 @@ public class SensitiveDataAccessResource {
       @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Page.MAX_PAGE) int page,
       @QueryParam("size") @DefaultValue(Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE) int size) {
     return log.list(
-        new AuditLog.Filters(applicantId, actor, action, from, to), page, size, scope.get());
+        new AuditLogService.Filters(applicantId, actor, action, from, to), page, size, scope.get());
   }
 }

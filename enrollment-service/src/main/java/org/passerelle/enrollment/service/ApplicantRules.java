@@ -50,7 +50,7 @@ public class ApplicantRules {
    * or not someone holds the email typed.
    */
   public void checkAccountEmail(ApplicantDetails details, String accountEmail, String prefix) {
-    if (!ApplicantRecords.normalisedEmail(details.email()).equals(accountEmail)) {
+    if (!ApplicantService.normalisedEmail(details.email()).equals(accountEmail)) {
       String key = "unprocessable.not-account-email";
       throw new ProblemException(
           ProblemType.UNPROCESSABLE, List.of(error(prefix + "email", key)), key);

@@ -50,10 +50,10 @@ public class ApplicationService {
 
   private final ApplicationRepository applications;
   private final IntakeRepository intakes;
-  private final ApplicantRecords applicants;
+  private final ApplicantService applicants;
   private final ApplicantRules rules;
-  private final Consents consents;
-  private final SensitiveData sensitive;
+  private final ConsentService consents;
+  private final SensitiveDataService sensitive;
   private final EnrollmentConfig config;
   private final Outbox outbox;
   private final IdempotencyKeys idempotency;
@@ -62,10 +62,10 @@ public class ApplicationService {
   ApplicationService(
       ApplicationRepository applications,
       IntakeRepository intakes,
-      ApplicantRecords applicants,
+      ApplicantService applicants,
       ApplicantRules rules,
-      Consents consents,
-      SensitiveData sensitive,
+      ConsentService consents,
+      SensitiveDataService sensitive,
       EnrollmentConfig config,
       Outbox outbox,
       IdempotencyKeys idempotency,
@@ -111,9 +111,9 @@ public class ApplicationService {
         throw ProblemException.invalid("externalRef", "invalid-request.parameter", "externalRef");
       }
       rules.checkAccountEmail(
-          request.applicant(), ApplicantRecords.accountEmail(scope), "applicant.");
+          request.applicant(), ApplicantService.accountEmail(scope), "applicant.");
     }
-    Consents.requireApplicationProcessing(request.consents());
+    ConsentService.requireApplicationProcessing(request.consents());
     Intake intake =
         intakes
             .findByIdOptional(request.intakeId())
@@ -180,7 +180,7 @@ public class ApplicationService {
       throw new ProblemException(
           ProblemType.UNPROCESSABLE, "unprocessable.too-young", minimumAge, intake.startDate);
     }
-    ApplicantRecords.Declared declared =
+    ApplicantService.Declared declared =
         applicants.declare(request.applicant(), intake.country, learnerForSelf, scope, now);
     Applicant applicant = declared.applicant();
     if (applications.count(
@@ -513,7 +513,11 @@ public class ApplicationService {
     boolean withSensitive = sensitive.readableBy(scope, applicant);
     if (withSensitive && auditPurpose != null) {
       sensitive.record(
-          scope, SensitiveDataAccess.Action.READ, applicant, SensitiveData.FIELDS, auditPurpose);
+          scope,
+          SensitiveDataAccess.Action.READ,
+          applicant,
+          SensitiveDataService.FIELDS,
+          auditPurpose);
     }
     return ApplicationView.of(application, withSensitive, reader(application, scope));
   }

@@ -27,7 +27,7 @@ import org.passerelle.commons.testing.Api;
 import org.passerelle.commons.testing.EventSchemas;
 import org.passerelle.commons.testing.Tokens;
 import org.passerelle.enrollment.service.ApplicationService;
-import org.passerelle.enrollment.service.Erasure;
+import org.passerelle.enrollment.service.ErasureService;
 import org.passerelle.enrollment.testing.Callers;
 import org.passerelle.enrollment.testing.DatabaseScan;
 import org.passerelle.enrollment.testing.Db;
@@ -535,24 +535,25 @@ class ApplicantErasureTest {
     assertThat(audit(frenchRecord))
         .doesNotContain(subject)
         .contains(
-            "|" + Erasure.ERASED_ACCOUNT + "|READ|", "|" + Erasure.ERASED_ACCOUNT + "|ERASE|");
+            "|" + ErasureService.ERASED_ACCOUNT + "|READ|",
+            "|" + ErasureService.ERASED_ACCOUNT + "|ERASE|");
     // France's report: the person's rows lose the reference wherever they repeat it; the other
     // person's row, whose reference contains it, is unchanged.
     JsonNode frenchRows = Person.read(report(french.path("id").asText())).path("rows");
-    assertThat(frenchRows.get(0).path("externalRef").asText()).isEqualTo(Erasure.ERASED);
+    assertThat(frenchRows.get(0).path("externalRef").asText()).isEqualTo(ErasureService.ERASED);
     assertThat(frenchRows.get(0).path("applicationId").asText()).isEqualTo(frenchApplication);
     assertThat(frenchRows.get(1)).isEqualTo(frenchRowsBefore.get(1));
     assertThat(frenchRows.get(1).path("externalRef").asText()).isEqualTo(reference + "-2");
-    assertThat(frenchRows.get(2).path("externalRef").asText()).isEqualTo(Erasure.ERASED);
+    assertThat(frenchRows.get(2).path("externalRef").asText()).isEqualTo(ErasureService.ERASED);
     assertThat(frenchRows.get(2).path("problem").path("detail").asText())
         .doesNotContain(reference)
-        .contains(Erasure.ERASED);
+        .contains(ErasureService.ERASED);
     assertThat(frenchRows.get(2).path("problem").path("status"))
         .isEqualTo(frenchRowsBefore.get(2).path("problem").path("status"));
     // The platform administrator's report: the person's application by its id; the Moroccan row,
     // in a file of no country, is not taken for theirs.
     JsonNode platformRows = Person.read(report(platform.path("id").asText())).path("rows");
-    assertThat(platformRows.get(0).path("externalRef").asText()).isEqualTo(Erasure.ERASED);
+    assertThat(platformRows.get(0).path("externalRef").asText()).isEqualTo(ErasureService.ERASED);
     assertThat(platformRows.get(1)).isEqualTo(platformRowsBefore.get(1));
     assertThat(platformRows.get(1).path("problem").path("detail").asText()).contains(reference);
 

@@ -23,7 +23,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.passerelle.commons.testing.Api;
-import org.passerelle.enrollment.service.Retention;
+import org.passerelle.enrollment.service.RetentionService;
 import org.passerelle.enrollment.testing.Callers;
 import org.passerelle.enrollment.testing.Db;
 import org.passerelle.enrollment.testing.Fixtures;
@@ -167,8 +167,8 @@ class RetentionRunResourceTest {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement lock = connection.prepareStatement("select pg_advisory_lock(?, ?)");
         PreparedStatement unlock = connection.prepareStatement("select pg_advisory_unlock(?, ?)")) {
-      lock.setInt(1, Retention.LOCK_CLASS);
-      lock.setInt(2, Retention.lockKey("FR"));
+      lock.setInt(1, RetentionService.LOCK_CLASS);
+      lock.setInt(2, RetentionService.lockKey("FR"));
       lock.execute();
       try {
         Api.as("platform-admin")
@@ -181,8 +181,8 @@ class RetentionRunResourceTest {
         // Another country is not blocked.
         Api.as("platform-admin").body("{\"country\": \"MA\"}").post(RUNS).then().statusCode(201);
       } finally {
-        unlock.setInt(1, Retention.LOCK_CLASS);
-        unlock.setInt(2, Retention.lockKey("FR"));
+        unlock.setInt(1, RetentionService.LOCK_CLASS);
+        unlock.setInt(2, RetentionService.lockKey("FR"));
         unlock.execute();
       }
     }

@@ -24,24 +24,24 @@ import org.passerelle.enrollment.repository.SensitiveDataAccessRepository;
  * that read sensitive data, within their scope. Every export is audited.
  */
 @ApplicationScoped
-public class ApplicantExports {
+public class ApplicantExportService {
 
-  private final ApplicantAccess access;
+  private final ApplicantAccessService access;
   private final ApplicationRepository applications;
   private final ApplicationImportRepository imports;
   private final SensitiveDataAccessRepository audit;
-  private final ConsentRecords consents;
-  private final SensitiveData sensitive;
+  private final ConsentService consents;
+  private final SensitiveDataService sensitive;
   private final EnrollmentConfig config;
   private final EntityManager entityManager;
 
-  ApplicantExports(
-      ApplicantAccess access,
+  ApplicantExportService(
+      ApplicantAccessService access,
       ApplicationRepository applications,
       ApplicationImportRepository imports,
       SensitiveDataAccessRepository audit,
-      ConsentRecords consents,
-      SensitiveData sensitive,
+      ConsentService consents,
+      SensitiveDataService sensitive,
       EnrollmentConfig config,
       EntityManager entityManager) {
     this.access = access;
@@ -56,17 +56,17 @@ public class ApplicantExports {
 
   @Transactional
   public ApplicantExport export(UUID applicantId, AccessScope scope) {
-    ApplicantAccess.Reach reach = access.find(applicantId, scope, false);
+    ApplicantAccessService.Reach reach = access.find(applicantId, scope, false);
     Applicant applicant = reach.applicant();
     if (!reach.self() && !sensitive.searchableBy(scope)) {
       throw ProblemException.forbidden();
     }
-    ApplicantAccess.requireNotErased(applicant);
+    ApplicantAccessService.requireNotErased(applicant);
     sensitive.record(
         scope,
         SensitiveDataAccess.Action.EXPORT,
         applicant,
-        SensitiveData.FIELDS,
+        SensitiveDataService.FIELDS,
         "exportApplicant");
     audit.flush();
     List<Application> held =

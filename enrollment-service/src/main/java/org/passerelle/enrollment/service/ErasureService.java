@@ -57,7 +57,7 @@ import org.passerelle.enrollment.repository.SensitiveDataAccessRepository;
  * applications are deleted from the outbox. One transaction: all of it or nothing.
  */
 @ApplicationScoped
-public class Erasure {
+public class ErasureService {
 
   /** What names become. */
   public static final String ERASED = "erased";
@@ -71,24 +71,24 @@ public class Erasure {
   /** Characters an external reference is made of: a reference ends where they do. */
   private static final String REF_CHARACTERS = "[A-Za-z0-9._:/-]";
 
-  private final ApplicantAccess access;
+  private final ApplicantAccessService access;
   private final ApplicationRepository applications;
   private final ConsentRepository consents;
   private final SensitiveDataAccessRepository audit;
   private final ApplicationImportRepository imports;
-  private final SensitiveData sensitive;
+  private final SensitiveDataService sensitive;
   private final Outbox outbox;
   private final EntityManager entityManager;
   private final IdempotencyKeys idempotency;
   private final ObjectMapper mapper;
 
-  Erasure(
-      ApplicantAccess access,
+  ErasureService(
+      ApplicantAccessService access,
       ApplicationRepository applications,
       ConsentRepository consents,
       SensitiveDataAccessRepository audit,
       ApplicationImportRepository imports,
-      SensitiveData sensitive,
+      SensitiveDataService sensitive,
       Outbox outbox,
       EntityManager entityManager,
       IdempotencyKeys idempotency,
@@ -108,7 +108,7 @@ public class Erasure {
   /** The person themself, or a platform or country admin within scope, erases the record. */
   @Transactional
   public ErasureView erase(UUID applicantId, AccessScope scope) {
-    ApplicantAccess.Reach reach = access.find(applicantId, scope, true);
+    ApplicantAccessService.Reach reach = access.find(applicantId, scope, true);
     boolean admin = scope.isPlatformAdmin() || scope.has(Roles.COUNTRY_ADMIN);
     if (!reach.self() && !admin) {
       throw ProblemException.forbidden();
@@ -123,7 +123,7 @@ public class Erasure {
   @Transactional(Transactional.TxType.MANDATORY)
   public ErasureView erase(
       Applicant applicant, AccessScope actor, String purpose, OffsetDateTime now) {
-    ApplicantAccess.requireNotErased(applicant);
+    ApplicantAccessService.requireNotErased(applicant);
     List<Application> held =
         applications
             .find("applicant = ?1 order by submittedAt, id", applicant)
@@ -131,9 +131,9 @@ public class Erasure {
             .list();
 
     sensitive.record(
-        actor, SensitiveDataAccess.Action.ERASE, applicant, SensitiveData.FIELDS, purpose);
+        actor, SensitiveDataAccess.Action.ERASE, applicant, SensitiveDataService.FIELDS, purpose);
     String account = applicant.subject;
-    List<String> mentions = ApplicantExports.mentions(applicant, held);
+    List<String> mentions = ApplicantExportService.mentions(applicant, held);
     ImportTraces traces = ImportTraces.of(held);
 
     // The selection ends: open applications are withdrawn, so that a seat they hold is freed.
@@ -169,7 +169,7 @@ public class Erasure {
     // that changed, so for a new person which ones they declared: it no longer names either.
     audit.update(
         "applicantId = null, fields = ?1 where applicantId = ?2 and action = ?3",
-        String.join(",", new TreeSet<>(SensitiveData.FIELDS)),
+        String.join(",", new TreeSet<>(SensitiveDataService.FIELDS)),
         applicant.id,
         SensitiveDataAccess.Action.CHANGE);
     // Responses kept for Idempotency-Key retries hold the person's data as it was sent back.

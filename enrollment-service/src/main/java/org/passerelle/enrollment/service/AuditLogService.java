@@ -22,7 +22,7 @@ import org.passerelle.enrollment.repository.SensitiveDataAccessRepository;
  * admins their country's. It names fields, never values.
  */
 @ApplicationScoped
-public class AuditLog {
+public class AuditLogService {
 
   /** The log's filters, each optional; {@code from} inclusive, {@code to} exclusive. */
   public record Filters(
@@ -34,7 +34,7 @@ public class AuditLog {
 
   private final SensitiveDataAccessRepository log;
 
-  AuditLog(SensitiveDataAccessRepository log) {
+  AuditLogService(SensitiveDataAccessRepository log) {
     this.log = log;
   }
 

@@ -25,7 +25,7 @@ import org.passerelle.enrollment.repository.ApplicationRepository;
 
 /** Lists of applications for staff within their scope, and a learner's own applications. */
 @ApplicationScoped
-public class ApplicationSearch {
+public class ApplicationSearchService {
 
   /** The search's filters, each optional. */
   public record Filters(
@@ -39,9 +39,9 @@ public class ApplicationSearch {
       Set<PriorityPublic> priorityPublics) {}
 
   private final ApplicationRepository applications;
-  private final SensitiveData sensitive;
+  private final SensitiveDataService sensitive;
 
-  ApplicationSearch(ApplicationRepository applications, SensitiveData sensitive) {
+  ApplicationSearchService(ApplicationRepository applications, SensitiveDataService sensitive) {
     this.applications = applications;
     this.sensitive = sensitive;
   }
@@ -98,7 +98,9 @@ public class ApplicationSearch {
           throw ProblemException.forbidden();
         }
         sensitiveFilters.add(
-            wanted == PriorityPublic.REFUGEE ? SensitiveData.REFUGEE : SensitiveData.DISABILITY);
+            wanted == PriorityPublic.REFUGEE
+                ? SensitiveDataService.REFUGEE
+                : SensitiveDataService.DISABILITY);
       }
       where.add(
           switch (wanted) {

@@ -39,9 +39,9 @@ import org.passerelle.enrollment.repository.RetentionRunRepository;
  * that fails is counted and the others still go. Each run is recorded in {@code retention_run}.
  */
 @ApplicationScoped
-public class Retention {
+public class RetentionService {
 
-  private static final Logger LOG = Logger.getLogger(Retention.class);
+  private static final Logger LOG = Logger.getLogger(RetentionService.class);
 
   /** First key of the advisory lock ("RETN"); the second is the country. */
   public static final int LOCK_CLASS = 0x5245544e;
@@ -65,16 +65,16 @@ public class Retention {
   private final ApplicantRepository applicants;
   private final ApplicationRepository applications;
   private final RetentionRunRepository runs;
-  private final Erasure erasure;
+  private final ErasureService erasure;
 
-  Retention(
+  RetentionService(
       EnrollmentConfig config,
       DataSource dataSource,
       EntityManager entityManager,
       ApplicantRepository applicants,
       ApplicationRepository applications,
       RetentionRunRepository runs,
-      Erasure erasure) {
+      ErasureService erasure) {
     this.config = config;
     this.dataSource = dataSource;
     this.entityManager = entityManager;

@@ -20,7 +20,7 @@ import org.passerelle.enrollment.repository.SensitiveDataAccessRepository;
  * of every read and change of them. The audit row commits with the read or change it records.
  */
 @ApplicationScoped
-public class SensitiveData {
+public class SensitiveDataService {
 
   public static final String DISABILITY = "disability";
   public static final String REFUGEE = "refugee";
@@ -30,7 +30,7 @@ public class SensitiveData {
   private final EnrollmentConfig config;
   private final SensitiveDataAccessRepository log;
 
-  SensitiveData(EnrollmentConfig config, SensitiveDataAccessRepository log) {
+  SensitiveDataService(EnrollmentConfig config, SensitiveDataAccessRepository log) {
     this.config = config;
     this.log = log;
   }

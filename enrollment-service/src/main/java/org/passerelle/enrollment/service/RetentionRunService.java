@@ -19,13 +19,14 @@ import org.passerelle.problem.ProblemType;
 
 /** The retention job's runs for administrators: platform admins all, country admins theirs. */
 @ApplicationScoped
-public class RetentionRuns {
+public class RetentionRunService {
 
   private final RetentionRunRepository runs;
-  private final Retention retention;
+  private final RetentionService retention;
   private final EnrollmentConfig config;
 
-  RetentionRuns(RetentionRunRepository runs, Retention retention, EnrollmentConfig config) {
+  RetentionRunService(
+      RetentionRunRepository runs, RetentionService retention, EnrollmentConfig config) {
     this.runs = runs;
     this.retention = retention;
     this.config = config;
@@ -79,7 +80,7 @@ public class RetentionRuns {
       throw ProblemException.outOfScope();
     }
     return retention
-        .run(country, Retention.MANUAL)
+        .run(country, RetentionService.MANUAL)
         .map(RetentionRunView::of)
         .orElseThrow(
             () ->

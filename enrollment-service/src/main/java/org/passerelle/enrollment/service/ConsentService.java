@@ -9,28 +9,104 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.passerelle.commons.idempotency.IdempotencyKeys;
 import org.passerelle.commons.problem.ProblemException;
+import org.passerelle.commons.security.AccessScope;
+import org.passerelle.commons.time.Now;
 import org.passerelle.enrollment.Applicant;
 import org.passerelle.enrollment.Consent;
 import org.passerelle.enrollment.ConsentPurpose;
 import org.passerelle.enrollment.api.ConsentGiven;
+import org.passerelle.enrollment.api.ConsentView;
+import org.passerelle.enrollment.api.ConsentsView;
 import org.passerelle.enrollment.config.EnrollmentConfig;
 import org.passerelle.enrollment.repository.ConsentRepository;
 import org.passerelle.problem.ProblemType;
 
 /**
  * Consent per purpose (GDPR in France, law 09-08 in Morocco): recorded with the regime and text
- * version, only ever appended; the newest record per purpose is the one in force.
+ * version, only ever appended; the newest record per purpose is the one in force. Over the API, a
+ * person's consents are read by the person or staff in scope, and granted or withdrawn by them.
  */
 @ApplicationScoped
-public class Consents {
+public class ConsentService {
+
+  /** What an idempotent record request is about, so one key never serves two applicants. */
+  record RecordRequest(UUID applicantId, List<ConsentGiven> consents) {}
 
   private final ConsentRepository consents;
+  private final ApplicantAccessService access;
+  private final IdempotencyKeys idempotency;
   private final EnrollmentConfig config;
+  private final Now now;
 
-  Consents(ConsentRepository consents, EnrollmentConfig config) {
+  ConsentService(
+      ConsentRepository consents,
+      ApplicantAccessService access,
+      IdempotencyKeys idempotency,
+      EnrollmentConfig config,
+      Now now) {
     this.consents = consents;
+    this.access = access;
+    this.idempotency = idempotency;
     this.config = config;
+    this.now = now;
+  }
+
+  /** The person's consents, for the person themself or staff in scope. */
+  @Transactional
+  public ConsentsView get(UUID applicantId, AccessScope scope) {
+    return view(allowed(applicantId, scope, false));
+  }
+
+  /**
+   * Records grants and withdrawals over the API, each purpose at most once per request. Withdrawing
+   * APPLICATION_PROCESSING is recorded like any other; staff then stop processing.
+   */
+  @Transactional
+  public IdempotencyKeys.Outcome<ConsentsView> record(
+      UUID applicantId, List<ConsentGiven> given, String idempotencyKey, AccessScope scope) {
+    long distinct = given.stream().map(ConsentGiven::purpose).distinct().count();
+    if (distinct != given.size()) {
+      throw ProblemException.invalid("consents", "invalid-request.consent-repeated");
+    }
+    return idempotency.once(
+        idempotencyKey,
+        scope.subject(),
+        "record-consents",
+        new RecordRequest(applicantId, given),
+        ConsentsView.class,
+        () -> {
+          Applicant applicant = allowed(applicantId, scope, true);
+          OffsetDateTime at = now.timestamp();
+          record(applicant, given, scope.subject(), at);
+          // The person's say is activity: retention counts from it.
+          applicant.updatedAt = at;
+          consents.flush();
+          return view(applicant);
+        });
+  }
+
+  private Applicant allowed(UUID applicantId, AccessScope scope, boolean lock) {
+    ApplicantAccessService.Reach reach = access.find(applicantId, scope, lock);
+    if (!reach.self() && !ApplicantAccessService.staff(scope)) {
+      throw ProblemException.forbidden();
+    }
+    ApplicantAccessService.requireNotErased(reach.applicant());
+    return reach.applicant();
+  }
+
+  /** The consents of an applicant already within reach. */
+  ConsentsView view(Applicant applicant) {
+    List<ConsentView> history =
+        consents.list("applicantId = ?1 order by recordedAt desc, id desc", applicant.id).stream()
+            .map(consent -> ConsentView.of(consent, applicant.subject))
+            .toList();
+    List<ConsentView> current =
+        current(applicant.id).values().stream()
+            .map(consent -> ConsentView.of(consent, applicant.subject))
+            .toList();
+    return new ConsentsView(applicant.id, current, history);
   }
 
   /** Records what the person said, purpose by purpose, under their country's regime. */

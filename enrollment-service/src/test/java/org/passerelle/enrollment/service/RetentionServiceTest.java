@@ -18,9 +18,9 @@ import org.passerelle.enrollment.testing.Person;
 
 /** The retention job itself: the schedule's runs, and failures that stop nobody else. */
 @QuarkusTest
-class RetentionTest {
+class RetentionServiceTest {
 
-  @Inject Retention retention;
+  @Inject RetentionService retention;
   @Inject EntityManager entityManager;
 
   private String dueApplicant(Person person, int months) {
@@ -97,7 +97,7 @@ class RetentionTest {
             + " execute function test_refuse_erasure()");
     RetentionRun run;
     try {
-      run = retention.run("FR", Retention.MANUAL).orElseThrow();
+      run = retention.run("FR", RetentionService.MANUAL).orElseThrow();
     } finally {
       Db.execute(entityManager, "drop trigger test_refuse_erasure on applicant");
       Db.execute(entityManager, "drop function test_refuse_erasure()");
@@ -107,7 +107,7 @@ class RetentionTest {
           "update applicant set updated_at = now() where id = ?1",
           UUID.fromString(blocked));
     }
-    assertThat(run.status).isEqualTo(Retention.FAILED);
+    assertThat(run.status).isEqualTo(RetentionService.FAILED);
     assertThat(run.erased).isEqualTo(1);
     assertThat(run.finishedAt).isNotNull();
     assertThat(run.error)

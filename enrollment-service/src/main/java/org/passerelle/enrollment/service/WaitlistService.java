@@ -25,9 +25,9 @@ import org.passerelle.enrollment.repository.IntakeRepository;
  * test score, then the date), and the promotion of its head when a seat frees before the start.
  */
 @ApplicationScoped
-public class Waitlist {
+public class WaitlistService {
 
-  private static final Logger LOG = Logger.getLogger(Waitlist.class);
+  private static final Logger LOG = Logger.getLogger(WaitlistService.class);
 
   /** The rules an order is made of, in {@code passerelle.enrollment.waitlist.order}. */
   public enum Rule {
@@ -56,7 +56,7 @@ public class Waitlist {
   private final ApplicationService service;
   private final Comparator<Application> order;
 
-  Waitlist(
+  WaitlistService(
       ApplicationRepository applications,
       IntakeRepository intakes,
       ApplicationService service,

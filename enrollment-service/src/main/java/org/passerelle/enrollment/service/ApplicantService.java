@@ -30,7 +30,7 @@ import org.passerelle.problem.ProblemType;
  * none writes back what it read before another committed.
  */
 @ApplicationScoped
-public class ApplicantRecords {
+public class ApplicantService {
 
   /** Lock kinds of a person's keys; a transaction takes the email's first, then the account's. */
   static final String EMAIL_LOCK = "applicant-email";
@@ -41,14 +41,14 @@ public class ApplicantRecords {
   public static final String LINK_PURPOSE = "linkAccount";
 
   private final ApplicantRepository applicants;
-  private final ApplicantAccess access;
-  private final SensitiveData sensitive;
+  private final ApplicantAccessService access;
+  private final SensitiveDataService sensitive;
   private final AdvisoryLocks locks;
 
-  ApplicantRecords(
+  ApplicantService(
       ApplicantRepository applicants,
-      ApplicantAccess access,
-      SensitiveData sensitive,
+      ApplicantAccessService access,
+      SensitiveDataService sensitive,
       AdvisoryLocks locks) {
     this.applicants = applicants;
     this.access = access;
@@ -91,7 +91,7 @@ public class ApplicantRecords {
     return scope
         .verifiedEmail()
         .filter(email -> !email.isBlank())
-        .map(ApplicantRecords::normalisedEmail)
+        .map(ApplicantService::normalisedEmail)
         .orElseThrow(
             () ->
                 new ProblemException(ProblemType.EMAIL_NOT_VERIFIED, "email-not-verified.detail"));
@@ -150,14 +150,18 @@ public class ApplicantRecords {
         applicant.subject = scope.subject();
         linking = true;
         sensitive.record(
-            scope, SensitiveDataAccess.Action.LINK, applicant, SensitiveData.FIELDS, LINK_PURPOSE);
+            scope,
+            SensitiveDataAccess.Action.LINK,
+            applicant,
+            SensitiveDataService.FIELDS,
+            LINK_PURPOSE);
       }
     } else if (!email.equals(applicant.email) && byEmail(country, email) != null) {
       // The account's email changed to one another record holds: the account stays linked to its
       // record, under the email it had; merging the two is for staff.
       email = applicant.email;
     }
-    SensitiveData.Snapshot before = SensitiveData.Snapshot.of(applicant);
+    SensitiveDataService.Snapshot before = SensitiveDataService.Snapshot.of(applicant);
     if (applicant == null) {
       applicant = created(country, now);
       applicant.subject = scope.subject();
@@ -178,7 +182,7 @@ public class ApplicantRecords {
       ApplicantDetails details, String country, AccessScope scope, OffsetDateTime now) {
     Applicant applicant = byEmail(country, normalisedEmail(details.email()));
     if (applicant == null) {
-      SensitiveData.Snapshot before = SensitiveData.Snapshot.of(null);
+      SensitiveDataService.Snapshot before = SensitiveDataService.Snapshot.of(null);
       applicant = created(country, now);
       apply(applicant, details, SensitiveFields.AS_DECLARED, now);
       persist(applicant, before, scope);
@@ -193,7 +197,7 @@ public class ApplicantRecords {
       return new Declared(applicant, false, true);
     }
     boolean sensitiveToo = sensitive.readableBy(scope, applicant);
-    SensitiveData.Snapshot before = SensitiveData.Snapshot.of(applicant);
+    SensitiveDataService.Snapshot before = SensitiveDataService.Snapshot.of(applicant);
     apply(
         applicant, details, sensitiveToo ? SensitiveFields.AS_DECLARED : SensitiveFields.KEEP, now);
     persist(applicant, before, scope);
@@ -222,13 +226,14 @@ public class ApplicantRecords {
     return applicant;
   }
 
-  private void persist(Applicant applicant, SensitiveData.Snapshot before, AccessScope scope) {
+  private void persist(
+      Applicant applicant, SensitiveDataService.Snapshot before, AccessScope scope) {
     applicants.persist(applicant);
     sensitive.record(
         scope,
         SensitiveDataAccess.Action.CHANGE,
         applicant,
-        SensitiveData.changed(before, SensitiveData.Snapshot.of(applicant)),
+        SensitiveDataService.changed(before, SensitiveDataService.Snapshot.of(applicant)),
         "submitApplication");
   }
 

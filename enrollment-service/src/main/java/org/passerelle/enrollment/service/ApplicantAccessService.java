@@ -20,7 +20,7 @@ import org.passerelle.problem.ProblemType;
  * (404); which role may do what is then checked by each duty (403).
  */
 @ApplicationScoped
-public class ApplicantAccess {
+public class ApplicantAccessService {
 
   /** An applicant within reach, and whether the caller is the person themself. */
   public record Reach(Applicant applicant, boolean self) {}
@@ -28,7 +28,7 @@ public class ApplicantAccess {
   private final ApplicantRepository applicants;
   private final ApplicationRepository applications;
 
-  ApplicantAccess(ApplicantRepository applicants, ApplicationRepository applications) {
+  ApplicantAccessService(ApplicantRepository applicants, ApplicationRepository applications) {
     this.applicants = applicants;
     this.applications = applications;
   }

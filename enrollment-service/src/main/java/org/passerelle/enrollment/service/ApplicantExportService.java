@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.UUID;
 import org.passerelle.commons.problem.ProblemException;
 import org.passerelle.commons.security.AccessScope;
+import org.passerelle.commons.time.Now;
 import org.passerelle.enrollment.Applicant;
 import org.passerelle.enrollment.Application;
 import org.passerelle.enrollment.SensitiveDataAccess;
@@ -34,6 +35,7 @@ public class ApplicantExportService {
   private final SensitiveDataService sensitive;
   private final EnrollmentConfig config;
   private final EntityManager entityManager;
+  private final Now now;
 
   ApplicantExportService(
       ApplicantAccessService access,
@@ -43,7 +45,8 @@ public class ApplicantExportService {
       ConsentService consents,
       SensitiveDataService sensitive,
       EnrollmentConfig config,
-      EntityManager entityManager) {
+      EntityManager entityManager,
+      Now now) {
     this.access = access;
     this.applications = applications;
     this.imports = imports;
@@ -52,6 +55,7 @@ public class ApplicantExportService {
     this.sensitive = sensitive;
     this.config = config;
     this.entityManager = entityManager;
+    this.now = now;
   }
 
   @Transactional
@@ -73,7 +77,7 @@ public class ApplicantExportService {
         applications.list("applicant = ?1 order by submittedAt, id", applicant);
     List<String> mentions = mentions(applicant, held);
     return new ApplicantExport(
-        ApplicationService.now(),
+        now.timestamp(),
         config.rules(applicant.country).map(EnrollmentConfig.CountryRules::regime).orElse(null),
         ApplicantExport.Person.of(applicant),
         held.stream().map(ApplicantExport.ApplicationRecord::of).toList(),

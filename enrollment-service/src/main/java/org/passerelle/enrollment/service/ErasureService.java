@@ -30,6 +30,7 @@ import org.passerelle.commons.outbox.Outbox;
 import org.passerelle.commons.problem.ProblemException;
 import org.passerelle.commons.security.AccessScope;
 import org.passerelle.commons.security.Roles;
+import org.passerelle.commons.time.Now;
 import org.passerelle.enrollment.Applicant;
 import org.passerelle.enrollment.Application;
 import org.passerelle.enrollment.ApplicationImport;
@@ -81,6 +82,7 @@ public class ErasureService {
   private final EntityManager entityManager;
   private final IdempotencyKeys idempotency;
   private final ObjectMapper mapper;
+  private final Now now;
 
   ErasureService(
       ApplicantAccessService access,
@@ -92,7 +94,8 @@ public class ErasureService {
       Outbox outbox,
       EntityManager entityManager,
       IdempotencyKeys idempotency,
-      ObjectMapper mapper) {
+      ObjectMapper mapper,
+      Now now) {
     this.access = access;
     this.applications = applications;
     this.consents = consents;
@@ -103,6 +106,7 @@ public class ErasureService {
     this.entityManager = entityManager;
     this.idempotency = idempotency;
     this.mapper = mapper;
+    this.now = now;
   }
 
   /** The person themself, or a platform or country admin within scope, erases the record. */
@@ -113,7 +117,7 @@ public class ErasureService {
     if (!reach.self() && !admin) {
       throw ProblemException.forbidden();
     }
-    return erase(reach.applicant(), scope, "eraseApplicant", ApplicationService.now());
+    return erase(reach.applicant(), scope, "eraseApplicant", now.timestamp());
   }
 
   /**

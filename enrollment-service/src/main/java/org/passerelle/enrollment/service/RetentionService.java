@@ -20,6 +20,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.jboss.logging.Logger;
 import org.passerelle.commons.security.AccessScope;
+import org.passerelle.commons.time.Now;
 import org.passerelle.enrollment.Applicant;
 import org.passerelle.enrollment.ApplicationStatus;
 import org.passerelle.enrollment.RetentionRun;
@@ -66,6 +67,7 @@ public class RetentionService {
   private final ApplicationRepository applications;
   private final RetentionRunRepository runs;
   private final ErasureService erasure;
+  private final Now now;
 
   RetentionService(
       EnrollmentConfig config,
@@ -74,7 +76,8 @@ public class RetentionService {
       ApplicantRepository applicants,
       ApplicationRepository applications,
       RetentionRunRepository runs,
-      ErasureService erasure) {
+      ErasureService erasure,
+      Now now) {
     this.config = config;
     this.dataSource = dataSource;
     this.entityManager = entityManager;
@@ -82,6 +85,7 @@ public class RetentionService {
     this.applications = applications;
     this.runs = runs;
     this.erasure = erasure;
+    this.now = now;
   }
 
   @Scheduled(
@@ -142,7 +146,7 @@ public class RetentionService {
   }
 
   private RetentionRun runLocked(String country, String trigger, Period period) {
-    OffsetDateTime started = ApplicationService.now();
+    OffsetDateTime started = now.timestamp();
     OffsetDateTime cutoff = started.minus(period);
     UUID runId =
         QuarkusTransaction.requiringNew()
@@ -202,7 +206,7 @@ public class RetentionService {
         .call(
             () -> {
               RetentionRun run = runs.findById(runId);
-              run.finishedAt = ApplicationService.now();
+              run.finishedAt = now.timestamp();
               run.erased = erased;
               run.status = error == null ? SUCCEEDED : FAILED;
               run.error = error == null ? null : error.substring(0, Math.min(500, error.length()));
@@ -246,7 +250,7 @@ public class RetentionService {
         > 0) {
       return false;
     }
-    erasure.erase(applicant, SYSTEM, "retention", ApplicationService.now());
+    erasure.erase(applicant, SYSTEM, "retention", now.timestamp());
     return true;
   }
 }

@@ -2,14 +2,12 @@ package org.passerelle.enrollment.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.passerelle.commons.security.AccessScope;
+import org.passerelle.commons.time.Now;
 import org.passerelle.enrollment.Applicant;
 import org.passerelle.enrollment.SensitiveDataAccess;
 import org.passerelle.enrollment.config.EnrollmentConfig;
@@ -29,10 +27,12 @@ public class SensitiveDataService {
 
   private final EnrollmentConfig config;
   private final SensitiveDataAccessRepository log;
+  private final Now now;
 
-  SensitiveDataService(EnrollmentConfig config, SensitiveDataAccessRepository log) {
+  SensitiveDataService(EnrollmentConfig config, SensitiveDataAccessRepository log, Now now) {
     this.config = config;
     this.log = log;
+    this.now = now;
   }
 
   /**
@@ -87,7 +87,7 @@ public class SensitiveDataService {
     }
     SensitiveDataAccess access = new SensitiveDataAccess();
     access.id = UUID.randomUUID();
-    access.at = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+    access.at = now.timestamp();
     access.actor = scope.subject() == null ? "system" : scope.subject();
     access.actorRoles = String.join(",", new TreeSet<>(scope.roles()));
     access.action = action;

@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 import org.passerelle.commons.events.EventHandler;
 import org.passerelle.commons.events.IncomingEvent;
-import org.passerelle.enrollment.service.ApplicationService;
+import org.passerelle.enrollment.service.SeatOutcomeService;
 
 /**
  * cohort-service confirmed a seat: the accepted application is enrolled, or the waitlisted one
@@ -16,9 +16,9 @@ public class LearnerEnrolledHandler implements EventHandler {
 
   private static final Logger LOG = Logger.getLogger(LearnerEnrolledHandler.class);
 
-  private final ApplicationService applications;
+  private final SeatOutcomeService applications;
 
-  LearnerEnrolledHandler(ApplicationService applications) {
+  LearnerEnrolledHandler(SeatOutcomeService applications) {
     this.applications = applications;
   }
 

@@ -6,7 +6,7 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.passerelle.commons.events.EventHandler;
 import org.passerelle.commons.events.IncomingEvent;
-import org.passerelle.enrollment.service.ApplicationService;
+import org.passerelle.enrollment.service.SeatOutcomeService;
 
 /**
  * cohort-service moved a learner to another cohort of the same programme: the application follows
@@ -17,9 +17,9 @@ public class LearnerTransferredHandler implements EventHandler {
 
   private static final Logger LOG = Logger.getLogger(LearnerTransferredHandler.class);
 
-  private final ApplicationService applications;
+  private final SeatOutcomeService applications;
 
-  LearnerTransferredHandler(ApplicationService applications) {
+  LearnerTransferredHandler(SeatOutcomeService applications) {
     this.applications = applications;
   }
 

@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 import org.passerelle.commons.events.EventHandler;
 import org.passerelle.commons.events.IncomingEvent;
-import org.passerelle.enrollment.service.ApplicationService;
+import org.passerelle.enrollment.service.SeatOutcomeService;
 
 /**
  * Staff recorded in cohort-service that a learner left the school: the enrolled application is
@@ -21,9 +21,9 @@ public class LearnerWithdrewHandler implements EventHandler {
   /** An exit reason code (FOUND_JOB, HEALTH...): never free text. */
   private static final Pattern CODE = Pattern.compile("[A-Z][A-Z_]{0,39}");
 
-  private final ApplicationService applications;
+  private final SeatOutcomeService applications;
 
-  LearnerWithdrewHandler(ApplicationService applications) {
+  LearnerWithdrewHandler(SeatOutcomeService applications) {
     this.applications = applications;
   }
 

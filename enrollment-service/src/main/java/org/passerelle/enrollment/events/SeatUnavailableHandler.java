@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 import org.passerelle.commons.events.EventHandler;
 import org.passerelle.commons.events.IncomingEvent;
-import org.passerelle.enrollment.service.ApplicationService;
+import org.passerelle.enrollment.service.SeatOutcomeService;
 
 /** cohort-service had no seat for an accepted application: it joins the waitlist. */
 @ApplicationScoped
@@ -12,9 +12,9 @@ public class SeatUnavailableHandler implements EventHandler {
 
   private static final Logger LOG = Logger.getLogger(SeatUnavailableHandler.class);
 
-  private final ApplicationService applications;
+  private final SeatOutcomeService applications;
 
-  SeatUnavailableHandler(ApplicationService applications) {
+  SeatUnavailableHandler(SeatOutcomeService applications) {
     this.applications = applications;
   }
 

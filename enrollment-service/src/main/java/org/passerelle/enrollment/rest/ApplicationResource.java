@@ -47,6 +47,8 @@ import org.passerelle.enrollment.api.ScreeningRequest;
 import org.passerelle.enrollment.api.SubmitApplicationRequest;
 import org.passerelle.enrollment.service.ApplicationSearchService;
 import org.passerelle.enrollment.service.ApplicationService;
+import org.passerelle.enrollment.service.SelectionService;
+import org.passerelle.enrollment.service.SubmissionService;
 
 @Path("/api/v1/applications")
 @Tag(name = "Applications", description = "Applications to an intake and their selection")
@@ -62,13 +64,21 @@ import org.passerelle.enrollment.service.ApplicationService;
 })
 public class ApplicationResource {
 
-  private final ApplicationService service;
+  private final SubmissionService submissions;
+  private final SelectionService selection;
+  private final ApplicationService applications;
   private final ApplicationSearchService search;
   private final CurrentScope scope;
 
   ApplicationResource(
-      ApplicationService service, ApplicationSearchService search, CurrentScope scope) {
-    this.service = service;
+      SubmissionService submissions,
+      SelectionService selection,
+      ApplicationService applications,
+      ApplicationSearchService search,
+      CurrentScope scope) {
+    this.submissions = submissions;
+    this.selection = selection;
+    this.applications = applications;
     this.search = search;
     this.scope = scope;
   }
@@ -102,7 +112,7 @@ public class ApplicationResource {
       @Valid @NotNull SubmitApplicationRequest request,
       @Context UriInfo uri) {
     IdempotencyKeys.Outcome<ApplicationView> outcome =
-        service.submit(request, idempotencyKey, scope.get());
+        submissions.submit(request, idempotencyKey, scope.get());
     return Responses.created(uri, outcome.value().id(), outcome.value().version(), outcome);
   }
 
@@ -177,7 +187,7 @@ public class ApplicationResource {
       description = "The application",
       content = @Content(schema = @Schema(implementation = ApplicationView.class)))
   public Response get(@PathParam("id") UUID id) {
-    ApplicationView view = service.get(id, scope.get());
+    ApplicationView view = applications.get(id, scope.get());
     return Responses.ok(view, view.version());
   }
 
@@ -193,7 +203,7 @@ public class ApplicationResource {
       @HeaderParam(HttpHeaders.IF_MATCH) @Size(max = 100) String ifMatch,
       @Valid ScreeningRequest request,
       @Context Request http) {
-    return answer(service.screen(id, request, Responses.ifMatch(http), scope.get()));
+    return answer(selection.screen(id, request, Responses.ifMatch(http), scope.get()));
   }
 
   @POST
@@ -254,12 +264,12 @@ public class ApplicationResource {
       @HeaderParam(HttpHeaders.IF_MATCH) @Size(max = 100) String ifMatch,
       @Valid DecisionRequest request,
       @Context Request http) {
-    return answer(service.withdraw(id, request, Responses.ifMatch(http), scope.get()));
+    return answer(selection.withdraw(id, request, Responses.ifMatch(http), scope.get()));
   }
 
   private Response decide(
       UUID id, ApplicationStatus decision, DecisionRequest request, Request http) {
-    return answer(service.decide(id, decision, request, Responses.ifMatch(http), scope.get()));
+    return answer(selection.decide(id, decision, request, Responses.ifMatch(http), scope.get()));
   }
 
   private static Response answer(ApplicationView view) {

@@ -68,7 +68,7 @@ import org.passerelle.problem.ProblemType;
  * Bulk imports of applications by regional offices (CSV or JSON). The whole file is read first: a
  * file that cannot be read (malformed, bad header, too many rows) is refused before anything is
  * written. Then each row is validated and applied on its own, in its own transaction, through
- * {@link ApplicationService#submitOne}, so that a bad row never stops or undoes the others; a row
+ * {@link SubmissionService#submitOne}, so that a bad row never stops or undoes the others; a row
  * whose externalRef was already imported with the same content is unchanged. The report, which
  * holds no personal data, is kept.
  */
@@ -88,7 +88,7 @@ public class ApplicationImports {
   /** What a valid externalRef looks like (SubmitApplicationRequest's constraints). */
   private static final Pattern EXTERNAL_REF = Pattern.compile("[A-Za-z0-9._:/-]{1,100}");
 
-  private final ApplicationService applications;
+  private final SubmissionService submissions;
   private final ApplicationImportRepository imports;
   private final EnrollmentConfig config;
   private final IdempotencyKeys idempotency;
@@ -96,13 +96,13 @@ public class ApplicationImports {
   private final ValidatorFactory validators;
 
   ApplicationImports(
-      ApplicationService applications,
+      SubmissionService submissions,
       ApplicationImportRepository imports,
       EnrollmentConfig config,
       IdempotencyKeys idempotency,
       ObjectMapper mapper,
       ValidatorFactory validators) {
-    this.applications = applications;
+    this.submissions = submissions;
     this.imports = imports;
     this.config = config;
     this.idempotency = idempotency;
@@ -478,8 +478,8 @@ public class ApplicationImports {
     SubmitApplicationRequest request = canonical(row.request());
     for (int attempt = 1; ; attempt++) {
       try {
-        ApplicationService.Submitted submitted =
-            QuarkusTransaction.requiringNew().call(() -> applications.submitOne(request, scope));
+        SubmissionService.Submitted submitted =
+            QuarkusTransaction.requiringNew().call(() -> submissions.submitOne(request, scope));
         return new RowResult(
             row.row(),
             row.line(),

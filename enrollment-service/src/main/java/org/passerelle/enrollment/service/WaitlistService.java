@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.passerelle.commons.problem.ProblemException;
 import org.passerelle.commons.security.AccessScope;
+import org.passerelle.commons.time.Now;
 import org.passerelle.enrollment.Application;
 import org.passerelle.enrollment.ApplicationStatus;
 import org.passerelle.enrollment.Intake;
@@ -53,18 +54,21 @@ public class WaitlistService {
 
   private final ApplicationRepository applications;
   private final IntakeRepository intakes;
-  private final ApplicationService service;
+  private final SelectionService selection;
   private final Comparator<Application> order;
+  private final Now now;
 
   WaitlistService(
       ApplicationRepository applications,
       IntakeRepository intakes,
-      ApplicationService service,
-      EnrollmentConfig config) {
+      SelectionService selection,
+      EnrollmentConfig config,
+      Now now) {
     this.applications = applications;
     this.intakes = intakes;
-    this.service = service;
+    this.selection = selection;
     this.order = order(config.waitlist().order());
+    this.now = now;
   }
 
   /** The comparator for these rule names; an unknown name stops the service at start. */
@@ -100,13 +104,13 @@ public class WaitlistService {
   @Transactional(Transactional.TxType.MANDATORY)
   public Optional<Application> seatFreed(UUID intakeId) {
     Intake intake = intakes.findByIdOptional(intakeId, LockModeType.PESSIMISTIC_WRITE).orElse(null);
-    LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    LocalDate today = now.today(ZoneOffset.UTC);
     if (intake == null || !intake.recruiting() || !today.isBefore(intake.startDate)) {
       LOG.debugf("seat freed in intake %s: not before its start, nobody promoted", intakeId);
       return Optional.empty();
     }
     Optional<Application> head = waiting(intakeId).stream().findFirst();
-    head.ifPresent(service::promote);
+    head.ifPresent(selection::promote);
     return head;
   }
 

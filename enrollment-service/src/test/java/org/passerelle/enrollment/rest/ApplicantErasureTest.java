@@ -26,8 +26,8 @@ import org.junit.jupiter.api.Test;
 import org.passerelle.commons.testing.Api;
 import org.passerelle.commons.testing.EventSchemas;
 import org.passerelle.commons.testing.Tokens;
-import org.passerelle.enrollment.service.ApplicationService;
 import org.passerelle.enrollment.service.ErasureService;
+import org.passerelle.enrollment.service.SeatOutcomeService;
 import org.passerelle.enrollment.testing.Callers;
 import org.passerelle.enrollment.testing.DatabaseScan;
 import org.passerelle.enrollment.testing.Db;
@@ -48,7 +48,7 @@ class ApplicantErasureTest {
   private static final String WITHDRAWN_TYPE = "org.passerelle.enrollment.application-withdrawn.v1";
 
   @Inject EntityManager entityManager;
-  @Inject ApplicationService applicationService;
+  @Inject SeatOutcomeService seats;
   @Inject ObjectMapper mapper;
 
   private long count(String sql) {
@@ -736,7 +736,7 @@ class ApplicantErasureTest {
     // Later staff record in cohort-service that the learner left, for a health reason.
     assertThat(
             QuarkusTransaction.requiringNew()
-                .call(() -> applicationService.seatLeft(UUID.fromString(id), learnerId, "HEALTH")))
+                .call(() -> seats.seatLeft(UUID.fromString(id), learnerId, "HEALTH")))
         .isTrue();
     assertThat(
             count(

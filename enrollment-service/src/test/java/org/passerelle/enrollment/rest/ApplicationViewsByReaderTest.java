@@ -16,7 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.passerelle.commons.testing.Api;
 import org.passerelle.commons.testing.Tokens;
-import org.passerelle.enrollment.service.ApplicationService;
+import org.passerelle.enrollment.service.SeatOutcomeService;
 import org.passerelle.enrollment.testing.Callers;
 import org.passerelle.enrollment.testing.Db;
 import org.passerelle.enrollment.testing.Fixtures;
@@ -37,7 +37,7 @@ class ApplicationViewsByReaderTest {
   private static final String STAFF_WITHDRAWAL = "Called us, moving to Lyon for family reasons";
 
   @Inject EntityManager entityManager;
-  @Inject ApplicationService applications;
+  @Inject SeatOutcomeService seats;
 
   private UUID intake;
   private String staffSubject;
@@ -200,7 +200,7 @@ class ApplicationViewsByReaderTest {
         UUID.fromString(left));
     assertThat(
             QuarkusTransaction.requiringNew()
-                .call(() -> applications.seatLeft(UUID.fromString(left), learnerId, "FOUND_JOB")))
+                .call(() -> seats.seatLeft(UUID.fromString(left), learnerId, "FOUND_JOB")))
         .isTrue();
 
     Callers.as("integration-fr")
@@ -216,7 +216,7 @@ class ApplicationViewsByReaderTest {
         .get(APPLICATIONS + "/" + left)
         .then()
         .statusCode(200)
-        .body("decision.decidedBy", equalTo(ApplicationService.COHORT_ACTOR))
+        .body("decision.decidedBy", equalTo(SeatOutcomeService.COHORT_ACTOR))
         .body("decision.decidedByType", equalTo("SYSTEM"))
         .body("withdrawalReason", equalTo("FOUND_JOB"));
 

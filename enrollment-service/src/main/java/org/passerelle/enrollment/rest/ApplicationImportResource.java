@@ -44,7 +44,9 @@ import org.passerelle.commons.security.Roles;
 import org.passerelle.enrollment.api.ImportApplicationsRequest;
 import org.passerelle.enrollment.api.ImportReport;
 import org.passerelle.enrollment.api.ImportSummary;
-import org.passerelle.enrollment.service.ApplicationImports;
+import org.passerelle.enrollment.service.ApplicationImportService;
+import org.passerelle.enrollment.service.ImportFile;
+import org.passerelle.enrollment.service.ImportFileReader;
 import org.passerelle.problem.Messages;
 import org.passerelle.problem.ProblemType;
 
@@ -71,10 +73,13 @@ public class ApplicationImportResource {
       "Je veux devenir développeuse web, et vite.",Full time,,true,true,false,
       """;
 
-  private final ApplicationImports imports;
+  private final ImportFileReader files;
+  private final ApplicationImportService imports;
   private final CurrentScope scope;
 
-  ApplicationImportResource(ApplicationImports imports, CurrentScope scope) {
+  ApplicationImportResource(
+      ImportFileReader files, ApplicationImportService imports, CurrentScope scope) {
+    this.files = files;
     this.imports = imports;
     this.scope = scope;
   }
@@ -156,11 +161,11 @@ public class ApplicationImportResource {
     Locale locale = Messages.pick(Problems.languages(headers));
     MediaType type = headers.getMediaType();
     byte[] content = body == null ? new byte[0] : body;
-    ApplicationImports.ReadFile file =
+    ImportFile file =
         type != null && type.isCompatible(MediaType.valueOf(TEXT_CSV))
-            ? imports.readCsv(content, charset(type), locale)
-            : imports.readJson(content, locale);
-    ApplicationImports.Result result = imports.run(file, idempotencyKey, scope.get(), locale);
+            ? files.readCsv(content, charset(type), locale)
+            : files.readJson(content, locale);
+    ApplicationImportService.Result result = imports.run(file, idempotencyKey, scope.get(), locale);
     return Response.created(Responses.location(uri, result.id().toString()))
         .type(MediaType.APPLICATION_JSON_TYPE)
         .entity(result.json())

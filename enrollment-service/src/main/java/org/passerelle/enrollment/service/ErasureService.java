@@ -367,7 +367,7 @@ public class ErasureService {
     try {
       return mapper.readTree(report.report);
     } catch (JsonProcessingException e) {
-      // Reports are written by ApplicationImports; one that is not JSON was damaged by hand.
+      // Reports are written by ApplicationImportService; one that is not JSON was damaged by hand.
       throw new IllegalStateException("import report " + report.id + " is not JSON", e);
     }
   }

@@ -4,31 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.narayana.jta.QuarkusTransactionException;
 import java.sql.SQLException;
-import java.time.LocalDate;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 import org.hibernate.exception.DataException;
 import org.junit.jupiter.api.Test;
 import org.passerelle.commons.problem.ProblemException;
-import org.passerelle.enrollment.ConsentPurpose;
-import org.passerelle.enrollment.EducationLevel;
-import org.passerelle.enrollment.PriorityPublic;
-import org.passerelle.enrollment.api.ApplicantDetails;
-import org.passerelle.enrollment.api.ConsentGiven;
-import org.passerelle.enrollment.api.SubmitApplicationRequest;
 import org.passerelle.problem.Problem;
 import org.passerelle.problem.ProblemType;
 
 /** How a row's failure is reported: as the API would answer it, never leaking what was sent. */
-class ApplicationImportsTest {
+class ImportRowProblemsTest {
 
   private static final UUID IMPORT = UUID.randomUUID();
 
   private static Problem failure(RuntimeException e, UnaryOperator<String> names, Locale locale) {
-    return ApplicationImports.failure(e, names, locale, IMPORT, 7);
+    return ImportRowProblems.failure(e, names, locale, IMPORT, 7);
   }
 
   @Test
@@ -109,45 +100,5 @@ class ApplicationImportsTest {
     assertThat(problem.title()).isEqualTo("Registered at another site");
     assertThat(problem.detail()).contains("A country administrator, who covers both sites");
     assertThat(problem.errors()).isEmpty();
-  }
-
-  @Test
-  void prioritySetsAreHashedInOneOrderWhateverOrderTheyWereReadIn() {
-    LinkedHashSet<PriorityPublic> readOrder = new LinkedHashSet<>();
-    readOrder.add(PriorityPublic.NEET_UNDER_26);
-    readOrder.add(PriorityPublic.REFUGEE);
-    readOrder.add(PriorityPublic.PRIORITY_NEIGHBOURHOOD);
-    SubmitApplicationRequest request =
-        new SubmitApplicationRequest(
-            UUID.randomUUID(),
-            null,
-            "REF-1",
-            new ApplicantDetails(
-                "A",
-                "B",
-                LocalDate.of(2001, 4, 12),
-                "a@example.org",
-                "+33612345678",
-                new ApplicantDetails.Address("1 rue", "93270", "Sevran", "FR"),
-                "FR",
-                null,
-                EducationLevel.BAC,
-                null,
-                readOrder,
-                null,
-                null,
-                null),
-            List.of(new ConsentGiven(ConsentPurpose.APPLICATION_PROCESSING, true, null)));
-
-    SubmitApplicationRequest canonical = ApplicationImports.canonical(request);
-
-    assertThat(List.copyOf(canonical.applicant().priorityPublics()))
-        .containsExactly(
-            PriorityPublic.PRIORITY_NEIGHBOURHOOD,
-            PriorityPublic.REFUGEE,
-            PriorityPublic.NEET_UNDER_26);
-    assertThat(canonical.applicant().priorityPublics()).isEqualTo(readOrder);
-    assertThat(canonical.externalRef()).isEqualTo("REF-1");
-    assertThat(canonical.consents()).isEqualTo(request.consents());
   }
 }

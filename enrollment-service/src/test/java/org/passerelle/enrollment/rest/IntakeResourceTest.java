@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.passerelle.commons.events.KafkaClients;
 import org.passerelle.commons.testing.Api;
 import org.passerelle.commons.testing.Tokens;
-import org.passerelle.enrollment.events.CohortEventsTest;
+import org.passerelle.enrollment.handlers.CohortEventsTest;
 
 /** Intakes are read by staff within their scope only (OWASP API1), lists included. */
 @QuarkusTest

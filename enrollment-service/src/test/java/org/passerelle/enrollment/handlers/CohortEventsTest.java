@@ -1,4 +1,4 @@
-package org.passerelle.enrollment.events;
+package org.passerelle.enrollment.handlers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

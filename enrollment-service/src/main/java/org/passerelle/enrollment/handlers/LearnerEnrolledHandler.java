@@ -1,8 +1,9 @@
-package org.passerelle.enrollment.events;
+package org.passerelle.enrollment.handlers;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
-import org.passerelle.commons.events.EventHandler;
+import org.passerelle.commons.events.ConsumedEvent;
+import org.passerelle.commons.events.EventConsumer;
 import org.passerelle.commons.events.IncomingEvent;
 import org.passerelle.enrollment.service.SeatOutcomeService;
 
@@ -12,30 +13,24 @@ import org.passerelle.enrollment.service.SeatOutcomeService;
  * seat's learner is the application's applicant.
  */
 @ApplicationScoped
-public class LearnerEnrolledHandler implements EventHandler {
+public class LearnerEnrolledHandler implements EventConsumer<LearnerEnrolled> {
 
   private static final Logger LOG = Logger.getLogger(LearnerEnrolledHandler.class);
 
-  private final SeatOutcomeService applications;
+  private final SeatOutcomeService seats;
 
-  LearnerEnrolledHandler(SeatOutcomeService applications) {
-    this.applications = applications;
+  LearnerEnrolledHandler(SeatOutcomeService seats) {
+    this.seats = seats;
   }
 
   @Override
-  public String topic() {
-    return "cohort.events";
+  public ConsumedEvent<LearnerEnrolled> consumes() {
+    return ConsumedEvents.LEARNER_ENROLLED;
   }
 
   @Override
-  public String type() {
-    return "org.passerelle.cohort.learner-enrolled.v1";
-  }
-
-  @Override
-  public void handle(IncomingEvent event) {
-    SeatEvent seat = SeatEvent.of(event.data());
-    if (!applications.seatConfirmed(seat.applicationId(), seat.learnerId(), seat.cohortId())) {
+  public void handle(LearnerEnrolled seat, IncomingEvent event) {
+    if (!seats.seatConfirmed(seat.applicationId(), seat.learnerId(), seat.cohortId())) {
       // Ids only: no personal data in the log.
       LOG.debugf(
           "learner-enrolled %s: application %s not enrolled by it (not accepted or waitlisted,"

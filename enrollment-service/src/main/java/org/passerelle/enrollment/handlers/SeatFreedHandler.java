@@ -1,13 +1,14 @@
-package org.passerelle.enrollment.events;
+package org.passerelle.enrollment.handlers;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.passerelle.commons.events.EventHandler;
+import org.passerelle.commons.events.ConsumedEvent;
+import org.passerelle.commons.events.EventConsumer;
 import org.passerelle.commons.events.IncomingEvent;
 import org.passerelle.enrollment.service.WaitlistService;
 
 /** A seat freed in a cohort before its start: the waitlist moves. */
 @ApplicationScoped
-public class SeatFreedHandler implements EventHandler {
+public class SeatFreedHandler implements EventConsumer<SeatFreed> {
 
   private final WaitlistService waitlist;
 
@@ -16,17 +17,12 @@ public class SeatFreedHandler implements EventHandler {
   }
 
   @Override
-  public String topic() {
-    return "cohort.events";
+  public ConsumedEvent<SeatFreed> consumes() {
+    return ConsumedEvents.SEAT_FREED;
   }
 
   @Override
-  public String type() {
-    return "org.passerelle.cohort.seat-freed.v1";
-  }
-
-  @Override
-  public void handle(IncomingEvent event) {
-    waitlist.seatFreed(SeatEvent.of(event.data()).cohortId());
+  public void handle(SeatFreed seat, IncomingEvent event) {
+    waitlist.seatFreed(seat.cohortId());
   }
 }

@@ -5,11 +5,10 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -34,9 +33,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.passerelle.commons.idempotency.IdempotencyKeys;
 import org.passerelle.commons.problem.ProblemException;
 import org.passerelle.commons.problem.Problems;
+import org.passerelle.commons.rest.IdempotencyKey;
 import org.passerelle.commons.rest.Page;
 import org.passerelle.commons.rest.Responses;
 import org.passerelle.commons.security.CurrentScope;
@@ -140,10 +139,7 @@ public class ApplicationImportResource {
       description = "Too many rows or too large; nothing written",
       content = @Content(mediaType = "application/problem+json"))
   public Response importApplications(
-      @Parameter(description = "Retries with the same key return the first report")
-          @HeaderParam(IdempotencyKeys.HEADER)
-          @Size(max = IdempotencyKeys.MAX_KEY_LENGTH)
-          String idempotencyKey,
+      @BeanParam IdempotencyKey idempotencyKey,
       @RequestBody(
               required = true,
               content = {
@@ -165,7 +161,8 @@ public class ApplicationImportResource {
         type != null && type.isCompatible(MediaType.valueOf(TEXT_CSV))
             ? files.readCsv(content, charset(type), locale)
             : files.readJson(content, locale);
-    ApplicationImportService.Result result = imports.run(file, idempotencyKey, scope.get(), locale);
+    ApplicationImportService.Result result =
+        imports.run(file, idempotencyKey.value(), scope.get(), locale);
     return Response.created(Responses.location(uri, result.id().toString()))
         .type(MediaType.APPLICATION_JSON_TYPE)
         .entity(result.json())

@@ -8,19 +8,17 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
@@ -33,6 +31,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.passerelle.commons.idempotency.IdempotencyKeys;
+import org.passerelle.commons.rest.IdempotencyKey;
+import org.passerelle.commons.rest.IfMatch;
 import org.passerelle.commons.rest.Page;
 import org.passerelle.commons.rest.QueryParams;
 import org.passerelle.commons.rest.Responses;
@@ -105,14 +105,11 @@ public class ApplicationResource {
       description = "Created",
       content = @Content(schema = @Schema(implementation = ApplicationView.class)))
   public Response submit(
-      @Parameter(description = "Retries with the same key return the first result")
-          @HeaderParam(IdempotencyKeys.HEADER)
-          @Size(max = IdempotencyKeys.MAX_KEY_LENGTH)
-          String idempotencyKey,
+      @BeanParam IdempotencyKey idempotencyKey,
       @Valid @NotNull SubmitApplicationRequest request,
       @Context UriInfo uri) {
     IdempotencyKeys.Outcome<ApplicationView> outcome =
-        submissions.submit(request, idempotencyKey, scope.get());
+        submissions.submit(request, idempotencyKey.value(), scope.get());
     return Responses.created(uri, outcome.value().id(), outcome.value().version(), outcome);
   }
 
@@ -199,11 +196,8 @@ public class ApplicationResource {
       summary = "Start screening, or record the test score and interview notes",
       description = "SUBMITTED → SCREENING; while screening, records the results sent.")
   public Response screen(
-      @PathParam("id") UUID id,
-      @HeaderParam(HttpHeaders.IF_MATCH) @Size(max = 100) String ifMatch,
-      @Valid ScreeningRequest request,
-      @Context Request http) {
-    return answer(selection.screen(id, request, Responses.ifMatch(http), scope.get()));
+      @PathParam("id") UUID id, @BeanParam IfMatch ifMatch, @Valid ScreeningRequest request) {
+    return answer(selection.screen(id, request, ifMatch.matches(), scope.get()));
   }
 
   @POST
@@ -216,11 +210,8 @@ public class ApplicationResource {
           "Emits application-accepted; cohort-service then confirms a seat (ENROLLED) or has"
               + " none left (WAITLISTED).")
   public Response accept(
-      @PathParam("id") UUID id,
-      @HeaderParam(HttpHeaders.IF_MATCH) @Size(max = 100) String ifMatch,
-      @Valid DecisionRequest request,
-      @Context Request http) {
-    return decide(id, ApplicationStatus.ACCEPTED, request, http);
+      @PathParam("id") UUID id, @BeanParam IfMatch ifMatch, @Valid DecisionRequest request) {
+    return decide(id, ApplicationStatus.ACCEPTED, request, ifMatch);
   }
 
   @POST
@@ -231,11 +222,8 @@ public class ApplicationResource {
       summary = "Put on the intake's waitlist after screening",
       description = "Emits application-waitlisted.")
   public Response waitlist(
-      @PathParam("id") UUID id,
-      @HeaderParam(HttpHeaders.IF_MATCH) @Size(max = 100) String ifMatch,
-      @Valid DecisionRequest request,
-      @Context Request http) {
-    return decide(id, ApplicationStatus.WAITLISTED, request, http);
+      @PathParam("id") UUID id, @BeanParam IfMatch ifMatch, @Valid DecisionRequest request) {
+    return decide(id, ApplicationStatus.WAITLISTED, request, ifMatch);
   }
 
   @POST
@@ -246,11 +234,8 @@ public class ApplicationResource {
       summary = "Reject after screening, with the reason",
       description = "Emits application-rejected.")
   public Response reject(
-      @PathParam("id") UUID id,
-      @HeaderParam(HttpHeaders.IF_MATCH) @Size(max = 100) String ifMatch,
-      @Valid DecisionRequest request,
-      @Context Request http) {
-    return decide(id, ApplicationStatus.REJECTED, request, http);
+      @PathParam("id") UUID id, @BeanParam IfMatch ifMatch, @Valid DecisionRequest request) {
+    return decide(id, ApplicationStatus.REJECTED, request, ifMatch);
   }
 
   @POST
@@ -260,16 +245,13 @@ public class ApplicationResource {
       summary = "Withdraw an open application (the learner, or staff on their behalf)",
       description = "Emits application-withdrawn; a seat it held is freed for the waitlist.")
   public Response withdraw(
-      @PathParam("id") UUID id,
-      @HeaderParam(HttpHeaders.IF_MATCH) @Size(max = 100) String ifMatch,
-      @Valid DecisionRequest request,
-      @Context Request http) {
-    return answer(selection.withdraw(id, request, Responses.ifMatch(http), scope.get()));
+      @PathParam("id") UUID id, @BeanParam IfMatch ifMatch, @Valid DecisionRequest request) {
+    return answer(selection.withdraw(id, request, ifMatch.matches(), scope.get()));
   }
 
   private Response decide(
-      UUID id, ApplicationStatus decision, DecisionRequest request, Request http) {
-    return answer(selection.decide(id, decision, request, Responses.ifMatch(http), scope.get()));
+      UUID id, ApplicationStatus decision, DecisionRequest request, IfMatch ifMatch) {
+    return answer(selection.decide(id, decision, request, ifMatch.matches(), scope.get()));
   }
 
   private static Response answer(ApplicationView view) {

@@ -28,6 +28,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.passerelle.cohort.CertificationOutcome;
+import org.passerelle.cohort.api.CertificationResultView;
+import org.passerelle.cohort.api.RecordCertificationRequest;
 import org.passerelle.cohort.service.CertificationService;
 import org.passerelle.commons.idempotency.IdempotencyKeys;
 import org.passerelle.commons.rest.Page;

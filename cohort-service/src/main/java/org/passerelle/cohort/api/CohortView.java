@@ -1,4 +1,4 @@
-package org.passerelle.cohort.rest;
+package org.passerelle.cohort.api;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;

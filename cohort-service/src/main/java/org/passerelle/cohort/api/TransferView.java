@@ -1,4 +1,4 @@
-package org.passerelle.cohort.rest;
+package org.passerelle.cohort.api;
 
 import java.util.List;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package org.passerelle.cohort.rest;
+package org.passerelle.cohort.api;
 
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;

@@ -1,4 +1,4 @@
-package org.passerelle.cohort.rest;
+package org.passerelle.cohort.api;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package org.passerelle.cohort.rest;
+package org.passerelle.cohort.api;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -7,14 +7,14 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.passerelle.cohort.AttendanceStatus;
 
-/** One learner's session days in a cohort, in date order, and their summary. */
-public record LearnerAttendanceView(
-    UUID cohortId, LearnerAttendanceSummary summary, List<Day> days) {
+/** A cohort's session day as recorded, learner by learner (in learnerId order). */
+public record AttendanceDayView(UUID cohortId, LocalDate date, List<Entry> records) {
 
-  public record Day(
-      LocalDate date,
+  public record Entry(
+      UUID learnerId,
       AttendanceStatus status,
       @Schema(description = "Staff's note; not shown to integrations") String comment,
-      String recordedBy,
+      @Schema(description = "Token subject of the staff account that submitted the day")
+          String recordedBy,
       OffsetDateTime recordedAt) {}
 }

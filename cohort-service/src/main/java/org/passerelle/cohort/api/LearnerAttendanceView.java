@@ -1,4 +1,4 @@
-package org.passerelle.cohort.rest;
+package org.passerelle.cohort.api;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -7,14 +7,14 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.passerelle.cohort.AttendanceStatus;
 
-/** A cohort's session day as recorded, learner by learner (in learnerId order). */
-public record AttendanceDayView(UUID cohortId, LocalDate date, List<Entry> records) {
+/** One learner's session days in a cohort, in date order, and their summary. */
+public record LearnerAttendanceView(
+    UUID cohortId, LearnerAttendanceSummary summary, List<Day> days) {
 
-  public record Entry(
-      UUID learnerId,
+  public record Day(
+      LocalDate date,
       AttendanceStatus status,
       @Schema(description = "Staff's note; not shown to integrations") String comment,
-      @Schema(description = "Token subject of the staff account that submitted the day")
-          String recordedBy,
+      String recordedBy,
       OffsetDateTime recordedAt) {}
 }

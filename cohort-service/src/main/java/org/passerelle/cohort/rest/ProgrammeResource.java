@@ -10,10 +10,10 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -21,15 +21,12 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.passerelle.cohort.api.ChangeProgrammeRequest;
@@ -38,6 +35,8 @@ import org.passerelle.cohort.api.ProgrammeView;
 import org.passerelle.cohort.repository.ProgrammeRepository;
 import org.passerelle.cohort.service.ReferenceDataService;
 import org.passerelle.commons.idempotency.IdempotencyKeys;
+import org.passerelle.commons.rest.IdempotencyKey;
+import org.passerelle.commons.rest.IfMatch;
 import org.passerelle.commons.rest.Page;
 import org.passerelle.commons.rest.Responses;
 import org.passerelle.commons.security.CurrentScope;
@@ -101,15 +100,12 @@ public class ProgrammeResource {
       description = "Created",
       content = @Content(schema = @Schema(implementation = ProgrammeView.class)))
   public Response create(
-      @Parameter(description = "Retries with the same key return the first result")
-          @HeaderParam(IdempotencyKeys.HEADER)
-          @Size(max = IdempotencyKeys.MAX_KEY_LENGTH)
-          String idempotencyKey,
+      @BeanParam IdempotencyKey idempotencyKey,
       @Valid @NotNull CreateProgrammeRequest request,
       @Context UriInfo uri) {
     IdempotencyKeys.Outcome<ProgrammeView> outcome =
-        service.createProgramme(request, idempotencyKey, scope.get());
-    return SiteResource.created(uri, outcome.value().code(), outcome.value().version(), outcome);
+        service.createProgramme(request, idempotencyKey.value(), scope.get());
+    return Responses.created(uri, outcome.value().code(), outcome.value().version(), outcome);
   }
 
   @PATCH
@@ -131,14 +127,9 @@ public class ProgrammeResource {
       content = @Content(schema = @Schema(implementation = ProgrammeView.class)))
   public Response change(
       @PathParam("code") @Size(max = 64) String code,
-      @Parameter(description = "The ETag of the programme as last read", required = true)
-          @HeaderParam(HttpHeaders.IF_MATCH)
-          @Size(max = 100)
-          String ifMatch,
-      @Valid @NotNull ChangeProgrammeRequest request,
-      @Context Request http) {
-    SiteResource.requireIfMatch(ifMatch);
-    ProgrammeView view = service.changeProgramme(code, request, Responses.ifMatch(http));
+      @BeanParam IfMatch.Required ifMatch,
+      @Valid @NotNull ChangeProgrammeRequest request) {
+    ProgrammeView view = service.changeProgramme(code, request, ifMatch.matches());
     return Responses.ok(view, view.version());
   }
 }

@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.passerelle.cohort.LearnerStatus;
-import org.passerelle.cohort.service.AttendanceTally;
 
 /** A learner's attendance in a cohort, counted over the session days recorded for them. */
 public record LearnerAttendanceSummary(
@@ -29,21 +28,4 @@ public record LearnerAttendanceSummary(
     @Schema(description = "First day of the current run; null when there is none")
         LocalDate unexcusedSince,
     @Schema(description = "Active and the current run reaches the early-warning threshold")
-        boolean atRisk) {
-
-  public static LearnerAttendanceSummary of(
-      UUID learnerId, LearnerStatus status, AttendanceTally tally, int threshold) {
-    return new LearnerAttendanceSummary(
-        learnerId,
-        status,
-        tally.sessionsRecorded(),
-        tally.present(),
-        tally.late(),
-        tally.excusedAbsences(),
-        tally.unexcusedAbsences(),
-        tally.attendanceRate(),
-        tally.consecutiveUnexcusedAbsences(),
-        tally.runSince(),
-        status == LearnerStatus.ACTIVE && tally.reaches(threshold));
-  }
-}
+        boolean atRisk) {}

@@ -45,7 +45,7 @@ import org.passerelle.cohort.api.CancelCohortRequest;
 import org.passerelle.cohort.api.ChangeCohortRequest;
 import org.passerelle.cohort.api.CohortView;
 import org.passerelle.cohort.api.ScheduleCohortRequest;
-import org.passerelle.cohort.service.CohortSearch;
+import org.passerelle.cohort.service.CohortSearchService;
 import org.passerelle.cohort.service.CohortService;
 import org.passerelle.commons.idempotency.IdempotencyKeys;
 import org.passerelle.commons.problem.ProblemException;
@@ -68,14 +68,14 @@ public class CohortResource {
   static final String MERGE_PATCH = "application/merge-patch+json";
 
   private final CohortService service;
-  private final CohortSearch search;
+  private final CohortSearchService search;
   private final CurrentScope scope;
   private final ObjectMapper json;
   private final Validator validator;
 
   CohortResource(
       CohortService service,
-      CohortSearch search,
+      CohortSearchService search,
       CurrentScope scope,
       ObjectMapper json,
       Validator validator) {
@@ -304,7 +304,7 @@ public class CohortResource {
       @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Page.MAX_PAGE) int page,
       @QueryParam("size") @DefaultValue(Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE) int size) {
     return search.list(
-        new CohortSearch.Filters(
+        new CohortSearchService.Filters(
             country,
             site,
             programme,

@@ -1,10 +1,8 @@
 package org.passerelle.cohort.rest;
 
-import io.quarkus.panache.common.Sort;
 import io.quarkus.security.Authenticated;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -32,7 +30,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.passerelle.cohort.api.ChangeProgrammeRequest;
 import org.passerelle.cohort.api.CreateProgrammeRequest;
 import org.passerelle.cohort.api.ProgrammeView;
-import org.passerelle.cohort.repository.ProgrammeRepository;
 import org.passerelle.cohort.service.ReferenceDataService;
 import org.passerelle.commons.idempotency.IdempotencyKeys;
 import org.passerelle.commons.rest.IdempotencyKey;
@@ -51,24 +48,20 @@ import org.passerelle.commons.security.Roles;
 @RunOnVirtualThread
 public class ProgrammeResource {
 
-  private final ProgrammeRepository programmes;
   private final ReferenceDataService service;
   private final CurrentScope scope;
 
-  ProgrammeResource(
-      ProgrammeRepository programmes, ReferenceDataService service, CurrentScope scope) {
-    this.programmes = programmes;
+  ProgrammeResource(ReferenceDataService service, CurrentScope scope) {
     this.service = service;
     this.scope = scope;
   }
 
   @GET
-  @Transactional
   @Operation(operationId = "listProgrammes", summary = "List the programmes")
   public Page<ProgrammeView> programmes(
       @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Page.MAX_PAGE) int page,
       @QueryParam("size") @DefaultValue(Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE) int size) {
-    return Page.of(programmes.findAll(Sort.by("code")), page, size, service::view);
+    return service.programmes(page, size);
   }
 
   @GET

@@ -1,10 +1,8 @@
 package org.passerelle.cohort.rest;
 
-import io.quarkus.panache.common.Sort;
 import io.quarkus.security.Authenticated;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -32,7 +30,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.passerelle.cohort.api.ChangeSiteRequest;
 import org.passerelle.cohort.api.CreateSiteRequest;
 import org.passerelle.cohort.api.SiteView;
-import org.passerelle.cohort.repository.SiteRepository;
 import org.passerelle.cohort.service.ReferenceDataService;
 import org.passerelle.commons.idempotency.IdempotencyKeys;
 import org.passerelle.commons.rest.IdempotencyKey;
@@ -51,29 +48,22 @@ import org.passerelle.commons.security.Roles;
 @RunOnVirtualThread
 public class SiteResource {
 
-  private final SiteRepository sites;
   private final ReferenceDataService service;
   private final CurrentScope scope;
 
-  SiteResource(SiteRepository sites, ReferenceDataService service, CurrentScope scope) {
-    this.sites = sites;
+  SiteResource(ReferenceDataService service, CurrentScope scope) {
     this.service = service;
     this.scope = scope;
   }
 
   @GET
-  @Transactional
   @Operation(operationId = "listSites", summary = "List the network's sites")
   public Page<SiteView> sites(
       @QueryParam("country") @jakarta.validation.constraints.Pattern(regexp = "FR|MA")
           String country,
       @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Page.MAX_PAGE) int page,
       @QueryParam("size") @DefaultValue(Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE) int size) {
-    var query =
-        country == null
-            ? sites.findAll(Sort.by("code"))
-            : sites.find("country", Sort.by("code"), country);
-    return Page.of(query, page, size, SiteView::of);
+    return service.sites(country, page, size);
   }
 
   @GET

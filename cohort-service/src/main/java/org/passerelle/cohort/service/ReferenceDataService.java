@@ -1,5 +1,6 @@
 package org.passerelle.cohort.service;
 
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -33,6 +34,7 @@ import org.passerelle.commons.events.DomainEvent;
 import org.passerelle.commons.idempotency.IdempotencyKeys;
 import org.passerelle.commons.outbox.Outbox;
 import org.passerelle.commons.problem.ProblemException;
+import org.passerelle.commons.rest.Page;
 import org.passerelle.commons.security.AccessScope;
 import org.passerelle.problem.ProblemType;
 
@@ -68,6 +70,16 @@ public class ReferenceDataService {
     this.config = config;
     this.idempotency = idempotency;
     this.outbox = outbox;
+  }
+
+  /** The network's sites, optionally of one country, by code. */
+  @Transactional
+  public Page<SiteView> sites(String country, int page, int size) {
+    var query =
+        country == null
+            ? sites.findAll(Sort.by("code"))
+            : sites.find("country", Sort.by("code"), country);
+    return Page.of(query, page, size, SiteView::of);
   }
 
   @Transactional
@@ -157,6 +169,12 @@ public class ReferenceDataService {
     }
   }
 
+  /** The programmes, by code. */
+  @Transactional
+  public Page<ProgrammeView> programmes(int page, int size) {
+    return Page.of(programmes.findAll(Sort.by("code")), page, size, this::view);
+  }
+
   @Transactional
   public ProgrammeView programme(String code) {
     return programmes
@@ -166,7 +184,7 @@ public class ReferenceDataService {
   }
 
   /** The programme with its blocks, as a view. */
-  public ProgrammeView view(Programme programme) {
+  private ProgrammeView view(Programme programme) {
     return ProgrammeView.of(programme, blocks.ofProgramme(programme.code));
   }
 

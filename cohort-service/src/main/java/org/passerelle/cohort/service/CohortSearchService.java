@@ -22,7 +22,7 @@ import org.passerelle.commons.security.ScopeQuery;
 
 /** Lists of cohorts within the caller's scope: exactly those a single read would show. */
 @ApplicationScoped
-public class CohortSearch {
+public class CohortSearchService {
 
   /** The list's filters, each optional; several statuses mean any of them. */
   public record Filters(
@@ -36,7 +36,7 @@ public class CohortSearch {
   private final CohortRepository cohorts;
   private final CohortLearnerRepository learners;
 
-  CohortSearch(CohortRepository cohorts, CohortLearnerRepository learners) {
+  CohortSearchService(CohortRepository cohorts, CohortLearnerRepository learners) {
     this.cohorts = cohorts;
     this.learners = learners;
   }

@@ -1,4 +1,4 @@
-package org.passerelle.cohort.events;
+package org.passerelle.cohort.handlers;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;

@@ -1,4 +1,4 @@
-package org.passerelle.cohort.events;
+package org.passerelle.cohort.handlers;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -17,7 +17,8 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.passerelle.commons.events.CloudEventHeaders;
-import org.passerelle.commons.events.EventHandler;
+import org.passerelle.commons.events.EventConsumer;
+import org.passerelle.commons.events.EventPayloads;
 import org.passerelle.commons.events.IncomingEvent;
 import org.passerelle.commons.events.KafkaClients;
 import org.passerelle.commons.inbox.Inbox;
@@ -31,10 +32,11 @@ import org.passerelle.commons.inbox.Inbox;
 final class ExtraInstance implements AutoCloseable {
 
   private final KafkaConsumer<String, byte[]> consumer;
-  private final Map<String, EventHandler> handlers = new HashMap<>();
+  private final Map<String, EventConsumer<?>> consumers = new HashMap<>();
   private final Inbox inbox;
   private final String consumerName;
   private final ObjectMapper json = new ObjectMapper();
+  private final EventPayloads payloads = new EventPayloads(json);
   private final Thread thread;
   private final AtomicInteger applied = new AtomicInteger();
   private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
@@ -45,13 +47,13 @@ final class ExtraInstance implements AutoCloseable {
       String name,
       KafkaClients kafka,
       String consumerName,
-      Iterable<EventHandler> handlerBeans,
+      Iterable<EventConsumer<?>> consumerBeans,
       Inbox inbox) {
     this.consumer = kafka.consumer(consumerName, name);
     this.consumerName = consumerName;
     this.inbox = inbox;
-    for (EventHandler handler : handlerBeans) {
-      handlers.put(handler.topic() + "|" + handler.type(), handler);
+    for (EventConsumer<?> consumer : consumerBeans) {
+      consumers.put(consumer.consumes().topic() + "|" + consumer.consumes().type(), consumer);
     }
     this.thread = Thread.ofPlatform().name(name).daemon().start(this::loop);
   }
@@ -93,9 +95,9 @@ final class ExtraInstance implements AutoCloseable {
   }
 
   private void apply(ConsumerRecord<String, byte[]> record) {
-    EventHandler handler =
-        handlers.get(record.topic() + "|" + IncomingEvent.header(record, CloudEventHeaders.TYPE));
-    if (handler == null) {
+    EventConsumer<?> consumer =
+        consumers.get(record.topic() + "|" + IncomingEvent.header(record, CloudEventHeaders.TYPE));
+    if (consumer == null) {
       return;
     }
     RuntimeException last = null;
@@ -109,7 +111,7 @@ final class ExtraInstance implements AutoCloseable {
                       if (!inbox.firstDelivery(consumerName, event.id(), event.type())) {
                         return false;
                       }
-                      handler.handle(event);
+                      apply(consumer, event);
                       return true;
                     });
         if (first) {
@@ -121,6 +123,11 @@ final class ExtraInstance implements AutoCloseable {
       }
     }
     throw last;
+  }
+
+  /** Binds the data as the service's inbox does, then applies it. */
+  private <T extends Record> void apply(EventConsumer<T> consumer, IncomingEvent event) {
+    consumer.handle(payloads.bind(consumer.consumes(), event.data()), event);
   }
 
   private com.fasterxml.jackson.databind.JsonNode parse(byte[] value) {

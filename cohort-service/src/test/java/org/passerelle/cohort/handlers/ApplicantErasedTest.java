@@ -1,4 +1,4 @@
-package org.passerelle.cohort.events;
+package org.passerelle.cohort.handlers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.passerelle.cohort.CohortLearner;
 import org.passerelle.cohort.ExitReason;
 import org.passerelle.cohort.LearnerStatus;
+import org.passerelle.cohort.events.CohortOutbox;
 import org.passerelle.cohort.service.ExitCommentEraser;
 import org.passerelle.cohort.service.JuryReferenceEraser;
 import org.passerelle.cohort.service.LearnerTextEraser;

@@ -1,4 +1,4 @@
-package org.passerelle.cohort.events;
+package org.passerelle.cohort.handlers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -37,10 +37,12 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.record.TimestampType;
 import org.junit.jupiter.api.Test;
 import org.passerelle.cohort.CohortStatus;
-import org.passerelle.cohort.events.EnrollmentEvents.Application;
+import org.passerelle.cohort.events.CohortOutbox;
+import org.passerelle.cohort.handlers.EnrollmentEvents.Application;
 import org.passerelle.cohort.rest.CohortResourceTest;
 import org.passerelle.cohort.testing.Cohorts;
-import org.passerelle.commons.events.EventHandler;
+import org.passerelle.commons.events.EventConsumer;
+import org.passerelle.commons.events.EventPayloads;
 import org.passerelle.commons.events.IncomingEvent;
 import org.passerelle.commons.events.KafkaClients;
 import org.passerelle.commons.inbox.Inbox;
@@ -57,13 +59,14 @@ class SeatsTest {
 
   private static final String COHORTS = "/api/v1/cohorts";
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final EventPayloads PAYLOADS = new EventPayloads(JSON);
 
   @Inject KafkaClients kafka;
   @Inject EntityManager entityManager;
   @Inject Inbox inbox;
   @Inject InboxConsumer inboxConsumer;
   @Inject ApplicationAcceptedHandler acceptedHandler;
-  @Inject @Any Instance<EventHandler> handlers;
+  @Inject @Any Instance<EventConsumer<?>> consumers;
 
   private record Seat(UUID learnerId, UUID applicationId, String status, boolean withdrawnAt) {}
 
@@ -150,10 +153,10 @@ class SeatsTest {
     // three consumers, each deciding seats for the same cohort at the same time.
     try (ExtraInstance second =
             new ExtraInstance(
-                "cohort-instance-2", kafka, inboxConsumer.consumerName(), handlers, inbox);
+                "cohort-instance-2", kafka, inboxConsumer.consumerName(), consumers, inbox);
         ExtraInstance third =
             new ExtraInstance(
-                "cohort-instance-3", kafka, inboxConsumer.consumerName(), handlers, inbox)) {
+                "cohort-instance-3", kafka, inboxConsumer.consumerName(), consumers, inbox)) {
       await()
           .atMost(Duration.ofSeconds(60))
           .until(() -> !second.assignment().isEmpty() && !third.assignment().isEmpty());
@@ -258,7 +261,8 @@ class SeatsTest {
                       IncomingEvent event = IncomingEvent.from(record, readTree(record.value()));
                       assertThat(inbox.firstDelivery("seats-test", event.id(), event.type()))
                           .isTrue();
-                      acceptedHandler.handle(event);
+                      acceptedHandler.handle(
+                          PAYLOADS.bind(ConsumedEvents.APPLICATION_ACCEPTED, event.data()), event);
                     });
             return null;
           });
@@ -314,7 +318,8 @@ class SeatsTest {
                       IncomingEvent event = IncomingEvent.from(record, readTree(record.value()));
                       assertThat(inbox.firstDelivery("seats-race-test", event.id(), event.type()))
                           .isTrue();
-                      acceptedHandler.handle(event);
+                      acceptedHandler.handle(
+                          PAYLOADS.bind(ConsumedEvents.APPLICATION_ACCEPTED, event.data()), event);
                     });
             return 0;
           });

@@ -1,4 +1,4 @@
-package org.passerelle.cohort.events;
+package org.passerelle.cohort.handlers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -17,7 +17,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.passerelle.cohort.CohortLearner;
 import org.passerelle.cohort.LearnerStatus;
-import org.passerelle.cohort.events.EnrollmentEvents.Application;
+import org.passerelle.cohort.events.CohortOutbox;
+import org.passerelle.cohort.handlers.EnrollmentEvents.Application;
 import org.passerelle.cohort.rest.CohortResourceTest;
 import org.passerelle.cohort.testing.Cohorts;
 import org.passerelle.cohort.testing.Learners;

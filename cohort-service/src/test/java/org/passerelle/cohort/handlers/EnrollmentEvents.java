@@ -1,4 +1,4 @@
-package org.passerelle.cohort.events;
+package org.passerelle.cohort.handlers;
 
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;

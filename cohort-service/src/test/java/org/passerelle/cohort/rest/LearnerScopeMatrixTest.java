@@ -1,4 +1,4 @@
-package org.passerelle.cohort.security;
+package org.passerelle.cohort.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;

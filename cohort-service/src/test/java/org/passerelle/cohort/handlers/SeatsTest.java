@@ -255,15 +255,7 @@ class SeatsTest {
       tasks.add(
           () -> {
             start.await();
-            QuarkusTransaction.requiringNew()
-                .run(
-                    () -> {
-                      IncomingEvent event = IncomingEvent.from(record, readTree(record.value()));
-                      assertThat(inbox.firstDelivery("seats-test", event.id(), event.type()))
-                          .isTrue();
-                      acceptedHandler.handle(
-                          PAYLOADS.bind(ConsumedEvents.APPLICATION_ACCEPTED, event.data()), event);
-                    });
+            applyAcceptance("seats-test", record);
             return null;
           });
     }
@@ -312,15 +304,7 @@ class SeatsTest {
       tasks.add(
           () -> {
             start.await();
-            QuarkusTransaction.requiringNew()
-                .run(
-                    () -> {
-                      IncomingEvent event = IncomingEvent.from(record, readTree(record.value()));
-                      assertThat(inbox.firstDelivery("seats-race-test", event.id(), event.type()))
-                          .isTrue();
-                      acceptedHandler.handle(
-                          PAYLOADS.bind(ConsumedEvents.APPLICATION_ACCEPTED, event.data()), event);
-                    });
+            applyAcceptance("seats-race-test", record);
             return 0;
           });
     }
@@ -390,6 +374,21 @@ class SeatsTest {
         sent.value(),
         sent.headers(),
         java.util.Optional.empty());
+  }
+
+  /**
+   * Applies an acceptance the way the service's inbox does, in its own transaction: recorded under
+   * {@code consumer}, bound to its record, then handled.
+   */
+  private void applyAcceptance(String consumer, ConsumerRecord<String, byte[]> record) {
+    QuarkusTransaction.requiringNew()
+        .run(
+            () -> {
+              IncomingEvent event = IncomingEvent.from(record, readTree(record.value()));
+              assertThat(inbox.firstDelivery(consumer, event.id(), event.type())).isTrue();
+              acceptedHandler.handle(
+                  PAYLOADS.bind(ConsumedEvents.APPLICATION_ACCEPTED, event.data()), event);
+            });
   }
 
   private static JsonNode readTree(byte[] value) {

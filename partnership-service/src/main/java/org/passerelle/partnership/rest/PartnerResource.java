@@ -28,8 +28,10 @@ import org.passerelle.commons.idempotency.IdempotencyKeys;
 import org.passerelle.commons.rest.Responses;
 import org.passerelle.commons.security.CurrentScope;
 import org.passerelle.commons.security.Roles;
+import org.passerelle.partnership.api.PartnerRegistration;
+import org.passerelle.partnership.api.PartnerView;
+import org.passerelle.partnership.api.RegisterPartnerRequest;
 import org.passerelle.partnership.service.PartnerService;
-import org.passerelle.partnership.service.PartnerService.Registration;
 
 @Path("/api/v1/partners")
 @Tag(name = "Partners", description = "Employers, funders and other partners")
@@ -91,7 +93,7 @@ public class PartnerResource {
       content = @Content(schema = @Schema(implementation = PartnerView.class)))
   public Response registerWithId(
       @PathParam("id") UUID id, @Valid @NotNull RegisterPartnerRequest request) {
-    Registration registration = service.registerWithId(id, request, scope.get());
+    PartnerRegistration registration = service.registerWithId(id, request, scope.get());
     PartnerView view = registration.partner();
     // The partner is at the request's own address: no Location to build.
     return Response.status(registration.created() ? 201 : 200)

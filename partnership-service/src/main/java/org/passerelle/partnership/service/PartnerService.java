@@ -15,10 +15,11 @@ import org.passerelle.commons.problem.ProblemException;
 import org.passerelle.commons.security.AccessScope;
 import org.passerelle.commons.security.Roles;
 import org.passerelle.partnership.Partner;
+import org.passerelle.partnership.api.PartnerRegistration;
+import org.passerelle.partnership.api.PartnerView;
+import org.passerelle.partnership.api.RegisterPartnerRequest;
 import org.passerelle.partnership.events.PartnerRegistered;
 import org.passerelle.partnership.repository.PartnerRepository;
-import org.passerelle.partnership.rest.PartnerView;
-import org.passerelle.partnership.rest.RegisterPartnerRequest;
 import org.passerelle.problem.ProblemType;
 
 /** Registering and reading partners, within the caller's scope. */
@@ -47,9 +48,6 @@ public class PartnerService {
         () -> create(request, scope));
   }
 
-  /** A partner registered under a chosen id, and whether this call created it. */
-  public record Registration(PartnerView partner, boolean created) {}
-
   /**
    * Registers the partner under the id the caller chose (records migrated with their ids, the demo
    * partners the demo users' tokens name). Idempotent: the same partner sent again changes nothing
@@ -57,7 +55,8 @@ public class PartnerService {
    * another operation). An existing id the caller cannot see answers 404, as a read would.
    */
   @Transactional
-  public Registration registerWithId(UUID id, RegisterPartnerRequest request, AccessScope scope) {
+  public PartnerRegistration registerWithId(
+      UUID id, RegisterPartnerRequest request, AccessScope scope) {
     if (!scope.isPlatformAdmin() && !scope.has(Roles.COUNTRY_ADMIN)) {
       throw ProblemException.outOfScope();
     }
@@ -69,12 +68,12 @@ public class PartnerService {
     }
     requireCountryLevel(request.country(), scope);
     if (existing == null) {
-      return new Registration(create(id, request), true);
+      return new PartnerRegistration(create(id, request), true);
     }
     if (!sameDetails(existing, request)) {
       throw new ProblemException(ProblemType.CONFLICT, "conflict.partner-id-taken", id);
     }
-    return new Registration(PartnerView.of(existing), false);
+    return new PartnerRegistration(PartnerView.of(existing), false);
   }
 
   private static boolean sameDetails(Partner partner, RegisterPartnerRequest request) {

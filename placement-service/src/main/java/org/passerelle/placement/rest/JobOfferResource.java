@@ -27,6 +27,8 @@ import org.passerelle.commons.idempotency.IdempotencyKeys;
 import org.passerelle.commons.rest.Responses;
 import org.passerelle.commons.security.CurrentScope;
 import org.passerelle.commons.security.Roles;
+import org.passerelle.placement.api.JobOfferView;
+import org.passerelle.placement.api.PublishJobOfferRequest;
 import org.passerelle.placement.service.JobOfferService;
 
 @Path("/api/v1/job-offers")

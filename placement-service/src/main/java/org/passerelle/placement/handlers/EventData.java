@@ -1,4 +1,4 @@
-package org.passerelle.placement.events;
+package org.passerelle.placement.handlers;
 
 import com.fasterxml.jackson.databind.JsonNode;
 

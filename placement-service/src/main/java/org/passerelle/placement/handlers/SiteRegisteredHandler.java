@@ -1,52 +1,36 @@
 package org.passerelle.placement.handlers;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import org.jboss.logging.Logger;
-import org.passerelle.commons.events.EventHandler;
+import org.passerelle.commons.events.ConsumedEvent;
+import org.passerelle.commons.events.EventConsumer;
 import org.passerelle.commons.events.IncomingEvent;
-import org.passerelle.placement.KnownSite;
-import org.passerelle.placement.repository.KnownSiteRepository;
+import org.passerelle.placement.service.KnownSiteService;
 
 /**
  * Learns a site cohort-service announced, so that job offers may target it. Only the code and the
  * country are kept, and they never change, so site-changed has nothing to tell this service.
  */
 @ApplicationScoped
-public class SiteRegisteredHandler implements EventHandler {
+public class SiteRegisteredHandler implements EventConsumer<SiteRegistered> {
 
   private static final Logger LOG = Logger.getLogger(SiteRegisteredHandler.class);
 
-  private final KnownSiteRepository sites;
+  private final KnownSiteService sites;
 
-  SiteRegisteredHandler(KnownSiteRepository sites) {
+  SiteRegisteredHandler(KnownSiteService sites) {
     this.sites = sites;
   }
 
   @Override
-  public String topic() {
-    return "cohort.events";
+  public ConsumedEvent<SiteRegistered> consumes() {
+    return ConsumedEvents.SITE_REGISTERED;
   }
 
   @Override
-  public String type() {
-    return "org.passerelle.cohort.site-registered.v1";
-  }
-
-  @Override
-  public void handle(IncomingEvent event) {
-    String code = EventData.required(event.data(), "site", "site-registered");
-    String country = EventData.required(event.data(), "country", "site-registered");
-    if (sites.findByIdOptional(code).isPresent()) {
-      LOG.debugf("site-registered %s: site %s already known", event.id(), code);
-      return;
+  public void handle(SiteRegistered event, IncomingEvent envelope) {
+    if (!sites.learn(event.site(), event.country())) {
+      LOG.debugf("site-registered %s: site %s already known", envelope.id(), event.site());
     }
-    KnownSite site = new KnownSite();
-    site.code = code;
-    site.country = country;
-    site.learnedAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-    sites.persist(site);
   }
 }

@@ -3,9 +3,6 @@ package org.passerelle.partnership.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.UUID;
 import org.passerelle.commons.events.DomainEvent;
@@ -14,6 +11,7 @@ import org.passerelle.commons.outbox.Outbox;
 import org.passerelle.commons.problem.ProblemException;
 import org.passerelle.commons.security.AccessScope;
 import org.passerelle.commons.security.Roles;
+import org.passerelle.commons.time.Now;
 import org.passerelle.partnership.Partner;
 import org.passerelle.partnership.api.PartnerRegistration;
 import org.passerelle.partnership.api.PartnerView;
@@ -29,11 +27,13 @@ public class PartnerService {
   private final PartnerRepository partners;
   private final Outbox outbox;
   private final IdempotencyKeys idempotency;
+  private final Now now;
 
-  PartnerService(PartnerRepository partners, Outbox outbox, IdempotencyKeys idempotency) {
+  PartnerService(PartnerRepository partners, Outbox outbox, IdempotencyKeys idempotency, Now now) {
     this.partners = partners;
     this.outbox = outbox;
     this.idempotency = idempotency;
+    this.now = now;
   }
 
   @Transactional
@@ -103,7 +103,7 @@ public class PartnerService {
     partner.kind = request.kind();
     partner.country = request.country();
     partner.registrationNumber = request.registrationNumber();
-    partner.createdAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+    partner.createdAt = now.timestamp();
     partners.persistAndFlush(partner);
     outbox.publish(
         DomainEvent.v1(

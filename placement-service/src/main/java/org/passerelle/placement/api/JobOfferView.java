@@ -1,10 +1,11 @@
-package org.passerelle.placement.rest;
+package org.passerelle.placement.api;
 
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.passerelle.placement.ContractType;
 import org.passerelle.placement.JobOffer;
 
+/** A job offer as the API shows it; its version is the ETag. */
 public record JobOfferView(
     UUID id,
     UUID partnerId,

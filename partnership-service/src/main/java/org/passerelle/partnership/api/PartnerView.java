@@ -1,10 +1,11 @@
-package org.passerelle.partnership.rest;
+package org.passerelle.partnership.api;
 
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.passerelle.partnership.Partner;
 import org.passerelle.partnership.PartnerKind;
 
+/** A partner as the API shows it; its version is the ETag. */
 public record PartnerView(
     UUID id,
     String name,

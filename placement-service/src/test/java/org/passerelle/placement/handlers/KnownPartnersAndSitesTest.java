@@ -1,4 +1,4 @@
-package org.passerelle.placement.events;
+package org.passerelle.placement.handlers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -1,4 +1,4 @@
-package org.passerelle.partnership.rest;
+package org.passerelle.partnership.api;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.passerelle.partnership.PartnerKind;
 
+/** What registering a partner takes, by POST or under a chosen id by PUT. */
 public record RegisterPartnerRequest(
     @NotBlank @Size(max = 200) String name,
     @NotNull PartnerKind kind,

@@ -1,4 +1,4 @@
-package org.passerelle.placement.rest;
+package org.passerelle.placement.api;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Size;
 import java.util.UUID;
 import org.passerelle.placement.ContractType;
 
+/** What publishing a job offer takes. */
 public record PublishJobOfferRequest(
     UUID partnerId,
     @NotBlank @Size(max = 200) String employerName,

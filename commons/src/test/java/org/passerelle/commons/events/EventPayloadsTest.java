@@ -72,6 +72,15 @@ class EventPayloadsTest {
                     JSON.readTree(
                         "{\"learnerId\":\"" + UUID.randomUUID() + "\",\"exitReason\":\"BORED\"}")))
         .hasMessageStartingWith("learner-withdrew v1 does not bind");
+    assertThatThrownBy(
+            () ->
+                payloads.bind(
+                    LEFT,
+                    JSON.readTree(
+                        "{\"learnerId\":\""
+                            + UUID.randomUUID()
+                            + "\",\"exitReason\":\"HEALTH\",\"note\":5}")))
+        .hasMessageStartingWith("learner-withdrew v1 does not bind");
     assertThatThrownBy(() -> payloads.bind(LEFT, JSON.readTree("[1]")))
         .hasMessage("learner-withdrew v1: data is not a JSON object");
     assertThatThrownBy(() -> payloads.bind(LEFT, null))

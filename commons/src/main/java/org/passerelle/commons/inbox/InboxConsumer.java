@@ -35,7 +35,6 @@ import org.passerelle.commons.events.Backoff;
 import org.passerelle.commons.events.CloudEventHeaders;
 import org.passerelle.commons.events.ConsumedEvent;
 import org.passerelle.commons.events.EventConsumer;
-import org.passerelle.commons.events.EventHandler;
 import org.passerelle.commons.events.EventMetrics;
 import org.passerelle.commons.events.EventPayloads;
 import org.passerelle.commons.events.EventTracing;
@@ -44,17 +43,17 @@ import org.passerelle.commons.events.IncomingEvent;
 import org.passerelle.commons.events.KafkaClients;
 
 /**
- * Feeds the service's {@link EventHandler}s from Kafka. Each event is applied in one transaction
- * together with its inbox row, then its offset is committed: a redelivery finds the inbox row and
- * has no second effect. A failing event is retried with backoff, then parked in {@code <topic>.dlq}
- * with the error, and the consumer moves on; nothing is dropped silently.
+ * Feeds the service's {@link EventConsumer}s from Kafka, each event bound to the record its
+ * consumer declared. Each event is applied in one transaction together with its inbox row, then its
+ * offset is committed: a redelivery finds the inbox row and has no second effect. A failing event
+ * is retried with backoff, then parked in {@code <topic>.dlq} with the error, and the consumer
+ * moves on; nothing is dropped silently.
  */
 @ApplicationScoped
 public class InboxConsumer {
 
   private static final Logger LOG = Logger.getLogger(InboxConsumer.class);
 
-  private final Instance<EventHandler> handlerBeans;
   private final Instance<EventConsumer<?>> consumerBeans;
   private final EventPayloads payloads;
   private final Inbox inbox;
@@ -70,7 +69,6 @@ public class InboxConsumer {
   private Thread thread;
 
   InboxConsumer(
-      @Any Instance<EventHandler> handlerBeans,
       @Any Instance<EventConsumer<?>> consumerBeans,
       Inbox inbox,
       KafkaClients kafka,
@@ -78,7 +76,6 @@ public class InboxConsumer {
       ObjectMapper mapper,
       EventMetrics metrics,
       Tracer tracer) {
-    this.handlerBeans = handlerBeans;
     this.consumerBeans = consumerBeans;
     this.payloads = new EventPayloads(mapper);
     this.inbox = inbox;
@@ -90,9 +87,6 @@ public class InboxConsumer {
   }
 
   void start(@Observes StartupEvent event) {
-    for (EventHandler handler : handlerBeans) {
-      subscribe(new Subscription(handler.topic(), handler.type(), null, handler::handle));
-    }
     for (EventConsumer<?> consumer : consumerBeans) {
       subscribe(typed(consumer));
     }
@@ -121,10 +115,7 @@ public class InboxConsumer {
     }
   }
 
-  /**
-   * One followed event type: where it arrives, its declaration when the consumer is typed, and how
-   * it is applied.
-   */
+  /** One followed event type: where it arrives, its declaration, and how it is applied. */
   private record Subscription(
       String topic,
       String type,
@@ -152,7 +143,6 @@ public class InboxConsumer {
   public List<ConsumedEvent<?>> consumed() {
     return handlers.values().stream()
         .map(Subscription::declaration)
-        .filter(java.util.Objects::nonNull)
         .sorted(java.util.Comparator.comparing(ConsumedEvent::type))
         .<ConsumedEvent<?>>map(declaration -> declaration)
         .toList();

@@ -4,7 +4,6 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.core.EntityTag;
-import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
@@ -12,7 +11,6 @@ import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
-import java.util.function.LongPredicate;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.passerelle.commons.idempotency.IdempotencyKeys;
 
@@ -102,13 +100,5 @@ public final class Responses {
 
   public static EntityTag etag(long version) {
     return new EntityTag(Long.toString(version));
-  }
-
-  /**
-   * Whether the request's If-Match, if any, names a version (true without If-Match), for services
-   * to test against the version they hold locked (DESIGN §6: 412 when it does not).
-   */
-  public static LongPredicate ifMatch(Request http) {
-    return version -> http.evaluatePreconditions(etag(version)) == null;
   }
 }

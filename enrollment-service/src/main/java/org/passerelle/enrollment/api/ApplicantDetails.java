@@ -27,12 +27,12 @@ public record ApplicantDetails(
     @NotBlank @Size(max = 100) String lastName,
     @NotNull @Past LocalDate birthDate,
     @NotBlank @Email @Size(max = 254) String email,
-    @Schema(description = "E.164, e.g. +33612345678", example = "+33612345678")
+    @Schema(description = "E.164, e.g. +33612345678", examples = "+33612345678")
         @NotBlank
         @Size(max = 16)
         String phone,
     @NotNull @Valid Address address,
-    @Schema(description = "ISO 3166-1 alpha-2", example = "FR")
+    @Schema(description = "ISO 3166-1 alpha-2", examples = "FR")
         @NotNull
         @Pattern(regexp = "[A-Z]{2}")
         String nationality,

@@ -70,19 +70,21 @@ class ApplicationSelectionTest {
   private List<String> events(String id) {
     return QuarkusTransaction.requiringNew()
         .call(
-            () ->
-                entityManager
-                    .createNativeQuery(
-                        "select type from outbox_event where aggregate_id = ?1 order by seq",
-                        String.class)
-                    .setParameter(1, UUID.fromString(id))
-                    .getResultList()
-                    .stream()
-                    .map(
-                        type ->
-                            ((String) type)
-                                .replaceAll("^org\\.passerelle\\.enrollment\\.|\\.v1$", ""))
-                    .toList());
+            () -> {
+              List<?> types =
+                  entityManager
+                      .createNativeQuery(
+                          "select type from outbox_event where aggregate_id = ?1 order by seq",
+                          String.class)
+                      .setParameter(1, UUID.fromString(id))
+                      .getResultList();
+              return types.stream()
+                  .map(
+                      type ->
+                          String.valueOf(type)
+                              .replaceAll("^org\\.passerelle\\.enrollment\\.|\\.v1$", ""))
+                  .toList();
+            });
   }
 
   private void act(String user, String id, String action, String body, int status) {

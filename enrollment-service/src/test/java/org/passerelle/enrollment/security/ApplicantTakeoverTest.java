@@ -20,7 +20,6 @@ import io.quarkus.test.security.oidc.OidcSecurity;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -116,8 +115,7 @@ class ApplicantTakeoverTest {
 
   private static void shape(JsonNode node, String at, TreeSet<String> paths) {
     if (node.isObject()) {
-      for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
-        Map.Entry<String, JsonNode> field = fields.next();
+      for (Map.Entry<String, JsonNode> field : node.properties()) {
         paths.add(at + field.getKey());
         shape(field.getValue(), at + field.getKey() + ".", paths);
       }

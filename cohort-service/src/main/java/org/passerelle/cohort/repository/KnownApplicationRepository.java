@@ -3,7 +3,6 @@ package org.passerelle.cohort.repository;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.UUID;
 import org.passerelle.cohort.KnownApplication;
 
@@ -15,7 +14,8 @@ public class KnownApplicationRepository implements PanacheRepositoryBase<KnownAp
    * country it names now (an application moves to the intake of the cohort it was seated in). Its
    * learner is the one first heard of: an application never changes hands.
    */
-  public void learn(UUID applicationId, UUID learnerId, UUID cohortId, String country) {
+  public void learn(
+      UUID applicationId, UUID learnerId, UUID cohortId, String country, OffsetDateTime learnedAt) {
     getEntityManager()
         .createNativeQuery(
             "insert into known_application"
@@ -26,7 +26,7 @@ public class KnownApplicationRepository implements PanacheRepositoryBase<KnownAp
         .setParameter(2, learnerId)
         .setParameter(3, cohortId)
         .setParameter(4, country)
-        .setParameter(5, OffsetDateTime.now(ZoneOffset.UTC))
+        .setParameter(5, learnedAt)
         .executeUpdate();
   }
 }

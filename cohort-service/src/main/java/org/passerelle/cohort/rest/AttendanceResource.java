@@ -7,19 +7,16 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -29,7 +26,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.passerelle.cohort.api.AtRiskLearnerView;
+import org.passerelle.cohort.api.AttendanceDayRequest;
+import org.passerelle.cohort.api.AttendanceDayView;
+import org.passerelle.cohort.api.LearnerAttendanceSummary;
+import org.passerelle.cohort.api.LearnerAttendanceView;
 import org.passerelle.cohort.service.AttendanceService;
+import org.passerelle.cohort.service.AttendanceSummaryService;
+import org.passerelle.commons.rest.IfMatch;
 import org.passerelle.commons.rest.Page;
 import org.passerelle.commons.rest.QueryParams;
 import org.passerelle.commons.rest.Responses;
@@ -48,10 +52,13 @@ import org.passerelle.commons.security.Roles;
 public class AttendanceResource {
 
   private final AttendanceService service;
+  private final AttendanceSummaryService summaries;
   private final CurrentScope scope;
 
-  AttendanceResource(AttendanceService service, CurrentScope scope) {
+  AttendanceResource(
+      AttendanceService service, AttendanceSummaryService summaries, CurrentScope scope) {
     this.service = service;
+    this.summaries = summaries;
     this.scope = scope;
   }
 
@@ -82,14 +89,10 @@ public class AttendanceResource {
           @PathParam("date")
           @Size(max = 10)
           String date,
-      @Parameter(description = "The day's ETag as last read; optional")
-          @HeaderParam(HttpHeaders.IF_MATCH)
-          @Size(max = 100)
-          String ifMatch,
-      @Valid @NotNull AttendanceDayRequest request,
-      @Context Request http) {
+      @BeanParam IfMatch ifMatch,
+      @Valid @NotNull AttendanceDayRequest request) {
     AttendanceService.Day day =
-        service.recordDay(cohortId, date(date), request, Responses.ifMatch(http), scope.get());
+        service.recordDay(cohortId, date(date), request, ifMatch.matches(), scope.get());
     return Responses.ok(day.view(), day.version());
   }
 
@@ -132,7 +135,7 @@ public class AttendanceResource {
       @PathParam("cohortId") UUID cohortId,
       @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Page.MAX_PAGE) int page,
       @QueryParam("size") @DefaultValue(Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE) int size) {
-    return Page.slice(service.summaries(cohortId, scope.get()), page, size);
+    return Page.slice(summaries.summaries(cohortId, scope.get()), page, size);
   }
 
   @GET
@@ -150,7 +153,7 @@ public class AttendanceResource {
       content = @Content(schema = @Schema(implementation = LearnerAttendanceView.class)))
   public LearnerAttendanceView learner(
       @PathParam("cohortId") UUID cohortId, @PathParam("learnerId") UUID learnerId) {
-    return service.learner(cohortId, learnerId, scope.get());
+    return summaries.learner(cohortId, learnerId, scope.get());
   }
 
   @GET
@@ -170,7 +173,7 @@ public class AttendanceResource {
       @PathParam("cohortId") UUID cohortId,
       @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Page.MAX_PAGE) int page,
       @QueryParam("size") @DefaultValue(Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE) int size) {
-    return Page.slice(service.atRisk(cohortId, scope.get()), page, size);
+    return Page.slice(summaries.atRisk(cohortId, scope.get()), page, size);
   }
 
   /** The path's date: 400 when it is not an ISO-8601 date (JAX-RS would say 404). */

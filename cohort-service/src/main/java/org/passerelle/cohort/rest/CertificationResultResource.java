@@ -6,11 +6,10 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -28,8 +27,11 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.passerelle.cohort.CertificationOutcome;
+import org.passerelle.cohort.api.CertificationResultView;
+import org.passerelle.cohort.api.RecordCertificationRequest;
 import org.passerelle.cohort.service.CertificationService;
 import org.passerelle.commons.idempotency.IdempotencyKeys;
+import org.passerelle.commons.rest.IdempotencyKey;
 import org.passerelle.commons.rest.Page;
 import org.passerelle.commons.rest.QueryParams;
 import org.passerelle.commons.rest.Responses;
@@ -70,14 +72,11 @@ public class CertificationResultResource {
       content = @Content(schema = @Schema(implementation = CertificationResultView.class)))
   public Response record(
       @PathParam("cohortId") UUID cohortId,
-      @Parameter(description = "Retries with the same key return the first result")
-          @HeaderParam(IdempotencyKeys.HEADER)
-          @Size(max = IdempotencyKeys.MAX_KEY_LENGTH)
-          String idempotencyKey,
+      @BeanParam IdempotencyKey idempotencyKey,
       @Valid @NotNull RecordCertificationRequest request,
       @Context UriInfo uri) {
     IdempotencyKeys.Outcome<CertificationResultView> outcome =
-        service.record(cohortId, request, idempotencyKey, scope.get());
+        service.record(cohortId, request, idempotencyKey.value(), scope.get());
     return Responses.created(uri, outcome.value().learnerId(), outcome.value().version(), outcome);
   }
 

@@ -7,19 +7,16 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.UUID;
@@ -31,8 +28,16 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.passerelle.cohort.LearnerStatus;
+import org.passerelle.cohort.api.EnrolLearnersRequest;
+import org.passerelle.cohort.api.EnrolmentView;
+import org.passerelle.cohort.api.LearnerView;
+import org.passerelle.cohort.api.TransferLearnersRequest;
+import org.passerelle.cohort.api.TransferView;
+import org.passerelle.cohort.api.WithdrawLearnerRequest;
 import org.passerelle.cohort.service.LearnerService;
 import org.passerelle.commons.idempotency.IdempotencyKeys;
+import org.passerelle.commons.rest.IdempotencyKey;
+import org.passerelle.commons.rest.IfMatch;
 import org.passerelle.commons.rest.Page;
 import org.passerelle.commons.rest.QueryParams;
 import org.passerelle.commons.rest.Responses;
@@ -120,14 +125,10 @@ public class CohortLearnerResource {
   public Response withdraw(
       @PathParam("cohortId") UUID cohortId,
       @PathParam("learnerId") UUID learnerId,
-      @Parameter(description = "The ETag of the learner's seat as last read; optional")
-          @HeaderParam(HttpHeaders.IF_MATCH)
-          @Size(max = 100)
-          String ifMatch,
-      @Valid @NotNull WithdrawLearnerRequest request,
-      @Context Request http) {
+      @BeanParam IfMatch ifMatch,
+      @Valid @NotNull WithdrawLearnerRequest request) {
     LearnerView view =
-        service.withdraw(cohortId, learnerId, request, Responses.ifMatch(http), scope.get());
+        service.withdraw(cohortId, learnerId, request, ifMatch.matches(), scope.get());
     return Responses.ok(view, view.version());
   }
 
@@ -155,13 +156,10 @@ public class CohortLearnerResource {
       content = @Content(schema = @Schema(implementation = EnrolmentView.class)))
   public Response enrol(
       @PathParam("cohortId") UUID cohortId,
-      @Parameter(description = "Retries with the same key return the first result")
-          @HeaderParam(IdempotencyKeys.HEADER)
-          @Size(max = IdempotencyKeys.MAX_KEY_LENGTH)
-          String idempotencyKey,
+      @BeanParam IdempotencyKey idempotencyKey,
       @Valid @NotNull EnrolLearnersRequest request) {
     IdempotencyKeys.Outcome<EnrolmentView> outcome =
-        service.enrol(cohortId, request, idempotencyKey, scope.get());
+        service.enrol(cohortId, request, idempotencyKey.value(), scope.get());
     return replayable(outcome);
   }
 
@@ -188,13 +186,10 @@ public class CohortLearnerResource {
       content = @Content(schema = @Schema(implementation = TransferView.class)))
   public Response transfer(
       @PathParam("cohortId") UUID cohortId,
-      @Parameter(description = "Retries with the same key return the first result")
-          @HeaderParam(IdempotencyKeys.HEADER)
-          @Size(max = IdempotencyKeys.MAX_KEY_LENGTH)
-          String idempotencyKey,
+      @BeanParam IdempotencyKey idempotencyKey,
       @Valid @NotNull TransferLearnersRequest request) {
     IdempotencyKeys.Outcome<TransferView> outcome =
-        service.transfer(cohortId, request, idempotencyKey, scope.get());
+        service.transfer(cohortId, request, idempotencyKey.value(), scope.get());
     return replayable(outcome);
   }
 

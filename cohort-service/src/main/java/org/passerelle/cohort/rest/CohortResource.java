@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -25,7 +26,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
@@ -41,10 +41,16 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.passerelle.cohort.CohortStatus;
-import org.passerelle.cohort.service.CohortSearch;
+import org.passerelle.cohort.api.CancelCohortRequest;
+import org.passerelle.cohort.api.ChangeCohortRequest;
+import org.passerelle.cohort.api.CohortView;
+import org.passerelle.cohort.api.ScheduleCohortRequest;
+import org.passerelle.cohort.service.CohortSearchService;
 import org.passerelle.cohort.service.CohortService;
 import org.passerelle.commons.idempotency.IdempotencyKeys;
 import org.passerelle.commons.problem.ProblemException;
+import org.passerelle.commons.rest.IdempotencyKey;
+import org.passerelle.commons.rest.IfMatch;
 import org.passerelle.commons.rest.Page;
 import org.passerelle.commons.rest.QueryParams;
 import org.passerelle.commons.rest.Responses;
@@ -62,14 +68,14 @@ public class CohortResource {
   static final String MERGE_PATCH = "application/merge-patch+json";
 
   private final CohortService service;
-  private final CohortSearch search;
+  private final CohortSearchService search;
   private final CurrentScope scope;
   private final ObjectMapper json;
   private final Validator validator;
 
   CohortResource(
       CohortService service,
-      CohortSearch search,
+      CohortSearchService search,
       CurrentScope scope,
       ObjectMapper json,
       Validator validator) {
@@ -91,14 +97,11 @@ public class CohortResource {
       description = "Created",
       content = @Content(schema = @Schema(implementation = CohortView.class)))
   public Response schedule(
-      @Parameter(description = "Retries with the same key return the first result")
-          @HeaderParam(IdempotencyKeys.HEADER)
-          @Size(max = IdempotencyKeys.MAX_KEY_LENGTH)
-          String idempotencyKey,
+      @BeanParam IdempotencyKey idempotencyKey,
       @Valid @NotNull ScheduleCohortRequest request,
       @Context UriInfo uri) {
     IdempotencyKeys.Outcome<CohortView> outcome =
-        service.schedule(request, idempotencyKey, scope.get());
+        service.schedule(request, idempotencyKey.value(), scope.get());
     return Responses.created(uri, outcome.value().id(), outcome.value().version(), outcome);
   }
 
@@ -127,16 +130,9 @@ public class CohortResource {
       content = @Content(schema = @Schema(implementation = CohortView.class)))
   public Response change(
       @PathParam("id") UUID id,
-      @Parameter(description = "The ETag of the cohort as last read", required = true)
-          @HeaderParam(HttpHeaders.IF_MATCH)
-          @Size(max = 100)
-          String ifMatch,
-      @Valid @NotNull ChangeCohortRequest request,
-      @Context Request http) {
-    if (ifMatch == null || ifMatch.isBlank()) {
-      throw new ProblemException(ProblemType.PRECONDITION_REQUIRED, "precondition-required.detail");
-    }
-    CohortView view = service.change(id, request, Responses.ifMatch(http), scope.get());
+      @BeanParam IfMatch.Required ifMatch,
+      @Valid @NotNull ChangeCohortRequest request) {
+    CohortView view = service.change(id, request, ifMatch.matches(), scope.get());
     return Responses.ok(view, view.version());
   }
 
@@ -155,14 +151,8 @@ public class CohortResource {
       responseCode = "200",
       description = "The recruiting cohort, with its new ETag",
       content = @Content(schema = @Schema(implementation = CohortView.class)))
-  public Response openRecruitment(
-      @PathParam("id") UUID id,
-      @Parameter(description = "The ETag of the cohort as last read; optional")
-          @HeaderParam(HttpHeaders.IF_MATCH)
-          @Size(max = 100)
-          String ifMatch,
-      @Context Request http) {
-    CohortView view = service.openRecruitment(id, Responses.ifMatch(http), scope.get());
+  public Response openRecruitment(@PathParam("id") UUID id, @BeanParam IfMatch ifMatch) {
+    CohortView view = service.openRecruitment(id, ifMatch.matches(), scope.get());
     return Responses.ok(view, view.version());
   }
 
@@ -183,14 +173,8 @@ public class CohortResource {
       responseCode = "200",
       description = "The running cohort, with its new ETag",
       content = @Content(schema = @Schema(implementation = CohortView.class)))
-  public Response start(
-      @PathParam("id") UUID id,
-      @Parameter(description = "The ETag of the cohort as last read; optional")
-          @HeaderParam(HttpHeaders.IF_MATCH)
-          @Size(max = 100)
-          String ifMatch,
-      @Context Request http) {
-    CohortView view = service.start(id, Responses.ifMatch(http), scope.get());
+  public Response start(@PathParam("id") UUID id, @BeanParam IfMatch ifMatch) {
+    CohortView view = service.start(id, ifMatch.matches(), scope.get());
     return Responses.ok(view, view.version());
   }
 
@@ -211,14 +195,8 @@ public class CohortResource {
       responseCode = "200",
       description = "The completed cohort, with its new ETag",
       content = @Content(schema = @Schema(implementation = CohortView.class)))
-  public Response complete(
-      @PathParam("id") UUID id,
-      @Parameter(description = "The ETag of the cohort as last read; optional")
-          @HeaderParam(HttpHeaders.IF_MATCH)
-          @Size(max = 100)
-          String ifMatch,
-      @Context Request http) {
-    CohortView view = service.complete(id, Responses.ifMatch(http), scope.get());
+  public Response complete(@PathParam("id") UUID id, @BeanParam IfMatch ifMatch) {
+    CohortView view = service.complete(id, ifMatch.matches(), scope.get());
     return Responses.ok(view, view.version());
   }
 
@@ -240,10 +218,7 @@ public class CohortResource {
       content = @Content(schema = @Schema(implementation = CohortView.class)))
   public Response cancel(
       @PathParam("id") UUID id,
-      @Parameter(description = "The ETag of the cohort as last read; optional")
-          @HeaderParam(HttpHeaders.IF_MATCH)
-          @Size(max = 100)
-          String ifMatch,
+      @BeanParam IfMatch ifMatch,
       @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
       @RequestBody(
               required = false,
@@ -251,11 +226,10 @@ public class CohortResource {
                   @Content(
                       mediaType = MediaType.APPLICATION_JSON,
                       schema = @Schema(implementation = CancelCohortRequest.class)))
-          byte[] body,
-      @Context Request http)
+          byte[] body)
       throws IOException {
     CohortView view =
-        service.cancel(id, cancelRequest(contentType, body), Responses.ifMatch(http), scope.get());
+        service.cancel(id, cancelRequest(contentType, body), ifMatch.matches(), scope.get());
     return Responses.ok(view, view.version());
   }
 
@@ -330,7 +304,7 @@ public class CohortResource {
       @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Page.MAX_PAGE) int page,
       @QueryParam("size") @DefaultValue(Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE) int size) {
     return search.list(
-        new CohortSearch.Filters(
+        new CohortSearchService.Filters(
             country,
             site,
             programme,

@@ -1,19 +1,17 @@
 package org.passerelle.cohort.rest;
 
-import io.quarkus.panache.common.Sort;
 import io.quarkus.security.Authenticated;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -21,20 +19,21 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.passerelle.cohort.repository.ProgrammeRepository;
+import org.passerelle.cohort.api.ChangeProgrammeRequest;
+import org.passerelle.cohort.api.CreateProgrammeRequest;
+import org.passerelle.cohort.api.ProgrammeView;
 import org.passerelle.cohort.service.ReferenceDataService;
 import org.passerelle.commons.idempotency.IdempotencyKeys;
+import org.passerelle.commons.rest.IdempotencyKey;
+import org.passerelle.commons.rest.IfMatch;
 import org.passerelle.commons.rest.Page;
 import org.passerelle.commons.rest.Responses;
 import org.passerelle.commons.security.CurrentScope;
@@ -49,24 +48,20 @@ import org.passerelle.commons.security.Roles;
 @RunOnVirtualThread
 public class ProgrammeResource {
 
-  private final ProgrammeRepository programmes;
   private final ReferenceDataService service;
   private final CurrentScope scope;
 
-  ProgrammeResource(
-      ProgrammeRepository programmes, ReferenceDataService service, CurrentScope scope) {
-    this.programmes = programmes;
+  ProgrammeResource(ReferenceDataService service, CurrentScope scope) {
     this.service = service;
     this.scope = scope;
   }
 
   @GET
-  @Transactional
   @Operation(operationId = "listProgrammes", summary = "List the programmes")
   public Page<ProgrammeView> programmes(
       @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Page.MAX_PAGE) int page,
       @QueryParam("size") @DefaultValue(Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE) int size) {
-    return Page.of(programmes.findAll(Sort.by("code")), page, size, service::view);
+    return service.programmes(page, size);
   }
 
   @GET
@@ -98,15 +93,12 @@ public class ProgrammeResource {
       description = "Created",
       content = @Content(schema = @Schema(implementation = ProgrammeView.class)))
   public Response create(
-      @Parameter(description = "Retries with the same key return the first result")
-          @HeaderParam(IdempotencyKeys.HEADER)
-          @Size(max = IdempotencyKeys.MAX_KEY_LENGTH)
-          String idempotencyKey,
+      @BeanParam IdempotencyKey idempotencyKey,
       @Valid @NotNull CreateProgrammeRequest request,
       @Context UriInfo uri) {
     IdempotencyKeys.Outcome<ProgrammeView> outcome =
-        service.createProgramme(request, idempotencyKey, scope.get());
-    return SiteResource.created(uri, outcome.value().code(), outcome.value().version(), outcome);
+        service.createProgramme(request, idempotencyKey.value(), scope.get());
+    return Responses.created(uri, outcome.value().code(), outcome.value().version(), outcome);
   }
 
   @PATCH
@@ -128,14 +120,9 @@ public class ProgrammeResource {
       content = @Content(schema = @Schema(implementation = ProgrammeView.class)))
   public Response change(
       @PathParam("code") @Size(max = 64) String code,
-      @Parameter(description = "The ETag of the programme as last read", required = true)
-          @HeaderParam(HttpHeaders.IF_MATCH)
-          @Size(max = 100)
-          String ifMatch,
-      @Valid @NotNull ChangeProgrammeRequest request,
-      @Context Request http) {
-    SiteResource.requireIfMatch(ifMatch);
-    ProgrammeView view = service.changeProgramme(code, request, Responses.ifMatch(http));
+      @BeanParam IfMatch.Required ifMatch,
+      @Valid @NotNull ChangeProgrammeRequest request) {
+    ProgrammeView view = service.changeProgramme(code, request, ifMatch.matches());
     return Responses.ok(view, view.version());
   }
 }

@@ -1,19 +1,17 @@
 package org.passerelle.cohort.rest;
 
-import io.quarkus.panache.common.Sort;
 import io.quarkus.security.Authenticated;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -21,26 +19,25 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.passerelle.cohort.repository.SiteRepository;
+import org.passerelle.cohort.api.ChangeSiteRequest;
+import org.passerelle.cohort.api.CreateSiteRequest;
+import org.passerelle.cohort.api.SiteView;
 import org.passerelle.cohort.service.ReferenceDataService;
 import org.passerelle.commons.idempotency.IdempotencyKeys;
-import org.passerelle.commons.problem.ProblemException;
+import org.passerelle.commons.rest.IdempotencyKey;
+import org.passerelle.commons.rest.IfMatch;
 import org.passerelle.commons.rest.Page;
 import org.passerelle.commons.rest.Responses;
 import org.passerelle.commons.security.CurrentScope;
 import org.passerelle.commons.security.Roles;
-import org.passerelle.problem.ProblemType;
 
 /** The network's sites: read by every authenticated caller, managed by platform admins. */
 @Path("/api/v1/sites")
@@ -51,29 +48,22 @@ import org.passerelle.problem.ProblemType;
 @RunOnVirtualThread
 public class SiteResource {
 
-  private final SiteRepository sites;
   private final ReferenceDataService service;
   private final CurrentScope scope;
 
-  SiteResource(SiteRepository sites, ReferenceDataService service, CurrentScope scope) {
-    this.sites = sites;
+  SiteResource(ReferenceDataService service, CurrentScope scope) {
     this.service = service;
     this.scope = scope;
   }
 
   @GET
-  @Transactional
   @Operation(operationId = "listSites", summary = "List the network's sites")
   public Page<SiteView> sites(
       @QueryParam("country") @jakarta.validation.constraints.Pattern(regexp = "FR|MA")
           String country,
       @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Page.MAX_PAGE) int page,
       @QueryParam("size") @DefaultValue(Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE) int size) {
-    var query =
-        country == null
-            ? sites.findAll(Sort.by("code"))
-            : sites.find("country", Sort.by("code"), country);
-    return Page.of(query, page, size, SiteView::of);
+    return service.sites(country, page, size);
   }
 
   @GET
@@ -101,15 +91,12 @@ public class SiteResource {
       description = "Created",
       content = @Content(schema = @Schema(implementation = SiteView.class)))
   public Response create(
-      @Parameter(description = "Retries with the same key return the first result")
-          @HeaderParam(IdempotencyKeys.HEADER)
-          @Size(max = IdempotencyKeys.MAX_KEY_LENGTH)
-          String idempotencyKey,
+      @BeanParam IdempotencyKey idempotencyKey,
       @Valid @NotNull CreateSiteRequest request,
       @Context UriInfo uri) {
     IdempotencyKeys.Outcome<SiteView> outcome =
-        service.createSite(request, idempotencyKey, scope.get());
-    return created(uri, outcome.value().code(), outcome.value().version(), outcome);
+        service.createSite(request, idempotencyKey.value(), scope.get());
+    return Responses.created(uri, outcome.value().code(), outcome.value().version(), outcome);
   }
 
   @PATCH
@@ -129,26 +116,9 @@ public class SiteResource {
       content = @Content(schema = @Schema(implementation = SiteView.class)))
   public Response change(
       @PathParam("code") @Size(max = 64) String code,
-      @Parameter(description = "The ETag of the site as last read", required = true)
-          @HeaderParam(HttpHeaders.IF_MATCH)
-          @Size(max = 100)
-          String ifMatch,
-      @Valid @NotNull ChangeSiteRequest request,
-      @Context Request http) {
-    requireIfMatch(ifMatch);
-    SiteView view = service.changeSite(code, request, Responses.ifMatch(http));
+      @BeanParam IfMatch.Required ifMatch,
+      @Valid @NotNull ChangeSiteRequest request) {
+    SiteView view = service.changeSite(code, request, ifMatch.matches());
     return Responses.ok(view, view.version());
-  }
-
-  static void requireIfMatch(String ifMatch) {
-    if (ifMatch == null || ifMatch.isBlank()) {
-      throw new ProblemException(ProblemType.PRECONDITION_REQUIRED, "precondition-required.detail");
-    }
-  }
-
-  /** 201 at the new resource's code, with its version; a replay says so in a header. */
-  static Response created(
-      UriInfo uri, String code, long version, IdempotencyKeys.Outcome<?> outcome) {
-    return Responses.created(uri, code, version, outcome);
   }
 }

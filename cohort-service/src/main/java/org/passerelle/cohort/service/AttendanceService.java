@@ -8,48 +8,38 @@ import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.LongPredicate;
 import java.util.stream.Collectors;
-import org.passerelle.cohort.AbsenceAlert;
 import org.passerelle.cohort.AttendanceRecord;
 import org.passerelle.cohort.Cohort;
 import org.passerelle.cohort.CohortLearner;
 import org.passerelle.cohort.CohortStatus;
 import org.passerelle.cohort.LearnerStatus;
-import org.passerelle.cohort.config.CohortConfig;
-import org.passerelle.cohort.events.AttendanceAlert;
-import org.passerelle.cohort.repository.AbsenceAlertRepository;
+import org.passerelle.cohort.api.AttendanceDayRequest;
+import org.passerelle.cohort.api.AttendanceDayView;
 import org.passerelle.cohort.repository.AttendanceRepository;
 import org.passerelle.cohort.repository.CohortLearnerRepository;
 import org.passerelle.cohort.repository.CohortRepository;
 import org.passerelle.cohort.repository.SiteRepository;
-import org.passerelle.cohort.rest.AtRiskLearnerView;
-import org.passerelle.cohort.rest.AttendanceDayRequest;
-import org.passerelle.cohort.rest.AttendanceDayView;
-import org.passerelle.cohort.rest.LearnerAttendanceSummary;
-import org.passerelle.cohort.rest.LearnerAttendanceView;
-import org.passerelle.commons.events.DomainEvent;
-import org.passerelle.commons.outbox.Outbox;
 import org.passerelle.commons.problem.ProblemException;
 import org.passerelle.commons.security.AccessScope;
+import org.passerelle.commons.time.Now;
 import org.passerelle.problem.Messages;
 import org.passerelle.problem.Problem;
 import org.passerelle.problem.ProblemType;
 
 /**
- * Attendance per session day, recorded by staff a whole day of a cohort at a time, its summaries
- * and the early warning (ADR 0008).
+ * Attendance per session day, recorded by staff a whole day of a cohort at a time (ADR 0008): the
+ * roll and its checks. Summaries are {@link AttendanceSummaryService}'s; the early warning a
+ * submission may raise, {@link AbsenceAlertService}'s.
  *
  * <p>Who is on a day's roll: every active learner from the day they became active (the cohort's
  * start made them active: they may also be recorded from its start date, should staff have started
@@ -58,15 +48,6 @@ import org.passerelle.problem.ProblemType;
  * may be recorded but need not be. A submission replaces the day's records of the learners it
  * names; a learner who has left and is not named keeps what was recorded, so a client listing
  * today's learners cannot erase the history of those who left.
- *
- * <p>The early warning: when a submission makes an active learner's run of unexcused absences that
- * holds the submitted day reach the configured threshold in a running cohort, attendance-alert is
- * emitted, once per run. That run is usually the current (trailing) one, but a day backfilled in
- * the past may complete an earlier run, which raises too. The at-risk list, by contrast, shows the
- * current run only: at risk means absent now, not once in the past. A run is remembered by its
- * first day: a run that still holds the first day of a run already alerted for is that run
- * (re-sent, corrected, or extended back by a correction) and raises nothing; a new run after a
- * presence raises again.
  */
 @ApplicationScoped
 public class AttendanceService {
@@ -74,26 +55,23 @@ public class AttendanceService {
   private final CohortRepository cohorts;
   private final CohortLearnerRepository learners;
   private final AttendanceRepository records;
-  private final AbsenceAlertRepository alerts;
   private final SiteRepository sites;
-  private final Outbox outbox;
-  private final CohortConfig config;
+  private final AbsenceAlertService alerts;
+  private final Now now;
 
   AttendanceService(
       CohortRepository cohorts,
       CohortLearnerRepository learners,
       AttendanceRepository records,
-      AbsenceAlertRepository alerts,
       SiteRepository sites,
-      Outbox outbox,
-      CohortConfig config) {
+      AbsenceAlertService alerts,
+      Now now) {
     this.cohorts = cohorts;
     this.learners = learners;
     this.records = records;
-    this.alerts = alerts;
     this.sites = sites;
-    this.outbox = outbox;
-    this.config = config;
+    this.alerts = alerts;
+    this.now = now;
   }
 
   /** A day as read, with the version its ETag names. */
@@ -120,7 +98,7 @@ public class AttendanceService {
           ProblemType.CONFLICT, "conflict.attendance-cohort-not-running", cohort.status);
     }
     ZoneId zone = sites.zoneOf(cohort);
-    LocalDate today = LocalDate.now(zone);
+    LocalDate today = now.today(zone);
     if (date.isBefore(cohort.startDate) || date.isAfter(cohort.endDate)) {
       throw unprocessable(
           "date", "unprocessable.attendance-date-outside-cohort", cohort.startDate, cohort.endDate);
@@ -140,7 +118,7 @@ public class AttendanceService {
     List<CohortLearner> named =
         request.records().stream().map(entry -> byLearner.get(entry.learnerId())).toList();
     records.deleteDay(named.stream().map(row -> row.id).toList(), date);
-    OffsetDateTime now = now();
+    OffsetDateTime recordedAt = now.timestamp();
     for (AttendanceDayRequest.Entry entry : request.records()) {
       AttendanceRecord record = new AttendanceRecord();
       record.id = UUID.randomUUID();
@@ -150,12 +128,12 @@ public class AttendanceService {
       record.comment =
           entry.comment() == null || entry.comment().isBlank() ? null : entry.comment().strip();
       record.recordedBy = scope.subject();
-      record.recordedAt = now;
+      record.recordedAt = recordedAt;
       records.persist(record);
     }
     records.flush();
     if (cohort.status == CohortStatus.RUNNING) {
-      raiseAlerts(cohort, named, date, now);
+      alerts.raise(cohort, named, date, recordedAt);
     }
     return day(cohort, date, roll, true);
   }
@@ -165,129 +143,6 @@ public class AttendanceService {
   public Day day(UUID cohortId, LocalDate date, AccessScope scope) {
     Cohort cohort = cohorts.inScope(cohortId, scope);
     return day(cohort, date, learners.list("cohortId", cohort.id), showsComments(scope));
-  }
-
-  /**
-   * Each learner's summary, in learnerId order: learners active or completed, and those who left
-   * with at least one day recorded.
-   */
-  @Transactional
-  public List<LearnerAttendanceSummary> summaries(UUID cohortId, AccessScope scope) {
-    Cohort cohort = cohorts.inScope(cohortId, scope);
-    int threshold = threshold();
-    List<LearnerAttendanceSummary> summaries = new ArrayList<>();
-    tallies(cohort)
-        .forEach(
-            (row, tally) -> {
-              if (tally.sessionsRecorded() > 0
-                  || row.status == LearnerStatus.ACTIVE
-                  || row.status == LearnerStatus.COMPLETED) {
-                summaries.add(
-                    LearnerAttendanceSummary.of(row.learnerId, row.status, tally, threshold));
-              }
-            });
-    summaries.sort(Comparator.comparing(LearnerAttendanceSummary::learnerId));
-    return summaries;
-  }
-
-  /** One learner's days and summary; 404 for a learner never in the cohort. */
-  @Transactional
-  public LearnerAttendanceView learner(UUID cohortId, UUID learnerId, AccessScope scope) {
-    Cohort cohort = cohorts.inScope(cohortId, scope);
-    CohortLearner row =
-        learners
-            .findInCohort(cohort.id, learnerId)
-            .orElseThrow(() -> ProblemException.notFound("cohort-learner"));
-    boolean comments = showsComments(scope);
-    List<AttendanceRecord> days = records.ofLearners(List.of(row.id));
-    AttendanceTally tally = tally(days);
-    return new LearnerAttendanceView(
-        cohort.id,
-        LearnerAttendanceSummary.of(row.learnerId, row.status, tally, threshold()),
-        days.stream()
-            .map(
-                record ->
-                    new LearnerAttendanceView.Day(
-                        record.sessionDate,
-                        record.status,
-                        comments ? record.comment : null,
-                        record.recordedBy,
-                        record.recordedAt))
-            .toList());
-  }
-
-  /**
-   * Active learners whose current run of unexcused absences reaches the threshold, most at risk
-   * first: the longest run, then the oldest, then by learnerId. The current (trailing) run only: at
-   * risk means absent now; an earlier run completed by a backfilled day was alerted for.
-   */
-  @Transactional
-  public List<AtRiskLearnerView> atRisk(UUID cohortId, AccessScope scope) {
-    Cohort cohort = cohorts.inScope(cohortId, scope);
-    int threshold = threshold();
-    List<AtRiskLearnerView> atRisk = new ArrayList<>();
-    tallies(cohort)
-        .forEach(
-            (row, tally) -> {
-              if (row.status == LearnerStatus.ACTIVE && tally.reaches(threshold)) {
-                atRisk.add(
-                    new AtRiskLearnerView(
-                        row.learnerId,
-                        tally.consecutiveUnexcusedAbsences(),
-                        tally.runSince(),
-                        tally.runUntil(),
-                        threshold));
-              }
-            });
-    atRisk.sort(
-        Comparator.comparing(AtRiskLearnerView::consecutiveUnexcusedAbsences)
-            .reversed()
-            .thenComparing(AtRiskLearnerView::since)
-            .thenComparing(AtRiskLearnerView::learnerId));
-    return atRisk;
-  }
-
-  public int threshold() {
-    return config.attendance().alertAfter();
-  }
-
-  /**
-   * attendance-alert for each active learner named whose run holding the day submitted reaches the
-   * threshold, unless that run was alerted for: the current run, or an earlier one a backfilled day
-   * completed (present on days 1 and 5, absences recorded afterwards for days 2 to 4).
-   */
-  private void raiseAlerts(
-      Cohort cohort, List<CohortLearner> named, LocalDate date, OffsetDateTime now) {
-    int threshold = threshold();
-    List<CohortLearner> active =
-        named.stream().filter(row -> row.status == LearnerStatus.ACTIVE).toList();
-    Map<UUID, List<AttendanceRecord>> daysByRow =
-        records.ofLearners(active.stream().map(row -> row.id).toList()).stream()
-            .collect(Collectors.groupingBy(record -> record.cohortLearnerId));
-    for (CohortLearner row : active) {
-      AttendanceTally.Run run = AttendanceTally.runHolding(days(daysByRow.get(row.id)), date);
-      if (run == null
-          || !run.reaches(threshold)
-          || alerts.raisedWithin(row.id, run.since(), run.until())) {
-        continue;
-      }
-      AbsenceAlert alert = new AbsenceAlert();
-      alert.id = UUID.randomUUID();
-      alert.cohortLearnerId = row.id;
-      alert.runStartedOn = run.since();
-      alert.lastAbsenceOn = run.until();
-      alert.runLength = run.length();
-      alert.raisedAt = now;
-      alerts.persist(alert);
-      outbox.publish(
-          DomainEvent.v1(
-              AttendanceAlert.NAME,
-              cohort.id,
-              cohort.country,
-              cohort.siteCode,
-              AttendanceAlert.of(cohort, row, run.length(), run.since(), run.until(), threshold)));
-    }
-    alerts.flush();
   }
 
   private static void checkNoDuplicates(AttendanceDayRequest request) {
@@ -445,33 +300,8 @@ public class AttendanceService {
     }
   }
 
-  /** Each learner row of the cohort with its tally, in no particular order. */
-  private Map<CohortLearner, AttendanceTally> tallies(Cohort cohort) {
-    List<CohortLearner> roll = learners.list("cohortId", cohort.id);
-    Map<UUID, List<AttendanceRecord>> daysByRow =
-        records.ofLearners(roll.stream().map(row -> row.id).toList()).stream()
-            .collect(Collectors.groupingBy(record -> record.cohortLearnerId));
-    Map<CohortLearner, AttendanceTally> tallies = new LinkedHashMap<>();
-    for (CohortLearner row : roll) {
-      tallies.put(row, tally(daysByRow.getOrDefault(row.id, List.of())));
-    }
-    return tallies;
-  }
-
-  private static AttendanceTally tally(List<AttendanceRecord> days) {
-    return AttendanceTally.of(days(days));
-  }
-
-  private static List<AttendanceTally.Day> days(List<AttendanceRecord> records) {
-    return records == null
-        ? List.of()
-        : records.stream()
-            .map(record -> new AttendanceTally.Day(record.sessionDate, record.status))
-            .toList();
-  }
-
   /** Staff read their comments; integrations (a regional office's system) do not. */
-  private static boolean showsComments(AccessScope scope) {
+  static boolean showsComments(AccessScope scope) {
     return scope.isStaff();
   }
 
@@ -491,9 +321,5 @@ public class AttendanceService {
         List.of(new Problem.FieldError(field, Messages.format(null, key, arguments))),
         key,
         arguments);
-  }
-
-  private static OffsetDateTime now() {
-    return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
   }
 }

@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
+import org.passerelle.cohort.AttendanceRecord;
 import org.passerelle.cohort.AttendanceStatus;
 
 /**
@@ -35,6 +36,13 @@ public record AttendanceTally(
   public record Day(LocalDate date, AttendanceStatus status) {}
 
   public static final AttendanceTally NONE = of(List.of());
+
+  /** The days of these records (of one learner); none for null. */
+  static List<Day> days(List<AttendanceRecord> records) {
+    return records == null
+        ? List.of()
+        : records.stream().map(record -> new Day(record.sessionDate, record.status)).toList();
+  }
 
   /** Counts these days, in any order; at most one per date. */
   public static AttendanceTally of(List<Day> days) {

@@ -3,26 +3,25 @@ package org.passerelle.cohort.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.passerelle.cohort.Certificate;
 import org.passerelle.cohort.CertificateAudit;
 import org.passerelle.cohort.CertificateStatus;
 import org.passerelle.cohort.Cohort;
+import org.passerelle.cohort.api.CertificateAuditEntry;
+import org.passerelle.cohort.api.CertificateVerification;
+import org.passerelle.cohort.api.RevokeCertificateRequest;
 import org.passerelle.cohort.events.CertificateRevoked;
 import org.passerelle.cohort.repository.CertificateAuditRepository;
 import org.passerelle.cohort.repository.CertificateRepository;
 import org.passerelle.cohort.repository.CohortRepository;
 import org.passerelle.cohort.repository.SiteRepository;
-import org.passerelle.cohort.rest.CertificateAuditEntry;
-import org.passerelle.cohort.rest.CertificateVerification;
-import org.passerelle.cohort.rest.RevokeCertificateRequest;
 import org.passerelle.commons.events.DomainEvent;
 import org.passerelle.commons.outbox.Outbox;
 import org.passerelle.commons.problem.ProblemException;
 import org.passerelle.commons.rest.Page;
 import org.passerelle.commons.security.AccessScope;
+import org.passerelle.commons.time.Now;
 import org.passerelle.problem.ProblemType;
 
 /**
@@ -38,18 +37,21 @@ public class CertificateService {
   private final CohortRepository cohorts;
   private final SiteRepository sites;
   private final Outbox outbox;
+  private final Now now;
 
   CertificateService(
       CertificateRepository certificates,
       CertificateAuditRepository audits,
       CohortRepository cohorts,
       SiteRepository sites,
-      Outbox outbox) {
+      Outbox outbox,
+      Now now) {
     this.certificates = certificates;
     this.audits = audits;
     this.cohorts = cohorts;
     this.sites = sites;
     this.outbox = outbox;
+    this.now = now;
   }
 
   /** What anyone holding the public id may read. */
@@ -83,17 +85,17 @@ public class CertificateService {
           "illegal-transition.certificate-revoked",
           certificate.revokedOn.toString());
     }
-    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+    OffsetDateTime revokedAt = now.timestamp();
     certificate.status = CertificateStatus.REVOKED;
-    certificate.revokedAt = now;
-    certificate.revokedOn = now.atZoneSameInstant(sites.zoneOf(cohort)).toLocalDate();
+    certificate.revokedAt = revokedAt;
+    certificate.revokedOn = revokedAt.atZoneSameInstant(sites.zoneOf(cohort)).toLocalDate();
 
     CertificateAudit revoked = new CertificateAudit();
     revoked.id = UUID.randomUUID();
     revoked.certificateId = certificate.id;
     revoked.action = CertificateAudit.Action.REVOKED;
     revoked.actor = scope.subject();
-    revoked.actedAt = now;
+    revoked.actedAt = revokedAt;
     revoked.note = request.reason().strip();
     audits.persist(revoked);
     certificates.flush();

@@ -6,8 +6,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +25,8 @@ import org.passerelle.cohort.CohortStatus;
 import org.passerelle.cohort.CompetencyBlock;
 import org.passerelle.cohort.LearnerStatus;
 import org.passerelle.cohort.Programme;
+import org.passerelle.cohort.api.CertificationResultView;
+import org.passerelle.cohort.api.RecordCertificationRequest;
 import org.passerelle.cohort.events.LearnerCompleted;
 import org.passerelle.cohort.repository.CertificateAuditRepository;
 import org.passerelle.cohort.repository.CertificateRepository;
@@ -36,14 +36,13 @@ import org.passerelle.cohort.repository.CohortRepository;
 import org.passerelle.cohort.repository.CompetencyBlockRepository;
 import org.passerelle.cohort.repository.ProgrammeRepository;
 import org.passerelle.cohort.repository.SiteRepository;
-import org.passerelle.cohort.rest.CertificationResultView;
-import org.passerelle.cohort.rest.RecordCertificationRequest;
 import org.passerelle.commons.events.DomainEvent;
 import org.passerelle.commons.idempotency.IdempotencyKeys;
 import org.passerelle.commons.outbox.Outbox;
 import org.passerelle.commons.problem.ProblemException;
 import org.passerelle.commons.rest.Page;
 import org.passerelle.commons.security.AccessScope;
+import org.passerelle.commons.time.Now;
 import org.passerelle.problem.ProblemType;
 
 /**
@@ -65,6 +64,7 @@ public class CertificationService {
   private final CertificateAuditRepository audits;
   private final Outbox outbox;
   private final IdempotencyKeys idempotency;
+  private final Now now;
 
   CertificationService(
       CohortRepository cohorts,
@@ -76,7 +76,8 @@ public class CertificationService {
       CertificateRepository certificates,
       CertificateAuditRepository audits,
       Outbox outbox,
-      IdempotencyKeys idempotency) {
+      IdempotencyKeys idempotency,
+      Now now) {
     this.cohorts = cohorts;
     this.learners = learners;
     this.sites = sites;
@@ -87,6 +88,7 @@ public class CertificationService {
     this.audits = audits;
     this.outbox = outbox;
     this.idempotency = idempotency;
+    this.now = now;
   }
 
   @Transactional
@@ -131,9 +133,9 @@ public class CertificationService {
           learner.status,
           LearnerStatus.COMPLETED);
     }
-    OffsetDateTime now = now();
+    OffsetDateTime recordedAt = now.timestamp();
     learner.moveTo(LearnerStatus.COMPLETED);
-    learner.completedAt = now;
+    learner.completedAt = recordedAt;
 
     CertificationResult result = new CertificationResult();
     result.id = UUID.randomUUID();
@@ -142,7 +144,7 @@ public class CertificationService {
     result.outcome = request.outcome();
     result.certifiedOn = request.certifiedOn();
     result.juryReference = request.juryReference().strip();
-    result.recordedAt = now;
+    result.recordedAt = recordedAt;
     result.recordedBy = scope.subject();
     results.persist(result);
 
@@ -210,7 +212,7 @@ public class CertificationService {
       throw ProblemException.invalid(
           "certifiedOn", "invalid-request.certification-before-start", cohort.startDate.toString());
     }
-    if (certifiedOn.isAfter(LocalDate.now(sites.zoneOf(cohort)))) {
+    if (certifiedOn.isAfter(now.today(sites.zoneOf(cohort)))) {
       throw ProblemException.invalid("certifiedOn", "invalid-request.certification-in-future");
     }
   }
@@ -282,9 +284,5 @@ public class CertificationService {
     Certificate certificate =
         certificates.ofResults(List.of(result.id)).stream().findFirst().orElse(null);
     return CertificationResultView.of(result, certificate, scope.isStaff());
-  }
-
-  private static OffsetDateTime now() {
-    return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
   }
 }

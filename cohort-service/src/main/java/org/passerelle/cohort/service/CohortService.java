@@ -5,8 +5,6 @@ import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +16,10 @@ import org.passerelle.cohort.CohortStatus;
 import org.passerelle.cohort.LearnerStatus;
 import org.passerelle.cohort.Programme;
 import org.passerelle.cohort.Site;
+import org.passerelle.cohort.api.CancelCohortRequest;
+import org.passerelle.cohort.api.ChangeCohortRequest;
+import org.passerelle.cohort.api.CohortView;
+import org.passerelle.cohort.api.ScheduleCohortRequest;
 import org.passerelle.cohort.events.CohortCancelled;
 import org.passerelle.cohort.events.CohortChanged;
 import org.passerelle.cohort.events.CohortCompleted;
@@ -27,15 +29,12 @@ import org.passerelle.cohort.repository.CohortLearnerRepository;
 import org.passerelle.cohort.repository.CohortRepository;
 import org.passerelle.cohort.repository.ProgrammeRepository;
 import org.passerelle.cohort.repository.SiteRepository;
-import org.passerelle.cohort.rest.CancelCohortRequest;
-import org.passerelle.cohort.rest.ChangeCohortRequest;
-import org.passerelle.cohort.rest.CohortView;
-import org.passerelle.cohort.rest.ScheduleCohortRequest;
 import org.passerelle.commons.events.DomainEvent;
 import org.passerelle.commons.idempotency.IdempotencyKeys;
 import org.passerelle.commons.outbox.Outbox;
 import org.passerelle.commons.problem.ProblemException;
 import org.passerelle.commons.security.AccessScope;
+import org.passerelle.commons.time.Now;
 import org.passerelle.problem.ProblemType;
 
 /**
@@ -54,6 +53,7 @@ public class CohortService {
   private final ProgrammeRepository programmes;
   private final Outbox outbox;
   private final IdempotencyKeys idempotency;
+  private final Now now;
 
   CohortService(
       CohortRepository cohorts,
@@ -61,13 +61,15 @@ public class CohortService {
       SiteRepository sites,
       ProgrammeRepository programmes,
       Outbox outbox,
-      IdempotencyKeys idempotency) {
+      IdempotencyKeys idempotency,
+      Now now) {
     this.cohorts = cohorts;
     this.learners = learners;
     this.sites = sites;
     this.programmes = programmes;
     this.outbox = outbox;
     this.idempotency = idempotency;
+    this.now = now;
   }
 
   @Transactional
@@ -107,7 +109,7 @@ public class CohortService {
     if (!request.endDate().isAfter(request.startDate())) {
       throw ProblemException.invalid("endDate", "unprocessable.dates");
     }
-    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+    OffsetDateTime createdAt = now.timestamp();
     LocalDate closesOn =
         request.recruitmentClosesOn() == null
             ? request.startDate().minusDays(1)
@@ -117,7 +119,7 @@ public class CohortService {
     LocalDate opensOn =
         request.recruitmentOpensOn() != null
             ? request.recruitmentOpensOn()
-            : earliest(now.toLocalDate(), closesOn);
+            : earliest(createdAt.toLocalDate(), closesOn);
     checkRecruitmentWindow(
         opensOn,
         closesOn,
@@ -138,7 +140,7 @@ public class CohortService {
     cohort.trainers = names(request.trainers());
     cohort.funders = names(request.funders());
     cohort.status = CohortStatus.PLANNED;
-    cohort.createdAt = now;
+    cohort.createdAt = createdAt;
     cohorts.persistAndFlush(cohort);
     outbox.publish(
         DomainEvent.v1(
@@ -254,7 +256,7 @@ public class CohortService {
   public CohortView start(UUID id, LongPredicate ifMatch, AccessScope scope) {
     Cohort cohort = transition(id, CohortStatus.RUNNING, ifMatch, scope);
     ZoneId zone = sites.zoneOf(cohort);
-    LocalDate today = LocalDate.now(zone);
+    LocalDate today = now.today(zone);
     if (today.isBefore(cohort.startDate)) {
       throw new ProblemException(
           ProblemType.UNPROCESSABLE,
@@ -263,12 +265,12 @@ public class CohortService {
           today.toString(),
           zone.getId());
     }
-    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-    cohort.startedAt = now;
+    OffsetDateTime startedAt = now.timestamp();
+    cohort.startedAt = startedAt;
     // Under the cohort's lock, which every change to its seats takes first.
     for (CohortLearner learner : learners.inStatus(cohort.id, LearnerStatus.ENROLLED)) {
       learner.moveTo(LearnerStatus.ACTIVE);
-      learner.activatedAt = now;
+      learner.activatedAt = startedAt;
     }
     cohorts.flush();
     long active = learners.count("cohortId = ?1 and status = ?2", cohort.id, LearnerStatus.ACTIVE);
@@ -291,7 +293,7 @@ public class CohortService {
   public CohortView complete(UUID id, LongPredicate ifMatch, AccessScope scope) {
     Cohort cohort = transition(id, CohortStatus.COMPLETED, ifMatch, scope);
     ZoneId zone = sites.zoneOf(cohort);
-    LocalDate today = LocalDate.now(zone);
+    LocalDate today = now.today(zone);
     if (today.isBefore(cohort.endDate)) {
       throw new ProblemException(
           ProblemType.UNPROCESSABLE,
@@ -300,8 +302,7 @@ public class CohortService {
           today.toString(),
           zone.getId());
     }
-    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-    cohort.completedAt = now;
+    cohort.completedAt = now.timestamp();
     cohorts.flush();
     Map<LearnerStatus, Long> counts = learners.countByStatus(cohort.id);
     outbox.publish(
@@ -321,7 +322,7 @@ public class CohortService {
   public CohortView cancel(
       UUID id, CancelCohortRequest request, LongPredicate ifMatch, AccessScope scope) {
     Cohort cohort = transition(id, CohortStatus.CANCELLED, ifMatch, scope);
-    cohort.cancelledAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+    cohort.cancelledAt = now.timestamp();
     cohort.cancellationReason =
         request == null || request.reason() == null || request.reason().isBlank()
             ? null

@@ -16,23 +16,24 @@ import org.passerelle.cohort.CohortLearner;
 import org.passerelle.cohort.CohortStatus;
 import org.passerelle.cohort.KnownApplication;
 import org.passerelle.cohort.LearnerStatus;
+import org.passerelle.cohort.api.EnrolLearnersRequest;
+import org.passerelle.cohort.api.EnrolmentView;
+import org.passerelle.cohort.api.LearnerView;
+import org.passerelle.cohort.api.TransferLearnersRequest;
+import org.passerelle.cohort.api.TransferView;
+import org.passerelle.cohort.api.WithdrawLearnerRequest;
 import org.passerelle.cohort.events.LearnerTransferred;
 import org.passerelle.cohort.events.LearnerWithdrew;
 import org.passerelle.cohort.repository.CohortLearnerRepository;
 import org.passerelle.cohort.repository.CohortRepository;
 import org.passerelle.cohort.repository.KnownApplicationRepository;
-import org.passerelle.cohort.rest.EnrolLearnersRequest;
-import org.passerelle.cohort.rest.EnrolmentView;
-import org.passerelle.cohort.rest.LearnerView;
-import org.passerelle.cohort.rest.TransferLearnersRequest;
-import org.passerelle.cohort.rest.TransferView;
-import org.passerelle.cohort.rest.WithdrawLearnerRequest;
 import org.passerelle.commons.events.DomainEvent;
 import org.passerelle.commons.idempotency.IdempotencyKeys;
 import org.passerelle.commons.outbox.Outbox;
 import org.passerelle.commons.problem.ProblemException;
 import org.passerelle.commons.rest.Page;
 import org.passerelle.commons.security.AccessScope;
+import org.passerelle.commons.time.Now;
 import org.passerelle.problem.Messages;
 import org.passerelle.problem.Problem;
 import org.passerelle.problem.ProblemType;
@@ -51,6 +52,7 @@ public class LearnerService {
   private final SeatService seats;
   private final Outbox outbox;
   private final IdempotencyKeys idempotency;
+  private final Now now;
 
   LearnerService(
       CohortRepository cohorts,
@@ -58,13 +60,15 @@ public class LearnerService {
       KnownApplicationRepository applications,
       SeatService seats,
       Outbox outbox,
-      IdempotencyKeys idempotency) {
+      IdempotencyKeys idempotency,
+      Now now) {
     this.cohorts = cohorts;
     this.learners = learners;
     this.applications = applications;
     this.seats = seats;
     this.outbox = outbox;
     this.idempotency = idempotency;
+    this.now = now;
   }
 
   /** The cohort's learners, optionally only those in these statuses, oldest seat first. */
@@ -125,7 +129,7 @@ public class LearnerService {
     }
     boolean beforeStart = SeatService.notStarted(cohort);
     seat.moveTo(LearnerStatus.WITHDRAWN);
-    seat.withdrawnAt = SeatService.now();
+    seat.withdrawnAt = now.timestamp();
     seat.exitReason = request.exitReason();
     seat.exitComment =
         request.comment() == null || request.comment().isBlank() ? null : request.comment().strip();
@@ -236,11 +240,12 @@ public class LearnerService {
       throw new ProblemException(
           ProblemType.CONFLICT, "conflict.not-enough-seats", seatsLeft, toSeat.size());
     }
-    OffsetDateTime now = SeatService.now();
+    OffsetDateTime seatedAt = now.timestamp();
     List<CohortLearner> seated = new ArrayList<>();
     for (int i = 0; i < toSeat.size(); i++) {
       EnrolLearnersRequest.Entry entry = toSeat.get(i);
-      seated.add(seats.seat(cohort, rows.get(i), entry.learnerId(), entry.applicationId(), now));
+      seated.add(
+          seats.seat(cohort, rows.get(i), entry.learnerId(), entry.applicationId(), seatedAt));
     }
     learners.flush();
     seated.forEach(seat -> seats.enrolled(cohort, seat));
@@ -333,14 +338,14 @@ public class LearnerService {
       throw new ProblemException(
           ProblemType.CONFLICT, "conflict.not-enough-seats", seatsLeft, leaving.size());
     }
-    OffsetDateTime now = SeatService.now();
+    OffsetDateTime movedAt = now.timestamp();
     List<CohortLearner> moved = new ArrayList<>();
     for (int i = 0; i < leaving.size(); i++) {
       CohortLearner seat = leaving.get(i);
       seat.moveTo(LearnerStatus.TRANSFERRED);
       seat.transferredTo = to.id;
-      seat.transferredAt = now;
-      moved.add(seats.seat(to, arriving.get(i), seat.learnerId, seat.applicationId, now));
+      seat.transferredAt = movedAt;
+      moved.add(seats.seat(to, arriving.get(i), seat.learnerId, seat.applicationId, movedAt));
     }
     learners.flush();
     for (CohortLearner seat : leaving) {
@@ -356,7 +361,7 @@ public class LearnerService {
     // said about them there (a withdrawal), whatever the lag of the source cohort's partition.
     moved.forEach(seat -> seats.enrolled(to, seat));
     if (SeatService.notStarted(from)) {
-      leaving.forEach(seat -> seats.freed(from, seat, now));
+      leaving.forEach(seat -> seats.freed(from, seat, movedAt));
     }
     return new TransferView(
         from.id,

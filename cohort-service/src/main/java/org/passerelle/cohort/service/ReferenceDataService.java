@@ -1,5 +1,6 @@
 package org.passerelle.cohort.service;
 
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -16,23 +17,24 @@ import java.util.regex.Pattern;
 import org.passerelle.cohort.CompetencyBlock;
 import org.passerelle.cohort.Programme;
 import org.passerelle.cohort.Site;
+import org.passerelle.cohort.api.ChangeProgrammeRequest;
+import org.passerelle.cohort.api.ChangeSiteRequest;
+import org.passerelle.cohort.api.CompetencyBlockRequest;
+import org.passerelle.cohort.api.CreateProgrammeRequest;
+import org.passerelle.cohort.api.CreateSiteRequest;
+import org.passerelle.cohort.api.ProgrammeView;
+import org.passerelle.cohort.api.SiteView;
 import org.passerelle.cohort.config.ProgrammeConfig;
 import org.passerelle.cohort.events.SiteChanged;
 import org.passerelle.cohort.events.SiteRegistered;
 import org.passerelle.cohort.repository.CompetencyBlockRepository;
 import org.passerelle.cohort.repository.ProgrammeRepository;
 import org.passerelle.cohort.repository.SiteRepository;
-import org.passerelle.cohort.rest.ChangeProgrammeRequest;
-import org.passerelle.cohort.rest.ChangeSiteRequest;
-import org.passerelle.cohort.rest.CompetencyBlockRequest;
-import org.passerelle.cohort.rest.CreateProgrammeRequest;
-import org.passerelle.cohort.rest.CreateSiteRequest;
-import org.passerelle.cohort.rest.ProgrammeView;
-import org.passerelle.cohort.rest.SiteView;
 import org.passerelle.commons.events.DomainEvent;
 import org.passerelle.commons.idempotency.IdempotencyKeys;
 import org.passerelle.commons.outbox.Outbox;
 import org.passerelle.commons.problem.ProblemException;
+import org.passerelle.commons.rest.Page;
 import org.passerelle.commons.security.AccessScope;
 import org.passerelle.problem.ProblemType;
 
@@ -68,6 +70,16 @@ public class ReferenceDataService {
     this.config = config;
     this.idempotency = idempotency;
     this.outbox = outbox;
+  }
+
+  /** The network's sites, optionally of one country, by code. */
+  @Transactional
+  public Page<SiteView> sites(String country, int page, int size) {
+    var query =
+        country == null
+            ? sites.findAll(Sort.by("code"))
+            : sites.find("country", Sort.by("code"), country);
+    return Page.of(query, page, size, SiteView::of);
   }
 
   @Transactional
@@ -157,6 +169,12 @@ public class ReferenceDataService {
     }
   }
 
+  /** The programmes, by code. */
+  @Transactional
+  public Page<ProgrammeView> programmes(int page, int size) {
+    return Page.of(programmes.findAll(Sort.by("code")), page, size, this::view);
+  }
+
   @Transactional
   public ProgrammeView programme(String code) {
     return programmes
@@ -166,7 +184,7 @@ public class ReferenceDataService {
   }
 
   /** The programme with its blocks, as a view. */
-  public ProgrammeView view(Programme programme) {
+  private ProgrammeView view(Programme programme) {
     return ProgrammeView.of(programme, blocks.ofProgramme(programme.code));
   }
 

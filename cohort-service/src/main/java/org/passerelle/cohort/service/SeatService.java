@@ -3,8 +3,6 @@ package org.passerelle.cohort.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -20,6 +18,7 @@ import org.passerelle.cohort.repository.CohortLearnerRepository;
 import org.passerelle.cohort.repository.CohortRepository;
 import org.passerelle.commons.events.DomainEvent;
 import org.passerelle.commons.outbox.Outbox;
+import org.passerelle.commons.time.Now;
 
 /**
  * Gives and takes back a cohort's seats as enrollment-service accepts and withdraws applications.
@@ -35,11 +34,13 @@ public class SeatService {
   private final CohortRepository cohorts;
   private final CohortLearnerRepository learners;
   private final Outbox outbox;
+  private final Now now;
 
-  SeatService(CohortRepository cohorts, CohortLearnerRepository learners, Outbox outbox) {
+  SeatService(CohortRepository cohorts, CohortLearnerRepository learners, Outbox outbox, Now now) {
     this.cohorts = cohorts;
     this.learners = learners;
     this.outbox = outbox;
+    this.now = now;
   }
 
   /** An application as enrollment-service's events name it. */
@@ -112,7 +113,12 @@ public class SeatService {
       return;
     }
     CohortLearner seat =
-        seat(cohort, existing, application.learnerId(), application.applicationId(), now());
+        seat(
+            cohort,
+            existing,
+            application.learnerId(),
+            application.applicationId(),
+            now.timestamp());
     learners.flush();
     enrolled(cohort, seat);
   }
@@ -148,7 +154,7 @@ public class SeatService {
     }
     CohortLearner freed = seat.get();
     freed.moveTo(LearnerStatus.WITHDRAWN);
-    freed.withdrawnAt = now();
+    freed.withdrawnAt = now.timestamp();
     learners.flush();
     freed(cohort, freed, freed.withdrawnAt);
   }
@@ -188,15 +194,15 @@ public class SeatService {
   /**
    * Seats the learner in the locked cohort, whose capacity the caller checked: a new row, or the
    * learner's earlier row (withdrawn or transferred away) taken up again, its exit or transfer
-   * cleared. Enrolled, or active straight away when the cohort already runs, at {@code now}. Not
-   * flushed.
+   * cleared. Enrolled, or active straight away when the cohort already runs, at {@code seatedAt}.
+   * Not flushed.
    */
   CohortLearner seat(
       Cohort cohort,
       Optional<CohortLearner> existing,
       UUID learnerId,
       UUID applicationId,
-      OffsetDateTime now) {
+      OffsetDateTime seatedAt) {
     CohortLearner seat;
     if (existing.isPresent()) {
       seat = existing.get();
@@ -223,10 +229,10 @@ public class SeatService {
       seat.moveTo(target);
     }
     if (target == LearnerStatus.ACTIVE) {
-      seat.activatedAt = now;
+      seat.activatedAt = seatedAt;
     }
     seat.applicationId = applicationId;
-    seat.enrolledAt = now;
+    seat.enrolledAt = seatedAt;
     if (existing.isEmpty()) {
       learners.persist(seat);
     }
@@ -278,9 +284,5 @@ public class SeatService {
                 site,
                 country,
                 reason)));
-  }
-
-  static OffsetDateTime now() {
-    return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
   }
 }

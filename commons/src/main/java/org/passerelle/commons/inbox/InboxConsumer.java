@@ -17,6 +17,7 @@ import jakarta.enterprise.inject.Instance;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -32,8 +33,11 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.jboss.logging.Logger;
 import org.passerelle.commons.events.Backoff;
 import org.passerelle.commons.events.CloudEventHeaders;
+import org.passerelle.commons.events.ConsumedEvent;
+import org.passerelle.commons.events.EventConsumer;
 import org.passerelle.commons.events.EventHandler;
 import org.passerelle.commons.events.EventMetrics;
+import org.passerelle.commons.events.EventPayloads;
 import org.passerelle.commons.events.EventTracing;
 import org.passerelle.commons.events.EventsConfig;
 import org.passerelle.commons.events.IncomingEvent;
@@ -51,13 +55,15 @@ public class InboxConsumer {
   private static final Logger LOG = Logger.getLogger(InboxConsumer.class);
 
   private final Instance<EventHandler> handlerBeans;
+  private final Instance<EventConsumer<?>> consumerBeans;
+  private final EventPayloads payloads;
   private final Inbox inbox;
   private final KafkaClients kafka;
   private final EventsConfig config;
   private final ObjectMapper mapper;
   private final EventMetrics metrics;
   private final Tracer tracer;
-  private final Map<String, EventHandler> handlers = new HashMap<>();
+  private final Map<String, Subscription> handlers = new HashMap<>();
   private volatile boolean running;
   private volatile KafkaConsumer<String, byte[]> consumer;
   private KafkaProducer<String, byte[]> deadLetters;
@@ -65,6 +71,7 @@ public class InboxConsumer {
 
   InboxConsumer(
       @Any Instance<EventHandler> handlerBeans,
+      @Any Instance<EventConsumer<?>> consumerBeans,
       Inbox inbox,
       KafkaClients kafka,
       EventsConfig config,
@@ -72,6 +79,8 @@ public class InboxConsumer {
       EventMetrics metrics,
       Tracer tracer) {
     this.handlerBeans = handlerBeans;
+    this.consumerBeans = consumerBeans;
+    this.payloads = new EventPayloads(mapper);
     this.inbox = inbox;
     this.kafka = kafka;
     this.config = config;
@@ -82,10 +91,10 @@ public class InboxConsumer {
 
   void start(@Observes StartupEvent event) {
     for (EventHandler handler : handlerBeans) {
-      EventHandler previous = handlers.put(handler.topic() + "|" + handler.type(), handler);
-      if (previous != null) {
-        throw new IllegalStateException("two handlers for " + handler.type());
-      }
+      subscribe(new Subscription(handler.topic(), handler.type(), null, handler::handle));
+    }
+    for (EventConsumer<?> consumer : consumerBeans) {
+      subscribe(typed(consumer));
     }
     if (handlers.isEmpty() || !config.consumer().enabled()) {
       return;
@@ -110,6 +119,43 @@ public class InboxConsumer {
     if (deadLetters != null) {
       deadLetters.close(Duration.ofSeconds(2));
     }
+  }
+
+  /**
+   * One followed event type: where it arrives, its declaration when the consumer is typed, and how
+   * it is applied.
+   */
+  private record Subscription(
+      String topic,
+      String type,
+      ConsumedEvent<?> declaration,
+      java.util.function.Consumer<IncomingEvent> apply) {}
+
+  private void subscribe(Subscription subscription) {
+    Subscription previous =
+        handlers.put(subscription.topic() + "|" + subscription.type(), subscription);
+    if (previous != null) {
+      throw new IllegalStateException("two handlers for " + subscription.type());
+    }
+  }
+
+  private <T extends Record> Subscription typed(EventConsumer<T> consumer) {
+    ConsumedEvent<T> declaration = consumer.consumes();
+    return new Subscription(
+        declaration.topic(),
+        declaration.type(),
+        declaration,
+        event -> consumer.handle(payloads.bind(declaration, event.data()), event));
+  }
+
+  /** The events this service's typed consumers declare, in topic and type order. */
+  public List<ConsumedEvent<?>> consumed() {
+    return handlers.values().stream()
+        .map(Subscription::declaration)
+        .filter(java.util.Objects::nonNull)
+        .sorted(java.util.Comparator.comparing(ConsumedEvent::type))
+        .<ConsumedEvent<?>>map(declaration -> declaration)
+        .toList();
   }
 
   /** The consumer name in the inbox table, and the Kafka consumer group. */
@@ -161,7 +207,7 @@ public class InboxConsumer {
 
   private void process(ConsumerRecord<String, byte[]> record) {
     String type = IncomingEvent.header(record, CloudEventHeaders.TYPE);
-    EventHandler handler = handlers.get(record.topic() + "|" + type);
+    Subscription handler = handlers.get(record.topic() + "|" + type);
     if (handler == null) {
       return; // an event this service does not follow
     }
@@ -204,7 +250,7 @@ public class InboxConsumer {
    * Applies the event with its inbox row in one transaction, inside a consumer span continuing the
    * producer's trace; returns false when it had been applied before.
    */
-  private boolean apply(EventHandler handler, ConsumerRecord<String, byte[]> record) {
+  private boolean apply(Subscription handler, ConsumerRecord<String, byte[]> record) {
     String type = IncomingEvent.header(record, CloudEventHeaders.TYPE);
     Span span =
         tracer
@@ -230,7 +276,7 @@ public class InboxConsumer {
                     if (!inbox.firstDelivery(consumerName(), event.id(), event.type())) {
                       return false;
                     }
-                    handler.handle(event);
+                    handler.apply().accept(event);
                     return true;
                   });
       metrics.consumed(record.topic(), consumerName(), type, !applied);
@@ -258,7 +304,7 @@ public class InboxConsumer {
   public Redrive redrive(ConsumerRecord<String, byte[]> parked) {
     ConsumerRecord<String, byte[]> original = DeadLetterHeaders.original(parked);
     String type = IncomingEvent.header(original, CloudEventHeaders.TYPE);
-    EventHandler handler = handlers.get(original.topic() + "|" + type);
+    Subscription handler = handlers.get(original.topic() + "|" + type);
     if (handler == null) {
       throw new IllegalStateException("no handler for " + type + " on " + original.topic());
     }

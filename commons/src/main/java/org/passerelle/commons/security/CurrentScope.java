@@ -2,21 +2,14 @@ package org.passerelle.commons.security;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
-import java.util.Collection;
-import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.passerelle.claims.TokenClaims;
 
 /** The caller's {@link AccessScope}, built once per request from the verified token. */
 @RequestScoped
 public class CurrentScope {
-
-  static final String COUNTRY = "country";
-  static final String SITES = "sites";
-  static final String PARTNER_ID = "partner_id";
-  static final String EMAIL = "email";
-  static final String EMAIL_VERIFIED = "email_verified";
 
   private final SecurityIdentity identity;
   private AccessScope scope;
@@ -44,51 +37,14 @@ public class CurrentScope {
           Set.of(),
           Optional.empty());
     }
+    TokenClaims claims = TokenClaims.of(token);
     return new AccessScope(
-        token.getSubject(),
+        claims.subject(),
         identity.getRoles(),
-        text(token.getClaim(COUNTRY)),
-        texts(token.getClaim(SITES)),
-        text(token.getClaim(PARTNER_ID)),
-        text(token.getClaim(EMAIL)),
-        isTrue(token.getClaim(EMAIL_VERIFIED)));
-  }
-
-  /** A boolean claim: JSON true (however the token library hands it over), nothing else. */
-  private static boolean isTrue(Object claim) {
-    if (claim instanceof Boolean value) {
-      return value;
-    }
-    if (claim instanceof jakarta.json.JsonValue value) {
-      return value.getValueType() == jakarta.json.JsonValue.ValueType.TRUE;
-    }
-    return false;
-  }
-
-  private static Optional<String> text(Object claim) {
-    String value = unwrap(claim);
-    return value == null || value.isBlank() ? Optional.empty() : Optional.of(value);
-  }
-
-  private static Set<String> texts(Object claim) {
-    Set<String> values = new HashSet<>();
-    if (claim instanceof Collection<?> collection) {
-      collection.forEach(item -> text(item).ifPresent(values::add));
-    } else if (claim instanceof jakarta.json.JsonArray array) {
-      array.forEach(item -> text(item).ifPresent(values::add));
-    } else {
-      text(claim).ifPresent(values::add);
-    }
-    return values;
-  }
-
-  private static String unwrap(Object claim) {
-    if (claim == null) {
-      return null;
-    }
-    if (claim instanceof jakarta.json.JsonString string) {
-      return string.getString();
-    }
-    return claim.toString();
+        claims.country(),
+        claims.sites(),
+        claims.partnerId(),
+        claims.email(),
+        claims.emailVerified());
   }
 }

@@ -4,10 +4,9 @@ import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -21,15 +20,17 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.passerelle.commons.idempotency.IdempotencyKeys;
+import org.passerelle.commons.rest.IdempotencyKey;
 import org.passerelle.commons.rest.Responses;
 import org.passerelle.commons.security.CurrentScope;
 import org.passerelle.commons.security.Roles;
+import org.passerelle.partnership.api.PartnerRegistration;
+import org.passerelle.partnership.api.PartnerView;
+import org.passerelle.partnership.api.RegisterPartnerRequest;
 import org.passerelle.partnership.service.PartnerService;
-import org.passerelle.partnership.service.PartnerService.Registration;
 
 @Path("/api/v1/partners")
 @Tag(name = "Partners", description = "Employers, funders and other partners")
@@ -57,14 +58,11 @@ public class PartnerResource {
       description = "Created",
       content = @Content(schema = @Schema(implementation = PartnerView.class)))
   public Response register(
-      @Parameter(description = "Retries with the same key return the first result")
-          @HeaderParam(IdempotencyKeys.HEADER)
-          @Size(max = IdempotencyKeys.MAX_KEY_LENGTH)
-          String idempotencyKey,
+      @BeanParam IdempotencyKey idempotencyKey,
       @Valid @NotNull RegisterPartnerRequest request,
       @Context UriInfo uri) {
     IdempotencyKeys.Outcome<PartnerView> outcome =
-        service.register(request, idempotencyKey, scope.get());
+        service.register(request, idempotencyKey.value(), scope.get());
     return Responses.created(uri, outcome.value().id(), outcome.value().version(), outcome);
   }
 
@@ -91,7 +89,7 @@ public class PartnerResource {
       content = @Content(schema = @Schema(implementation = PartnerView.class)))
   public Response registerWithId(
       @PathParam("id") UUID id, @Valid @NotNull RegisterPartnerRequest request) {
-    Registration registration = service.registerWithId(id, request, scope.get());
+    PartnerRegistration registration = service.registerWithId(id, request, scope.get());
     PartnerView view = registration.partner();
     // The partner is at the request's own address: no Location to build.
     return Response.status(registration.created() ? 201 : 200)

@@ -3,9 +3,6 @@ package org.passerelle.partnership.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.UUID;
 import org.passerelle.commons.events.DomainEvent;
@@ -14,11 +11,13 @@ import org.passerelle.commons.outbox.Outbox;
 import org.passerelle.commons.problem.ProblemException;
 import org.passerelle.commons.security.AccessScope;
 import org.passerelle.commons.security.Roles;
+import org.passerelle.commons.time.Now;
 import org.passerelle.partnership.Partner;
+import org.passerelle.partnership.api.PartnerRegistration;
+import org.passerelle.partnership.api.PartnerView;
+import org.passerelle.partnership.api.RegisterPartnerRequest;
 import org.passerelle.partnership.events.PartnerRegistered;
 import org.passerelle.partnership.repository.PartnerRepository;
-import org.passerelle.partnership.rest.PartnerView;
-import org.passerelle.partnership.rest.RegisterPartnerRequest;
 import org.passerelle.problem.ProblemType;
 
 /** Registering and reading partners, within the caller's scope. */
@@ -28,11 +27,13 @@ public class PartnerService {
   private final PartnerRepository partners;
   private final Outbox outbox;
   private final IdempotencyKeys idempotency;
+  private final Now now;
 
-  PartnerService(PartnerRepository partners, Outbox outbox, IdempotencyKeys idempotency) {
+  PartnerService(PartnerRepository partners, Outbox outbox, IdempotencyKeys idempotency, Now now) {
     this.partners = partners;
     this.outbox = outbox;
     this.idempotency = idempotency;
+    this.now = now;
   }
 
   @Transactional
@@ -47,9 +48,6 @@ public class PartnerService {
         () -> create(request, scope));
   }
 
-  /** A partner registered under a chosen id, and whether this call created it. */
-  public record Registration(PartnerView partner, boolean created) {}
-
   /**
    * Registers the partner under the id the caller chose (records migrated with their ids, the demo
    * partners the demo users' tokens name). Idempotent: the same partner sent again changes nothing
@@ -57,7 +55,8 @@ public class PartnerService {
    * another operation). An existing id the caller cannot see answers 404, as a read would.
    */
   @Transactional
-  public Registration registerWithId(UUID id, RegisterPartnerRequest request, AccessScope scope) {
+  public PartnerRegistration registerWithId(
+      UUID id, RegisterPartnerRequest request, AccessScope scope) {
     if (!scope.isPlatformAdmin() && !scope.has(Roles.COUNTRY_ADMIN)) {
       throw ProblemException.outOfScope();
     }
@@ -69,12 +68,12 @@ public class PartnerService {
     }
     requireCountryLevel(request.country(), scope);
     if (existing == null) {
-      return new Registration(create(id, request), true);
+      return new PartnerRegistration(create(id, request), true);
     }
     if (!sameDetails(existing, request)) {
       throw new ProblemException(ProblemType.CONFLICT, "conflict.partner-id-taken", id);
     }
-    return new Registration(PartnerView.of(existing), false);
+    return new PartnerRegistration(PartnerView.of(existing), false);
   }
 
   private static boolean sameDetails(Partner partner, RegisterPartnerRequest request) {
@@ -104,7 +103,7 @@ public class PartnerService {
     partner.kind = request.kind();
     partner.country = request.country();
     partner.registrationNumber = request.registrationNumber();
-    partner.createdAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+    partner.createdAt = now.timestamp();
     partners.persistAndFlush(partner);
     outbox.publish(
         DomainEvent.v1(

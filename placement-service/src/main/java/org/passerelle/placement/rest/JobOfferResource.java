@@ -4,10 +4,9 @@ import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -20,13 +19,15 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.passerelle.commons.idempotency.IdempotencyKeys;
+import org.passerelle.commons.rest.IdempotencyKey;
 import org.passerelle.commons.rest.Responses;
 import org.passerelle.commons.security.CurrentScope;
 import org.passerelle.commons.security.Roles;
+import org.passerelle.placement.api.JobOfferView;
+import org.passerelle.placement.api.PublishJobOfferRequest;
 import org.passerelle.placement.service.JobOfferService;
 
 @Path("/api/v1/job-offers")
@@ -60,14 +61,11 @@ public class JobOfferResource {
       description = "Created",
       content = @Content(schema = @Schema(implementation = JobOfferView.class)))
   public Response publish(
-      @Parameter(description = "Retries with the same key return the first result")
-          @HeaderParam(IdempotencyKeys.HEADER)
-          @Size(max = IdempotencyKeys.MAX_KEY_LENGTH)
-          String idempotencyKey,
+      @BeanParam IdempotencyKey idempotencyKey,
       @Valid @NotNull PublishJobOfferRequest request,
       @Context UriInfo uri) {
     IdempotencyKeys.Outcome<JobOfferView> outcome =
-        service.publish(request, idempotencyKey, scope.get());
+        service.publish(request, idempotencyKey.value(), scope.get());
     return Responses.created(uri, outcome.value().id(), outcome.value().version(), outcome);
   }
 

@@ -2,9 +2,6 @@ package org.passerelle.placement.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -14,14 +11,15 @@ import org.passerelle.commons.outbox.Outbox;
 import org.passerelle.commons.problem.ProblemException;
 import org.passerelle.commons.security.AccessScope;
 import org.passerelle.commons.security.Roles;
+import org.passerelle.commons.time.Now;
 import org.passerelle.placement.JobOffer;
 import org.passerelle.placement.PartnerStatus;
+import org.passerelle.placement.api.JobOfferView;
+import org.passerelle.placement.api.PublishJobOfferRequest;
 import org.passerelle.placement.events.JobOfferPublished;
 import org.passerelle.placement.repository.JobOfferRepository;
 import org.passerelle.placement.repository.KnownPartnerRepository;
 import org.passerelle.placement.repository.KnownSiteRepository;
-import org.passerelle.placement.rest.JobOfferView;
-import org.passerelle.placement.rest.PublishJobOfferRequest;
 import org.passerelle.problem.Messages;
 import org.passerelle.problem.Problem;
 import org.passerelle.problem.ProblemType;
@@ -35,18 +33,21 @@ public class JobOfferService {
   private final KnownSiteRepository sites;
   private final Outbox outbox;
   private final IdempotencyKeys idempotency;
+  private final Now now;
 
   JobOfferService(
       JobOfferRepository offers,
       KnownPartnerRepository partners,
       KnownSiteRepository sites,
       Outbox outbox,
-      IdempotencyKeys idempotency) {
+      IdempotencyKeys idempotency,
+      Now now) {
     this.offers = offers;
     this.partners = partners;
     this.sites = sites;
     this.outbox = outbox;
     this.idempotency = idempotency;
+    this.now = now;
   }
 
   @Transactional
@@ -82,7 +83,7 @@ public class JobOfferService {
     offer.country = request.country();
     offer.city = request.city().strip();
     offer.openings = request.openings();
-    offer.publishedAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+    offer.publishedAt = now.timestamp();
     offers.persistAndFlush(offer);
     outbox.publish(
         DomainEvent.v1(

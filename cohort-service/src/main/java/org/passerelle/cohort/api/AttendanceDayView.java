@@ -1,0 +1,20 @@
+package org.passerelle.cohort.api;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.passerelle.cohort.AttendanceStatus;
+
+/** A cohort's session day as recorded, learner by learner (in learnerId order). */
+public record AttendanceDayView(UUID cohortId, LocalDate date, List<Entry> records) {
+
+  public record Entry(
+      UUID learnerId,
+      AttendanceStatus status,
+      @Schema(description = "Staff's note; not shown to integrations") String comment,
+      @Schema(description = "Token subject of the staff account that submitted the day")
+          String recordedBy,
+      OffsetDateTime recordedAt) {}
+}

@@ -1,0 +1,20 @@
+package org.passerelle.cohort.api;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.passerelle.cohort.AttendanceStatus;
+
+/** One learner's session days in a cohort, in date order, and their summary. */
+public record LearnerAttendanceView(
+    UUID cohortId, LearnerAttendanceSummary summary, List<Day> days) {
+
+  public record Day(
+      LocalDate date,
+      AttendanceStatus status,
+      @Schema(description = "Staff's note; not shown to integrations") String comment,
+      String recordedBy,
+      OffsetDateTime recordedAt) {}
+}

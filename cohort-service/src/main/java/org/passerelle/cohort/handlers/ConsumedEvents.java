@@ -1,0 +1,29 @@
+package org.passerelle.cohort.handlers;
+
+import java.util.List;
+import org.passerelle.commons.events.ConsumedEvent;
+
+/**
+ * Every event cohort-service consumes, declared once: its consumers name these, and a test checks
+ * the list against the running consumers, the producers' schemas and the event map in
+ * docs/events.md.
+ */
+public final class ConsumedEvents {
+
+  public static final ConsumedEvent<ApplicationEvent> APPLICATION_SUBMITTED =
+      ConsumedEvent.of("enrollment", "application-submitted", 1, ApplicationEvent.class);
+
+  public static final ConsumedEvent<ApplicationEvent> APPLICATION_ACCEPTED =
+      ConsumedEvent.of("enrollment", "application-accepted", 1, ApplicationEvent.class);
+
+  public static final ConsumedEvent<ApplicationEvent> APPLICATION_WITHDRAWN =
+      ConsumedEvent.of("enrollment", "application-withdrawn", 1, ApplicationEvent.class);
+
+  public static final ConsumedEvent<ApplicantErased> APPLICANT_ERASED =
+      ConsumedEvent.of("enrollment", "applicant-erased", 1, ApplicantErased.class);
+
+  public static final List<ConsumedEvent<?>> ALL =
+      List.of(APPLICATION_SUBMITTED, APPLICATION_ACCEPTED, APPLICATION_WITHDRAWN, APPLICANT_ERASED);
+
+  private ConsumedEvents() {}
+}

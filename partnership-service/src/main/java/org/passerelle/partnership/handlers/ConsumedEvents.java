@@ -1,0 +1,16 @@
+package org.passerelle.partnership.handlers;
+
+import java.util.List;
+import org.passerelle.commons.events.ConsumedEvent;
+
+/**
+ * What partnership-service consumes from other services: nothing yet. A consumption is declared
+ * here as a {@code ConsumedEvent} constant, applied by an {@code EventConsumer} in this package,
+ * and listed in docs/events.md; ConsumedEventsTest checks the three agree.
+ */
+public final class ConsumedEvents {
+
+  public static final List<ConsumedEvent<?>> ALL = List.of();
+
+  private ConsumedEvents() {}
+}

@@ -1,0 +1,23 @@
+package org.passerelle.placement.handlers;
+
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import org.passerelle.commons.inbox.InboxConsumer;
+import org.passerelle.commons.testing.ConsumedEventsCheck;
+
+/**
+ * {@link ConsumedEvents} is what placement-service consumes: the consumers running are exactly that
+ * list, each payload record fits its producer's schema, and docs/events.md lists the same rows.
+ */
+@QuarkusTest
+class ConsumedEventsTest {
+
+  @Inject InboxConsumer inboxConsumer;
+
+  @Test
+  void theDeclaredListIsWhatRunsAndWhatTheDocsSay() {
+    ConsumedEventsCheck.assertConsistent(
+        "placement-service", ConsumedEvents.ALL, inboxConsumer.consumed());
+  }
+}

@@ -5,6 +5,7 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Locale;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.passerelle.claims.TokenClaims;
 
 /**
  * Who is calling, from the token the edge validated (all null without a token): the client ({@code
@@ -21,21 +22,11 @@ record Caller(String client, String subject, String country) {
     if (context.user() instanceof QuarkusHttpUser user
         && !user.getSecurityIdentity().isAnonymous()
         && user.getSecurityIdentity().getPrincipal() instanceof JsonWebToken token) {
-      return new Caller(claim(token, "azp"), token.getSubject(), claim(token, "country"));
+      TokenClaims claims = TokenClaims.of(token);
+      return new Caller(
+          claims.authorizedParty().orElse(null), claims.subject(), claims.country().orElse(null));
     }
     return ANONYMOUS;
-  }
-
-  private static String claim(JsonWebToken token, String name) {
-    Object value = token.getClaim(name);
-    if (value == null) {
-      return null;
-    }
-    String text = value.toString();
-    if (text.length() > 1 && text.startsWith("\"") && text.endsWith("\"")) {
-      text = text.substring(1, text.length() - 1);
-    }
-    return text.isBlank() ? null : text;
   }
 
   /** Who a limit counts against: the token's client and subject, else the source address. */

@@ -14,9 +14,10 @@ import java.util.Locale;
 import org.jboss.logging.Logger;
 
 /**
- * Serves the events' AsyncAPI document the build generated ({@link AsyncApiGenerator}) at {@code
- * /q/asyncapi}, next to the OpenAPI one: JSON by default, YAML with {@code ?format=yaml} or {@code
- * Accept: application/yaml}. Public, like the OpenAPI document.
+ * Serves the events' AsyncAPI document that api-contract generated at build time (from the
+ * services' event schemas; it comes in its documents jar) at {@code /q/asyncapi}, next to the
+ * OpenAPI one: JSON by default, YAML with {@code ?format=yaml} or {@code Accept: application/yaml}.
+ * Public, like the OpenAPI document.
  */
 @ApplicationScoped
 public class AsyncApiRoute {

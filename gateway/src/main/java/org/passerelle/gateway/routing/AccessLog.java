@@ -136,7 +136,7 @@ public class AccessLog {
 
   /** The token's client ({@code azp}) once the edge accepted it, else anonymous. */
   private static String client(RoutingContext context) {
-    String client = ProxyRoutes.caller(context).client();
+    String client = Caller.of(context).client();
     return client == null ? "anonymous" : client;
   }
 

@@ -50,6 +50,17 @@ public final class GatewayProblem {
                 .encode());
   }
 
+  /** Answers a request the proxy paused, resuming it first. */
+  static void refuse(
+      RoutingContext context,
+      ProblemType type,
+      String path,
+      String detailKey,
+      Object... arguments) {
+    context.request().resume();
+    send(context, type, path, detailKey, arguments);
+  }
+
   /** The caller's languages, most wanted first; a malformed Accept-Language counts as none. */
   private static List<Locale> languages(RoutingContext context) {
     List<Locale> locales = new ArrayList<>();

@@ -92,7 +92,8 @@ class OpenApiDocumentTest {
   }
 
   /**
-   * The build lints META-INF/openapi.json with Spectral (gateway/spectral): it is what is served.
+   * api-contract's build lints META-INF/openapi.json with Spectral (api-contract/spectral), and the
+   * gateway's build copies that file into its classes: it is what is served.
    */
   @Test
   void theServedDocumentIsTheFileTheBuildLinted() throws Exception {

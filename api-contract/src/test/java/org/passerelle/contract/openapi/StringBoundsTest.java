@@ -1,4 +1,4 @@
-package org.passerelle.gateway.openapi;
+package org.passerelle.contract.openapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.passerelle.gateway.openapi;
+package org.passerelle.contract.openapi;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;

@@ -1,4 +1,4 @@
-package org.passerelle.gateway.openapi;
+package org.passerelle.contract.openapi;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -38,8 +38,7 @@ public final class OpenApiMerger {
       Path input = Path.of(args[i]);
       if (!Files.isRegularFile(input)) {
         throw new IllegalStateException(
-            input
-                + " is missing: build the services before the gateway (mvn install from the root)");
+            input + " is missing: package the services first (./mvnw package from the root)");
       }
       documents.add(JSON.readTree(input.toFile()));
     }

@@ -1,4 +1,4 @@
-package org.passerelle.gateway.asyncapi;
+package org.passerelle.contract.asyncapi;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,13 +22,19 @@ import java.util.stream.Stream;
 
 /**
  * Writes the platform's AsyncAPI 3.0 document at build time, from the event JSON Schemas each
- * service keeps in {@code src/main/resources/events/schemas/<event>.v<N>.json}: one channel per
+ * service keeps in {@code src/main/resources/events/schemas/<event>.v<N>.json}, read from the
+ * service's jar (or its classes directory, in a build that stops before packaging): one channel per
  * service topic and one per dead-letter topic, one message per schema file with the schema
  * embedded. Schema files are discovered, never listed: adding one publishes it.
  */
 public final class AsyncApiGenerator {
 
-  static final String SCHEMAS = "src/main/resources/events/schemas";
+  /** Where a service's schemas are in its jar. */
+  static final String SCHEMAS = "events/schemas";
+
+  /** Where they are in the repository, as the document names them. */
+  static final String SOURCES = "src/main/resources/" + SCHEMAS;
+
   static final String KAFKA_BINDING_VERSION = "0.5.0";
   static final String PAYLOAD_FORMAT = "application/schema+json;version=draft-07";
 
@@ -92,11 +100,15 @@ public final class AsyncApiGenerator {
   public static void main(String[] args) throws IOException {
     if (args.length < 2 || !args[0].endsWith(".json")) {
       throw new IllegalArgumentException(
-          "usage: AsyncApiGenerator <output.json> <service directory>...");
+          "usage: AsyncApiGenerator <output.json> <name>-service=<its jar or classes directory>...");
     }
     List<Service> services = new ArrayList<>();
     for (int i = 1; i < args.length; i++) {
-      services.add(read(Path.of(args[i])));
+      int equals = args[i].indexOf('=');
+      if (equals < 0) {
+        throw new IllegalArgumentException(args[i] + " is not <name>-service=<jar or directory>");
+      }
+      services.add(read(args[i].substring(0, equals), Path.of(args[i].substring(equals + 1))));
     }
     ObjectNode document = generate(services);
     Path json = Path.of(args[0]);
@@ -106,38 +118,54 @@ public final class AsyncApiGenerator {
     YAML.writeValue(yaml.toFile(), document);
   }
 
-  /** Reads a service directory ({@code <name>-service}) and every event schema it keeps. */
-  static Service read(Path directory) throws IOException {
-    String directoryName = directory.toAbsolutePath().normalize().getFileName().toString();
-    if (!directoryName.endsWith("-service") || !Files.isDirectory(directory)) {
-      throw new IllegalArgumentException(directory + " is not a <name>-service directory");
+  /**
+   * Reads every event schema of a service ({@code <name>-service}) from its jar or classes
+   * directory.
+   */
+  static Service read(String artifact, Path classes) throws IOException {
+    if (!artifact.endsWith("-service")) {
+      throw new IllegalArgumentException(artifact + " is not a <name>-service");
     }
-    String name = directoryName.substring(0, directoryName.length() - "-service".length());
-    Path schemas = directory.resolve(SCHEMAS);
-    List<EventSchema> events = new ArrayList<>();
-    if (Files.isDirectory(schemas)) {
-      List<Path> files;
-      try (Stream<Path> listing = Files.list(schemas)) {
-        files = listing.filter(file -> file.toString().endsWith(".json")).toList();
+    String name = artifact.substring(0, artifact.length() - "-service".length());
+    List<EventSchema> events;
+    if (Files.isDirectory(classes)) {
+      events = schemas(artifact, classes.resolve(SCHEMAS));
+    } else if (Files.isRegularFile(classes)) {
+      try (FileSystem jar = FileSystems.newFileSystem(classes)) {
+        events = schemas(artifact, jar.getPath(SCHEMAS));
       }
-      for (Path file : files) {
-        String fileName = file.getFileName().toString();
-        Matcher matcher = FILE_NAME.matcher(fileName);
-        if (!matcher.matches()) {
-          throw new IllegalStateException(
-              file + ": event schema files are named <event-name>.v<N>.json");
-        }
-        JsonNode schema = JSON.readTree(file.toFile());
-        if (schema == null || !schema.isObject()) {
-          throw new IllegalStateException(file + " is not a JSON Schema object");
-        }
-        String source = directoryName + "/" + SCHEMAS + "/" + fileName;
-        events.add(
-            new EventSchema(matcher.group(1), Integer.parseInt(matcher.group(2)), source, schema));
-      }
+    } else {
+      throw new IllegalArgumentException(classes + " (" + artifact + ") does not exist");
     }
     events.sort(Comparator.comparing(EventSchema::name).thenComparing(EventSchema::version));
     return new Service(name, events);
+  }
+
+  private static List<EventSchema> schemas(String artifact, Path schemas) throws IOException {
+    List<EventSchema> events = new ArrayList<>();
+    if (!Files.isDirectory(schemas)) {
+      return events;
+    }
+    List<Path> files;
+    try (Stream<Path> listing = Files.list(schemas)) {
+      files = listing.filter(file -> file.toString().endsWith(".json")).toList();
+    }
+    for (Path file : files) {
+      String fileName = file.getFileName().toString();
+      String source = artifact + "/" + SOURCES + "/" + fileName;
+      Matcher matcher = FILE_NAME.matcher(fileName);
+      if (!matcher.matches()) {
+        throw new IllegalStateException(
+            source + ": event schema files are named <event-name>.v<N>.json");
+      }
+      JsonNode schema = JSON.readTree(Files.readAllBytes(file));
+      if (schema == null || !schema.isObject()) {
+        throw new IllegalStateException(source + " is not a JSON Schema object");
+      }
+      events.add(
+          new EventSchema(matcher.group(1), Integer.parseInt(matcher.group(2)), source, schema));
+    }
+    return events;
   }
 
   public static ObjectNode generate(List<Service> services) {

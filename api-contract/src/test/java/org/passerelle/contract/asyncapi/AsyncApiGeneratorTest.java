@@ -1,4 +1,4 @@
-package org.passerelle.gateway.asyncapi;
+package org.passerelle.contract.asyncapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,10 +7,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,6 +23,7 @@ class AsyncApiGeneratorTest {
 
   @TempDir Path root;
 
+  /** A service's classes directory, with the schema files given as name, content pairs. */
   private Path service(String name, String... files) throws IOException {
     Path schemas = root.resolve(name + "-service").resolve(AsyncApiGenerator.SCHEMAS);
     Files.createDirectories(schemas);
@@ -27,6 +31,10 @@ class AsyncApiGeneratorTest {
       Files.writeString(schemas.resolve(files[i]), files[i + 1]);
     }
     return root.resolve(name + "-service");
+  }
+
+  private static AsyncApiGenerator.Service read(Path classes) throws IOException {
+    return AsyncApiGenerator.read(classes.getFileName().toString(), classes);
   }
 
   @Test
@@ -47,9 +55,7 @@ class AsyncApiGeneratorTest {
     Path quiet = service("quiet");
     Files.delete(quiet.resolve(AsyncApiGenerator.SCHEMAS));
 
-    JsonNode document =
-        AsyncApiGenerator.generate(
-            List.of(AsyncApiGenerator.read(learning), AsyncApiGenerator.read(quiet)));
+    JsonNode document = AsyncApiGenerator.generate(List.of(read(learning), read(quiet)));
 
     assertThat(document.at("/channels/learningSupportEvents/address").asText())
         .isEqualTo("learning-support.events");
@@ -78,14 +84,13 @@ class AsyncApiGeneratorTest {
   @Test
   void refusesWhatWouldNotMeanTheSameInTheDocument() throws IOException {
     Path newer = service("a", "x.v1.json", "{\"prefixItems\": [{\"type\": \"string\"}]}");
-    assertThatThrownBy(() -> AsyncApiGenerator.read(newer).events().forEach(this::embed))
+    assertThatThrownBy(() -> read(newer).events().forEach(this::embed))
         .hasMessageContaining("prefixItems");
     Path external = service("b", "x.v1.json", "{\"$ref\": \"common.json#/id\"}");
-    assertThatThrownBy(() -> AsyncApiGenerator.read(external).events().forEach(this::embed))
+    assertThatThrownBy(() -> read(external).events().forEach(this::embed))
         .hasMessageContaining("common.json");
     Path badName = service("c", "x-v1.json", "{}");
-    assertThatThrownBy(() -> AsyncApiGenerator.read(badName))
-        .hasMessageContaining("<event-name>.v<N>.json");
+    assertThatThrownBy(() -> read(badName)).hasMessageContaining("<event-name>.v<N>.json");
   }
 
   @Test
@@ -95,7 +100,7 @@ class AsyncApiGeneratorTest {
             "d",
             "x.v1.json",
             "{\"properties\": {\"prefixItems\": {\"type\": \"string\"}}, \"enum\": [{\"$ref\": 1}]}");
-    AsyncApiGenerator.read(service).events().forEach(this::embed);
+    read(service).events().forEach(this::embed);
   }
 
   private void embed(AsyncApiGenerator.EventSchema event) {
@@ -106,11 +111,33 @@ class AsyncApiGeneratorTest {
   void writesJsonAndTheSameYaml() throws IOException {
     Path output = root.resolve("out/META-INF/asyncapi.json");
     AsyncApiGenerator.main(
-        new String[] {output.toString(), service("e", "x.v1.json", "{}").toString()});
+        new String[] {
+          output.toString(), "e-service=" + service("e", "x.v1.json", "{}").toString()
+        });
     JsonNode json = JSON.readTree(output.toFile());
     JsonNode yaml = new YAMLMapper().readTree(output.resolveSibling("asyncapi.yaml").toFile());
     assertThat(yaml).isEqualTo(json);
     assertThat(json.path("asyncapi").asText()).isEqualTo("3.0.0");
+  }
+
+  /** A packaged service is read from its jar, and named where its schema files are kept. */
+  @Test
+  void readsTheSchemasOfAServiceJar() throws IOException {
+    Path jar = root.resolve("f-service-1.0.jar");
+    try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(jar))) {
+      zip.putNextEntry(new ZipEntry(AsyncApiGenerator.SCHEMAS + "/y.v1.json"));
+      zip.write("{\"type\": \"object\"}".getBytes(StandardCharsets.UTF_8));
+      zip.closeEntry();
+      zip.putNextEntry(new ZipEntry("org/example/Other.class"));
+      zip.closeEntry();
+    }
+    AsyncApiGenerator.Service service = AsyncApiGenerator.read("f-service", jar);
+    assertThat(service.name()).isEqualTo("f");
+    assertThat(service.events()).hasSize(1);
+    assertThat(service.events().getFirst().source())
+        .isEqualTo("f-service/src/main/resources/events/schemas/y.v1.json");
+    assertThatThrownBy(() -> AsyncApiGenerator.read("f", jar))
+        .hasMessageContaining("<name>-service");
   }
 
   private static List<String> names(JsonNode object) {

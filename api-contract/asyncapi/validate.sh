@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Validates an AsyncAPI document with the official AsyncAPI CLI, the version pinned by
-# package-lock.json next to this script (the gateway build runs it on the generated document).
+# package-lock.json next to this script (the api-contract build runs it on the generated
+# document).
 # The CLI is installed with `npm ci` into node_modules/ here, kept across `mvn clean`, and
 # installed again only when package-lock.json changed. No telemetry, no update check, no prompt.
 #
-#   gateway/asyncapi/validate.sh <asyncapi.json|yaml>
+#   api-contract/asyncapi/validate.sh <asyncapi.json|yaml>
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"

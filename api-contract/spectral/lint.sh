@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Lints an OpenAPI document with Spectral and the OWASP API Security ruleset, the versions pinned
-# by package-lock.json next to this script, under the project's ruleset .spectral.yaml (the gateway
-# build runs it on the merged document it serves). Fails on any error; prints each error, and the
-# warnings counted by rule. Spectral is installed with `npm ci` into node_modules/ here, kept across
-# `mvn clean`, and installed again only when package-lock.json changed. No telemetry, no prompt.
+# by package-lock.json next to this script, under the project's ruleset .spectral.yaml (the
+# api-contract build runs it on the merged document the gateway serves). Fails on any error;
+# prints each error, and the warnings counted by rule. Spectral is installed with `npm ci` into
+# node_modules/ here, kept across `mvn clean`, and installed again only when package-lock.json
+# changed. No telemetry, no prompt.
 #
-#   gateway/spectral/lint.sh <openapi.json|yaml> [report.json]
+#   api-contract/spectral/lint.sh <openapi.json|yaml> [report.json]
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"

@@ -1,4 +1,4 @@
-package org.passerelle.gateway.openapi;
+package org.passerelle.contract.openapi;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -173,7 +173,7 @@ final class EdgeContract {
 
   /**
    * The headers the gateway puts on an answer of this status: every answer passes CORS, and all but
-   * 401 passed the rate limiter (see ProxyRoutes).
+   * 401 passed the rate limiter (see the gateway's ProxyRoutes and RateClasses).
    */
   private static void documentHeaders(String status, ObjectNode response) {
     ObjectNode headers = object(response, "headers");

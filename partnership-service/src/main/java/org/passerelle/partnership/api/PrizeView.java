@@ -7,7 +7,10 @@ import java.util.UUID;
 import org.passerelle.partnership.Prize;
 import org.passerelle.partnership.PrizeRecipientKind;
 
-/** A prize as the API shows it; its version is the ETag. */
+/**
+ * A prize as the API shows it; its version is the ETag. Who received it (learnerIds, educators'
+ * names) is shown to the school's staff; the partner sees how many.
+ */
 public record PrizeView(
     UUID id,
     UUID partnerId,
@@ -20,11 +23,12 @@ public record PrizeView(
     PrizeRecipientKind recipientKind,
     List<UUID> learnerIds,
     List<String> educators,
+    int recipients,
     LocalDate awardedOn,
     OffsetDateTime createdAt,
     long version) {
 
-  public static PrizeView of(Prize prize) {
+  public static PrizeView of(Prize prize, boolean staff) {
     return new PrizeView(
         prize.id,
         prize.partnerId,
@@ -35,8 +39,9 @@ public record PrizeView(
         prize.title,
         prize.reason,
         prize.recipientKind,
-        List.copyOf(prize.learnerIds),
-        List.copyOf(prize.educators),
+        staff ? List.copyOf(prize.learnerIds) : null,
+        staff ? List.copyOf(prize.educators) : null,
+        prize.learnerIds.size() + prize.educators.size(),
         prize.awardedOn,
         prize.createdAt,
         prize.version);

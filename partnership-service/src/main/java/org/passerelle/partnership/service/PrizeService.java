@@ -121,7 +121,7 @@ public class PrizeService {
     outbox.publish(
         DomainEvent.v1(
             PrizeAwarded.NAME, prize.id, prize.country, prize.site, PrizeAwarded.of(prize)));
-    return PrizeView.of(prize);
+    return PrizeView.of(prize, true);
   }
 
   @Transactional
@@ -130,7 +130,7 @@ public class PrizeService {
     if (prize == null || !reaches(scope, prize)) {
       throw ProblemException.notFound("prize");
     }
-    return PrizeView.of(prize);
+    return PrizeView.of(prize, scope.isStaff());
   }
 
   /** Ordered by award date (newest first), then id. */
@@ -152,6 +152,10 @@ public class PrizeService {
       parameters.put("site", filters.site());
     }
     if (filters.learnerId() != null) {
+      if (!scope.isStaff()) {
+        // who received a prize is the staff's to know; a partner may not probe it by learnerId
+        throw ProblemException.forbidden();
+      }
       where.add("array_contains(learnerIds, :learnerId)");
       parameters.put("learnerId", filters.learnerId());
     }
@@ -160,7 +164,7 @@ public class PrizeService {
             String.join(" and ", where),
             Sort.by("awardedOn", Sort.Direction.Descending).and("id"),
             parameters);
-    return Page.of(query, page, size, PrizeView::of);
+    return Page.of(query, page, size, prize -> PrizeView.of(prize, scope.isStaff()));
   }
 
   private static boolean reaches(AccessScope scope, Prize prize) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 import static org.passerelle.partnership.testing.Conventions.COMMITMENTS;
 import static org.passerelle.partnership.testing.Conventions.PARTNER_FR;
 import static org.passerelle.partnership.testing.Conventions.PRIZES;
@@ -141,7 +142,19 @@ class PrizeResourceTest {
                     + "' and data::text like '%Samia%'"))
         .isZero();
 
-    Api.as("partner-fr").get(PRIZES + "/" + id).then().statusCode(200);
+    // the partner sees how many received it, not who
+    Api.as("partner-fr")
+        .get(PRIZES + "/" + id)
+        .then()
+        .statusCode(200)
+        .body("recipients", equalTo(2))
+        .body("learnerIds", nullValue())
+        .body("educators", nullValue());
+    Api.as("partner-fr")
+        .queryParam("learnerId", learner.toString())
+        .get(PRIZES)
+        .then()
+        .statusCode(403);
     Api.as("partner-ma").get(PRIZES + "/" + id).then().statusCode(404);
     Api.as("site-staff-ma").get(PRIZES + "/" + id).then().statusCode(404);
     Api.as("learner-fr").get(PRIZES + "/" + id).then().statusCode(403);

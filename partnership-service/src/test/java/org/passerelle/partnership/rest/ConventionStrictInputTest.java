@@ -10,8 +10,8 @@ import org.passerelle.commons.testing.StrictInput.Call;
 import org.passerelle.partnership.testing.Conventions;
 
 /**
- * The commons rules for reading requests hold for conventions, commitments and prizes too
- * ({@link StrictInput}): drafting a convention, and the three lists' pages.
+ * The commons rules for reading requests hold for conventions, commitments and prizes too ({@link
+ * StrictInput}): drafting a convention, and the three lists' pages.
  */
 @QuarkusTest
 class ConventionStrictInputTest {
@@ -36,7 +36,8 @@ class ConventionStrictInputTest {
           draft.refusesDuplicateKey(
               good.replace("\"country\": \"FR\"", "\"country\": \"FR\", \"country\": \"MA\""),
               "country");
-          draft.refusesLoneSurrogate(good.replace("CONV-2026/01", "CONV\\ud800"), "documentReference");
+          draft.refusesLoneSurrogate(
+              good.replace("CONV-2026/01", "CONV\\ud800"), "documentReference");
           StrictInput.refusesBadPages("platform-admin", Conventions.CONVENTIONS);
           StrictInput.refusesBadPages("platform-admin", Conventions.COMMITMENTS);
           StrictInput.refusesBadPages("platform-admin", Conventions.PRIZES);

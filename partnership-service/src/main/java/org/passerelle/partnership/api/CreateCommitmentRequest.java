@@ -1,5 +1,6 @@
 package org.passerelle.partnership.api;
 
+import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotNull;
@@ -16,6 +17,7 @@ import org.passerelle.partnership.CommitmentKind;
 public record CreateCommitmentRequest(
     @NotNull UUID conventionId,
     @NotNull CommitmentKind kind,
-    @NotNull @DecimalMin("0.01") @Digits(integer = 12, fraction = 2) BigDecimal target,
+    @NotNull @DecimalMin("0.01") @DecimalMax("999999999999.99") @Digits(integer = 12, fraction = 2)
+        BigDecimal target,
     @Pattern(regexp = "[A-Z]{3}") String currency,
     @NotNull LocalDate dueOn) {}

@@ -249,3 +249,38 @@ Try it:
   curl -s -H "Authorization: Bearer \$TOKEN" $gw/api/v1/sites
 EOF
 }
+
+# Conventions (issue 15): a signed convention of partner-fr's organisation covering FR-SEVRAN,
+# with a hiring and a mentoring-hours commitment, through the gateway. Idempotent: creations carry
+# an Idempotency-Key, and signing a convention signed already answers 409, which is fine here.
+demo_conventions() {
+  local gw token resp code convention partner="11111111-1111-4111-8111-111111111111"
+  gw="http://127.0.0.1:$PASSERELLE_GATEWAY_PORT"
+  token="$(keycloak_user_token platform-admin)" || true
+  [[ -n "$token" ]] || return 0
+  resp="$(mktemp)"
+  demo_post() { # path idempotency-key body
+    curl -sS --max-time 30 -o "$resp" -w '%{http_code}' -X POST "$gw$1" \
+      -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+      -H 'Accept: application/json' ${2:+-H "Idempotency-Key: $2"} --data "$3" 2>/dev/null || echo 000
+  }
+  code="$(demo_post /api/v1/conventions demo-convention-fr-2026 \
+    "{\"partnerId\":\"$partner\",\"country\":\"FR\",\"sites\":[\"FR-SEVRAN\"],\"programmes\":[\"WEB-DEV\"],\"signatories\":[\"Direction, Atelier Numérique Solidaire\"],\"documentReference\":\"CONV-FR-2026-01\",\"startsOn\":\"2026-09-01\",\"endsOn\":\"2028-08-31\"}")"
+  convention="$(json_string_field id <"$resp" 2>/dev/null || true)"
+  if [[ "$code" != 2?? || -z "$convention" ]]; then
+    warn "creating the demo convention answered HTTP $code: $(head -c 600 "$resp" 2>/dev/null)"
+    rm -f "$resp"
+    return 0
+  fi
+  code="$(demo_post "/api/v1/conventions/$convention/sign" "" '{"signedOn":"2026-09-01"}')"
+  [[ "$code" == 200 || "$code" == 409 ]] ||
+    warn "signing the demo convention answered HTTP $code: $(head -c 600 "$resp" 2>/dev/null)"
+  code="$(demo_post /api/v1/commitments demo-commitment-fr-hires \
+    "{\"conventionId\":\"$convention\",\"kind\":\"HIRES\",\"target\":5,\"dueOn\":\"2028-06-30\"}")"
+  [[ "$code" == 2?? ]] || warn "adding the demo hiring commitment answered HTTP $code"
+  code="$(demo_post /api/v1/commitments demo-commitment-fr-mentoring \
+    "{\"conventionId\":\"$convention\",\"kind\":\"MENTORING_HOURS\",\"target\":120,\"dueOn\":\"2028-06-30\"}")"
+  [[ "$code" == 2?? ]] || warn "adding the demo mentoring commitment answered HTTP $code"
+  ok "convention of partner-fr's organisation at FR-SEVRAN, signed, with 2 commitments: $convention"
+  rm -f "$resp"
+}

@@ -96,7 +96,11 @@ final class Bodies {
       }
       case "integer", "number" -> {
         if (schema.has("minimum")) {
-          return NODES.numberNode(schema.path("minimum").asLong());
+          // a decimal minimum (an amount of at least 0.01) is kept as it is, not cut to 0
+          JsonNode minimum = schema.path("minimum");
+          return minimum.canConvertToExactIntegral()
+              ? NODES.numberNode(minimum.asLong())
+              : NODES.numberNode(minimum.decimalValue());
         }
         return NODES.numberNode(
             schema.has("maximum") ? Math.min(1, schema.path("maximum").asLong()) : 1);

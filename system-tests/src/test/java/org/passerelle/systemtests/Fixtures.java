@@ -119,6 +119,11 @@ final class Fixtures {
   final String jobOffer;
   final String retentionRun;
   final String partnerOfOffer;
+  // partnership-service conventions (issue 15): a signed convention of partner-fr's organisation
+  // covering FR-CERGY, a commitment in it, a prize it awarded there.
+  final String convention;
+  final String commitment;
+  final String prize;
   final List<Intake> otherIntakes = new ArrayList<>();
 
   /** Staff-only values planted by the owners: field name (null for any) to the value. */
@@ -262,6 +267,49 @@ final class Fixtures {
             .path("id")
             .asText();
 
+    // partnership-service conventions (issue 15)
+    convention =
+        created(
+                Api.postJson(
+                    countryAdmin,
+                    "/api/v1/conventions",
+                    """
+                    {"partnerId": "%s", "country": "FR", "sites": ["%s"],
+                     "startsOn": "%s", "endsOn": "%s"}
+                    """
+                        .formatted(partnerOfOffer, SITE, today.minusDays(1), today.plusYears(1))))
+            .path("id")
+            .asText();
+    ok(
+        Api.postJson(
+            countryAdmin,
+            "/api/v1/conventions/" + convention + "/sign",
+            "{\"signedOn\": \"%s\"}".formatted(today.minusDays(1))));
+    commitment =
+        created(
+                Api.postJson(
+                    countryAdmin,
+                    "/api/v1/commitments",
+                    """
+                    {"conventionId": "%s", "kind": "MENTORING_HOURS", "target": 40,
+                     "dueOn": "%s"}
+                    """
+                        .formatted(convention, today.plusMonths(6))))
+            .path("id")
+            .asText();
+    prize =
+        created(
+                Api.postJson(
+                    countryAdmin,
+                    "/api/v1/prizes",
+                    """
+                    {"partnerId": "%s", "site": "%s", "title": "Prix de la matrice",
+                     "recipientKind": "LEARNERS", "learnerIds": ["%s"], "awardedOn": "%s"}
+                    """
+                        .formatted(partnerOfOffer, SITE, learner, today)))
+            .path("id")
+            .asText();
+
     Scope cergy = Scope.site(COUNTRY, SITE);
     register("applications", application, cergy);
     register("applications/imports", importId, Scope.country(COUNTRY));
@@ -278,6 +326,10 @@ final class Fixtures {
     register("programmes", PROGRAMME, Scope.platformAdmins());
     register("partners", partner, Scope.country(COUNTRY));
     register("job-offers", jobOffer, cergy.orPartner(partnerOfOffer));
+    // partnership-service conventions (issue 15)
+    register("conventions", convention, cergy.orPartner(partnerOfOffer));
+    register("commitments", commitment, cergy.orPartner(partnerOfOffer));
+    register("prizes", prize, cergy.orPartner(partnerOfOffer));
     register(
         "event-consumers",
         "cohort",

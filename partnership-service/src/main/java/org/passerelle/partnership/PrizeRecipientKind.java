@@ -1,0 +1,7 @@
+package org.passerelle.partnership;
+
+/** Who a prize went to: learners (by learnerId) or educators (cohort trainers, by name). */
+public enum PrizeRecipientKind {
+  LEARNERS,
+  EDUCATORS
+}

@@ -1,0 +1,9 @@
+package org.passerelle.partnership.repository;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.UUID;
+import org.passerelle.partnership.Commitment;
+
+@ApplicationScoped
+public class CommitmentRepository implements PanacheRepositoryBase<Commitment, UUID> {}

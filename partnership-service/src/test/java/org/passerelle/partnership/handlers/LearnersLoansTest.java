@@ -8,8 +8,6 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.passerelle.partnership.testing.Donations.DEVICES;
-import static org.passerelle.partnership.testing.Donations.PARTNER_FR;
-import static org.passerelle.partnership.testing.Donations.PARTNER_MA;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -18,7 +16,6 @@ import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.passerelle.commons.testing.Api;
 import org.passerelle.commons.testing.Tokens;
@@ -35,11 +32,6 @@ import org.passerelle.partnership.testing.Donations;
 class LearnersLoansTest {
 
   @Inject EntityManager entityManager;
-
-  @BeforeEach
-  void partners() {
-    Donations.demoPartners();
-  }
 
   private long count(String sql) {
     return Api.count(entityManager, sql);
@@ -70,7 +62,8 @@ class LearnersLoansTest {
   @Test
   void aLearnerWhoWithdrewHasTheComputerFlaggedForRecallOnce() {
     UUID learner = UUID.randomUUID();
-    String device = Donations.lentDevice("site-staff-fr", PARTNER_FR, "FR-SEVRAN", learner);
+    String device =
+        Donations.lentDevice("site-staff-fr", Donations.donor("FR"), "FR-SEVRAN", learner);
     UUID eventId = UUID.randomUUID();
     sendTwiceAndAwait(Announced.learnerWithdrew(eventId, learner, "FR-SEVRAN"), eventId);
 
@@ -112,9 +105,11 @@ class LearnersLoansTest {
   @Test
   void aLearnerWhoCompletedFollowsTheLendingSitesPolicy() {
     UUID sevranLearner = UUID.randomUUID();
-    String recalled = Donations.lentDevice("site-staff-fr", PARTNER_FR, "FR-SEVRAN", sevranLearner);
+    String recalled =
+        Donations.lentDevice("site-staff-fr", Donations.donor("FR"), "FR-SEVRAN", sevranLearner);
     UUID fesLearner = UUID.randomUUID();
-    String gifted = Donations.lentDevice("site-staff-ma", PARTNER_MA, "MA-FES", fesLearner);
+    String gifted =
+        Donations.lentDevice("site-staff-ma", Donations.donor("MA"), "MA-FES", fesLearner);
 
     UUID first = UUID.randomUUID();
     sendTwiceAndAwait(Announced.learnerCompleted(first, sevranLearner, "FR-SEVRAN"), first);
@@ -142,7 +137,8 @@ class LearnersLoansTest {
   @Test
   void anErasedPersonsLoansKeepNoLinkToThem() {
     UUID learner = UUID.randomUUID();
-    String open = Donations.lentDevice("site-staff-fr", PARTNER_FR, "FR-SEVRAN", learner);
+    String open =
+        Donations.lentDevice("site-staff-fr", Donations.donor("FR"), "FR-SEVRAN", learner);
     UUID eventId = UUID.randomUUID();
     sendTwiceAndAwait(Announced.applicantErased(eventId, learner, "FR"), eventId);
 

@@ -8,8 +8,6 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.passerelle.partnership.testing.Donations.DEVICES;
-import static org.passerelle.partnership.testing.Donations.PARTNER_FR;
-import static org.passerelle.partnership.testing.Donations.PARTNER_MA;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -18,7 +16,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.passerelle.commons.testing.Api;
 import org.passerelle.commons.testing.Tokens;
@@ -36,11 +33,6 @@ class DeviceResourceTest {
       "{\"certificateReference\": \"WIPE-2026-042\", \"wipedBy\": \"Recyclerie IT\"}";
 
   @Inject EntityManager entityManager;
-
-  @BeforeEach
-  void partners() {
-    Donations.demoPartners();
-  }
 
   private long count(String sql) {
     return Api.count(entityManager, sql);
@@ -61,7 +53,7 @@ class DeviceResourceTest {
   @Test
   void aComputerGoesFromReceptionToALearnerAndBackThenIsGiven() {
     String device =
-        Donations.record("site-staff-fr", PARTNER_FR, "FR-SEVRAN", "2026-02-10", 1)
+        Donations.record("site-staff-fr", Donations.donor("FR"), "FR-SEVRAN", "2026-02-10", 1)
             .getString("devices[0].id");
     String path = DEVICES + "/" + device;
     Api.as("site-staff-fr")
@@ -117,7 +109,7 @@ class DeviceResourceTest {
                     + "'"))
         .isEqualTo(1);
     // one computer per learner at a time
-    String other = Donations.readyDevice("site-staff-fr", PARTNER_FR, "FR-SEVRAN");
+    String other = Donations.readyDevice("site-staff-fr", Donations.donor("FR"), "FR-SEVRAN");
     Api.as("site-staff-fr")
         .body(Donations.loanBody(learner, "2099-06-30"))
         .post(DEVICES + "/" + other + "/loan")
@@ -177,7 +169,7 @@ class DeviceResourceTest {
 
   @Test
   void callersOutOfScopeAndBadInputChangeNothing() {
-    String device = Donations.readyDevice("site-staff-fr", PARTNER_FR, "FR-SEVRAN");
+    String device = Donations.readyDevice("site-staff-fr", Donations.donor("FR"), "FR-SEVRAN");
     String path = DEVICES + "/" + device;
     String before = state(device);
     String loan = Donations.loanBody(UUID.randomUUID(), "2099-06-30");
@@ -239,8 +231,9 @@ class DeviceResourceTest {
   @Test
   void listsAndTheInventoryKeepToTheCallersSites() {
     String site = "MA-FES";
-    String lent = Donations.lentDevice("site-staff-ma", PARTNER_MA, site, UUID.randomUUID());
-    String ready = Donations.readyDevice("site-staff-ma", PARTNER_MA, site);
+    String lent =
+        Donations.lentDevice("site-staff-ma", Donations.donor("MA"), site, UUID.randomUUID());
+    String ready = Donations.readyDevice("site-staff-ma", Donations.donor("MA"), site);
     long readyBefore =
         count("select count(*) from device where site = 'MA-FES' and status = 'READY'");
     long loanedBefore =

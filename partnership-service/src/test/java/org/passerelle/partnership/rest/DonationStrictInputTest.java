@@ -20,10 +20,9 @@ class DonationStrictInputTest {
 
   @Test
   void onlyWellFormedJsonBodiesAndNumericPagesAreRead() {
-    Donations.demoPartners();
     String good =
         Donations.body(
-            Donations.PARTNER_FR, "FR-SEVRAN", "2026-03-02", "10", "EUR", List.of("SN-STRICT-1"));
+            Donations.donor("FR"), "FR-SEVRAN", "2026-03-02", "10", "EUR", List.of("SN-STRICT-1"));
     Call record = StrictInput.post("site-staff-fr", Donations.DONATIONS);
 
     StrictInput.writesNothing(

@@ -7,7 +7,9 @@ import static org.hamcrest.Matchers.is;
 import io.restassured.path.json.JsonPath;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.passerelle.commons.testing.Api;
@@ -28,7 +30,8 @@ public final class Donations {
 
   /**
    * The demo partners exist: registered under their ids, or already there (409 when another test
-   * registered them with other details).
+   * registered them with other details). Only for tests that run after PartnerResourceTest, which
+   * checks their first registration.
    */
   public static void demoPartners() {
     Api.as("platform-admin")
@@ -47,6 +50,31 @@ public final class Donations {
         .put("/api/v1/partners/" + PARTNER_MA)
         .then()
         .statusCode(anyOf(is(200), is(201), is(409)));
+  }
+
+  private static final Map<String, String> DONORS = new ConcurrentHashMap<>();
+
+  /**
+   * A donor partner of this country under an id of its own, registered once per test run: tests
+   * that do not need a partner user's view keep off the demo partners, whose first registration
+   * PartnerResourceTest checks.
+   */
+  public static String donor(String country) {
+    return DONORS.computeIfAbsent(
+        country,
+        key -> {
+          String id = UUID.randomUUID().toString();
+          Api.as("platform-admin")
+              .body(
+                  """
+                  {"name": "Entreprise Donatrice", "kind": "FUNDER", "country": "%s"}
+                  """
+                      .formatted(key))
+              .put("/api/v1/partners/" + id)
+              .then()
+              .statusCode(201);
+          return id;
+        });
   }
 
   public static String serial() {

@@ -119,6 +119,9 @@ final class Fixtures {
   final String jobOffer;
   final String retentionRun;
   final String partnerOfOffer;
+  // devices (issue 15)
+  final String donation;
+  final String device;
   final List<Intake> otherIntakes = new ArrayList<>();
 
   /** Staff-only values planted by the owners: field name (null for any) to the value. */
@@ -262,6 +265,37 @@ final class Fixtures {
             .path("id")
             .asText();
 
+    // devices (issue 15): a donation received at Cergy from the matrix's own partner (no partner
+    // user's organisation, so no partner user reaches it), one of its computers lent to the learner
+    JsonNode donated =
+        created(
+            Api.postJson(
+                countryAdmin,
+                "/api/v1/donations",
+                """
+                {"donorId": "%s", "site": "%s", "donatedOn": "%s",
+                 "declaredValue": {"amount": 300, "currency": "EUR"},
+                 "items": [{"serialNumber": "MATRIX-%s", "model": "Dell Latitude 5490"}]}
+                """
+                    .formatted(partner, SITE, today, UUID.randomUUID())));
+    donation = donated.path("id").asText();
+    device = donated.path("devices").path(0).path("id").asText();
+    ok(
+        Api.postJson(
+            countryAdmin,
+            "/api/v1/devices/" + device + "/wipe",
+            "{\"certificateReference\": \"WIPE-MATRIX\", \"wipedBy\": \"Atelier\"}"));
+    ok(Api.send(Api.Request.of(countryAdmin, "POST", "/api/v1/devices/" + device + "/ready")));
+    ok(
+        Api.postJson(
+            countryAdmin,
+            "/api/v1/devices/" + device + "/loan",
+            """
+            {"learnerId": "%s", "expectedReturn": "%s", "acceptedOn": "%s",
+             "acceptanceReference": "PRET-MATRIX"}
+            """
+                .formatted(learner, today.plusMonths(6), today)));
+
     Scope cergy = Scope.site(COUNTRY, SITE);
     register("applications", application, cergy);
     register("applications/imports", importId, Scope.country(COUNTRY));
@@ -278,6 +312,9 @@ final class Fixtures {
     register("programmes", PROGRAMME, Scope.platformAdmins());
     register("partners", partner, Scope.country(COUNTRY));
     register("job-offers", jobOffer, cergy.orPartner(partnerOfOffer));
+    // devices (issue 15)
+    register("donations", donation, cergy);
+    register("devices", device, cergy);
     register(
         "event-consumers",
         "cohort",

@@ -1,6 +1,7 @@
 package org.passerelle.partnership.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -28,6 +29,7 @@ import org.passerelle.partnership.api.DeclaredValue;
 import org.passerelle.partnership.api.DonatedComputers;
 import org.passerelle.partnership.api.DonatedDevice;
 import org.passerelle.partnership.api.DonatedItem;
+import org.passerelle.partnership.api.DonationRecorded;
 import org.passerelle.partnership.api.DonationView;
 import org.passerelle.partnership.api.DonorSummary;
 import org.passerelle.partnership.api.RecordDonationRequest;
@@ -49,18 +51,21 @@ public class DonationService {
   private final PartnerRepository partners;
   private final IdempotencyKeys idempotency;
   private final Now now;
+  private final Event<DonationRecorded> recorded;
 
   DonationService(
       DonationRepository donations,
       DeviceRepository devices,
       PartnerRepository partners,
       IdempotencyKeys idempotency,
-      Now now) {
+      Now now,
+      Event<DonationRecorded> recorded) {
     this.donations = donations;
     this.devices = devices;
     this.partners = partners;
     this.idempotency = idempotency;
     this.now = now;
+    this.recorded = recorded;
   }
 
   @Transactional
@@ -122,6 +127,14 @@ public class DonationService {
       devices.persist(device);
     }
     donations.flush();
+    recorded.fire(
+        new DonationRecorded(
+            donation.id,
+            donation.donorId,
+            donation.country,
+            donation.site,
+            donation.donatedOn,
+            donation.units));
     return view(donation);
   }
 

@@ -20,6 +20,7 @@ import org.passerelle.commons.testing.Api;
 import org.passerelle.commons.testing.Tokens;
 import org.passerelle.partnership.service.DonationService;
 import org.passerelle.partnership.testing.Donations;
+import org.passerelle.partnership.testing.RecordedDonations;
 
 /**
  * Donations of computers: their intake by the receiving site's staff, what staff and the donor
@@ -30,6 +31,7 @@ class DonationResourceTest {
 
   @Inject EntityManager entityManager;
   @Inject DonationService donationService;
+  @Inject RecordedDonations recordedDonations;
 
   private long count(String sql) {
     return Api.count(entityManager, sql);
@@ -79,6 +81,8 @@ class DonationResourceTest {
         .header("Idempotent-Replayed", "true")
         .body("id", equalTo(id));
     assertThat(count("select count(*) from donation where id = '" + id + "'")).isEqualTo(1);
+    // the service's other rules heard of it once, in its transaction
+    assertThat(recordedDonations.times(UUID.fromString(id))).isEqualTo(1);
 
     // who reads it: staff of the site and above (the donor too: PartnersDonationsTest); nobody
     // else

@@ -22,6 +22,20 @@ public class LoanRepository implements PanacheRepositoryBase<Loan, UUID> {
         .list();
   }
 
+  /**
+   * A learner's open loans as they are, not locked: for a change that locks the computer first
+   * (then the loan, through {@link #lockFresh}), in the order the staff's moves lock them.
+   */
+  public List<Loan> openOfLearnerUnlocked(UUID learnerId) {
+    return list("learnerId = ?1 and endedAt is null", learnerId);
+  }
+
+  /** Locks the loan and reads it again, as another transaction may just have ended it. */
+  public Loan lockFresh(Loan loan) {
+    getEntityManager().refresh(loan, LockModeType.PESSIMISTIC_WRITE);
+    return loan;
+  }
+
   /** Every loan, open or ended, that still names the learner. */
   public List<Loan> naming(UUID learnerId) {
     return find("learnerId = ?1", learnerId).withLock(LockModeType.PESSIMISTIC_WRITE).list();

@@ -59,10 +59,15 @@ public class LoanService {
   @Transactional
   public int learnerCompleted(UUID learnerId) {
     int changed = 0;
-    for (Loan loan : loans.openOfLearner(learnerId)) {
+    // the computer first, then the loan: the order in which staff's moves lock them
+    for (Loan open : loans.openOfLearnerUnlocked(learnerId)) {
+      Device device = devices.findById(open.deviceId, LockModeType.PESSIMISTIC_WRITE);
+      Loan loan = loans.lockFresh(open);
+      if (!loan.open()) {
+        continue;
+      }
       if (config.onCompletion(loan.site) == DevicesConfig.CompletionPolicy.GIFT) {
-        Device device = devices.findById(loan.deviceId, LockModeType.PESSIMISTIC_WRITE);
-        if (device != null && device.status.canMoveTo(DeviceStatus.GIFTED)) {
+        if (device.status.canMoveTo(DeviceStatus.GIFTED)) {
           deviceService.end(device, LoanOutcome.GIFTED);
           deviceService.moved(device, DeviceStatus.GIFTED);
           changed++;

@@ -60,6 +60,14 @@ public class Cohort {
   @JdbcTypeCode(SqlTypes.ARRAY)
   public List<String> funders = new ArrayList<>();
 
+  /**
+   * The funders as partners (ids partnership-service gave them, known here in the cohort's
+   * country), in staff's order: what indicators and conventions join on.
+   */
+  @JdbcTypeCode(SqlTypes.ARRAY)
+  @Column(name = "funder_partner_ids")
+  public List<UUID> funderPartnerIds = new ArrayList<>();
+
   /** Applications submitted to this cohort, counted from enrollment-service's events. */
   @Column(name = "applications_received")
   public int applicationsReceived;

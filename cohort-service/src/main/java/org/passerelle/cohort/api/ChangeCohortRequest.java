@@ -5,15 +5,17 @@ import com.fasterxml.jackson.annotation.Nulls;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * A change to a cohort, as a JSON merge patch: a field left out keeps its value. A null would
  * remove the field: the dates, capacity, window and age are required, so null is refused; the
- * trainers and funders lists become empty. A list sent replaces the whole list. Fields, not a
- * record: only through fields does Jackson tell a left-out field from a null.
+ * trainers, funders and funder partner ids lists become empty. A list sent replaces the whole list.
+ * Fields, not a record: only through fields does Jackson tell a left-out field from a null.
  */
 public class ChangeCohortRequest {
 
@@ -47,7 +49,11 @@ public class ChangeCohortRequest {
   @Size(max = 20)
   public List<@NotBlank @Size(max = 200) String> funders;
 
-  /** Whether the change touches more than the trainers and funders. */
+  @JsonSetter(nulls = Nulls.AS_EMPTY)
+  @Size(max = 20)
+  public List<@NotNull UUID> funderPartnerIds;
+
+  /** Whether the change touches more than the trainers and funders (names or partner ids). */
   public boolean changesMoreThanStaffing() {
     return startDate != null
         || endDate != null

@@ -26,7 +26,12 @@ public record CohortView(
                 "The trainers' names: staff's names, shown to staff only (always null for"
                     + " integrations) and never sent in events")
         List<String> trainers,
-    @Schema(description = "The funders' names") List<String> funders,
+    @Schema(description = "The funders' names, as people read them") List<String> funders,
+    @Schema(
+            description =
+                "The funders as partners (partnership-service's ids), in staff's order: what"
+                    + " indicators and conventions join on")
+        List<UUID> funderPartnerIds,
     @Schema(description = "Seats held by learners enrolled or active") long seatsTaken,
     int applicationsReceived,
     @Schema(description = "When staff started the cohort; null before") OffsetDateTime startedAt,
@@ -60,6 +65,7 @@ public record CohortView(
         cohort.minimumAge,
         staff ? List.copyOf(cohort.trainers) : null,
         List.copyOf(cohort.funders),
+        List.copyOf(cohort.funderPartnerIds),
         seatsTaken,
         cohort.applicationsReceived,
         cohort.startedAt,

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A new cohort of a programme at a site. */
@@ -42,7 +43,17 @@ public record ScheduleCohortRequest(
         @Size(max = 10)
         List<@NotBlank @Size(max = 200) String> trainers,
     @Schema(
-            description = "The funders (organisations paying for the cohort); none when left out",
+            description =
+                "The funders' names (organisations paying for the cohort), as people read them;"
+                    + " none when left out",
             maxItems = 20)
         @Size(max = 20)
-        List<@NotBlank @Size(max = 200) String> funders) {}
+        List<@NotBlank @Size(max = 200) String> funders,
+    @Schema(
+            description =
+                "The funders as partners: ids of partners registered in the cohort's country"
+                    + " (422 otherwise, also for one registered a moment ago: retry shortly);"
+                    + " what indicators and conventions join on. None when left out",
+            maxItems = 20)
+        @Size(max = 20)
+        List<@NotNull UUID> funderPartnerIds) {}

@@ -24,6 +24,7 @@ public record CohortChanged(
     LocalDate recruitmentClosesOn,
     int minimumAge,
     List<String> funders,
+    List<UUID> funderPartnerIds,
     long version) {
 
   public static final String NAME = "cohort-changed";
@@ -43,6 +44,7 @@ public record CohortChanged(
         cohort.recruitmentClosesOn,
         cohort.minimumAge,
         List.copyOf(cohort.funders),
+        List.copyOf(cohort.funderPartnerIds),
         cohort.version);
   }
 }

@@ -26,6 +26,7 @@ public record CohortCompleted(
     LocalDate recruitmentClosesOn,
     int minimumAge,
     List<String> funders,
+    List<UUID> funderPartnerIds,
     long version,
     OffsetDateTime completedAt,
     Map<LearnerStatus, Long> learnersByStatus) {
@@ -47,6 +48,7 @@ public record CohortCompleted(
         cohort.recruitmentClosesOn,
         cohort.minimumAge,
         List.copyOf(cohort.funders),
+        List.copyOf(cohort.funderPartnerIds),
         cohort.version,
         cohort.completedAt,
         Map.copyOf(learnersByStatus));

@@ -9,7 +9,8 @@ import org.passerelle.cohort.CohortStatus;
 /**
  * Data of {@code cohort-scheduled.v1}: enrollment-service opens an intake from it, with the
  * recruitment window and the minimum age it checks applications against. The funders go with the
- * cohort (organisations, for indicators); its trainers (people) never do.
+ * cohort (organisations, for indicators: their names, and their partner ids to join on); its
+ * trainers (people) never do.
  */
 public record CohortScheduled(
     UUID cohortId,
@@ -23,7 +24,8 @@ public record CohortScheduled(
     LocalDate recruitmentOpensOn,
     LocalDate recruitmentClosesOn,
     int minimumAge,
-    List<String> funders) {
+    List<String> funders,
+    List<UUID> funderPartnerIds) {
 
   public static final String NAME = "cohort-scheduled";
 
@@ -40,6 +42,7 @@ public record CohortScheduled(
         cohort.recruitmentOpensOn,
         cohort.recruitmentClosesOn,
         cohort.minimumAge,
-        List.copyOf(cohort.funders));
+        List.copyOf(cohort.funders),
+        List.copyOf(cohort.funderPartnerIds));
   }
 }

@@ -24,6 +24,7 @@ public record CohortStarted(
     LocalDate recruitmentClosesOn,
     int minimumAge,
     List<String> funders,
+    List<UUID> funderPartnerIds,
     long version,
     OffsetDateTime startedAt,
     long activeLearners) {
@@ -45,6 +46,7 @@ public record CohortStarted(
         cohort.recruitmentClosesOn,
         cohort.minimumAge,
         List.copyOf(cohort.funders),
+        List.copyOf(cohort.funderPartnerIds),
         cohort.version,
         cohort.startedAt,
         activeLearners);

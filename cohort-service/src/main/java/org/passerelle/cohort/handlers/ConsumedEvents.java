@@ -22,8 +22,16 @@ public final class ConsumedEvents {
   public static final ConsumedEvent<ApplicantErased> APPLICANT_ERASED =
       ConsumedEvent.of("enrollment", "applicant-erased", 1, ApplicantErased.class);
 
+  public static final ConsumedEvent<PartnerRegistered> PARTNER_REGISTERED =
+      ConsumedEvent.of("partnership", "partner-registered", 1, PartnerRegistered.class);
+
   public static final List<ConsumedEvent<?>> ALL =
-      List.of(APPLICATION_SUBMITTED, APPLICATION_ACCEPTED, APPLICATION_WITHDRAWN, APPLICANT_ERASED);
+      List.of(
+          APPLICATION_SUBMITTED,
+          APPLICATION_ACCEPTED,
+          APPLICATION_WITHDRAWN,
+          APPLICANT_ERASED,
+          PARTNER_REGISTERED);
 
   private ConsumedEvents() {}
 }

@@ -91,7 +91,10 @@ public class CohortResource {
   @Operation(
       operationId = "scheduleCohort",
       summary = "Schedule a cohort",
-      description = "Within the caller's country or sites. Emits cohort-scheduled.")
+      description =
+          "Within the caller's country or sites. funderPartnerIds name partners registered in the"
+              + " cohort's country (422 with a field error per id otherwise; one registered a"
+              + " moment ago is not learned yet: retry shortly). Emits cohort-scheduled.")
   @APIResponse(
       responseCode = "201",
       description = "Created",
@@ -116,12 +119,14 @@ public class CohortResource {
               + " funders",
       description =
           "JSON merge patch of startDate, endDate, capacity, recruitmentOpensOn,"
-              + " recruitmentClosesOn, minimumAge, trainers and funders: a field left out keeps"
+              + " recruitmentClosesOn, minimumAge, trainers, funders and funderPartnerIds (partners"
+              + " registered in the cohort's country, 422 otherwise): a field left out keeps"
               + " its value, a list sent replaces the whole list (null empties it). The"
               + " recruitment window must still close on or after it opens and before the start;"
               + " capacity cannot go below the seats taken. Needs If-Match with the ETag last"
               + " read (412 when the cohort changed since). Only while the cohort is planned or"
-              + " recruiting (409 otherwise), except trainers and funders, which may also change"
+              + " recruiting (409 otherwise), except trainers and funders (names and partner ids),"
+              + " which may also change"
               + " while it runs. Emits cohort-changed with the whole cohort (never the"
               + " trainers).")
   @APIResponse(

@@ -51,6 +51,7 @@ public class CohortService {
   private final CohortLearnerRepository learners;
   private final SiteRepository sites;
   private final ProgrammeRepository programmes;
+  private final KnownPartnerService partners;
   private final Outbox outbox;
   private final IdempotencyKeys idempotency;
   private final Now now;
@@ -60,6 +61,7 @@ public class CohortService {
       CohortLearnerRepository learners,
       SiteRepository sites,
       ProgrammeRepository programmes,
+      KnownPartnerService partners,
       Outbox outbox,
       IdempotencyKeys idempotency,
       Now now) {
@@ -67,6 +69,7 @@ public class CohortService {
     this.learners = learners;
     this.sites = sites;
     this.programmes = programmes;
+    this.partners = partners;
     this.outbox = outbox;
     this.idempotency = idempotency;
     this.now = now;
@@ -126,6 +129,8 @@ public class CohortService {
         request.startDate(),
         request.recruitmentOpensOn() != null,
         request.recruitmentClosesOn() != null);
+    List<UUID> funderPartnerIds = ids(request.funderPartnerIds());
+    partners.requireFunders(funderPartnerIds, site.country);
     Cohort cohort = new Cohort();
     cohort.id = UUID.randomUUID();
     cohort.programmeCode = programme.code;
@@ -139,6 +144,7 @@ public class CohortService {
     cohort.minimumAge = request.minimumAge() == null ? DEFAULT_MINIMUM_AGE : request.minimumAge();
     cohort.trainers = names(request.trainers());
     cohort.funders = names(request.funders());
+    cohort.funderPartnerIds = funderPartnerIds;
     cohort.status = CohortStatus.PLANNED;
     cohort.createdAt = createdAt;
     cohorts.persistAndFlush(cohort);
@@ -154,10 +160,10 @@ public class CohortService {
 
   /**
    * Changes a cohort's dates, capacity, recruitment window or minimum age while it is planned or
-   * recruiting, and its trainers and funders until it completes (a trainer may be replaced while
-   * the cohort runs). {@code ifMatch} tells whether the caller's If-Match names a version; the
-   * event carries the version the change produced, the one a read then shows. A change that changes
-   * nothing emits nothing.
+   * recruiting, and its trainers and funders (names and partner ids) until it completes (a trainer
+   * may be replaced while the cohort runs). {@code ifMatch} tells whether the caller's If-Match
+   * names a version; the event carries the version the change produced, the one a read then shows.
+   * A change that changes nothing emits nothing.
    */
   @Transactional
   public CohortView change(
@@ -187,6 +193,8 @@ public class CohortService {
     int minimumAge = request.minimumAge == null ? cohort.minimumAge : request.minimumAge;
     List<String> trainers = request.trainers == null ? cohort.trainers : names(request.trainers);
     List<String> funders = request.funders == null ? cohort.funders : names(request.funders);
+    List<UUID> funderPartnerIds =
+        request.funderPartnerIds == null ? cohort.funderPartnerIds : ids(request.funderPartnerIds);
     if (!endDate.isAfter(startDate)) {
       throw ProblemException.invalid(
           request.endDate == null ? "startDate" : "endDate", "unprocessable.dates");
@@ -201,6 +209,9 @@ public class CohortService {
     if (capacity < seatsTaken) {
       throw ProblemException.invalid("capacity", "unprocessable.capacity-below-seats", seatsTaken);
     }
+    if (request.funderPartnerIds != null) {
+      partners.requireFunders(funderPartnerIds, cohort.country);
+    }
     if (startDate.equals(cohort.startDate)
         && endDate.equals(cohort.endDate)
         && capacity == cohort.capacity
@@ -208,7 +219,8 @@ public class CohortService {
         && closesOn.equals(cohort.recruitmentClosesOn)
         && minimumAge == cohort.minimumAge
         && trainers.equals(cohort.trainers)
-        && funders.equals(cohort.funders)) {
+        && funders.equals(cohort.funders)
+        && funderPartnerIds.equals(cohort.funderPartnerIds)) {
       return CohortView.of(cohort, seatsTaken, true);
     }
     cohort.startDate = startDate;
@@ -219,6 +231,7 @@ public class CohortService {
     cohort.minimumAge = minimumAge;
     cohort.trainers = new ArrayList<>(trainers);
     cohort.funders = new ArrayList<>(funders);
+    cohort.funderPartnerIds = new ArrayList<>(funderPartnerIds);
     cohorts.flush();
     outbox.publish(
         DomainEvent.v1(
@@ -380,6 +393,11 @@ public class CohortService {
     return sent == null
         ? new ArrayList<>()
         : new ArrayList<>(sent.stream().map(String::strip).toList());
+  }
+
+  /** Ids as staff gave them, in their order; none when left out. */
+  private static List<UUID> ids(List<UUID> sent) {
+    return sent == null ? new ArrayList<>() : new ArrayList<>(sent);
   }
 
   private static LocalDate earliest(LocalDate a, LocalDate b) {

@@ -25,6 +25,7 @@ import org.passerelle.cohort.rest.CohortResourceTest;
 import org.passerelle.cohort.service.SeatService;
 import org.passerelle.cohort.testing.Cohorts;
 import org.passerelle.cohort.testing.Learners;
+import org.passerelle.cohort.testing.Partners;
 import org.passerelle.commons.testing.Api;
 import org.passerelle.commons.testing.EventSchemas;
 
@@ -136,6 +137,13 @@ class EmittedEventsMatchSchemasTest {
         Cohorts.cohort(
             "FR-SEVRAN", "WEB-DEV", CohortStatus.RECRUITING, 5, LocalDate.now().minusWeeks(13));
     Cohorts.learners(ended, LearnerStatus.ENROLLED, 1);
+    // funded by a partner cohort-service learned from partnership-service: its id travels too
+    Api.as("site-staff-fr")
+        .header("If-Match", "\"0\"")
+        .body("{\"funderPartnerIds\": [\"" + Partners.known("FR") + "\"]}")
+        .patch(COHORTS + "/" + ended)
+        .then()
+        .statusCode(200);
     Api.as("site-staff-fr").post(COHORTS + "/" + ended + "/start").then().statusCode(200);
     Api.as("site-staff-fr").post(COHORTS + "/" + ended + "/complete").then().statusCode(200);
 

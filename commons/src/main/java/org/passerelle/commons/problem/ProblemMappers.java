@@ -349,7 +349,8 @@ public class ProblemMappers {
     return problems.response(type, Problems.languages(headers), path, List.of(), detail, "?");
   }
 
-  private static String jsonPath(JsonMappingException e) {
+  /** Where in a JSON body a mapping failed, e.g. {@code applicant.address.city} or {@code $}. */
+  public static String jsonPath(JsonMappingException e) {
     StringBuilder path = new StringBuilder();
     for (JsonMappingException.Reference reference : e.getPath()) {
       if (reference.getFieldName() != null) {

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
 import org.passerelle.commons.problem.ProblemException;
+import org.passerelle.commons.problem.ProblemMappers;
 import org.passerelle.enrollment.api.SubmitApplicationRequest;
 import org.passerelle.enrollment.config.EnrollmentConfig;
 import org.passerelle.problem.Messages;
@@ -142,7 +143,8 @@ public class ImportFileReader {
       // Jackson's own message repeats the value: the report names the field only.
       Throwable cause =
           e instanceof IllegalArgumentException && e.getCause() != null ? e.getCause() : e;
-      String field = cause instanceof JsonMappingException mapping ? jsonPath(mapping) : "$";
+      String field =
+          cause instanceof JsonMappingException mapping ? ProblemMappers.jsonPath(mapping) : "$";
       String key =
           cause instanceof UnrecognizedPropertyException
               ? "invalid-request.unknown-field"
@@ -193,20 +195,5 @@ public class ImportFileReader {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  private static String jsonPath(JsonMappingException e) {
-    StringBuilder path = new StringBuilder();
-    for (JsonMappingException.Reference reference : e.getPath()) {
-      if (reference.getFieldName() != null) {
-        if (!path.isEmpty()) {
-          path.append('.');
-        }
-        path.append(reference.getFieldName());
-      } else if (reference.getIndex() >= 0) {
-        path.append('[').append(reference.getIndex()).append(']');
-      }
-    }
-    return path.isEmpty() ? "$" : path.toString();
   }
 }

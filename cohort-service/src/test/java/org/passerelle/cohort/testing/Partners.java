@@ -1,0 +1,109 @@
+package org.passerelle.cohort.testing;
+
+import static org.awaitility.Awaitility.await;
+
+import jakarta.enterprise.inject.spi.CDI;
+import jakarta.persistence.EntityManager;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.passerelle.commons.events.CloudEventHeaders;
+import org.passerelle.commons.events.KafkaClients;
+import org.passerelle.commons.inbox.InboxConsumer;
+import org.passerelle.commons.testing.Api;
+
+/**
+ * partnership-service's partner-registered, as its relay puts it on partnership.events:
+ * cohort-service learns the partners a cohort's funders may name only from it, sent here through
+ * the real broker to its real consumer.
+ */
+public final class Partners {
+
+  public static final String TOPIC = "partnership.events";
+  public static final String REGISTERED = "org.passerelle.partnership.partner-registered.v1";
+
+  private Partners() {}
+
+  /** A new partner of this country, registered and awaited until cohort-service knows it. */
+  public static UUID known(String country) {
+    UUID partner = UUID.randomUUID();
+    send(registered(UUID.randomUUID(), partner, partner, country));
+    awaitKnown(partner);
+    return partner;
+  }
+
+  /**
+   * partner-registered as partnership-service emits it, keyed by {@code key} (the partner's id when
+   * it is a real one), with a field added later that the consumer ignores.
+   */
+  public static ProducerRecord<String, byte[]> registered(
+      UUID eventId, UUID key, UUID partnerId, String country) {
+    String data =
+        """
+        {"partnerId":"%s","name":"Fondation Numérique","kind":"FUNDER","country":"%s",
+         "aFieldAddedLater":{"ignored":true}}
+        """
+            .formatted(partnerId, country);
+    ProducerRecord<String, byte[]> record =
+        new ProducerRecord<>(TOPIC, key.toString(), data.getBytes(StandardCharsets.UTF_8));
+    record
+        .headers()
+        .add(CloudEventHeaders.SPEC_VERSION, bytes("1.0"))
+        .add(CloudEventHeaders.ID, bytes(eventId.toString()))
+        .add(CloudEventHeaders.SOURCE, bytes("/partnership"))
+        .add(CloudEventHeaders.TYPE, bytes(REGISTERED))
+        .add(CloudEventHeaders.SUBJECT, bytes(key.toString()))
+        .add(CloudEventHeaders.COUNTRY, bytes(country));
+    return record;
+  }
+
+  @SafeVarargs
+  public static void send(ProducerRecord<String, byte[]>... records) {
+    KafkaClients kafka = CDI.current().select(KafkaClients.class).get();
+    try (KafkaProducer<String, byte[]> producer = kafka.producer("cohort-partners-test")) {
+      for (ProducerRecord<String, byte[]> record : records) {
+        producer.send(record).get();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("the broker refused a test event", e);
+    }
+  }
+
+  public static void awaitKnown(UUID partnerId) {
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () -> count("select count(*) from known_partner where id = '" + partnerId + "'") == 1);
+  }
+
+  /** Whether cohort-service's consumer applied this event (its inbox row). */
+  public static long applied(UUID eventId) {
+    String consumer = CDI.current().select(InboxConsumer.class).get().consumerName();
+    return count(
+        "select count(*) from inbox_event where consumer = '"
+            + consumer
+            + "' and event_id = '"
+            + eventId
+            + "'");
+  }
+
+  public static long count(String sql) {
+    return Api.count(CDI.current().select(EntityManager.class).get(), sql);
+  }
+
+  public static UUID eventId(ProducerRecord<String, byte[]> record) {
+    return UUID.fromString(
+        new String(
+            record.headers().lastHeader(CloudEventHeaders.ID).value(), StandardCharsets.UTF_8));
+  }
+
+  private static byte[] bytes(String value) {
+    return value.getBytes(StandardCharsets.UTF_8);
+  }
+}

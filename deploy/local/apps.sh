@@ -284,3 +284,45 @@ demo_conventions() {
   ok "convention of partner-fr's organisation at FR-SEVRAN, signed, with 2 commitments: $convention"
   rm -f "$resp"
 }
+
+# devices (issue 15): a few computers Atelier Numérique Solidaire gave to FR-SEVRAN, one of them
+# wiped, ready and lent to a (pseudonymous) learner. The donation's Idempotency-Key makes a second
+# `up` a replay; once the key has expired, its serial numbers are taken (409): already loaded.
+DEMO_DONATION_SITE=FR-SEVRAN
+DEMO_LOAN_LEARNER=33333333-3333-4333-8333-333333333333
+
+demo_devices() {
+  local gw token resp headers code donation device step body
+  local -a data
+  gw="http://127.0.0.1:$PASSERELLE_GATEWAY_PORT"
+  token="$(keycloak_user_token platform-admin)" || true
+  [[ -n "$token" ]] || return 0
+  resp="$(mktemp)"
+  headers="$(mktemp)"
+  donation="{\"donorId\":\"11111111-1111-4111-8111-111111111111\",\"site\":\"$DEMO_DONATION_SITE\",\"donatedOn\":\"2026-11-02\",\"declaredValue\":{\"amount\":1350.00,\"currency\":\"EUR\"},\"items\":[{\"serialNumber\":\"DEMO-FR-0001\",\"model\":\"Lenovo ThinkPad T480\",\"specification\":\"i5-8350U, 16 GB, 256 GB SSD\"},{\"serialNumber\":\"DEMO-FR-0002\",\"model\":\"Lenovo ThinkPad T480\",\"specification\":\"i5-8350U, 8 GB, 256 GB SSD\"},{\"serialNumber\":\"DEMO-FR-0003\",\"model\":\"Dell Latitude 5490\",\"specification\":\"i5-8250U, 8 GB, 512 GB SSD\"}]}"
+  code="$(curl -sS --max-time 30 -o "$resp" -D "$headers" -w '%{http_code}' -X POST "$gw/api/v1/donations" \
+    -H "Authorization: Bearer $token" -H 'Content-Type: application/json' -H 'Accept: application/json' \
+    -H "Idempotency-Key: demo-donation-$DEMO_DONATION_SITE" --data "$donation" 2>/dev/null)" || code=000
+  if [[ "$code" == 409 ]] || { [[ "$code" == 201 ]] && grep -qi '^idempotent-replayed: *true' "$headers"; }; then
+    ok "donated computers at $DEMO_DONATION_SITE: already loaded"
+  elif [[ "$code" == 201 ]]; then
+    # the donation's id comes first, then its devices' ids
+    device="$(grep -o '"id" *: *"[^"]*"' "$resp" | sed -n 2p | sed 's/.*: *"\(.*\)"/\1/')"
+    for step in wipe ready loan; do
+      case "$step" in
+        wipe) body='{"certificateReference":"WIPE-DEMO-0001","wipedBy":"Atelier de reconditionnement"}' ;;
+        ready) body='' ;;
+        loan) body="{\"learnerId\":\"$DEMO_LOAN_LEARNER\",\"expectedReturn\":\"2027-06-30\",\"acceptedOn\":\"2026-11-05\",\"acceptanceReference\":\"PRET-DEMO-0001\"}" ;;
+      esac
+      data=()
+      [[ -z "$body" ]] || data=(-H 'Content-Type: application/json' --data "$body")
+      code="$(curl -sS --max-time 30 -o "$resp" -w '%{http_code}' -X POST "$gw/api/v1/devices/$device/$step" \
+        -H "Authorization: Bearer $token" -H 'Accept: application/json' "${data[@]}" 2>/dev/null)" || code=000
+      [[ "$code" == 200 ]] || { warn "demo computer $device: $step answered HTTP $code: $(head -c 600 "$resp" 2>/dev/null)"; break; }
+    done
+    ok "3 donated computers at $DEMO_DONATION_SITE, one lent: $device"
+  else
+    warn "recording the demo donation answered HTTP $code: $(head -c 600 "$resp" 2>/dev/null)"
+  fi
+  rm -f "$resp" "$headers"
+}

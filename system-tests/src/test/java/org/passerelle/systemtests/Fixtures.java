@@ -124,6 +124,9 @@ final class Fixtures {
   final String convention;
   final String commitment;
   final String prize;
+  // devices (issue 15)
+  final String donation;
+  final String device;
   final List<Intake> otherIntakes = new ArrayList<>();
 
   /** Staff-only values planted by the owners: field name (null for any) to the value. */
@@ -309,6 +312,36 @@ final class Fixtures {
                         .formatted(partnerOfOffer, SITE, learner, today)))
             .path("id")
             .asText();
+    // devices (issue 15): a donation received at Cergy from the matrix's own partner (no partner
+    // user's organisation, so no partner user reaches it), one of its computers lent to the learner
+    JsonNode donated =
+        created(
+            Api.postJson(
+                countryAdmin,
+                "/api/v1/donations",
+                """
+                {"donorId": "%s", "site": "%s", "donatedOn": "%s",
+                 "declaredValue": {"amount": 300, "currency": "EUR"},
+                 "items": [{"serialNumber": "MATRIX-%s", "model": "Dell Latitude 5490"}]}
+                """
+                    .formatted(partner, SITE, today, UUID.randomUUID())));
+    donation = donated.path("id").asText();
+    device = donated.path("devices").path(0).path("id").asText();
+    ok(
+        Api.postJson(
+            countryAdmin,
+            "/api/v1/devices/" + device + "/wipe",
+            "{\"certificateReference\": \"WIPE-MATRIX\", \"wipedBy\": \"Atelier\"}"));
+    ok(Api.send(Api.Request.of(countryAdmin, "POST", "/api/v1/devices/" + device + "/ready")));
+    ok(
+        Api.postJson(
+            countryAdmin,
+            "/api/v1/devices/" + device + "/loan",
+            """
+            {"learnerId": "%s", "expectedReturn": "%s", "acceptedOn": "%s",
+             "acceptanceReference": "PRET-MATRIX"}
+            """
+                .formatted(learner, today.plusMonths(6), today)));
 
     Scope cergy = Scope.site(COUNTRY, SITE);
     register("applications", application, cergy);
@@ -330,6 +363,9 @@ final class Fixtures {
     register("conventions", convention, cergy.orPartner(partnerOfOffer));
     register("commitments", commitment, cergy.orPartner(partnerOfOffer));
     register("prizes", prize, cergy.orPartner(partnerOfOffer));
+    // devices (issue 15)
+    register("donations", donation, cergy);
+    register("devices", device, cergy);
     register(
         "event-consumers",
         "cohort",

@@ -4,9 +4,9 @@ import java.util.List;
 import org.passerelle.commons.events.ConsumedEvent;
 
 /**
- * What partnership-service consumes from other services. A consumption is declared here as a {@code
- * ConsumedEvent} constant, applied by an {@code EventConsumer} in this package, and listed in
- * docs/events.md; ConsumedEventsTest checks the three agree.
+ * What partnership-service consumes from other services, each applied by the {@code EventConsumer}
+ * in this package that names it and listed in docs/events.md; ConsumedEventsTest checks the three
+ * agree.
  */
 public final class ConsumedEvents {
 
@@ -14,7 +14,18 @@ public final class ConsumedEvents {
   public static final ConsumedEvent<PlacementRecorded> PLACEMENT_RECORDED =
       ConsumedEvent.of("placement", "placement-recorded", 1, PlacementRecorded.class);
 
-  public static final List<ConsumedEvent<?>> ALL = List.of(PLACEMENT_RECORDED);
+  // devices: learners' exits, completions and erasure act on the computers lent to them
+  public static final ConsumedEvent<LearnerWithdrew> LEARNER_WITHDREW =
+      ConsumedEvent.of("cohort", "learner-withdrew", 1, LearnerWithdrew.class);
+
+  public static final ConsumedEvent<LearnerCompleted> LEARNER_COMPLETED =
+      ConsumedEvent.of("cohort", "learner-completed", 1, LearnerCompleted.class);
+
+  public static final ConsumedEvent<ApplicantErased> APPLICANT_ERASED =
+      ConsumedEvent.of("enrollment", "applicant-erased", 1, ApplicantErased.class);
+
+  public static final List<ConsumedEvent<?>> ALL =
+      List.of(PLACEMENT_RECORDED, LEARNER_WITHDREW, LEARNER_COMPLETED, APPLICANT_ERASED);
 
   private ConsumedEvents() {}
 }

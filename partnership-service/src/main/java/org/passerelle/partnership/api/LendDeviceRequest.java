@@ -1,0 +1,20 @@
+package org.passerelle.partnership.api;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * Lending a ready computer to a learner: by learnerId only, the day they signed the loan agreement
+ * and its reference, when it should come back, and the site that hands it over (the computer's own
+ * site when absent; another site of the caller's moves it there).
+ */
+public record LendDeviceRequest(
+    @NotNull UUID learnerId,
+    @Pattern(regexp = "(FR|MA)-[A-Z0-9-]{1,61}") String site,
+    @NotNull LocalDate expectedReturn,
+    @NotNull LocalDate acceptedOn,
+    @NotBlank @Size(max = 100) String acceptanceReference) {}

@@ -2,6 +2,7 @@ package org.passerelle.partnership.service;
 
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
@@ -31,6 +32,7 @@ import org.passerelle.partnership.EvidenceSource;
 import org.passerelle.partnership.api.CommitmentSummary;
 import org.passerelle.partnership.api.CommitmentView;
 import org.passerelle.partnership.api.CreateCommitmentRequest;
+import org.passerelle.partnership.api.DonationRecorded;
 import org.passerelle.partnership.api.EvidenceView;
 import org.passerelle.partnership.api.RecordProgressRequest;
 import org.passerelle.partnership.events.CommitmentClosed;
@@ -267,8 +269,7 @@ public class CommitmentService {
 
   /**
    * Computers a donor gave: they count towards the computers commitments of its signed conventions
-   * covering the receiving site and date, once per donation. For the donations part of this service
-   * to call when a donation is received.
+   * covering the receiving site and date, once per donation.
    */
   @Transactional
   public int countDonation(
@@ -290,6 +291,20 @@ public class CommitmentService {
         EvidenceSource.DONATION,
         donationId.toString(),
         BigDecimal.valueOf(computers));
+  }
+
+  /**
+   * A donation just recorded by this service counts in the intake's own transaction: the computers
+   * and the commitment's progress are committed together or not at all.
+   */
+  void donationRecorded(@Observes DonationRecorded donation) {
+    countDonation(
+        donation.donationId(),
+        donation.donorId(),
+        donation.country(),
+        donation.site(),
+        donation.donatedOn(),
+        donation.units());
   }
 
   /** A prize awarded under a prizes commitment counts one towards it. */

@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.function.LongPredicate;
 import org.passerelle.commons.events.DomainEvent;
 import org.passerelle.commons.idempotency.IdempotencyKeys;
+import org.passerelle.commons.locks.AdvisoryLocks;
 import org.passerelle.commons.outbox.Outbox;
 import org.passerelle.commons.problem.ProblemException;
 import org.passerelle.commons.security.AccessScope;
@@ -38,12 +39,19 @@ public class PartnerService {
   private final PartnerRepository partners;
   private final Outbox outbox;
   private final IdempotencyKeys idempotency;
+  private final AdvisoryLocks locks;
   private final Now now;
 
-  PartnerService(PartnerRepository partners, Outbox outbox, IdempotencyKeys idempotency, Now now) {
+  PartnerService(
+      PartnerRepository partners,
+      Outbox outbox,
+      IdempotencyKeys idempotency,
+      AdvisoryLocks locks,
+      Now now) {
     this.partners = partners;
     this.outbox = outbox;
     this.idempotency = idempotency;
+    this.locks = locks;
     this.now = now;
   }
 
@@ -147,7 +155,12 @@ public class PartnerService {
 
   private String uniqueLegalIdentifier(String field, String country, String value, UUID partner) {
     String number = LegalIdentifiers.normalised(field, country, value);
-    if (number != null && partners.legalIdentifierTaken(country, number, partner)) {
+    if (number == null) {
+      return null;
+    }
+    // Two registrations of one identifier at once: the second waits and sees the first.
+    locks.holdUntilCommit("partner-legal-identifier", country, number);
+    if (partners.legalIdentifierTaken(country, number, partner)) {
       throw new ProblemException(
           ProblemType.CONFLICT, "conflict.partner-legal-identifier-taken", number, country);
     }

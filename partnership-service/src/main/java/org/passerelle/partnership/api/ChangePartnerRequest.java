@@ -24,7 +24,7 @@ public class ChangePartnerRequest {
 
   @JsonSetter(nulls = Nulls.FAIL)
   @Size(max = 200)
-  @Pattern(regexp = Address.NOT_BLANK)
+  @Pattern(regexp = PartnerAddress.NOT_BLANK)
   public String name;
 
   @JsonSetter(nulls = Nulls.FAIL)
@@ -47,10 +47,10 @@ public class ChangePartnerRequest {
   public Optional<@Size(max = 40) @Pattern(regexp = "[0-9A-Z ]{1,40}") String> registrationNumber;
 
   @Schema(implementation = String.class, nullable = true, maxLength = 100)
-  public Optional<@Size(max = 100) @Pattern(regexp = Address.NOT_BLANK) String> sector;
+  public Optional<@Size(max = 100) @Pattern(regexp = PartnerAddress.NOT_BLANK) String> sector;
 
-  @Schema(implementation = Address.class, nullable = true)
-  public Optional<@Valid Address> address;
+  @Schema(implementation = PartnerAddress.class, nullable = true)
+  public Optional<@Valid PartnerAddress> address;
 
   @JsonSetter(nulls = Nulls.AS_EMPTY)
   @Size(max = 100)

@@ -21,7 +21,7 @@ public record PartnerView(
     Set<PartnerRole> roles,
     PartnerStatus status,
     String sector,
-    Address address,
+    PartnerAddress address,
     List<String> sites,
     OffsetDateTime updatedAt) {
 
@@ -40,7 +40,7 @@ public record PartnerView(
         partner.roleSet(),
         partner.status,
         partner.sector,
-        Address.of(partner),
+        PartnerAddress.of(partner),
         List.copyOf(partner.sites),
         partner.updatedAt);
   }

@@ -29,7 +29,7 @@ public record RegisterPartnerRequest(
     @Schema(description = "Everything it does for the network; the kind's role when left out")
         @Size(min = 1, max = 11)
         Set<@NotNull PartnerRole> roles,
-    @Size(max = 100) @Pattern(regexp = Address.NOT_BLANK) String sector,
-    @Valid Address address,
+    @Size(max = 100) @Pattern(regexp = PartnerAddress.NOT_BLANK) String sector,
+    @Valid PartnerAddress address,
     @Schema(description = "Codes of the sites it works with, all in its country") @Size(max = 100)
         Set<@NotNull @Pattern(regexp = PartnerView.SITE_CODE) @Size(max = 64) String> sites) {}

@@ -1,9 +1,9 @@
 package org.passerelle.partnership.repository;
 
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.List;
 import java.util.UUID;
 import org.passerelle.partnership.PartnerContact;
 
@@ -11,7 +11,7 @@ import org.passerelle.partnership.PartnerContact;
 public class PartnerContactRepository implements PanacheRepositoryBase<PartnerContact, UUID> {
 
   /** A partner's contacts not erased, by name. */
-  public List<PartnerContact> current(UUID partnerId) {
-    return list("partnerId = ?1 and erasedAt is null", Sort.by("name").and("id"), partnerId);
+  public PanacheQuery<PartnerContact> current(UUID partnerId) {
+    return find("partnerId = ?1 and erasedAt is null", Sort.by("name").and("id"), partnerId);
   }
 }

@@ -3,19 +3,22 @@ package org.passerelle.partnership.rest;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -24,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.passerelle.commons.idempotency.IdempotencyKeys;
 import org.passerelle.commons.rest.IdempotencyKey;
+import org.passerelle.commons.rest.Page;
 import org.passerelle.commons.rest.Responses;
 import org.passerelle.commons.security.CurrentScope;
 import org.passerelle.commons.security.Roles;
@@ -55,8 +59,11 @@ public class PartnerContactResource {
       description =
           "Personal data: the school's staff of the partner's country and the partner itself;"
               + " never integrations. Erased contacts are left out. By name.")
-  public List<ContactView> list(@PathParam("id") UUID id) {
-    return service.list(id, scope.get());
+  public Page<ContactView> list(
+      @PathParam("id") UUID id,
+      @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Page.MAX_PAGE) int page,
+      @QueryParam("size") @DefaultValue(Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE) int size) {
+    return service.list(id, page, size, scope.get());
   }
 
   @POST

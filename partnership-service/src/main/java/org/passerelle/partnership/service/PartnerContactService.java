@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.UUID;
 import org.passerelle.commons.idempotency.IdempotencyKeys;
 import org.passerelle.commons.problem.ProblemException;
+import org.passerelle.commons.rest.Page;
 import org.passerelle.commons.security.AccessScope;
 import org.passerelle.commons.security.Roles;
 import org.passerelle.commons.time.Now;
@@ -48,9 +49,9 @@ public class PartnerContactService {
   }
 
   @Transactional
-  public List<ContactView> list(UUID partnerId, AccessScope scope) {
+  public Page<ContactView> list(UUID partnerId, int page, int size, AccessScope scope) {
     Partner partner = readable(partnerId, scope);
-    return contacts.current(partner.id).stream().map(ContactView::of).toList();
+    return Page.of(contacts.current(partner.id), page, size, ContactView::of);
   }
 
   @Transactional

@@ -22,8 +22,8 @@ import org.passerelle.commons.time.Now;
 import org.passerelle.partnership.Partner;
 import org.passerelle.partnership.PartnerRole;
 import org.passerelle.partnership.PartnerStatus;
-import org.passerelle.partnership.api.Address;
 import org.passerelle.partnership.api.ChangePartnerRequest;
+import org.passerelle.partnership.api.PartnerAddress;
 import org.passerelle.partnership.api.PartnerRegistration;
 import org.passerelle.partnership.api.PartnerView;
 import org.passerelle.partnership.api.RegisterPartnerRequest;
@@ -106,7 +106,8 @@ public class PartnerService {
         && Objects.equals(partner.registrationNumber, number)
         && (request.roles() == null || partner.roleSet().equals(EnumSet.copyOf(request.roles())))
         && (request.sector() == null || request.sector().strip().equals(partner.sector))
-        && (request.address() == null || request.address().stripped().equals(Address.of(partner)))
+        && (request.address() == null
+            || request.address().stripped().equals(PartnerAddress.of(partner)))
         && (request.sites() == null
             || new TreeSet<>(request.sites()).equals(Set.copyOf(partner.sites)));
   }
@@ -167,8 +168,8 @@ public class PartnerService {
     return number;
   }
 
-  private static void address(Partner partner, Address address) {
-    Address stripped = address == null ? null : address.stripped();
+  private static void address(Partner partner, PartnerAddress address) {
+    PartnerAddress stripped = address == null ? null : address.stripped();
     partner.street = stripped == null ? null : stripped.street();
     partner.postalCode = stripped == null ? null : stripped.postalCode();
     partner.city = stripped == null ? null : stripped.city();
@@ -224,10 +225,10 @@ public class PartnerService {
                 partner.id);
     String sector =
         request.sector == null ? partner.sector : request.sector.map(String::strip).orElse(null);
-    Address address =
+    PartnerAddress address =
         request.address == null
-            ? Address.of(partner)
-            : request.address.map(Address::stripped).orElse(null);
+            ? PartnerAddress.of(partner)
+            : request.address.map(PartnerAddress::stripped).orElse(null);
     List<String> sites =
         request.sites == null ? partner.sites : sites(partner.country, request.sites);
     if (name.equals(partner.name)
@@ -236,7 +237,7 @@ public class PartnerService {
         && status == partner.status
         && Objects.equals(number, partner.registrationNumber)
         && Objects.equals(sector, partner.sector)
-        && Objects.equals(address, Address.of(partner))
+        && Objects.equals(address, PartnerAddress.of(partner))
         && sites.equals(partner.sites)) {
       return PartnerView.of(partner);
     }

@@ -76,7 +76,11 @@ class PartnerContactTest {
         .then()
         .statusCode(201)
         .body("id", equalTo(contact));
-    as("site-staff-fr").get(contacts(partner)).then().statusCode(200).body("id", contains(contact));
+    as("site-staff-fr")
+        .get(contacts(partner))
+        .then()
+        .statusCode(200)
+        .body("items.id", contains(contact));
     as("site-staff-fr")
         .get(contacts(partner) + "/" + contact)
         .then()
@@ -132,7 +136,11 @@ class PartnerContactTest {
             .statusCode(201)
             .extract()
             .path("id");
-    as("partner-fr").get(contacts(PARTNER_FR)).then().statusCode(200).body("id", hasItem(contact));
+    as("partner-fr")
+        .get(contacts(PARTNER_FR))
+        .then()
+        .statusCode(200)
+        .body("items.id", hasItem(contact));
     as("partner-ma").get(contacts(PARTNER_FR)).then().statusCode(404);
     // the right of access is answered by the country's admins
     as("partner-fr").get(contacts(PARTNER_FR) + "/" + contact + "/export").then().statusCode(403);
@@ -141,7 +149,7 @@ class PartnerContactTest {
         .then()
         .statusCode(200)
         .body("erasedAt", notNullValue());
-    as("partner-fr").get(contacts(PARTNER_FR)).then().body("id", not(hasItem(contact)));
+    as("partner-fr").get(contacts(PARTNER_FR)).then().body("items.id", not(hasItem(contact)));
   }
 
   @Test
@@ -212,7 +220,7 @@ class PartnerContactTest {
         .get(contacts(partner) + "/" + contact + "/export")
         .then()
         .statusCode(409);
-    as("country-admin-fr").get(contacts(partner)).then().body("id", not(hasItem(contact)));
+    as("country-admin-fr").get(contacts(partner)).then().body("items.id", not(hasItem(contact)));
     as("country-admin-fr")
         .post(contacts(partner) + "/" + UUID.randomUUID() + "/erase")
         .then()

@@ -43,6 +43,8 @@ class StrictInputTest {
               GOOD.replace("Atelier Numérique", "Atelier Numérique\\ud800"), "name");
           StrictInput.refusesBadPages("platform-admin", DEAD_LETTERS);
           StrictInput.refusesBadPages("platform-admin", "/api/v1/partners");
+          StrictInput.refusesBadPages(
+              "platform-admin", "/api/v1/partners/" + PARTNER + "/contacts");
           Call contact =
               StrictInput.post("country-admin-fr", "/api/v1/partners/" + PARTNER + "/contacts");
           String person = "{\"name\": \"Camille Martin\", \"email\": \"c@example.org\"}";

@@ -1,6 +1,5 @@
 package org.passerelle.partnership.api;
 
-import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /**
@@ -12,5 +11,4 @@ public record ContactExport(
     UUID partnerId,
     String partnerName,
     String partnerCountry,
-    String recordedBy,
-    OffsetDateTime exportedAt) {}
+    String recordedBy) {}

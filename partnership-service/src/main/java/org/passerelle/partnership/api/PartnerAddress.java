@@ -5,10 +5,13 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.passerelle.partnership.Partner;
 
-/** A partner's postal address (an organisation's, not a person's). */
+/**
+ * A partner's postal address (an organisation's, not a person's). France and Morocco both have
+ * five-digit postal codes.
+ */
 public record PartnerAddress(
     @NotNull @Size(max = 200) @Pattern(regexp = PartnerAddress.NOT_BLANK) String street,
-    @NotNull @Size(max = 20) @Pattern(regexp = "[0-9A-Z][0-9A-Z -]{0,19}") String postalCode,
+    @NotNull @Size(max = 5) @Pattern(regexp = "[0-9]{5}") String postalCode,
     @NotNull @Size(max = 100) @Pattern(regexp = PartnerAddress.NOT_BLANK) String city) {
 
   /**

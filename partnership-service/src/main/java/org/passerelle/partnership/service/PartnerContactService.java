@@ -100,12 +100,7 @@ public class PartnerContactService {
       throw new ProblemException(ProblemType.CONFLICT, "conflict.contact-erased");
     }
     return new ContactExport(
-        ContactView.of(contact),
-        partner.id,
-        partner.name,
-        partner.country,
-        contact.createdBy,
-        now.timestamp());
+        ContactView.of(contact), partner.id, partner.name, partner.country, contact.createdBy);
   }
 
   /**

@@ -3,6 +3,7 @@ package org.passerelle.partnership.api;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.passerelle.partnership.Partner;
 
 /**
@@ -11,7 +12,8 @@ import org.passerelle.partnership.Partner;
  */
 public record PartnerAddress(
     @NotNull @Size(max = 200) @Pattern(regexp = PartnerAddress.NOT_BLANK) String street,
-    @NotNull @Size(max = 5) @Pattern(regexp = "[0-9]{5}") String postalCode,
+    @Schema(examples = "95000") @NotNull @Size(max = 5) @Pattern(regexp = "[0-9]{5}")
+        String postalCode,
     @NotNull @Size(max = 100) @Pattern(regexp = PartnerAddress.NOT_BLANK) String city) {
 
   /**

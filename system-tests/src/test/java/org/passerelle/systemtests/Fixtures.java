@@ -127,6 +127,11 @@ final class Fixtures {
   // devices (issue 15)
   final String donation;
   final String device;
+
+  // issue 15, partners: a contact at the partner (personal data), with the email that marks it
+  final String partnerContact;
+  final String partnerContactEmail;
+
   final List<Intake> otherIntakes = new ArrayList<>();
 
   /** Staff-only values planted by the owners: field name (null for any) to the value. */
@@ -260,6 +265,17 @@ final class Fixtures {
                         + " \"FR\"}"))
             .path("id")
             .asText();
+    // issue 15, partners: the partner's contact, which integrations and other partners never read
+    partnerContactEmail = "contact." + UUID.randomUUID() + "@example.org";
+    partnerContact =
+        created(
+                Api.postJson(
+                    countryAdmin,
+                    "/api/v1/partners/" + partner + "/contacts",
+                    "{\"name\": \"Contact Matrice\", \"email\": \"" + partnerContactEmail + "\"}"))
+            .path("id")
+            .asText();
+    staffOnly.put("email", List.of(partnerContactEmail));
     partnerOfOffer = partnerUser.partnerId().orElseThrow();
     jobOffer =
         created(Api.postJson(partnerUser, "/api/v1/job-offers", jobOfferBody()))
@@ -358,6 +374,8 @@ final class Fixtures {
     register("sites", SITE, Scope.platformAdmins());
     register("programmes", PROGRAMME, Scope.platformAdmins());
     register("partners", partner, Scope.country(COUNTRY));
+    // issue 15, partners
+    register("partners/contacts", partnerContact, Scope.country(COUNTRY));
     register("job-offers", jobOffer, cergy.orPartner(partnerOfOffer));
     // partnership-service conventions (issue 15)
     register("conventions", convention, cergy.orPartner(partnerOfOffer));
@@ -571,6 +589,10 @@ final class Fixtures {
               """
                   .formatted(FRESH);
           case "changeProgramme" -> "{\"durationWeeks\": 21}";
+          // issue 15, partners
+          case "changePartner" -> "{\"sector\": \"Matrice\"}";
+          case "addPartnerContact" ->
+              "{\"name\": \"Contact Matrice\", \"email\": \"matrix." + FRESH + "@example.org\"}";
           default -> null;
         };
     return Optional.ofNullable(body);

@@ -20,7 +20,20 @@ class EmittedEventsMatchSchemasTest {
 
   @Test
   void everyEmittedEventMatchesItsSchema() {
-    org.passerelle.partnership.rest.PartnerResourceTest.register("country-admin-fr");
+    String partner =
+        org.passerelle.partnership.rest.PartnerResourceTest.register("country-admin-fr");
+    // partner-changed, with every optional part filled
+    org.passerelle.commons.testing.Api.as("country-admin-fr")
+        .header("If-Match", "\"0\"")
+        .body(
+            """
+            {"status": "INACTIVE", "roles": ["DONOR", "FUNDER"], "sector": "Numérique",
+             "address": {"street": "1 rue Haute", "postalCode": "95000", "city": "Cergy"},
+             "sites": ["FR-CERGY"]}
+            """)
+        .patch("/api/v1/partners/" + partner)
+        .then()
+        .statusCode(200);
     conventionEvents();
     assertThat(EventSchemas.assertOutboxValid(dataSource)).isPositive();
   }

@@ -27,11 +27,70 @@ public class PartnerResourceTest {
     return Api.as(user);
   }
 
+  /** The demo partners' legal identifiers (a valid SIRET, an ICE). */
+  static final String DEMO_SIRET = "73282932000074";
+
+  static final String DEMO_ICE = "001525487000088";
+
   static String body(String name, String kind, String country) {
+    return body(name, kind, country, legalIdentifier(country));
+  }
+
+  static String body(String name, String kind, String country, String registrationNumber) {
     return """
-        {"name": "%s", "kind": "%s", "country": "%s", "registrationNumber": "73282932000074"}
+        {"name": "%s", "kind": "%s", "country": "%s", "registrationNumber": "%s"}
         """
-        .formatted(name, kind, country);
+        .formatted(name, kind, country, registrationNumber);
+  }
+
+  /** A new valid legal identifier of the country (unique in it: they are checked). */
+  public static String legalIdentifier(String country) {
+    java.util.concurrent.ThreadLocalRandom random =
+        java.util.concurrent.ThreadLocalRandom.current();
+    StringBuilder digits = new StringBuilder();
+    int length = "FR".equals(country) ? 13 : 15;
+    digits.append(1 + random.nextInt(9));
+    while (digits.length() < length) {
+      digits.append(random.nextInt(10));
+    }
+    if (!"FR".equals(country)) {
+      return digits.toString();
+    }
+    for (int check = 0; check < 10; check++) {
+      if (luhn(digits.toString() + check) % 10 == 0 && !digits.toString().startsWith("356000000")) {
+        return digits.toString() + check;
+      }
+    }
+    throw new IllegalStateException("no check digit");
+  }
+
+  private static int luhn(String digits) {
+    int sum = 0;
+    for (int i = 0; i < digits.length(); i++) {
+      int digit = digits.charAt(digits.length() - 1 - i) - '0';
+      if (i % 2 == 1) {
+        digit = digit * 2 > 9 ? digit * 2 - 9 : digit * 2;
+      }
+      sum += digit;
+    }
+    return sum;
+  }
+
+  /**
+   * The partner organisations the demo partner users' tokens name, registered as {@code
+   * ./passerelle up} does (idempotent: any test may need them first).
+   */
+  public static void demoPartners() {
+    as("platform-admin")
+        .body(body("Atelier Numérique Solidaire", "EMPLOYER", "FR", DEMO_SIRET))
+        .put(PARTNERS + "/" + PARTNER_FR)
+        .then()
+        .statusCode(org.hamcrest.Matchers.anyOf(equalTo(200), equalTo(201)));
+    as("platform-admin")
+        .body(body("Maroc Digital Emploi", "EMPLOYER", "MA", DEMO_ICE))
+        .put(PARTNERS + "/" + PARTNER_MA)
+        .then()
+        .statusCode(org.hamcrest.Matchers.anyOf(equalTo(200), equalTo(201)));
   }
 
   public static String register(String user) {
@@ -112,21 +171,21 @@ public class PartnerResourceTest {
 
   @Test
   void theDemoPartnerOrganisationsExistUnderTheIdsTheirUsersTokensCarry() {
-    String fr = body("Atelier Numérique Solidaire", "EMPLOYER", "FR");
+    // another test may have registered them first (demoPartners): 201 the first time, 200 after
+    String fr = body("Atelier Numérique Solidaire", "EMPLOYER", "FR", DEMO_SIRET);
     as("platform-admin")
         .body(fr)
         .put(PARTNERS + "/" + PARTNER_FR)
         .then()
-        // 200 when another test class (Conventions.demoPartners) registered them first
-        .statusCode(anyOf(is(201), is(200)))
+        .statusCode(org.hamcrest.Matchers.anyOf(equalTo(200), equalTo(201)))
         .header("ETag", "\"0\"")
         .body("id", equalTo(PARTNER_FR))
         .body("country", equalTo("FR"));
     as("country-admin-ma")
-        .body(body("Maroc Digital Emploi", "EMPLOYER", "MA"))
+        .body(body("Maroc Digital Emploi", "EMPLOYER", "MA", DEMO_ICE))
         .put(PARTNERS + "/" + PARTNER_MA)
         .then()
-        .statusCode(anyOf(is(201), is(200)))
+        .statusCode(org.hamcrest.Matchers.anyOf(equalTo(200), equalTo(201)))
         .body("id", equalTo(PARTNER_MA));
     assertThat(registeredEvents(PARTNER_FR)).isEqualTo(1);
     assertThat(registeredEvents(PARTNER_MA)).isEqualTo(1);

@@ -16,6 +16,10 @@ class StrictInputTest {
 
   private static final String GOOD =
       "{\"name\": \"Atelier Numérique\", \"kind\": \"FUNDER\", \"country\": \"FR\", \"registrationNumber\": \"73282932000074\"}";
+
+  /** partnership-service's tests share one database: any id will do, the body is refused first. */
+  private static final String PARTNER = "11111111-1111-4111-8111-111111111111";
+
   private static final String DEAD_LETTERS = "/api/v1/event-consumers/partnership/dead-letters";
 
   @Inject EntityManager entityManager;
@@ -25,7 +29,7 @@ class StrictInputTest {
     Call register = StrictInput.post("country-admin-fr", "/api/v1/partners");
 
     StrictInput.writesNothing(
-        () -> StrictInput.rows(entityManager, "partner", "outbox_event"),
+        () -> StrictInput.rows(entityManager, "partner", "partner_contact", "outbox_event"),
         () -> {
           register.refusesMediaTypes(GOOD, "text/plain", "application/xml");
           register.refusesWithoutContentType(GOOD);
@@ -38,6 +42,17 @@ class StrictInputTest {
           register.refusesLoneSurrogate(
               GOOD.replace("Atelier Numérique", "Atelier Numérique\\ud800"), "name");
           StrictInput.refusesBadPages("platform-admin", DEAD_LETTERS);
+          StrictInput.refusesBadPages("platform-admin", "/api/v1/partners");
+          StrictInput.refusesBadPages(
+              "platform-admin", "/api/v1/partners/" + PARTNER + "/contacts");
+          Call contact =
+              StrictInput.post("country-admin-fr", "/api/v1/partners/" + PARTNER + "/contacts");
+          String person = "{\"name\": \"Camille Martin\", \"email\": \"c@example.org\"}";
+          contact.refusesMediaTypes(person, "text/plain");
+          contact.refusesTrailingContent(person, " {}");
+          contact.refusesDuplicateKey(
+              person.replace("\"name\": \"Camille Martin\"", "\"name\": \"A\", \"name\": \"B\""),
+              "name");
         });
   }
 }

@@ -1,0 +1,143 @@
+package org.passerelle.partnership.rest;
+
+import io.smallrye.common.annotation.RunOnVirtualThread;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.passerelle.commons.idempotency.IdempotencyKeys;
+import org.passerelle.commons.rest.IdempotencyKey;
+import org.passerelle.commons.rest.Page;
+import org.passerelle.commons.rest.Responses;
+import org.passerelle.commons.security.CurrentScope;
+import org.passerelle.commons.security.Roles;
+import org.passerelle.partnership.api.ContactExport;
+import org.passerelle.partnership.api.ContactRequest;
+import org.passerelle.partnership.api.ContactView;
+import org.passerelle.partnership.service.PartnerContactService;
+
+/** The people to deal with at a partner: personal data, kept to those who work with them. */
+@Path("/api/v1/partners/{id}/contacts")
+@Tag(name = "Partners", description = "Employers, funders and other partners")
+@Produces(MediaType.APPLICATION_JSON)
+@RunOnVirtualThread
+public class PartnerContactResource {
+
+  private final PartnerContactService service;
+  private final CurrentScope scope;
+
+  PartnerContactResource(PartnerContactService service, CurrentScope scope) {
+    this.service = service;
+    this.scope = scope;
+  }
+
+  @GET
+  @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.COUNTRY_ADMIN, Roles.SITE_STAFF, Roles.PARTNER})
+  @Operation(
+      operationId = "listPartnerContacts",
+      summary = "A partner's contacts",
+      description =
+          "Personal data: the school's staff of the partner's country and the partner itself;"
+              + " never integrations. Erased contacts are left out. By name.")
+  public Page<ContactView> list(
+      @PathParam("id") UUID id,
+      @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Page.MAX_PAGE) int page,
+      @QueryParam("size") @DefaultValue(Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE) int size) {
+    return service.list(id, page, size, scope.get());
+  }
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.COUNTRY_ADMIN, Roles.PARTNER})
+  @Operation(
+      operationId = "addPartnerContact",
+      summary = "Record a contact at a partner",
+      description =
+          "The country's admins, or the partner itself. An email or a phone is required."
+              + " Emits nothing: contacts never leave partnership-service.")
+  @APIResponse(
+      responseCode = "201",
+      description = "Created",
+      content = @Content(schema = @Schema(implementation = ContactView.class)))
+  public Response add(
+      @PathParam("id") UUID id,
+      @BeanParam IdempotencyKey idempotencyKey,
+      @Valid @NotNull ContactRequest request,
+      @Context UriInfo uri) {
+    IdempotencyKeys.Outcome<ContactView> outcome =
+        service.add(id, request, idempotencyKey.value(), scope.get());
+    return Responses.created(uri, outcome.value().id(), outcome.value().version(), outcome);
+  }
+
+  @GET
+  @Path("{contactId}")
+  @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.COUNTRY_ADMIN, Roles.SITE_STAFF, Roles.PARTNER})
+  @Operation(
+      operationId = "getPartnerContact",
+      summary = "Read a partner's contact",
+      description = "As the list; an erased contact shows only its id, dates and erasure.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The contact",
+      content = @Content(schema = @Schema(implementation = ContactView.class)))
+  public Response get(@PathParam("id") UUID id, @PathParam("contactId") UUID contactId) {
+    ContactView view = service.get(id, contactId, scope.get());
+    return Responses.ok(view, view.version());
+  }
+
+  @GET
+  @Path("{contactId}/export")
+  @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.COUNTRY_ADMIN})
+  @Operation(
+      operationId = "exportPartnerContact",
+      summary = "Everything held about a contact (right of access)",
+      description =
+          "The country's admins, answering the person's request. 409 once the contact is erased.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The export, not to be cached",
+      content = @Content(schema = @Schema(implementation = ContactExport.class)))
+  public Response export(@PathParam("id") UUID id, @PathParam("contactId") UUID contactId) {
+    return Response.ok(service.export(id, contactId, scope.get()))
+        .header("Cache-Control", "no-store")
+        .build();
+  }
+
+  @POST
+  @Path("{contactId}/erase")
+  @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.COUNTRY_ADMIN, Roles.PARTNER})
+  @Operation(
+      operationId = "erasePartnerContact",
+      summary = "Erase a contact (right to erasure)",
+      description =
+          "Blanks the person's name, role, email and phone for good and forgets the answers kept"
+              + " for retried creates; the record of an erased contact stays. The country's"
+              + " admins, or the partner itself. 409 if already erased.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The erased contact",
+      content = @Content(schema = @Schema(implementation = ContactView.class)))
+  public ContactView erase(@PathParam("id") UUID id, @PathParam("contactId") UUID contactId) {
+    return service.erase(id, contactId, scope.get());
+  }
+}

@@ -1,0 +1,166 @@
+package org.passerelle.partnership.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.passerelle.commons.idempotency.IdempotencyKeys;
+import org.passerelle.commons.problem.ProblemException;
+import org.passerelle.commons.rest.Page;
+import org.passerelle.commons.security.AccessScope;
+import org.passerelle.commons.security.Roles;
+import org.passerelle.commons.time.Now;
+import org.passerelle.partnership.Partner;
+import org.passerelle.partnership.PartnerContact;
+import org.passerelle.partnership.api.ContactExport;
+import org.passerelle.partnership.api.ContactRequest;
+import org.passerelle.partnership.api.ContactView;
+import org.passerelle.partnership.repository.PartnerContactRepository;
+import org.passerelle.partnership.repository.PartnerRepository;
+import org.passerelle.problem.ProblemType;
+
+/**
+ * Partners' contacts, personal data: read by the school's staff of the partner's country and by the
+ * partner itself (never by integrations); recorded and erased by the country's admins and by the
+ * partner itself; exported (right of access) by the country's admins. Events never carry them.
+ */
+@ApplicationScoped
+public class PartnerContactService {
+
+  /** The idempotent operation that records a contact; its stored answers name the person. */
+  private static final String ADD = "add-partner-contact";
+
+  private final PartnerRepository partners;
+  private final PartnerContactRepository contacts;
+  private final IdempotencyKeys idempotency;
+  private final Now now;
+
+  PartnerContactService(
+      PartnerRepository partners,
+      PartnerContactRepository contacts,
+      IdempotencyKeys idempotency,
+      Now now) {
+    this.partners = partners;
+    this.contacts = contacts;
+    this.idempotency = idempotency;
+    this.now = now;
+  }
+
+  @Transactional
+  public Page<ContactView> list(UUID partnerId, int page, int size, AccessScope scope) {
+    Partner partner = readable(partnerId, scope);
+    return Page.of(contacts.current(partner.id), page, size, ContactView::of);
+  }
+
+  @Transactional
+  public IdempotencyKeys.Outcome<ContactView> add(
+      UUID partnerId, ContactRequest request, String idempotencyKey, AccessScope scope) {
+    return idempotency.once(
+        idempotencyKey,
+        scope.subject(),
+        ADD + " " + partnerId,
+        request,
+        ContactView.class,
+        () -> {
+          Partner partner = readable(partnerId, scope);
+          requireManager(partner, scope);
+          if (request.email() == null && request.phone() == null) {
+            throw ProblemException.invalid("email", "invalid-request.contact-unreachable");
+          }
+          PartnerContact contact = new PartnerContact();
+          contact.id = UUID.randomUUID();
+          contact.partnerId = partner.id;
+          contact.name = request.name().strip();
+          contact.jobTitle = request.jobTitle() == null ? null : request.jobTitle().strip();
+          contact.email =
+              request.email() == null ? null : request.email().strip().toLowerCase(Locale.ROOT);
+          contact.phone = request.phone() == null ? null : request.phone().strip();
+          contact.createdAt = now.timestamp();
+          contact.createdBy = scope.subject();
+          contacts.persistAndFlush(contact);
+          return ContactView.of(contact);
+        });
+  }
+
+  @Transactional
+  public ContactView get(UUID partnerId, UUID contactId, AccessScope scope) {
+    readable(partnerId, scope);
+    return ContactView.of(contact(partnerId, contactId, false));
+  }
+
+  /** Right of access: everything held about the person. 409 once erased: nothing is left. */
+  @Transactional
+  public ContactExport export(UUID partnerId, UUID contactId, AccessScope scope) {
+    Partner partner = readable(partnerId, scope);
+    requireCountryLevel(partner, scope);
+    PartnerContact contact = contact(partnerId, contactId, false);
+    if (contact.erased()) {
+      throw new ProblemException(ProblemType.CONFLICT, "conflict.contact-erased");
+    }
+    return new ContactExport(
+        ContactView.of(contact), partner.id, partner.name, partner.country, contact.createdBy);
+  }
+
+  /**
+   * Right to erasure: the person's name, role, email and phone are blanked for good; the row stays
+   * to show that there was a contact and when it was erased, and the answers kept for retried
+   * creates are forgotten. 409 if already erased.
+   */
+  @Transactional
+  public ContactView erase(UUID partnerId, UUID contactId, AccessScope scope) {
+    Partner partner = readable(partnerId, scope);
+    requireManager(partner, scope);
+    PartnerContact contact = contact(partnerId, contactId, true);
+    if (contact.erased()) {
+      throw new ProblemException(ProblemType.CONFLICT, "conflict.contact-erased");
+    }
+    contact.name = null;
+    contact.jobTitle = null;
+    contact.email = null;
+    contact.phone = null;
+    contact.createdBy = null;
+    contact.erasedAt = now.timestamp();
+    contacts.flush();
+    // The answer kept for a retried create would still hold the person's details.
+    idempotency.forgetResponsesMentioning(List.of(ADD + " %"), List.of(contact.id.toString()));
+    return ContactView.of(contact);
+  }
+
+  /** The partner, if the caller may read its contacts at all; 404 otherwise. */
+  private Partner readable(UUID partnerId, AccessScope scope) {
+    return partners
+        .findByIdOptional(partnerId)
+        .filter(
+            partner ->
+                (scope.isStaff() && scope.coversCountry(partner.country))
+                    || scope.isPartner(partner.id.toString()))
+        .orElseThrow(() -> ProblemException.notFound("partner"));
+  }
+
+  private PartnerContact contact(UUID partnerId, UUID contactId, boolean lock) {
+    PartnerContact contact =
+        lock
+            ? contacts.findById(contactId, LockModeType.PESSIMISTIC_WRITE)
+            : contacts.findById(contactId);
+    if (contact == null || !contact.partnerId.equals(partnerId)) {
+      throw ProblemException.notFound("partner-contact");
+    }
+    return contact;
+  }
+
+  /** The country's admins, or the partner organisation itself. */
+  private static void requireManager(Partner partner, AccessScope scope) {
+    if (!scope.isPartner(partner.id.toString())) {
+      requireCountryLevel(partner, scope);
+    }
+  }
+
+  private static void requireCountryLevel(Partner partner, AccessScope scope) {
+    boolean countryLevel = scope.isPlatformAdmin() || scope.has(Roles.COUNTRY_ADMIN);
+    if (!countryLevel || !scope.coversCountry(partner.country)) {
+      throw ProblemException.outOfScope();
+    }
+  }
+}

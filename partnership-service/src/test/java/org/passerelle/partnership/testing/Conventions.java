@@ -1,8 +1,6 @@
 package org.passerelle.partnership.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.anyOf;
-import static org.hamcrest.Matchers.is;
 
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.persistence.EntityManager;
@@ -32,24 +30,8 @@ public final class Conventions {
    * (whichever test class runs first creates them).
    */
   public static void demoPartners() {
-    Api.as("platform-admin")
-        .body(
-            """
-            {"name": "Atelier Numérique Solidaire", "kind": "EMPLOYER", "country": "FR",
-             "registrationNumber": "73282932000074"}
-            """)
-        .put("/api/v1/partners/" + PARTNER_FR)
-        .then()
-        .statusCode(anyOf(is(200), is(201)));
-    Api.as("platform-admin")
-        .body(
-            """
-            {"name": "Maroc Digital Emploi", "kind": "EMPLOYER", "country": "MA",
-             "registrationNumber": "73282932000074"}
-            """)
-        .put("/api/v1/partners/" + PARTNER_MA)
-        .then()
-        .statusCode(anyOf(is(200), is(201)));
+    // One registration of the demo partners for every test class, with the same details.
+    org.passerelle.partnership.rest.PartnerResourceTest.demoPartners();
   }
 
   /** A new partner of this country, registered by its admin. */

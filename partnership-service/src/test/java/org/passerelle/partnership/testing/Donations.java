@@ -1,8 +1,6 @@
 package org.passerelle.partnership.testing;
 
 import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.anyOf;
-import static org.hamcrest.Matchers.is;
 
 import io.restassured.path.json.JsonPath;
 import java.util.List;
@@ -34,22 +32,8 @@ public final class Donations {
    * checks their first registration.
    */
   public static void demoPartners() {
-    Api.as("platform-admin")
-        .body(
-            """
-            {"name": "Atelier Numérique Solidaire", "kind": "EMPLOYER", "country": "FR"}
-            """)
-        .put("/api/v1/partners/" + PARTNER_FR)
-        .then()
-        .statusCode(anyOf(is(200), is(201), is(409)));
-    Api.as("platform-admin")
-        .body(
-            """
-            {"name": "Maroc Digital Emploi", "kind": "EMPLOYER", "country": "MA"}
-            """)
-        .put("/api/v1/partners/" + PARTNER_MA)
-        .then()
-        .statusCode(anyOf(is(200), is(201), is(409)));
+    // One registration of the demo partners for every test class, with the same details.
+    org.passerelle.partnership.rest.PartnerResourceTest.demoPartners();
   }
 
   private static final Map<String, String> DONORS = new ConcurrentHashMap<>();

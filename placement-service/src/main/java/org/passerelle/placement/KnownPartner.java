@@ -19,6 +19,12 @@ public class KnownPartner {
   @Enumerated(EnumType.STRING)
   public PartnerStatus status;
 
+  /**
+   * partnership-service's version of the partner this copy holds (0: as registered), not this
+   * row's: only a newer partner-changed replaces it.
+   */
+  public long version;
+
   @Column(name = "learned_at")
   public OffsetDateTime learnedAt;
 }

@@ -1,8 +1,8 @@
 package org.passerelle.placement;
 
 /**
- * Whether a partner may be named on new job offers. partner-registered makes it ACTIVE; a later
- * partnership event may make it INACTIVE (issue 15).
+ * Whether a partner may be named on new job offers. partner-registered makes it ACTIVE;
+ * partner-changed carries its status after each change.
  */
 public enum PartnerStatus {
   ACTIVE,

@@ -13,10 +13,14 @@ public final class ConsumedEvents {
   public static final ConsumedEvent<PartnerRegistered> PARTNER_REGISTERED =
       ConsumedEvent.of("partnership", "partner-registered", 1, PartnerRegistered.class);
 
+  public static final ConsumedEvent<PartnerChanged> PARTNER_CHANGED =
+      ConsumedEvent.of("partnership", "partner-changed", 1, PartnerChanged.class);
+
   public static final ConsumedEvent<SiteRegistered> SITE_REGISTERED =
       ConsumedEvent.of("cohort", "site-registered", 1, SiteRegistered.class);
 
-  public static final List<ConsumedEvent<?>> ALL = List.of(PARTNER_REGISTERED, SITE_REGISTERED);
+  public static final List<ConsumedEvent<?>> ALL =
+      List.of(PARTNER_REGISTERED, PARTNER_CHANGED, SITE_REGISTERED);
 
   private ConsumedEvents() {}
 }

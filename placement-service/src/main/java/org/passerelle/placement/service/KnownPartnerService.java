@@ -1,6 +1,7 @@
 package org.passerelle.placement.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.util.UUID;
 import org.passerelle.commons.time.Now;
@@ -37,8 +38,39 @@ public class KnownPartnerService {
     partner.id = id;
     partner.country = country;
     partner.status = PartnerStatus.ACTIVE;
+    partner.version = 0;
     partner.learnedAt = now.timestamp();
     partners.persist(partner);
+    return true;
+  }
+
+  /**
+   * Keeps the partner's status as partnership-service changed it, from the newest version only:
+   * events of one partner arrive in order, but a redelivered or replayed older one must not take it
+   * back. A partner not learned yet (its registration older than the topic's retention) is learned
+   * from this event. Returns false, changing nothing, when the copy here is as new or newer.
+   */
+  @Transactional
+  public boolean changed(UUID id, String country, PartnerStatus status, long version) {
+    // Locked: two instances briefly sharing a partition during a rebalance must not both decide
+    // from the same stored version.
+    KnownPartner partner =
+        partners.findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE).orElse(null);
+    if (partner == null) {
+      partner = new KnownPartner();
+      partner.id = id;
+      partner.country = country;
+      partner.status = status;
+      partner.version = version;
+      partner.learnedAt = now.timestamp();
+      partners.persist(partner);
+      return true;
+    }
+    if (version <= partner.version) {
+      return false;
+    }
+    partner.status = status;
+    partner.version = version;
     return true;
   }
 }

@@ -134,4 +134,68 @@ class KnownPartnersAndSitesTest {
         .statusCode(201)
         .body("siteCode", equalTo(site));
   }
+
+  private static long partnersWhere(UUID partnerId, String condition) {
+    return Announced.count(
+        "select count(*) from known_partner where id = '" + partnerId + "' and " + condition);
+  }
+
+  @Test
+  void anInactivePartnerIsRefusedUntilItIsActiveAgainAndAnOlderChangeNeverTakesItBack() {
+    Announced.demoPartnersAndSites();
+    UUID partner = UUID.randomUUID();
+    Announced.send(Announced.partnerRegistered(UUID.randomUUID(), partner, partner, "MA"));
+    ProducerRecord<String, byte[]> inactive =
+        Announced.partnerChanged(UUID.randomUUID(), partner, "MA", "INACTIVE", 1);
+    Announced.send(inactive);
+    UUID inactiveId = Announced.eventId(inactive);
+    await().atMost(Duration.ofSeconds(60)).until(() -> Announced.applied(inactiveId) == 1);
+    assertThat(partnersWhere(partner, "status = 'INACTIVE' and version = 1")).isEqualTo(1);
+
+    Api.as("site-staff-ma")
+        .body(offer(partner, "MA-FES"))
+        .post(OFFERS)
+        .then()
+        .statusCode(422)
+        .contentType("application/problem+json")
+        .body("errors.field", hasItem("partnerId"));
+    assertThat(offersOf(partner)).isZero();
+
+    // Active again at version 2, then the version-1 change redelivered (same id) and replayed
+    // (another id): neither takes the partner back to INACTIVE.
+    ProducerRecord<String, byte[]> active =
+        Announced.partnerChanged(UUID.randomUUID(), partner, "MA", "ACTIVE", 2);
+    ProducerRecord<String, byte[]> replayed =
+        Announced.partnerChanged(UUID.randomUUID(), partner, "MA", "INACTIVE", 1);
+    ProducerRecord<String, byte[]> sameVersion =
+        Announced.partnerChanged(UUID.randomUUID(), partner, "MA", "INACTIVE", 2);
+    Announced.send(active, inactive, replayed, sameVersion);
+    UUID lastId = Announced.eventId(sameVersion);
+    await().atMost(Duration.ofSeconds(60)).until(() -> Announced.applied(lastId) == 1);
+    assertThat(Announced.applied(Announced.eventId(replayed))).isEqualTo(1);
+    assertThat(Announced.applied(inactiveId)).isEqualTo(1);
+    assertThat(partnersWhere(partner, "status = 'ACTIVE' and version = 2")).isEqualTo(1);
+
+    Api.as("site-staff-ma")
+        .body(offer(partner, "MA-FES"))
+        .post(OFFERS)
+        .then()
+        .statusCode(201)
+        .body("partnerId", equalTo(partner.toString()));
+    assertThat(offersOf(partner)).isEqualTo(1);
+  }
+
+  @Test
+  void aPartnerNeverRegisteredHereIsLearnedFromItsChangeAndALateRegistrationChangesNothing() {
+    UUID partner = UUID.randomUUID();
+    ProducerRecord<String, byte[]> inactive =
+        Announced.partnerChanged(UUID.randomUUID(), partner, "FR", "INACTIVE", 3);
+    ProducerRecord<String, byte[]> registered =
+        Announced.partnerRegistered(UUID.randomUUID(), partner, partner, "FR");
+    Announced.send(inactive, registered);
+    UUID registeredId = Announced.eventId(registered);
+    await().atMost(Duration.ofSeconds(60)).until(() -> Announced.applied(registeredId) == 1);
+    assertThat(partnersWhere(partner, "country = 'FR' and status = 'INACTIVE' and version = 3"))
+        .isEqualTo(1);
+  }
 }

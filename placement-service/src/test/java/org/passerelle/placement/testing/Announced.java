@@ -26,6 +26,7 @@ public final class Announced {
   public static final String COHORT_TOPIC = "cohort.events";
   public static final String PARTNER_REGISTERED =
       "org.passerelle.partnership.partner-registered.v1";
+  public static final String PARTNER_CHANGED = "org.passerelle.partnership.partner-changed.v1";
   public static final String SITE_REGISTERED = "org.passerelle.cohort.site-registered.v1";
 
   /** The demo partner organisations of partner-fr and partner-ma (their tokens' partner_id). */
@@ -71,6 +72,27 @@ public final class Announced {
             .formatted(partnerId, country);
     return record(
         PARTNERSHIP_TOPIC, eventId, PARTNER_REGISTERED, "/partnership", key, country, null, data);
+  }
+
+  /** partner-changed as partnership-service emits it: the whole partner, keyed by its id. */
+  public static ProducerRecord<String, byte[]> partnerChanged(
+      UUID eventId, UUID partnerId, String country, String status, long version) {
+    String data =
+        """
+        {"partnerId":"%s","name":"Atelier Web","kind":"EMPLOYER","roles":["EMPLOYER"],
+         "country":"%s","registrationNumber":null,"status":"%s","sector":null,"address":null,
+         "sites":[],"version":%d,"changedAt":"2026-12-05T09:00:00Z"}
+        """
+            .formatted(partnerId, country, status, version);
+    return record(
+        PARTNERSHIP_TOPIC,
+        eventId,
+        PARTNER_CHANGED,
+        "/partnership",
+        partnerId,
+        country,
+        null,
+        data);
   }
 
   /** site-registered as cohort-service emits it, keyed by the site's name-based UUID. */

@@ -8,7 +8,6 @@ import static org.hamcrest.Matchers.equalTo;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,47 +40,10 @@ class CohortLifeTest {
   @Test
   void fromSeatsToAVerifiedCertificate() {
     String cohort = Platform.scheduleCohort(Platform.asUser("country-admin-fr"), SITE, 2);
-    List<String> applications = new ArrayList<>();
-    for (int i = 0; i < 2; i++) {
-      String id = Platform.submitApplication(Platform.asUser(STAFF), cohort, SITE);
-      Platform.asUser(STAFF)
-          .body("{\"testScore\": 70}")
-          .post("/api/v1/applications/" + id + "/screen")
-          .then()
-          .statusCode(200);
-      Platform.asUser(STAFF).post("/api/v1/applications/" + id + "/accept").then().statusCode(200);
-      applications.add(id);
-    }
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .pollInterval(Duration.ofMillis(300))
-        .until(
-            () -> applications.stream().allMatch(id -> applicationStatus(id).equals("ENROLLED")));
-
+    List<String> applications = Platform.enrolledApplications(STAFF, cohort, SITE, 2);
     // The start moved to today (staff's decision), recruitment closed yesterday.
+    Platform.startToday(STAFF, cohort).statusCode(200).body("status", equalTo("RUNNING"));
     LocalDate today = LocalDate.now(ZoneId.of("Europe/Paris"));
-    String opened =
-        Platform.asUser(STAFF)
-            .post("/api/v1/cohorts/" + cohort + "/open-recruitment")
-            .then()
-            .statusCode(200)
-            .extract()
-            .header("ETag");
-    Platform.asUser(STAFF)
-        .header("If-Match", opened)
-        .body(
-            Map.of(
-                "startDate", today.toString(),
-                "recruitmentOpensOn", today.minusDays(2).toString(),
-                "recruitmentClosesOn", today.minusDays(1).toString()))
-        .patch("/api/v1/cohorts/" + cohort)
-        .then()
-        .statusCode(200);
-    Platform.asUser(STAFF)
-        .post("/api/v1/cohorts/" + cohort + "/start")
-        .then()
-        .statusCode(200)
-        .body("status", equalTo("RUNNING"));
     await()
         .atMost(Duration.ofSeconds(30))
         .pollInterval(Duration.ofMillis(300))

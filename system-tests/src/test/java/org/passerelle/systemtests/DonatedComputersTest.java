@@ -9,7 +9,6 @@ import static org.hamcrest.Matchers.hasItems;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -30,15 +29,6 @@ class DonatedComputersTest {
   @BeforeAll
   static void platform() {
     Platform.get();
-  }
-
-  private static String applicationStatus(String application) {
-    return Platform.asUser(STAFF)
-        .get("/api/v1/applications/" + application)
-        .then()
-        .statusCode(200)
-        .extract()
-        .path("status");
   }
 
   private static String lentComputer(String donation, int index, String learner) {
@@ -86,41 +76,9 @@ class DonatedComputersTest {
   @Test
   void theComputersOfLearnersWhoLeaveOrCompleteAreRecalled() {
     String cohort = Platform.scheduleCohort(Platform.asUser("country-admin-fr"), SITE, 2);
-    List<String> applications = new ArrayList<>();
-    for (int i = 0; i < 2; i++) {
-      String id = Platform.submitApplication(Platform.asUser(STAFF), cohort, SITE);
-      Platform.asUser(STAFF)
-          .body("{\"testScore\": 70}")
-          .post("/api/v1/applications/" + id + "/screen")
-          .then()
-          .statusCode(200);
-      Platform.asUser(STAFF).post("/api/v1/applications/" + id + "/accept").then().statusCode(200);
-      applications.add(id);
-    }
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .pollInterval(Duration.ofMillis(300))
-        .until(
-            () -> applications.stream().allMatch(id -> applicationStatus(id).equals("ENROLLED")));
+    Platform.enrolledApplications(STAFF, cohort, SITE, 2);
+    Platform.startToday(STAFF, cohort).statusCode(200);
     LocalDate today = LocalDate.now(ZoneId.of("Europe/Paris"));
-    String opened =
-        Platform.asUser(STAFF)
-            .post("/api/v1/cohorts/" + cohort + "/open-recruitment")
-            .then()
-            .statusCode(200)
-            .extract()
-            .header("ETag");
-    Platform.asUser(STAFF)
-        .header("If-Match", opened)
-        .body(
-            Map.of(
-                "startDate", today.toString(),
-                "recruitmentOpensOn", today.minusDays(2).toString(),
-                "recruitmentClosesOn", today.minusDays(1).toString()))
-        .patch("/api/v1/cohorts/" + cohort)
-        .then()
-        .statusCode(200);
-    Platform.asUser(STAFF).post("/api/v1/cohorts/" + cohort + "/start").then().statusCode(200);
     List<String> learners =
         Platform.asUser(STAFF)
             .get("/api/v1/cohorts/" + cohort + "/learners")

@@ -148,6 +148,67 @@ final class Platform {
         .path("id");
   }
 
+  /**
+   * Applications of {@code count} new applicants to this cohort, screened and accepted by this
+   * staff user, once enrollment-service has seen them enrolled (cohort-service gave each a seat).
+   */
+  static List<String> enrolledApplications(String staff, String cohort, String site, int count) {
+    List<String> applications = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      String id = submitApplication(asUser(staff), cohort, site);
+      asUser(staff)
+          .body("{\"testScore\": 70}")
+          .post("/api/v1/applications/" + id + "/screen")
+          .then()
+          .statusCode(200);
+      asUser(staff).post("/api/v1/applications/" + id + "/accept").then().statusCode(200);
+      applications.add(id);
+    }
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(300))
+        .until(
+            () ->
+                applications.stream()
+                    .allMatch(
+                        id ->
+                            "ENROLLED"
+                                .equals(
+                                    asUser(staff)
+                                        .get("/api/v1/applications/" + id)
+                                        .then()
+                                        .statusCode(200)
+                                        .extract()
+                                        .path("status"))));
+    return applications;
+  }
+
+  /**
+   * Moves the cohort's start to today (staff's decision; recruitment closed yesterday) and starts
+   * it: the answer to the start, for the caller to check.
+   */
+  static io.restassured.response.ValidatableResponse startToday(String staff, String cohort) {
+    LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/Paris"));
+    String opened =
+        asUser(staff)
+            .post("/api/v1/cohorts/" + cohort + "/open-recruitment")
+            .then()
+            .statusCode(200)
+            .extract()
+            .header("ETag");
+    asUser(staff)
+        .header("If-Match", opened)
+        .body(
+            Map.of(
+                "startDate", today.toString(),
+                "recruitmentOpensOn", today.minusDays(2).toString(),
+                "recruitmentClosesOn", today.minusDays(1).toString()))
+        .patch("/api/v1/cohorts/" + cohort)
+        .then()
+        .statusCode(200);
+    return asUser(staff).post("/api/v1/cohorts/" + cohort + "/start").then();
+  }
+
   /** A JSON request through the gateway, carrying a real token of this demo user. */
   static RequestSpecification asUser(String user) {
     return given()

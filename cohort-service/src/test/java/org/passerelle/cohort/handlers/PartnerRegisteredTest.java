@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.passerelle.cohort.testing.Partners;
+import org.passerelle.commons.testing.BrokerEvents;
 
 /**
  * cohort-service learns the partners a cohort's funders may name from partnership-service's
@@ -41,7 +42,7 @@ class PartnerRegisteredTest {
     ProducerRecord<String, byte[]> again =
         Partners.registered(UUID.randomUUID(), first, first, "MA");
     ProducerRecord<String, byte[]> next = Partners.registered(UUID.randomUUID(), first, last, "MA");
-    Partners.send(registered, registered, redelivered, again, next);
+    BrokerEvents.send(registered, registered, redelivered, again, next);
     UUID nextId = Partners.eventId(next);
     await().atMost(Duration.ofSeconds(60)).until(() -> Partners.applied(nextId) == 1);
 

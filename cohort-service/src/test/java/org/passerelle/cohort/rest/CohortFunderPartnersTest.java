@@ -27,6 +27,7 @@ import org.passerelle.cohort.events.CohortOutbox;
 import org.passerelle.cohort.testing.Cohorts;
 import org.passerelle.cohort.testing.Partners;
 import org.passerelle.commons.testing.Api;
+import org.passerelle.commons.testing.BrokerEvents;
 
 /**
  * A cohort's funders name partners (ADR 0020): only partners cohort-service learned from
@@ -237,7 +238,7 @@ class CohortFunderPartnersTest {
         .body("errors.field", contains("funderPartnerIds[0]"));
     assertThat(cohorts()).isEqualTo(before);
 
-    Partners.send(Partners.registered(UUID.randomUUID(), partner, partner, "FR"));
+    BrokerEvents.send(Partners.registered(UUID.randomUUID(), partner, partner, "FR"));
     Partners.awaitKnown(partner);
     // the refused attempt left its key free: the client's retry runs for real
     Api.as("site-staff-fr")

@@ -7,13 +7,11 @@ import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.passerelle.commons.events.CloudEventHeaders;
-import org.passerelle.commons.events.KafkaClients;
 import org.passerelle.commons.inbox.InboxConsumer;
 import org.passerelle.commons.testing.Api;
+import org.passerelle.commons.testing.BrokerEvents;
 
 /**
  * partnership-service's partner-registered, as its relay puts it on partnership.events:
@@ -22,15 +20,12 @@ import org.passerelle.commons.testing.Api;
  */
 public final class Partners {
 
-  public static final String TOPIC = "partnership.events";
-  public static final String REGISTERED = "org.passerelle.partnership.partner-registered.v1";
-
   private Partners() {}
 
   /** A new partner of this country, registered and awaited until cohort-service knows it. */
   public static UUID known(String country) {
     UUID partner = UUID.randomUUID();
-    send(registered(UUID.randomUUID(), partner, partner, country));
+    BrokerEvents.send(registered(UUID.randomUUID(), partner, partner, country));
     awaitKnown(partner);
     return partner;
   }
@@ -47,32 +42,8 @@ public final class Partners {
          "aFieldAddedLater":{"ignored":true}}
         """
             .formatted(partnerId, country);
-    ProducerRecord<String, byte[]> record =
-        new ProducerRecord<>(TOPIC, key.toString(), data.getBytes(StandardCharsets.UTF_8));
-    record
-        .headers()
-        .add(CloudEventHeaders.SPEC_VERSION, bytes("1.0"))
-        .add(CloudEventHeaders.ID, bytes(eventId.toString()))
-        .add(CloudEventHeaders.SOURCE, bytes("/partnership"))
-        .add(CloudEventHeaders.TYPE, bytes(REGISTERED))
-        .add(CloudEventHeaders.SUBJECT, bytes(key.toString()))
-        .add(CloudEventHeaders.COUNTRY, bytes(country));
-    return record;
-  }
-
-  @SafeVarargs
-  public static void send(ProducerRecord<String, byte[]>... records) {
-    KafkaClients kafka = CDI.current().select(KafkaClients.class).get();
-    try (KafkaProducer<String, byte[]> producer = kafka.producer("cohort-partners-test")) {
-      for (ProducerRecord<String, byte[]> record : records) {
-        producer.send(record).get();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("the broker refused a test event", e);
-    }
+    return BrokerEvents.event(
+        "partnership", "partner-registered", eventId, key.toString(), country, null, data);
   }
 
   public static void awaitKnown(UUID partnerId) {
@@ -101,9 +72,5 @@ public final class Partners {
     return UUID.fromString(
         new String(
             record.headers().lastHeader(CloudEventHeaders.ID).value(), StandardCharsets.UTF_8));
-  }
-
-  private static byte[] bytes(String value) {
-    return value.getBytes(StandardCharsets.UTF_8);
   }
 }

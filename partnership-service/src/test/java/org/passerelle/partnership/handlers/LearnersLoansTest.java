@@ -18,6 +18,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.passerelle.commons.testing.Api;
+import org.passerelle.commons.testing.BrokerEvents;
 import org.passerelle.commons.testing.Tokens;
 import org.passerelle.partnership.testing.Announced;
 import org.passerelle.partnership.testing.Donations;
@@ -55,7 +56,7 @@ class LearnersLoansTest {
   }
 
   private void sendTwiceAndAwait(ProducerRecord<String, byte[]> record, UUID eventId) {
-    Announced.send(record, record);
+    BrokerEvents.send(record, record);
     await().atMost(Duration.ofSeconds(60)).until(() -> applied(eventId) == 1);
   }
 

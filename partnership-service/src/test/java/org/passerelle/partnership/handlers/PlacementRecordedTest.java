@@ -22,6 +22,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.passerelle.commons.events.CloudEventHeaders;
 import org.passerelle.commons.testing.Api;
+import org.passerelle.commons.testing.BrokerEvents;
 import org.passerelle.partnership.testing.Conventions;
 import org.passerelle.partnership.testing.Placements;
 
@@ -109,7 +110,7 @@ class PlacementRecordedTest {
                 start.plusDays(4)),
             Placements.recorded(
                 lastEvent, second, partner, "TEMPORARY", "FR-SEVRAN", start.plusDays(20)));
-    records.forEach(Placements::send);
+    records.forEach(BrokerEvents::send);
     Set<UUID> eventIds = new HashSet<>();
     records.forEach(record -> eventIds.add(eventId(record)));
     assertThat(eventIds).hasSize(records.size() - 1);

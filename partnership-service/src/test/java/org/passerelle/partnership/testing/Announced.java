@@ -1,13 +1,8 @@
 package org.passerelle.partnership.testing;
 
-import jakarta.enterprise.inject.spi.CDI;
-import java.nio.charset.StandardCharsets;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.passerelle.commons.events.CloudEventHeaders;
-import org.passerelle.commons.events.KafkaClients;
+import org.passerelle.commons.testing.BrokerEvents;
 
 /**
  * What cohort-service and enrollment-service announce about learners, as their relays put it on
@@ -52,41 +47,15 @@ public final class Announced {
     return record("enrollment", eventId, "applicant-erased", learnerId, country + "-X", data);
   }
 
-  @SafeVarargs
-  public static void send(ProducerRecord<String, byte[]>... records) {
-    KafkaClients kafka = CDI.current().select(KafkaClients.class).get();
-    try (KafkaProducer<String, byte[]> producer = kafka.producer("partnership-test")) {
-      for (ProducerRecord<String, byte[]> record : records) {
-        producer.send(record).get();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("the broker refused a test event", e);
-    }
-  }
-
   private static ProducerRecord<String, byte[]> record(
       String producer, UUID eventId, String event, UUID key, String site, String data) {
-    ProducerRecord<String, byte[]> record =
-        new ProducerRecord<>(
-            producer + ".events", key.toString(), data.getBytes(StandardCharsets.UTF_8));
-    record
-        .headers()
-        .add(CloudEventHeaders.SPEC_VERSION, bytes("1.0"))
-        .add(CloudEventHeaders.ID, bytes(eventId.toString()))
-        .add(CloudEventHeaders.SOURCE, bytes("/" + producer))
-        .add(CloudEventHeaders.TYPE, bytes("org.passerelle." + producer + "." + event + ".v1"))
-        .add(CloudEventHeaders.SUBJECT, bytes(key.toString()))
-        .add(CloudEventHeaders.COUNTRY, bytes(site.substring(0, 2)));
-    if (!site.endsWith("-X")) {
-      record.headers().add(CloudEventHeaders.SITE, bytes(site));
-    }
-    return record;
-  }
-
-  private static byte[] bytes(String value) {
-    return value.getBytes(StandardCharsets.UTF_8);
+    return BrokerEvents.event(
+        producer,
+        event,
+        eventId,
+        key.toString(),
+        site.substring(0, 2),
+        site.endsWith("-X") ? null : site,
+        data);
   }
 }

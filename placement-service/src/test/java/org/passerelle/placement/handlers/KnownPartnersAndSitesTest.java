@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.passerelle.commons.testing.Api;
+import org.passerelle.commons.testing.BrokerEvents;
 import org.passerelle.placement.testing.Announced;
 
 /**
@@ -51,7 +52,7 @@ class KnownPartnersAndSitesTest {
         .body("errors.field", hasItem("partnerId"));
     assertThat(offersOf(partner)).isZero();
 
-    Announced.send(Announced.partnerRegistered(UUID.randomUUID(), partner, partner, "MA"));
+    BrokerEvents.send(Announced.partnerRegistered(UUID.randomUUID(), partner, partner, "MA"));
     Announced.awaitPartner(partner);
     assertThat(
             Announced.count(
@@ -85,7 +86,7 @@ class KnownPartnersAndSitesTest {
         Announced.partnerRegistered(eventId, first, other, "MA");
     ProducerRecord<String, byte[]> next =
         Announced.partnerRegistered(UUID.randomUUID(), first, last, "FR");
-    Announced.send(registered, registered, redelivered, next);
+    BrokerEvents.send(registered, registered, redelivered, next);
     UUID nextId = Announced.eventId(next);
     await().atMost(Duration.ofSeconds(60)).until(() -> Announced.applied(nextId) == 1);
 
@@ -115,10 +116,10 @@ class KnownPartnersAndSitesTest {
         .body("errors.field", hasItem("siteCode"));
 
     ProducerRecord<String, byte[]> registered = Announced.siteRegistered(UUID.randomUUID(), site);
-    Announced.send(registered, registered);
+    BrokerEvents.send(registered, registered);
     // The same site announced again under another id (e.g. a re-announcement) is no second site.
     ProducerRecord<String, byte[]> again = Announced.siteRegistered(UUID.randomUUID(), site);
-    Announced.send(again);
+    BrokerEvents.send(again);
     UUID againId = Announced.eventId(again);
     await().atMost(Duration.ofSeconds(60)).until(() -> Announced.applied(againId) == 1);
     assertThat(Announced.applied(Announced.eventId(registered))).isEqualTo(1);
@@ -144,10 +145,10 @@ class KnownPartnersAndSitesTest {
   void anInactivePartnerIsRefusedUntilItIsActiveAgainAndAnOlderChangeNeverTakesItBack() {
     Announced.demoPartnersAndSites();
     UUID partner = UUID.randomUUID();
-    Announced.send(Announced.partnerRegistered(UUID.randomUUID(), partner, partner, "MA"));
+    BrokerEvents.send(Announced.partnerRegistered(UUID.randomUUID(), partner, partner, "MA"));
     ProducerRecord<String, byte[]> inactive =
         Announced.partnerChanged(UUID.randomUUID(), partner, "MA", "INACTIVE", 1);
-    Announced.send(inactive);
+    BrokerEvents.send(inactive);
     UUID inactiveId = Announced.eventId(inactive);
     await().atMost(Duration.ofSeconds(60)).until(() -> Announced.applied(inactiveId) == 1);
     assertThat(partnersWhere(partner, "status = 'INACTIVE' and version = 1")).isEqualTo(1);
@@ -169,7 +170,7 @@ class KnownPartnersAndSitesTest {
         Announced.partnerChanged(UUID.randomUUID(), partner, "MA", "INACTIVE", 1);
     ProducerRecord<String, byte[]> sameVersion =
         Announced.partnerChanged(UUID.randomUUID(), partner, "MA", "INACTIVE", 2);
-    Announced.send(active, inactive, replayed, sameVersion);
+    BrokerEvents.send(active, inactive, replayed, sameVersion);
     UUID lastId = Announced.eventId(sameVersion);
     await().atMost(Duration.ofSeconds(60)).until(() -> Announced.applied(lastId) == 1);
     assertThat(Announced.applied(Announced.eventId(replayed))).isEqualTo(1);
@@ -192,7 +193,7 @@ class KnownPartnersAndSitesTest {
         Announced.partnerChanged(UUID.randomUUID(), partner, "FR", "INACTIVE", 3);
     ProducerRecord<String, byte[]> registered =
         Announced.partnerRegistered(UUID.randomUUID(), partner, partner, "FR");
-    Announced.send(inactive, registered);
+    BrokerEvents.send(inactive, registered);
     UUID registeredId = Announced.eventId(registered);
     await().atMost(Duration.ofSeconds(60)).until(() -> Announced.applied(registeredId) == 1);
     assertThat(partnersWhere(partner, "country = 'FR' and status = 'INACTIVE' and version = 3"))

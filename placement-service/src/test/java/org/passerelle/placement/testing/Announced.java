@@ -8,12 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.passerelle.commons.events.CloudEventHeaders;
-import org.passerelle.commons.events.KafkaClients;
 import org.passerelle.commons.testing.Api;
+import org.passerelle.commons.testing.BrokerEvents;
 
 /**
  * What partnership-service and cohort-service announce, as their relays put it on their topics:
@@ -47,11 +45,11 @@ public final class Announced {
     if (demoKnown) {
       return;
     }
-    send(
+    BrokerEvents.send(
         partnerRegistered(UUID.randomUUID(), PARTNER_FR, PARTNER_FR, "FR"),
         partnerRegistered(UUID.randomUUID(), PARTNER_MA, PARTNER_MA, "MA"));
     for (String site : SITES) {
-      send(siteRegistered(UUID.randomUUID(), site));
+      BrokerEvents.send(siteRegistered(UUID.randomUUID(), site));
     }
     awaitPartner(PARTNER_FR);
     awaitPartner(PARTNER_MA);
@@ -106,21 +104,6 @@ public final class Announced {
             .formatted(code, country, country.equals("FR") ? "Europe/Paris" : "Africa/Casablanca");
     UUID key = UUID.nameUUIDFromBytes(("site:" + code).getBytes(StandardCharsets.UTF_8));
     return record(COHORT_TOPIC, eventId, SITE_REGISTERED, "/cohort", key, country, code, data);
-  }
-
-  @SafeVarargs
-  public static void send(ProducerRecord<String, byte[]>... records) {
-    KafkaClients kafka = CDI.current().select(KafkaClients.class).get();
-    try (KafkaProducer<String, byte[]> producer = kafka.producer("placement-test")) {
-      for (ProducerRecord<String, byte[]> record : records) {
-        producer.send(record).get();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("the broker refused a test event", e);
-    }
   }
 
   public static long count(String sql) {

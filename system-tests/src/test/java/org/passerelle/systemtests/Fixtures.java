@@ -593,6 +593,8 @@ final class Fixtures {
           case "changePartner" -> "{\"sector\": \"Matrice\"}";
           case "addPartnerContact" ->
               "{\"name\": \"Contact Matrice\", \"email\": \"matrix." + FRESH + "@example.org\"}";
+          // p-gaps (issue 15's remaining gaps)
+          case "changePartnerContact" -> "{\"jobTitle\": \"Matrice\"}";
           default -> null;
         };
     return Optional.ofNullable(body);

@@ -10,4 +10,7 @@ public record ContactRequest(
     @NotNull @Size(max = 200) @Pattern(regexp = PartnerAddress.NOT_BLANK) String name,
     @Size(max = 100) @Pattern(regexp = PartnerAddress.NOT_BLANK) String jobTitle,
     @Size(max = 254) @Email String email,
-    @Size(max = 30) @Pattern(regexp = "\\+?[0-9][0-9 .()-]{5,29}") String phone) {}
+    @Size(max = 30) @Pattern(regexp = PHONE) String phone) {
+
+  public static final String PHONE = "\\+?[0-9][0-9 .()-]{5,29}";
+}

@@ -10,6 +10,7 @@ import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -27,16 +28,21 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.passerelle.commons.idempotency.IdempotencyKeys;
 import org.passerelle.commons.rest.IdempotencyKey;
+import org.passerelle.commons.rest.IfMatch;
 import org.passerelle.commons.rest.Page;
 import org.passerelle.commons.rest.Responses;
 import org.passerelle.commons.security.CurrentScope;
 import org.passerelle.commons.security.Roles;
+import org.passerelle.partnership.api.ChangeContactRequest;
 import org.passerelle.partnership.api.ContactExport;
 import org.passerelle.partnership.api.ContactRequest;
 import org.passerelle.partnership.api.ContactView;
 import org.passerelle.partnership.service.PartnerContactService;
 
-/** The people to deal with at a partner: personal data, kept to those who work with them. */
+/**
+ * The people to deal with at a partner: personal data, kept to those who work with them; every read
+ * and change goes to their access log.
+ */
 @Path("/api/v1/partners/{id}/contacts")
 @Tag(name = "Partners", description = "Employers, funders and other partners")
 @Produces(MediaType.APPLICATION_JSON)
@@ -58,7 +64,8 @@ public class PartnerContactResource {
       summary = "A partner's contacts",
       description =
           "Personal data: the school's staff of the partner's country and the partner itself;"
-              + " never integrations. Erased contacts are left out. By name.")
+              + " never integrations. Erased contacts are left out. By name. Recorded in the"
+              + " contacts' access log.")
   public Page<ContactView> list(
       @PathParam("id") UUID id,
       @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Page.MAX_PAGE) int page,
@@ -95,13 +102,41 @@ public class PartnerContactResource {
   @Operation(
       operationId = "getPartnerContact",
       summary = "Read a partner's contact",
-      description = "As the list; an erased contact shows only its id, dates and erasure.")
+      description =
+          "As the list; an erased contact shows only its id, dates and erasure. Recorded in the"
+              + " contacts' access log.")
   @APIResponse(
       responseCode = "200",
       description = "The contact",
       content = @Content(schema = @Schema(implementation = ContactView.class)))
   public Response get(@PathParam("id") UUID id, @PathParam("contactId") UUID contactId) {
     ContactView view = service.get(id, contactId, scope.get());
+    return Responses.ok(view, view.version());
+  }
+
+  @PATCH
+  @Path("{contactId}")
+  @Consumes({MediaType.APPLICATION_JSON, PartnerResource.MERGE_PATCH})
+  @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.COUNTRY_ADMIN, Roles.PARTNER})
+  @Operation(
+      operationId = "changePartnerContact",
+      summary = "Change a contact's details",
+      description =
+          "JSON merge patch of name, jobTitle, email and phone: a field left out keeps its value;"
+              + " null removes the role, email or phone, as long as an email or a phone remains."
+              + " Needs If-Match with the ETag last read (428 without, 412 when the contact"
+              + " changed since). The country's admins, or the partner itself. 409 once erased."
+              + " Recorded in the contacts' access log; emits nothing.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The contact, with its new ETag",
+      content = @Content(schema = @Schema(implementation = ContactView.class)))
+  public Response change(
+      @PathParam("id") UUID id,
+      @PathParam("contactId") UUID contactId,
+      @BeanParam IfMatch.Required ifMatch,
+      @Valid @NotNull ChangeContactRequest request) {
+    ContactView view = service.change(id, contactId, request, ifMatch.matches(), scope.get());
     return Responses.ok(view, view.version());
   }
 
@@ -112,7 +147,8 @@ public class PartnerContactResource {
       operationId = "exportPartnerContact",
       summary = "Everything held about a contact (right of access)",
       description =
-          "The country's admins, answering the person's request. 409 once the contact is erased.")
+          "The country's admins, answering the person's request: the details, who recorded them,"
+              + " and who read or changed them since. 409 once the contact is erased.")
   @APIResponse(
       responseCode = "200",
       description = "The export, not to be cached",

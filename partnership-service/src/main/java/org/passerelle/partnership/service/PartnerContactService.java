@@ -5,7 +5,11 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.LongPredicate;
 import org.passerelle.commons.idempotency.IdempotencyKeys;
 import org.passerelle.commons.problem.ProblemException;
 import org.passerelle.commons.rest.Page;
@@ -14,17 +18,23 @@ import org.passerelle.commons.security.Roles;
 import org.passerelle.commons.time.Now;
 import org.passerelle.partnership.Partner;
 import org.passerelle.partnership.PartnerContact;
+import org.passerelle.partnership.PartnerContactAccess;
+import org.passerelle.partnership.api.ChangeContactRequest;
+import org.passerelle.partnership.api.ContactAccessView;
 import org.passerelle.partnership.api.ContactExport;
 import org.passerelle.partnership.api.ContactRequest;
 import org.passerelle.partnership.api.ContactView;
+import org.passerelle.partnership.repository.PartnerContactAccessRepository;
 import org.passerelle.partnership.repository.PartnerContactRepository;
 import org.passerelle.partnership.repository.PartnerRepository;
 import org.passerelle.problem.ProblemType;
 
 /**
  * Partners' contacts, personal data: read by the school's staff of the partner's country and by the
- * partner itself (never by integrations); recorded and erased by the country's admins and by the
- * partner itself; exported (right of access) by the country's admins. Events never carry them.
+ * partner itself (never by integrations); recorded, changed and erased by the country's admins and
+ * by the partner itself; exported (right of access) by the country's admins. Every read and change
+ * is kept in their access log (who, when, for what operation), which the country's admins read and
+ * the export includes. Events never carry them.
  */
 @ApplicationScoped
 public class PartnerContactService {
@@ -34,16 +44,19 @@ public class PartnerContactService {
 
   private final PartnerRepository partners;
   private final PartnerContactRepository contacts;
+  private final PartnerContactAccessRepository accesses;
   private final IdempotencyKeys idempotency;
   private final Now now;
 
   PartnerContactService(
       PartnerRepository partners,
       PartnerContactRepository contacts,
+      PartnerContactAccessRepository accesses,
       IdempotencyKeys idempotency,
       Now now) {
     this.partners = partners;
     this.contacts = contacts;
+    this.accesses = accesses;
     this.idempotency = idempotency;
     this.now = now;
   }
@@ -51,7 +64,11 @@ public class PartnerContactService {
   @Transactional
   public Page<ContactView> list(UUID partnerId, int page, int size, AccessScope scope) {
     Partner partner = readable(partnerId, scope);
-    return Page.of(contacts.current(partner.id), page, size, ContactView::of);
+    Page<ContactView> found = Page.of(contacts.current(partner.id), page, size, ContactView::of);
+    if (!found.items().isEmpty()) {
+      record(scope, PartnerContactAccess.Action.LIST, partner, null, "listPartnerContacts");
+    }
+    return found;
   }
 
   @Transactional
@@ -86,8 +103,65 @@ public class PartnerContactService {
 
   @Transactional
   public ContactView get(UUID partnerId, UUID contactId, AccessScope scope) {
-    readable(partnerId, scope);
-    return ContactView.of(contact(partnerId, contactId, false));
+    Partner partner = readable(partnerId, scope);
+    PartnerContact contact = contact(partnerId, contactId, false);
+    if (!contact.erased()) {
+      record(scope, PartnerContactAccess.Action.READ, partner, contact.id, "getPartnerContact");
+    }
+    return ContactView.of(contact);
+  }
+
+  /**
+   * A merge patch of the person's details (see {@link ChangeContactRequest}), by those who record
+   * them, against the version last read. The same values again change nothing. 409 once erased.
+   */
+  @Transactional
+  public ContactView change(
+      UUID partnerId,
+      UUID contactId,
+      ChangeContactRequest request,
+      LongPredicate ifMatch,
+      AccessScope scope) {
+    Partner partner = readable(partnerId, scope);
+    requireManager(partner, scope);
+    PartnerContact contact = contact(partnerId, contactId, true);
+    if (!ifMatch.test(contact.version)) {
+      throw new ProblemException(ProblemType.PRECONDITION_FAILED, "precondition-failed.detail");
+    }
+    if (contact.erased()) {
+      throw new ProblemException(ProblemType.CONFLICT, "conflict.contact-erased");
+    }
+    String name = request.name == null ? contact.name : request.name.strip();
+    String jobTitle = merged(request.jobTitle, contact.jobTitle);
+    String email =
+        request.email == null
+            ? contact.email
+            : request.email.map(value -> value.strip().toLowerCase(Locale.ROOT)).orElse(null);
+    String phone = merged(request.phone, contact.phone);
+    if (email == null && phone == null) {
+      throw ProblemException.invalid("email", "invalid-request.contact-unreachable");
+    }
+    if (name.equals(contact.name)
+        && Objects.equals(jobTitle, contact.jobTitle)
+        && Objects.equals(email, contact.email)
+        && Objects.equals(phone, contact.phone)) {
+      return ContactView.of(contact);
+    }
+    contact.name = name;
+    contact.jobTitle = jobTitle;
+    contact.email = email;
+    contact.phone = phone;
+    contacts.flush(); // the new version, for the ETag
+    record(scope, PartnerContactAccess.Action.CHANGE, partner, contact.id, "changePartnerContact");
+    return ContactView.of(contact);
+  }
+
+  /** The contacts' access log of a partner, newest first: the country's admins. */
+  @Transactional
+  public Page<ContactAccessView> accesses(UUID partnerId, int page, int size, AccessScope scope) {
+    Partner partner = readable(partnerId, scope);
+    requireCountryLevel(partner, scope);
+    return Page.of(accesses.ofPartner(partner.id), page, size, ContactAccessView::of);
   }
 
   /** Right of access: everything held about the person. 409 once erased: nothing is left. */
@@ -99,8 +173,17 @@ public class PartnerContactService {
     if (contact.erased()) {
       throw new ProblemException(ProblemType.CONFLICT, "conflict.contact-erased");
     }
+    record(scope, PartnerContactAccess.Action.EXPORT, partner, contact.id, "exportPartnerContact");
+    accesses.flush();
     return new ContactExport(
-        ContactView.of(contact), partner.id, partner.name, partner.country, contact.createdBy);
+        ContactView.of(contact),
+        partner.id,
+        partner.name,
+        partner.country,
+        contact.createdBy,
+        accesses.ofContact(partner.id, contact.id, contact.createdAt).stream()
+            .map(ContactAccessView::of)
+            .toList());
   }
 
   /**
@@ -123,9 +206,33 @@ public class PartnerContactService {
     contact.createdBy = null;
     contact.erasedAt = now.timestamp();
     contacts.flush();
+    record(scope, PartnerContactAccess.Action.ERASE, partner, contact.id, "erasePartnerContact");
     // The answer kept for a retried create would still hold the person's details.
     idempotency.forgetResponsesMentioning(List.of(ADD + " %"), List.of(contact.id.toString()));
     return ContactView.of(contact);
+  }
+
+  private static String merged(Optional<String> change, String current) {
+    return change == null ? current : change.map(String::strip).orElse(null);
+  }
+
+  private void record(
+      AccessScope scope,
+      PartnerContactAccess.Action action,
+      Partner partner,
+      UUID contactId,
+      String purpose) {
+    PartnerContactAccess access = new PartnerContactAccess();
+    access.id = UUID.randomUUID();
+    access.at = now.timestamp();
+    access.actor = scope.subject() == null ? "system" : scope.subject();
+    access.actorRoles = String.join(",", new TreeSet<>(scope.roles()));
+    access.action = action;
+    access.partnerId = partner.id;
+    access.contactId = contactId;
+    access.country = partner.country;
+    access.purpose = purpose;
+    accesses.persist(access);
   }
 
   /** The partner, if the caller may read its contacts at all; 404 otherwise. */

@@ -3,6 +3,7 @@ package org.passerelle.partnership.rest;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -19,10 +20,11 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.passerelle.commons.testing.Api;
+import org.passerelle.commons.testing.Tokens;
 
 /**
- * Partners' contacts, the personal data of partnership-service: who reads and records them, the
- * right of access and the right to erasure.
+ * Partners' contacts, the personal data of partnership-service: who reads, records and changes
+ * them, their access log, the right of access and the right to erasure.
  */
 @QuarkusTest
 class PartnerContactTest {
@@ -225,5 +227,160 @@ class PartnerContactTest {
         .post(contacts(partner) + "/" + UUID.randomUUID() + "/erase")
         .then()
         .statusCode(404);
+  }
+
+  private static final String MERGE_PATCH = "application/merge-patch+json";
+
+  @Test
+  void thoseWhoRecordAContactChangeItAgainstTheVersionTheyRead() {
+    PartnerResourceTest.demoPartners();
+    String contact =
+        as("partner-fr")
+            .body(CONTACT)
+            .post(contacts(PARTNER_FR))
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    String path = contacts(PARTNER_FR) + "/" + contact;
+    String patch = "{\"jobTitle\": null, \"email\": \"C.Martin@Example.org\", \"phone\": null}";
+    // without If-Match nobody overwrites what they have not read; a stale one changes nothing
+    as("partner-fr").contentType(MERGE_PATCH).body(patch).patch(path).then().statusCode(428);
+    as("partner-fr")
+        .contentType(MERGE_PATCH)
+        .header("If-Match", "\"7\"")
+        .body(patch)
+        .patch(path)
+        .then()
+        .statusCode(412);
+    // wrong scope or role: nothing changes
+    as("partner-ma").header("If-Match", "\"0\"").body(patch).patch(path).then().statusCode(404);
+    as("country-admin-ma")
+        .header("If-Match", "\"0\"")
+        .body(patch)
+        .patch(path)
+        .then()
+        .statusCode(404);
+    as("site-staff-fr").header("If-Match", "\"0\"").body(patch).patch(path).then().statusCode(403);
+    as("learner-fr").header("If-Match", "\"0\"").body(patch).patch(path).then().statusCode(403);
+    for (String bad :
+        List.of(
+            "{\"email\": null, \"phone\": null}",
+            "{\"name\": null}",
+            "{\"name\": \" \"}",
+            "{\"email\": \"pas-un-email\"}",
+            "{\"phone\": \"abc\"}",
+            "{\"birthDate\": \"1990-01-01\"}",
+            "[]")) {
+      as("partner-fr")
+          .header("If-Match", "\"0\"")
+          .body(bad)
+          .patch(path)
+          .then()
+          .statusCode(400)
+          .contentType("application/problem+json");
+    }
+    as("partner-fr")
+        .get(path)
+        .then()
+        .header("ETag", "\"0\"")
+        .body("jobTitle", equalTo("Responsable RH"))
+        .body("phone", equalTo("+33 1 23 45 67 89"));
+
+    as("partner-fr")
+        .contentType(MERGE_PATCH)
+        .header("If-Match", "\"0\"")
+        .body(patch)
+        .patch(path)
+        .then()
+        .statusCode(200)
+        .header("ETag", "\"1\"")
+        .body("name", equalTo("Camille Martin"))
+        .body("jobTitle", nullValue())
+        .body("email", equalTo("c.martin@example.org"))
+        .body("phone", nullValue());
+    // the same values again change nothing
+    as("country-admin-fr")
+        .header("If-Match", "\"1\"")
+        .body("{\"name\": \"Camille Martin\"}")
+        .patch(path)
+        .then()
+        .statusCode(200)
+        .header("ETag", "\"1\"");
+
+    as("partner-fr").post(path + "/erase").then().statusCode(200);
+    as("partner-fr")
+        .header("If-Match", "\"2\"")
+        .body("{\"name\": \"Autre\"}")
+        .patch(path)
+        .then()
+        .statusCode(409);
+    assertThat(
+            count(
+                "select count(*) from partner_contact where id = '"
+                    + contact
+                    + "' and name is null"))
+        .isEqualTo(1);
+  }
+
+  @Test
+  void everyReadAndChangeOfAContactIsLoggedAndPartOfItsExport() {
+    String partner = frenchPartner();
+    String contact =
+        as("country-admin-fr")
+            .body(CONTACT)
+            .post(contacts(partner))
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    String path = contacts(partner) + "/" + contact;
+    as("site-staff-fr").get(contacts(partner)).then().statusCode(200);
+    as("site-staff-fr").get(path).then().statusCode(200);
+    as("country-admin-fr")
+        .header("If-Match", "\"0\"")
+        .body("{\"phone\": \"01 99 88 77 66\"}")
+        .patch(path)
+        .then()
+        .statusCode(200);
+    // reads refused leave no trace
+    as("country-admin-ma").get(path).then().statusCode(404);
+
+    as("country-admin-fr")
+        .get(path + "/export")
+        .then()
+        .statusCode(200)
+        .body("accesses.action", contains("EXPORT", "CHANGE", "READ", "LIST"))
+        .body("accesses.purpose", hasItem("getPartnerContact"))
+        .body("accesses.actor", hasItem(Tokens.subject("site-staff-fr")))
+        .body("accesses[0].actor", equalTo(Tokens.subject("country-admin-fr")))
+        .body("accesses[0].contactId", equalTo(contact))
+        .body("accesses[3].contactId", nullValue());
+    String log = PARTNERS + "/" + partner + "/contact-accesses";
+    as("country-admin-fr")
+        .get(log)
+        .then()
+        .statusCode(200)
+        .body("total", equalTo(4))
+        .body("items.action", contains("EXPORT", "CHANGE", "READ", "LIST"))
+        .body("items[2].actorRoles", hasItem("site-staff"));
+    as("platform-admin").get(log).then().statusCode(200).body("total", equalTo(4));
+    as("country-admin-ma").get(log).then().statusCode(404);
+    as("site-staff-fr").get(log).then().statusCode(403);
+    as("partner-fr").get(log).then().statusCode(403);
+    as("integration-fr").get(log).then().statusCode(403);
+    given().get(log).then().statusCode(401);
+    // the log names who and why, never the person's details
+    assertThat(
+            count(
+                "select count(*) from partner_contact_access where partner_id = '"
+                    + partner
+                    + "' and (actor like '%Camille%' or purpose like '%Camille%')"))
+        .isZero();
+    as("country-admin-fr").post(path + "/erase").then().statusCode(200);
+    as("country-admin-fr")
+        .get(log)
+        .then()
+        .body("items.action", containsInAnyOrder("ERASE", "EXPORT", "CHANGE", "READ", "LIST"));
   }
 }

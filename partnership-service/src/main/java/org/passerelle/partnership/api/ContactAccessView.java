@@ -1,0 +1,35 @@
+package org.passerelle.partnership.api;
+
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.passerelle.partnership.PartnerContactAccess;
+
+/** One read or change of a partner's contacts: who, when, what for; never the person's details. */
+public record ContactAccessView(
+    UUID id,
+    OffsetDateTime at,
+    @Schema(description = "Token subject of the caller") String actor,
+    List<String> actorRoles,
+    PartnerContactAccess.Action action,
+    UUID partnerId,
+    @Schema(description = "Absent for a list of the partner's contacts") UUID contactId,
+    String country,
+    @Schema(description = "The operation that needed them, e.g. getPartnerContact")
+        String purpose) {
+
+  public static ContactAccessView of(PartnerContactAccess access) {
+    return new ContactAccessView(
+        access.id,
+        access.at,
+        access.actor,
+        access.actorRoles.isBlank() ? List.of() : Arrays.asList(access.actorRoles.split(",")),
+        access.action,
+        access.partnerId,
+        access.contactId,
+        access.country,
+        access.purpose);
+  }
+}

@@ -1,0 +1,26 @@
+-- Who read or changed which partner's contacts, when and for what operation (issue 15): the
+-- contacts' access log, kept like enrollment's sensitive-data log; it names fields, never values.
+-- contact_id is null for a list of a partner's contacts.
+create table partner_contact_access (
+    id           uuid primary key,
+    at           timestamptz not null,
+    actor        varchar(255) not null,
+    actor_roles  varchar(200) not null,
+    action       varchar(20) not null,
+    partner_id   uuid not null references partner (id),
+    contact_id   uuid references partner_contact (id),
+    country      varchar(2) not null,
+    purpose      varchar(100) not null
+);
+create index partner_contact_access_partner on partner_contact_access (partner_id, at);
+create index partner_contact_access_contact on partner_contact_access (contact_id);
+
+-- A learner's own account leads to their learnerId (enrollment's learner-account-linked), so that
+-- learners read their own prizes. Dropped when the person is erased.
+create table learner_account (
+    account_subject  varchar(255) primary key,
+    learner_id       uuid not null,
+    country          varchar(2) not null,
+    linked_at        timestamptz not null
+);
+create index learner_account_learner on learner_account (learner_id);

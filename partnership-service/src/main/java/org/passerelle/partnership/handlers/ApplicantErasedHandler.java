@@ -5,18 +5,24 @@ import org.jboss.logging.Logger;
 import org.passerelle.commons.events.ConsumedEvent;
 import org.passerelle.commons.events.EventConsumer;
 import org.passerelle.commons.events.IncomingEvent;
+import org.passerelle.partnership.service.LearnerAccountService;
 import org.passerelle.partnership.service.LoanService;
 
-/** A person was erased in enrollment-service: the loans that named them forget who had them. */
+/**
+ * A person was erased in enrollment-service: the loans that named them forget who had them, and no
+ * account leads to them any more.
+ */
 @ApplicationScoped
 public class ApplicantErasedHandler implements EventConsumer<ApplicantErased> {
 
   private static final Logger LOG = Logger.getLogger(ApplicantErasedHandler.class);
 
   private final LoanService loans;
+  private final LearnerAccountService accounts;
 
-  ApplicantErasedHandler(LoanService loans) {
+  ApplicantErasedHandler(LoanService loans, LearnerAccountService accounts) {
     this.loans = loans;
+    this.accounts = accounts;
   }
 
   @Override
@@ -27,6 +33,9 @@ public class ApplicantErasedHandler implements EventConsumer<ApplicantErased> {
   @Override
   public void handle(ApplicantErased event, IncomingEvent envelope) {
     int changed = loans.learnerErased(event.learnerId());
-    LOG.debugf("%s %s: %d loan(s) changed", consumes().name(), envelope.id(), changed);
+    long forgotten = accounts.erased(event.learnerId());
+    LOG.debugf(
+        "%s %s: %d loan(s) changed, %d account link(s) forgotten",
+        consumes().name(), envelope.id(), changed, forgotten);
   }
 }

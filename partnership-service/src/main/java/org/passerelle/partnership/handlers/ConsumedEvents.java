@@ -24,8 +24,17 @@ public final class ConsumedEvents {
   public static final ConsumedEvent<ApplicantErased> APPLICANT_ERASED =
       ConsumedEvent.of("enrollment", "applicant-erased", 1, ApplicantErased.class);
 
+  // prizes: a learner's account leads to their learnerId, so they read their own
+  public static final ConsumedEvent<LearnerAccountLinked> LEARNER_ACCOUNT_LINKED =
+      ConsumedEvent.of("enrollment", "learner-account-linked", 1, LearnerAccountLinked.class);
+
   public static final List<ConsumedEvent<?>> ALL =
-      List.of(PLACEMENT_RECORDED, LEARNER_WITHDREW, LEARNER_COMPLETED, APPLICANT_ERASED);
+      List.of(
+          PLACEMENT_RECORDED,
+          LEARNER_WITHDREW,
+          LEARNER_COMPLETED,
+          APPLICANT_ERASED,
+          LEARNER_ACCOUNT_LINKED);
 
   private ConsumedEvents() {}
 }

@@ -101,6 +101,22 @@ public class PrizeResource {
   }
 
   @GET
+  @Path("mine")
+  @RolesAllowed(Roles.LEARNER)
+  @Operation(
+      operationId = "listMyPrizes",
+      summary = "The prizes awarded to you",
+      description =
+          "Learners: the prizes awarded to them, alone or in a group, newest first; how many"
+              + " received each, never who. Empty until enrollment linked the account to the"
+              + " learner.")
+  public Page<PrizeView> mine(
+      @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Page.MAX_PAGE) int page,
+      @QueryParam("size") @DefaultValue(Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE) int size) {
+    return service.mine(page, size, scope.get());
+  }
+
+  @GET
   @Path("{id}")
   @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.COUNTRY_ADMIN, Roles.SITE_STAFF, Roles.PARTNER})
   @Operation(operationId = "getPrize", summary = "Read a prize in your scope")

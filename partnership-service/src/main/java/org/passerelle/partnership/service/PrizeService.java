@@ -26,12 +26,14 @@ import org.passerelle.partnership.PrizeRecipientKind;
 import org.passerelle.partnership.api.AwardPrizeRequest;
 import org.passerelle.partnership.api.PrizeView;
 import org.passerelle.partnership.events.PrizeAwarded;
+import org.passerelle.partnership.repository.LearnerAccountRepository;
 import org.passerelle.partnership.repository.PartnerRepository;
 import org.passerelle.partnership.repository.PrizeRepository;
 
 /**
  * Prizes partners award to learners or educators at a site. Staff of the site (or of its country)
- * record them; the partner reads its own. A prize under a prizes commitment counts towards it.
+ * record them; the partner reads its own, and learners theirs (through the account enrollment
+ * linked to their learnerId). A prize under a prizes commitment counts towards it.
  */
 @ApplicationScoped
 public class PrizeService {
@@ -41,6 +43,7 @@ public class PrizeService {
 
   private final PrizeRepository prizes;
   private final PartnerRepository partners;
+  private final LearnerAccountRepository accounts;
   private final CommitmentService commitments;
   private final IdempotencyKeys idempotency;
   private final Outbox outbox;
@@ -49,12 +52,14 @@ public class PrizeService {
   PrizeService(
       PrizeRepository prizes,
       PartnerRepository partners,
+      LearnerAccountRepository accounts,
       CommitmentService commitments,
       IdempotencyKeys idempotency,
       Outbox outbox,
       Now now) {
     this.prizes = prizes;
     this.partners = partners;
+    this.accounts = accounts;
     this.commitments = commitments;
     this.idempotency = idempotency;
     this.outbox = outbox;
@@ -165,6 +170,30 @@ public class PrizeService {
             Sort.by("awardedOn", Sort.Direction.Descending).and("id"),
             parameters);
     return Page.of(query, page, size, prize -> PrizeView.of(prize, scope.isStaff()));
+  }
+
+  /**
+   * The prizes awarded to the calling learner, newest first, as partners see them (how many
+   * recipients, not who). No account link yet: an empty list.
+   */
+  @Transactional
+  public Page<PrizeView> mine(int page, int size, AccessScope scope) {
+    if (!scope.has(Roles.LEARNER)) {
+      throw ProblemException.forbidden();
+    }
+    return accounts
+        .learnerOf(scope.subject())
+        .map(
+            learner ->
+                Page.of(
+                    prizes.find(
+                        "array_contains(learnerIds, ?1)",
+                        Sort.by("awardedOn", Sort.Direction.Descending).and("id"),
+                        learner),
+                    page,
+                    size,
+                    prize -> PrizeView.of(prize, false)))
+        .orElseGet(() -> new Page<>(List.of(), page, size, 0));
   }
 
   private static boolean reaches(AccessScope scope, Prize prize) {

@@ -47,6 +47,16 @@ public final class Announced {
     return record("enrollment", eventId, "applicant-erased", learnerId, country + "-X", data);
   }
 
+  public static ProducerRecord<String, byte[]> learnerAccountLinked(
+      UUID eventId, UUID learnerId, String accountSubject, String country, String linkedAt) {
+    String data =
+        """
+        {"learnerId":"%s","accountSubject":"%s","country":"%s","linkedAt":"%s"}
+        """
+            .formatted(learnerId, accountSubject, country, linkedAt);
+    return record("enrollment", eventId, "learner-account-linked", learnerId, country + "-X", data);
+  }
+
   private static ProducerRecord<String, byte[]> record(
       String producer, UUID eventId, String event, UUID key, String site, String data) {
     return BrokerEvents.event(

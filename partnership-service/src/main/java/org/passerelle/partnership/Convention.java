@@ -22,8 +22,8 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 /**
- * A partnership convention signed with a partner for one country: the sites and programmes it
- * covers, who signed it, and its period. Its commitments are {@link Commitment}s.
+ * A partnership convention signed with a partner for one country or several: the sites and
+ * programmes it covers, who signed it, and its period. Its commitments are {@link Commitment}s.
  */
 @Entity
 @Table(name = "convention")
@@ -33,7 +33,15 @@ public class Convention {
   @Column(name = "partner_id")
   public UUID partnerId;
 
+  /** The partner's country, where it was drafted; its events are keyed to it. */
   public String country;
+
+  /**
+   * Every country it covers, {@link #country} included (ADR 0024): its admins read it; only a
+   * convention wholly in their country is theirs to change.
+   */
+  @JdbcTypeCode(SqlTypes.ARRAY)
+  public List<String> countries = new ArrayList<>();
 
   /** Site codes covered; site staff of these sites read the convention. */
   @ElementCollection(fetch = FetchType.EAGER)

@@ -7,11 +7,18 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** A convention drafted with a partner of the country, for some of its sites. */
+/**
+ * A convention drafted with a partner of the country, for some of its sites, and possibly sites of
+ * other countries it also covers (ADR 0024).
+ */
 public record CreateConventionRequest(
     @NotNull UUID partnerId,
     @NotNull @Pattern(regexp = "FR|MA") String country,
+    @Schema(description = "Other countries covered besides the partner's; each needs a site")
+        @Size(max = 2)
+        List<@NotNull @Pattern(regexp = "FR|MA") String> countries,
     @NotNull @Size(min = 1, max = 50) List<@NotNull @Pattern(regexp = SITE) String> sites,
     @Size(max = 20) List<@NotNull @Pattern(regexp = PROGRAMME) String> programmes,
     @Size(max = 10) List<@NotBlank @Size(max = 200) String> signatories,

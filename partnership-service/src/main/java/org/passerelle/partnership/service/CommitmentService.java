@@ -101,7 +101,7 @@ public class CommitmentService {
   private CommitmentView add(CreateCommitmentRequest request, AccessScope scope) {
     Convention convention =
         conventionService.reachable(request.conventionId(), scope, LockModeType.PESSIMISTIC_WRITE);
-    ConventionAccess.requireCountryLevel(convention.country, scope);
+    ConventionAccess.requireCountryLevel(convention, scope);
     if (convention.status == ConventionStatus.EXPIRED
         || convention.status == ConventionStatus.TERMINATED) {
       throw new ProblemException(
@@ -218,7 +218,7 @@ public class CommitmentService {
 
   private CommitmentView manualProgress(UUID id, RecordProgressRequest request, AccessScope scope) {
     Commitment commitment = reachable(id, scope, LockModeType.PESSIMISTIC_WRITE);
-    ConventionAccess.requireCountryLevel(commitment.country, scope);
+    ConventionAccess.requireCountryLevel(conventions.findById(commitment.conventionId), scope);
     if (!commitment.kind.manual()) {
       throw new ProblemException(
           ProblemType.CONFLICT, "conflict.progress-from-facts", commitment.kind);
@@ -345,7 +345,7 @@ public class CommitmentService {
     List<UUID> covering =
         conventions
             .list(
-                "partnerId = ?1 and country = ?2 and status in ?3",
+                "partnerId = ?1 and array_contains(countries, ?2) and status in ?3",
                 partnerId,
                 country,
                 List.of(ConventionStatus.SIGNED, ConventionStatus.ACTIVE, ConventionStatus.EXPIRED))

@@ -1,5 +1,6 @@
 package org.passerelle.partnership.service;
 
+import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -11,8 +12,9 @@ import org.passerelle.partnership.Convention;
 
 /**
  * Who reaches a convention, and what hangs from it (commitments, prizes): platform admins, the
- * country's admins, staff of a site it covers, and the partner organisation itself. Only admins of
- * the country change them. The same rule as a query condition for lists.
+ * admins of a country it covers, staff of a site it covers, and the partner organisation itself.
+ * Only admins of the country change them, and a convention covering several countries only platform
+ * admins (ADR 0024). The same rule as a query condition for lists.
  */
 public final class ConventionAccess {
 
@@ -32,15 +34,32 @@ public final class ConventionAccess {
 
   public static boolean reaches(AccessScope scope, Convention convention) {
     return scope.isPartner(convention.partnerId.toString())
-        || convention.sites.stream().anyMatch(site -> scope.covers(convention.country, site));
+        || convention.countries.stream().anyMatch(scope::coversCountry)
+            && (scope.isPlatformAdmin()
+                || scope.has(Roles.COUNTRY_ADMIN)
+                || scope.has(Roles.INTEGRATION))
+        || convention.sites.stream().anyMatch(site -> scope.covers(countryOf(site), site));
   }
 
-  /** Conventions are signed at country level: site staff and partners read them only. */
-  public static void requireCountryLevel(String country, AccessScope scope) {
+  /**
+   * Conventions are signed at country level: site staff and partners read them only, and a
+   * convention is changed by admins of every country it covers, that is by a country's admins only
+   * when it lies wholly in their country.
+   */
+  public static void requireCountryLevel(Convention convention, AccessScope scope) {
+    requireCountryLevel(convention.countries, scope);
+  }
+
+  public static void requireCountryLevel(Collection<String> countries, AccessScope scope) {
     boolean countryLevel = scope.isPlatformAdmin() || scope.has(Roles.COUNTRY_ADMIN);
-    if (!countryLevel || !scope.coversCountry(country)) {
+    if (!countryLevel || !countries.stream().allMatch(scope::coversCountry)) {
       throw ProblemException.outOfScope();
     }
+  }
+
+  /** A site code starts with its country's. */
+  public static String countryOf(String site) {
+    return site.substring(0, 2);
   }
 
   /**
@@ -54,25 +73,18 @@ public final class ConventionAccess {
     StringBuilder reach = new StringBuilder("(1 = 0");
     if (scope.country().isPresent()
         && (scope.has(Roles.COUNTRY_ADMIN) || scope.has(Roles.INTEGRATION))) {
-      reach.append(" or ").append(alias).append(".country = :scopeCountry");
+      reach.append(" or array_contains(").append(alias).append(".countries, :scopeCountry)");
       parameters.put("scopeCountry", scope.country().get());
     } else if (scope.country().isPresent() && scope.has(Roles.SITE_STAFF)) {
       Set<String> sites = scope.sites();
       int i = 0;
       for (String site : sites) {
+        if (!countryOf(site).equals(scope.country().get())) {
+          continue;
+        }
         String name = "scopeSite" + i++;
-        reach
-            .append(" or (")
-            .append(alias)
-            .append(".country = :scopeCountry and :")
-            .append(name)
-            .append(" member of ")
-            .append(alias)
-            .append(".sites)");
+        reach.append(" or (:").append(name).append(" member of ").append(alias).append(".sites)");
         parameters.put(name, site);
-      }
-      if (!sites.isEmpty()) {
-        parameters.put("scopeCountry", scope.country().get());
       }
     }
     partnerOf(scope)

@@ -80,7 +80,8 @@ public class ConventionService {
   }
 
   private ConventionView draft(CreateConventionRequest request, AccessScope scope) {
-    ConventionAccess.requireCountryLevel(request.country(), scope);
+    Set<String> countries = countriesOf(request);
+    ConventionAccess.requireCountryLevel(countries, scope);
     Partner partner = partners.findById(request.partnerId());
     if (partner == null || !partner.country.equals(request.country())) {
       throw ProblemException.invalid("partnerId", "invalid-request.convention-partner");
@@ -90,7 +91,8 @@ public class ConventionService {
     convention.id = UUID.randomUUID();
     convention.partnerId = partner.id;
     convention.country = request.country();
-    convention.sites = sitesOf(request.country(), request.sites());
+    convention.countries = new ArrayList<>(countries);
+    convention.sites = sitesOf(countries, request.sites());
     convention.programmes = distinct(request.programmes());
     convention.signatories = stripped(request.signatories());
     convention.documentReference = request.documentReference();
@@ -119,7 +121,7 @@ public class ConventionService {
       parameters.put("partnerId", filters.partnerId());
     }
     if (filters.country() != null) {
-      where.add("c.country = :country");
+      where.add("array_contains(c.countries, :country)");
       parameters.put("country", filters.country());
     }
     if (filters.site() != null) {
@@ -190,7 +192,7 @@ public class ConventionService {
 
   private ConventionView successor(UUID id, RenewConventionRequest request, AccessScope scope) {
     Convention predecessor = reachable(id, scope, LockModeType.PESSIMISTIC_WRITE);
-    ConventionAccess.requireCountryLevel(predecessor.country, scope);
+    ConventionAccess.requireCountryLevel(predecessor, scope);
     if (!predecessor.status.signed()) {
       throw new ProblemException(
           ProblemType.CONFLICT, "conflict.convention-not-renewable", predecessor.status);
@@ -205,6 +207,7 @@ public class ConventionService {
     renewed.id = UUID.randomUUID();
     renewed.partnerId = predecessor.partnerId;
     renewed.country = predecessor.country;
+    renewed.countries = new ArrayList<>(predecessor.countries);
     renewed.sites = new TreeSet<>(predecessor.sites);
     renewed.programmes = new ArrayList<>(predecessor.programmes);
     renewed.signatories = new ArrayList<>();
@@ -230,7 +233,7 @@ public class ConventionService {
 
   private Convention changeable(UUID id, LongPredicate ifMatch, AccessScope scope) {
     Convention convention = reachable(id, scope, LockModeType.PESSIMISTIC_WRITE);
-    ConventionAccess.requireCountryLevel(convention.country, scope);
+    ConventionAccess.requireCountryLevel(convention, scope);
     if (!ifMatch.test(convention.version)) {
       throw new ProblemException(ProblemType.PRECONDITION_FAILED, "precondition-failed.detail");
     }
@@ -263,11 +266,29 @@ public class ConventionService {
     }
   }
 
-  private static Set<String> sitesOf(String country, List<String> sites) {
+  /** The partner's country and any other it covers (ADR 0024). */
+  private static Set<String> countriesOf(CreateConventionRequest request) {
+    Set<String> countries = new TreeSet<>();
+    countries.add(request.country());
+    if (request.countries() != null) {
+      countries.addAll(request.countries());
+    }
+    return countries;
+  }
+
+  /** Each site is of a country covered, and each country covered has a site. */
+  private static Set<String> sitesOf(Set<String> countries, List<String> sites) {
+    Set<String> served = new TreeSet<>();
     for (String site : sites) {
-      if (!site.startsWith(country + "-")) {
-        throw ProblemException.invalid("sites", "invalid-request.site-country", site, country);
+      String country = ConventionAccess.countryOf(site);
+      if (!countries.contains(country)) {
+        throw ProblemException.invalid(
+            "sites", "invalid-request.site-country", site, String.join(", ", countries));
       }
+      served.add(country);
+    }
+    if (!served.equals(countries)) {
+      throw ProblemException.invalid("countries", "invalid-request.convention-countries");
     }
     return new TreeSet<>(sites);
   }

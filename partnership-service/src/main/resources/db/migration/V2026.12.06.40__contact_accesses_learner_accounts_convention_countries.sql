@@ -24,3 +24,11 @@ create table learner_account (
     linked_at        timestamptz not null
 );
 create index learner_account_learner on learner_account (learner_id);
+
+-- A convention may cover several countries (a regional foundation funding schools in France and
+-- Morocco): countries lists them all, the drafting country (the partner's) first among equals.
+alter table convention add column countries varchar(2)[] not null default '{}';
+update convention set countries = array[country];
+alter table convention add constraint convention_countries
+    check (country = any (countries) and countries <@ array['FR', 'MA']::varchar(2)[]);
+create index convention_countries on convention using gin (countries);

@@ -6,14 +6,18 @@ import java.time.ZoneId;
 import java.util.Map;
 
 /**
- * The conventions' rules kept as configuration (DESIGN §3): when the daily job runs, how long
- * before its end a convention is announced as expiring, and the time zone whose days it follows.
+ * The conventions' rules kept as configuration (DESIGN §3): when the job runs, how long before its
+ * end a convention is announced as expiring, and each country's time zone, followed by its sites
+ * until cohort-service announced their own.
  */
 @ConfigMapping(prefix = "passerelle.conventions")
 public interface ConventionsConfig {
 
-  /** When the job that activates and expires conventions runs (Quarkus cron), or "off". */
-  @WithDefault("0 5 0 * * ?")
+  /**
+   * When the job that activates and expires conventions runs (Quarkus cron), or "off": hourly, so
+   * that each site's midnight, in whatever zone, is caught within the hour.
+   */
+  @WithDefault("0 5 * * * ?")
   String schedule();
 
   /** convention-expiring is emitted once, this many days before the end date. */
@@ -21,8 +25,9 @@ public interface ConventionsConfig {
   int expiringNoticeDays();
 
   /**
-   * The time zone of each country's sites (IANA id): a convention starts and ends at midnight
-   * there, e.g. {@code passerelle.conventions.time-zones.MA=Africa/Casablanca}.
+   * The time zone of each country's sites (IANA id), for a site whose own zone is not known yet: a
+   * convention starts and ends at midnight there, e.g. {@code
+   * passerelle.conventions.time-zones.MA=Africa/Casablanca}.
    */
   Map<String, ZoneId> timeZones();
 }

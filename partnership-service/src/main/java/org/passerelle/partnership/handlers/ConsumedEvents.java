@@ -28,13 +28,22 @@ public final class ConsumedEvents {
   public static final ConsumedEvent<LearnerAccountLinked> LEARNER_ACCOUNT_LINKED =
       ConsumedEvent.of("enrollment", "learner-account-linked", 1, LearnerAccountLinked.class);
 
+  // conventions: the job follows each site's own time zone
+  public static final ConsumedEvent<SiteRegistered> SITE_REGISTERED =
+      ConsumedEvent.of("cohort", "site-registered", 1, SiteRegistered.class);
+
+  public static final ConsumedEvent<SiteChanged> SITE_CHANGED =
+      ConsumedEvent.of("cohort", "site-changed", 1, SiteChanged.class);
+
   public static final List<ConsumedEvent<?>> ALL =
       List.of(
           PLACEMENT_RECORDED,
           LEARNER_WITHDREW,
           LEARNER_COMPLETED,
           APPLICANT_ERASED,
-          LEARNER_ACCOUNT_LINKED);
+          LEARNER_ACCOUNT_LINKED,
+          SITE_REGISTERED,
+          SITE_CHANGED);
 
   private ConsumedEvents() {}
 }

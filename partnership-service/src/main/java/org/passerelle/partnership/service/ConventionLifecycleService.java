@@ -7,11 +7,19 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.UUID;
 import javax.sql.DataSource;
 import org.jboss.logging.Logger;
 import org.passerelle.commons.events.DomainEvent;
@@ -28,15 +36,17 @@ import org.passerelle.partnership.repository.CommitmentRepository;
 import org.passerelle.partnership.repository.ConventionRepository;
 
 /**
- * The conventions' days: each day, in the time zone of the country's sites, signed conventions
- * whose start date came become active, those whose end date passed expire, those ending within the
- * notice period ({@code passerelle.conventions.expiring-notice-days}) are announced once by
- * convention-expiring, and open commitments past their due date are missed. Runs on {@code
+ * The conventions' days: signed conventions whose start date came become active, those whose end
+ * date passed expire, those ending within the notice period ({@code
+ * passerelle.conventions.expiring-notice-days}) are announced once by convention-expiring, and open
+ * commitments past their due date are missed. A convention's day is the day at the covered site
+ * where it comes last, in each site's own time zone (ADR 0024): it starts once its start date has
+ * begun at every site, and ends only once its end date is over at every one. Runs on {@code
  * passerelle.conventions.schedule} ("off" disables it).
  *
- * <p>One run per country at a time across every instance: a PostgreSQL session advisory lock per
- * country is held for the whole run, as for enrollment's retention. A run applied twice the same
- * day changes nothing the second time.
+ * <p>One run per drafting country at a time across every instance: a PostgreSQL session advisory
+ * lock per country is held for the whole run, as for enrollment's retention. A run applied twice at
+ * the same moment changes nothing the second time.
  */
 @ApplicationScoped
 public class ConventionLifecycleService {
@@ -54,6 +64,7 @@ public class ConventionLifecycleService {
   private final DataSource dataSource;
   private final ConventionRepository conventions;
   private final CommitmentRepository commitments;
+  private final SiteService sites;
   private final Outbox outbox;
   private final Now now;
 
@@ -62,12 +73,14 @@ public class ConventionLifecycleService {
       DataSource dataSource,
       ConventionRepository conventions,
       CommitmentRepository commitments,
+      SiteService sites,
       Outbox outbox,
       Now now) {
     this.config = config;
     this.dataSource = dataSource;
     this.conventions = conventions;
     this.commitments = commitments;
+    this.sites = sites;
     this.outbox = outbox;
     this.now = now;
   }
@@ -79,8 +92,7 @@ public class ConventionLifecycleService {
   void scheduled() {
     for (String country : new TreeSet<>(config.timeZones().keySet())) {
       try {
-        LocalDate today = now.today(config.timeZones().get(country));
-        run(country, today)
+        run(country, now.instant())
             .ifPresentOrElse(
                 run -> LOG.infof("conventions %s: %s", country, run),
                 () -> LOG.infof("conventions %s: another instance is running it", country));
@@ -91,16 +103,24 @@ public class ConventionLifecycleService {
   }
 
   /**
-   * Brings the country's conventions and commitments to this day (the day in the sites' zone);
-   * empty when a run of that country is already going on.
+   * Brings the country's conventions and commitments to this day, as if run at noon UTC (the same
+   * day in France and Morocco); empty when a run of that country is already going on.
    */
-  public Optional<Run> run(String country, LocalDate today) {
+  public Optional<Run> run(String country, LocalDate day) {
+    return run(country, day.atTime(LocalTime.NOON).toInstant(ZoneOffset.UTC));
+  }
+
+  /**
+   * Brings the conventions drafted in the country and their commitments to this instant, each at
+   * its sites' day; empty when a run of that country is already going on.
+   */
+  public Optional<Run> run(String country, Instant at) {
     try (Connection connection = dataSource.getConnection()) {
       if (!lock(connection, "select pg_try_advisory_lock(?, ?)", country)) {
         return Optional.empty();
       }
       try {
-        return Optional.of(runLocked(country, today));
+        return Optional.of(runLocked(country, at));
       } finally {
         lock(connection, "select pg_advisory_unlock(?, ?)", country);
       }
@@ -120,32 +140,81 @@ public class ConventionLifecycleService {
     }
   }
 
-  private Run runLocked(String country, LocalDate today) {
-    int activated = QuarkusTransaction.requiringNew().call(() -> activate(country, today));
-    int expired = QuarkusTransaction.requiringNew().call(() -> expire(country, today));
-    int announced = QuarkusTransaction.requiringNew().call(() -> announce(country, today));
-    int missed = QuarkusTransaction.requiringNew().call(() -> miss(country, today));
-    return new Run(country, today, activated, expired, announced, missed);
+  private Run runLocked(String country, Instant at) {
+    Days days = new Days(at);
+    int activated = QuarkusTransaction.requiringNew().call(() -> activate(country, days));
+    int expired = QuarkusTransaction.requiringNew().call(() -> expire(country, days));
+    int announced = QuarkusTransaction.requiringNew().call(() -> announce(country, days));
+    int missed = QuarkusTransaction.requiringNew().call(() -> miss(country, days));
+    ZoneId zone = config.timeZones().getOrDefault(country, ZoneOffset.UTC);
+    return new Run(country, LocalDate.ofInstant(at, zone), activated, expired, announced, missed);
   }
 
-  private int activate(String country, LocalDate today) {
+  /**
+   * The day of each convention at this instant: the earliest of its sites' days (each site's zone
+   * read once per run). {@link #latest} bounds every site's day, to narrow the queries.
+   */
+  private final class Days {
+    private final Instant at;
+    private final Map<String, LocalDate> bySite = new HashMap<>();
+    private final Map<UUID, LocalDate> byConvention = new HashMap<>();
+    final LocalDate latest;
+
+    Days(Instant at) {
+      this.at = at;
+      this.latest = LocalDate.ofInstant(at, ZoneOffset.UTC).plusDays(1);
+    }
+
+    LocalDate of(Convention convention) {
+      return byConvention.computeIfAbsent(
+          convention.id,
+          id ->
+              convention.sites.stream()
+                  .map(
+                      site ->
+                          bySite.computeIfAbsent(
+                              site, code -> LocalDate.ofInstant(at, sites.zoneOf(code))))
+                  .min(Comparator.naturalOrder())
+                  .orElseGet(
+                      () ->
+                          LocalDate.ofInstant(
+                              at,
+                              config
+                                  .timeZones()
+                                  .getOrDefault(convention.country, ZoneOffset.UTC))));
+    }
+  }
+
+  private int activate(String country, Days days) {
     List<Convention> due =
-        conventions.list(
-            "country = ?1 and status = ?2 and startsOn <= ?3 and endsOn >= ?3",
-            country,
-            ConventionStatus.SIGNED,
-            today);
+        conventions
+            .list(
+                "country = ?1 and status = ?2 and startsOn <= ?3",
+                country,
+                ConventionStatus.SIGNED,
+                days.latest)
+            .stream()
+            .filter(
+                convention -> {
+                  LocalDate today = days.of(convention);
+                  return !convention.startsOn.isAfter(today) && !convention.endsOn.isBefore(today);
+                })
+            .toList();
     due.forEach(convention -> moved(convention, ConventionStatus.ACTIVE));
     return due.size();
   }
 
-  private int expire(String country, LocalDate today) {
+  private int expire(String country, Days days) {
     List<Convention> over =
-        conventions.list(
-            "country = ?1 and status in ?2 and endsOn < ?3",
-            country,
-            List.of(ConventionStatus.SIGNED, ConventionStatus.ACTIVE),
-            today);
+        conventions
+            .list(
+                "country = ?1 and status in ?2 and endsOn < ?3",
+                country,
+                List.of(ConventionStatus.SIGNED, ConventionStatus.ACTIVE),
+                days.latest)
+            .stream()
+            .filter(convention -> convention.endsOn.isBefore(days.of(convention)))
+            .toList();
     over.forEach(convention -> moved(convention, ConventionStatus.EXPIRED));
     return over.size();
   }
@@ -157,16 +226,24 @@ public class ConventionLifecycleService {
     }
   }
 
-  private int announce(String country, LocalDate today) {
+  private int announce(String country, Days days) {
     List<Convention> ending =
-        conventions.list(
-            "country = ?1 and status in ?2 and expiringNoticeAt is null"
-                + " and endsOn >= ?3 and endsOn <= ?4",
-            country,
-            List.of(ConventionStatus.SIGNED, ConventionStatus.ACTIVE),
-            today,
-            today.plusDays(config.expiringNoticeDays()));
+        conventions
+            .list(
+                "country = ?1 and status in ?2 and expiringNoticeAt is null and endsOn <= ?3",
+                country,
+                List.of(ConventionStatus.SIGNED, ConventionStatus.ACTIVE),
+                days.latest.plusDays(config.expiringNoticeDays()))
+            .stream()
+            .filter(
+                convention -> {
+                  LocalDate today = days.of(convention);
+                  return !convention.endsOn.isBefore(today)
+                      && !convention.endsOn.isAfter(today.plusDays(config.expiringNoticeDays()));
+                })
+            .toList();
     for (Convention convention : ending) {
+      LocalDate today = days.of(convention);
       convention.expiringNoticeAt = now.timestamp();
       int daysLeft = (int) ChronoUnit.DAYS.between(today, convention.endsOn);
       outbox.publish(
@@ -180,10 +257,20 @@ public class ConventionLifecycleService {
     return ending.size();
   }
 
-  private int miss(String country, LocalDate today) {
+  private int miss(String country, Days days) {
     List<Commitment> late =
-        commitments.list(
-            "country = ?1 and status = ?2 and dueOn < ?3", country, CommitmentStatus.OPEN, today);
+        commitments
+            .list(
+                "country = ?1 and status = ?2 and dueOn < ?3",
+                country,
+                CommitmentStatus.OPEN,
+                days.latest)
+            .stream()
+            .filter(
+                commitment ->
+                    commitment.dueOn.isBefore(
+                        days.of(conventions.findById(commitment.conventionId))))
+            .toList();
     for (Commitment commitment : late) {
       commitment.status = CommitmentStatus.MISSED;
       commitment.closedAt = now.timestamp();

@@ -57,6 +57,25 @@ public final class Announced {
     return record("enrollment", eventId, "learner-account-linked", learnerId, country + "-X", data);
   }
 
+  /** cohort-service's site-registered ({@code version} 0) or site-changed (a later version). */
+  public static ProducerRecord<String, byte[]> site(
+      UUID eventId, String site, String timeZone, long version) {
+    String data =
+        """
+        {"site":"%s","name":"Site %s","city":"Ville","region":"Région","country":"%s",
+         "timeZone":"%s","version":%d}
+        """
+            .formatted(site, site, site.substring(0, 2), timeZone, version);
+    return BrokerEvents.event(
+        "cohort",
+        version == 0 ? "site-registered" : "site-changed",
+        eventId,
+        site,
+        site.substring(0, 2),
+        site,
+        data);
+  }
+
   private static ProducerRecord<String, byte[]> record(
       String producer, UUID eventId, String event, UUID key, String site, String data) {
     return BrokerEvents.event(

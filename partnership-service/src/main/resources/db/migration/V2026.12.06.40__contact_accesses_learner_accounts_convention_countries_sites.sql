@@ -32,3 +32,12 @@ update convention set countries = array[country];
 alter table convention add constraint convention_countries
     check (country = any (countries) and countries <@ array['FR', 'MA']::varchar(2)[]);
 create index convention_countries on convention using gin (countries);
+
+-- The sites cohort-service announces (site-registered, site-changed), for their time zones: the
+-- convention job follows each site's own day. The newest site version wins.
+create table site (
+    code       varchar(64) primary key,
+    country    varchar(2) not null,
+    time_zone  varchar(64) not null,
+    version    bigint not null
+);

@@ -5,11 +5,12 @@
 : "${PASSERELLE_APP_TIMEOUT:=120}"
 : "${PASSERELLE_APP_HEAP:=256m}"
 DEMO_SITES=(FR-SEVRAN FR-CERGY MA-FES MA-CASABLANCA)
-# The partner organisations of the demo users partner-fr and partner-ma: id|country|name, under
-# the partner_id their tokens carry (deploy/keycloak/passerelle-realm.json).
+# The partner organisations of the demo users partner-fr and partner-ma, under the partner_id
+# their tokens carry (deploy/keycloak/passerelle-realm.json):
+# id|country|name|roles (comma-separated)|legal identifier (SIRET, ICE)|sector|sites served.
 DEMO_PARTNERS=(
-  "11111111-1111-4111-8111-111111111111|FR|Atelier Numérique Solidaire"
-  "22222222-2222-4222-8222-222222222222|MA|Maroc Digital Emploi"
+  "11111111-1111-4111-8111-111111111111|FR|Atelier Numérique Solidaire|EMPLOYER,DONOR,FUNDER|73282932000074|Numérique|FR-SEVRAN,FR-CERGY"
+  "22222222-2222-4222-8222-222222222222|MA|Maroc Digital Emploi|EMPLOYER,TRAINING_PARTNER|001525487000088|Services numériques|MA-FES,MA-CASABLANCA"
 )
 DEMO_COHORT_ID="" # the FR-SEVRAN demo cohort, for the example printed by `up`
 
@@ -162,11 +163,23 @@ apps_start_all() {
   app_start gateway
 }
 
-# Registers the demo partner organisations under their fixed ids (PUT: idempotent) and
+# A comma-separated list as a JSON array of strings: a,b -> ["a","b"].
+json_string_array() {
+  local IFS=,
+  local -a items
+  read -r -a items <<<"$1"
+  local out="" item
+  for item in "${items[@]}"; do out+="${out:+,}\"$item\""; done
+  printf '[%s]' "$out"
+}
+
+# Registers the demo partner organisations under their fixed ids (PUT: idempotent) with their
+# roles, legal identifiers, sector and sites (a partner registered before they existed is brought
+# up to date by a PATCH against its ETag), and
 # creates one demo cohort per site (idempotent thanks to the Idempotency-Key header), through
 # the gateway.
 demo_data() {
-  local gw token site body code resp id entry country name
+  local gw token site body code resp id entry country name roles number sector sites etag
   gw="http://127.0.0.1:$PASSERELLE_GATEWAY_PORT"
   info "loading demo data through the gateway"
   token="$(keycloak_user_token platform-admin)" || true
@@ -176,13 +189,23 @@ demo_data() {
   fi
   resp="$(mktemp)"
   for entry in "${DEMO_PARTNERS[@]}"; do
-    IFS='|' read -r id country name <<<"$entry"
+    IFS='|' read -r id country name roles number sector sites <<<"$entry"
     grep -q "\"$id\"" "$KC_REALM_FILE" ||
       warn "demo partner $id is not a partner_id of $KC_REALM_FILE: its users will not reach it"
-    body="{\"name\":\"$name\",\"kind\":\"EMPLOYER\",\"country\":\"$country\"}"
+    body="{\"name\":\"$name\",\"kind\":\"EMPLOYER\",\"country\":\"$country\",\"roles\":$(json_string_array "$roles"),\"registrationNumber\":\"$number\",\"sector\":\"$sector\",\"sites\":$(json_string_array "$sites")}"
     code="$(curl -sS --max-time 30 -o "$resp" -w '%{http_code}' -X PUT "$gw/api/v1/partners/$id" \
       -H "Authorization: Bearer $token" -H 'Content-Type: application/json' -H 'Accept: application/json' \
       -H "X-Passerelle-Country: $country" --data "$body" 2>/dev/null)" || code=000
+    if [[ "$code" == 409 ]]; then
+      # registered by an earlier `up` without these details: change it against the version read
+      etag="$(curl -sS --max-time 30 -o /dev/null -D - "$gw/api/v1/partners/$id" \
+        -H "Authorization: Bearer $token" -H 'Accept: application/json' 2>/dev/null |
+        tr -d '\r' | sed -n 's/^[Ee][Tt][Aa][Gg]: *//p')" || etag=""
+      body="{\"roles\":$(json_string_array "$roles"),\"registrationNumber\":\"$number\",\"sector\":\"$sector\",\"sites\":$(json_string_array "$sites")}"
+      code="$(curl -sS --max-time 30 -o "$resp" -w '%{http_code}' -X PATCH "$gw/api/v1/partners/$id" \
+        -H "Authorization: Bearer $token" -H 'Content-Type: application/merge-patch+json' \
+        -H 'Accept: application/json' -H "If-Match: $etag" --data "$body" 2>/dev/null)" || code=000
+    fi
     if [[ "$code" == 2?? ]]; then
       ok "partner organisation $name ($country): $id (HTTP $code)"
     else

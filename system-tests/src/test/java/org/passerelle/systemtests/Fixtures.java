@@ -486,7 +486,12 @@ final class Fixtures {
   static final Map<String, String> VOLATILE_READS =
       Map.of(
           "exportApplicant",
-          "lists the audit of the person's reads and exports, which the read-back itself extends");
+          "lists the audit of the person's reads and exports, which the read-back itself extends",
+          // p-gaps (issue 15's remaining gaps): the contacts' access log grows with every read
+          "exportPartnerContact",
+          "lists the audit of the contact's reads and exports, which the read-back itself extends",
+          "listPartnerContactAccesses",
+          "the contacts' access log, which the read-back's reads of the contacts extend");
 
   /**
    * The owners' objects as platform admins read them (status, ETag and body of every read the

@@ -179,8 +179,8 @@ public class ErasureService {
     // Responses kept for Idempotency-Key retries hold the person's data as it was sent back.
     idempotency.forgetResponsesMentioning(List.of("%"), mentions);
     scrubImportReports(traces);
-    // Events the broker already has about the applications carried the categories as they were,
-    // and those about the person (account link, consents) named their account.
+    // Events the broker already has about the applications carried the categories as they were;
+    // those keyed by the person tied their learnerId to their account (learner-account-linked).
     List<UUID> described =
         new ArrayList<>(held.stream().map(application -> application.id).toList());
     described.add(applicant.learnerId);

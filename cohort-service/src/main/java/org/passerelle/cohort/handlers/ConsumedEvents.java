@@ -25,13 +25,17 @@ public final class ConsumedEvents {
   public static final ConsumedEvent<PartnerRegistered> PARTNER_REGISTERED =
       ConsumedEvent.of("partnership", "partner-registered", 1, PartnerRegistered.class);
 
+  public static final ConsumedEvent<PartnerChanged> PARTNER_CHANGED =
+      ConsumedEvent.of("partnership", "partner-changed", 1, PartnerChanged.class);
+
   public static final List<ConsumedEvent<?>> ALL =
       List.of(
           APPLICATION_SUBMITTED,
           APPLICATION_ACCEPTED,
           APPLICATION_WITHDRAWN,
           APPLICANT_ERASED,
-          PARTNER_REGISTERED);
+          PARTNER_REGISTERED,
+          PARTNER_CHANGED);
 
   private ConsumedEvents() {}
 }

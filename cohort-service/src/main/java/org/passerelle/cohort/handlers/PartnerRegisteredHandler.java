@@ -26,7 +26,7 @@ public class PartnerRegisteredHandler implements EventConsumer<PartnerRegistered
 
   @Override
   public void handle(PartnerRegistered event, IncomingEvent envelope) {
-    if (!partners.learn(event.partnerId(), event.country())) {
+    if (!partners.learn(event.partnerId(), event.country(), event.name())) {
       LOG.debugf(
           "partner-registered %s: partner %s already known", envelope.id(), event.partnerId());
     }

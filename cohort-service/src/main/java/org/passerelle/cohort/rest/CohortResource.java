@@ -92,9 +92,9 @@ public class CohortResource {
       operationId = "scheduleCohort",
       summary = "Schedule a cohort",
       description =
-          "Within the caller's country or sites. funderPartnerIds name partners registered in the"
-              + " cohort's country (422 with a field error per id otherwise; one registered a"
-              + " moment ago is not learned yet: retry shortly). Emits cohort-scheduled.")
+          "Within the caller's country or sites. funderPartnerIds name active partners registered"
+              + " in the cohort's country (422 with a field error per id otherwise; one registered"
+              + " a moment ago is not learned yet: retry shortly). Emits cohort-scheduled.")
   @APIResponse(
       responseCode = "201",
       description = "Created",
@@ -120,7 +120,8 @@ public class CohortResource {
       description =
           "JSON merge patch of startDate, endDate, capacity, recruitmentOpensOn,"
               + " recruitmentClosesOn, minimumAge, trainers, funders and funderPartnerIds (partners"
-              + " registered in the cohort's country, 422 otherwise): a field left out keeps"
+              + " registered in the cohort's country, and active unless they already fund it;"
+              + " 422 otherwise): a field left out keeps"
               + " its value, a list sent replaces the whole list (null empties it). The"
               + " recruitment window must still close on or after it opens and before the start;"
               + " capacity cannot go below the seats taken. Needs If-Match with the ETag last"

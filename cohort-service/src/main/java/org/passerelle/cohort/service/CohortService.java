@@ -130,7 +130,7 @@ public class CohortService {
         request.recruitmentOpensOn() != null,
         request.recruitmentClosesOn() != null);
     List<UUID> funderPartnerIds = ids(request.funderPartnerIds());
-    partners.requireFunders(funderPartnerIds, site.country);
+    partners.requireFunders(funderPartnerIds, site.country, List.of());
     Cohort cohort = new Cohort();
     cohort.id = UUID.randomUUID();
     cohort.programmeCode = programme.code;
@@ -210,7 +210,7 @@ public class CohortService {
       throw ProblemException.invalid("capacity", "unprocessable.capacity-below-seats", seatsTaken);
     }
     if (request.funderPartnerIds != null) {
-      partners.requireFunders(funderPartnerIds, cohort.country);
+      partners.requireFunders(funderPartnerIds, cohort.country, cohort.funderPartnerIds);
     }
     if (startDate.equals(cohort.startDate)
         && endDate.equals(cohort.endDate)

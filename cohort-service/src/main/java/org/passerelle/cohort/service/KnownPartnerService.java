@@ -1,8 +1,10 @@
 package org.passerelle.cohort.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +13,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.passerelle.cohort.KnownPartner;
+import org.passerelle.cohort.PartnerStatus;
 import org.passerelle.cohort.repository.KnownPartnerRepository;
 import org.passerelle.commons.problem.ProblemException;
 import org.passerelle.commons.time.Now;
@@ -36,29 +39,62 @@ public class KnownPartnerService {
   }
 
   /**
-   * Keeps a partner partnership-service registered; false when it was known already. A partner is
-   * registered once and its id and country never change: a copy already here is this partner (a
-   * replay under another event id).
+   * Keeps a partner partnership-service registered, as ACTIVE; false when it was known already. A
+   * partner is registered once and its id and country never change: a copy already here is this
+   * partner (a replay under another event id), and anything learned later is newer.
    */
   @Transactional
-  public boolean learn(UUID id, String country) {
+  public boolean learn(UUID id, String country, String name) {
     if (partners.findByIdOptional(id).isPresent()) {
       return false;
     }
     KnownPartner partner = new KnownPartner();
     partner.id = id;
     partner.country = country;
+    partner.name = name;
+    partner.status = PartnerStatus.ACTIVE;
+    partner.version = 0;
     partner.learnedAt = now.timestamp();
     partners.persist(partner);
     return true;
   }
 
   /**
-   * Refuses (422, one field error per id) funder ids that are not partners known in the cohort's
-   * country, or named twice. This service only knows partners from their events: one registered a
-   * moment ago may not be known yet, and is refused rather than taken on trust; the caller retries.
+   * Keeps the partner's name and status as partnership-service changed them, from the newest
+   * version only: events of one partner arrive in order, but a redelivered or replayed older one
+   * must not take it back. A partner not learned yet (its registration older than the topic's
+   * retention) is learned from this event. Returns false, changing nothing, when the copy here is
+   * as new or newer.
    */
-  void requireFunders(List<UUID> ids, String country) {
+  @Transactional
+  public boolean changed(UUID id, String country, String name, PartnerStatus status, long version) {
+    // Locked: two instances briefly sharing a partition during a rebalance must not both decide
+    // from the same stored version.
+    KnownPartner partner =
+        partners.findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE).orElse(null);
+    if (partner == null) {
+      partner = new KnownPartner();
+      partner.id = id;
+      partner.country = country;
+      partner.learnedAt = now.timestamp();
+    } else if (version <= partner.version) {
+      return false;
+    }
+    partner.name = name;
+    partner.status = status;
+    partner.version = version;
+    partners.persist(partner);
+    return true;
+  }
+
+  /**
+   * Refuses (422, one field error per id) funder ids that are not partners known in the cohort's
+   * country, named twice, or inactive and not among {@code funding}, the cohort's funders already:
+   * a partnership that ended keeps the cohorts it funded, and funds no new one. This service only
+   * knows partners from their events: one registered a moment ago may not be known yet, and is
+   * refused rather than taken on trust; the caller retries.
+   */
+  void requireFunders(List<UUID> ids, String country, Collection<UUID> funding) {
     if (ids.isEmpty()) {
       return;
     }
@@ -79,6 +115,10 @@ public class KnownPartnerService {
         errors.add(
             new Problem.FieldError(
                 field, Messages.format(null, "unprocessable.funder-partner-twice", id)));
+      } else if (partner.status == PartnerStatus.INACTIVE && !funding.contains(id)) {
+        errors.add(
+            new Problem.FieldError(
+                field, Messages.format(null, "unprocessable.funder-partner-inactive", id)));
       }
     }
     if (!errors.isEmpty()) {

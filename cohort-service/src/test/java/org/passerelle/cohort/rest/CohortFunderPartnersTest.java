@@ -224,6 +224,65 @@ class CohortFunderPartnersTest {
   }
 
   @Test
+  void anInactivePartnerFundsNoNewCohortAndTheCohortsItFundsKeepIt() {
+    UUID active = Partners.known("FR");
+    UUID ending = Partners.known("FR");
+    String funded =
+        Api.as("site-staff-fr")
+            .header("Idempotency-Key", "funders-" + UUID.randomUUID())
+            .body(schedule(", \"funderPartnerIds\": " + ids(ending)))
+            .post(COHORTS)
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    // partnership-service ends the partnership: its partner-changed, through the broker
+    Partners.sendAndAwait(
+        List.of(
+            Partners.changed(
+                UUID.randomUUID(), ending, "FR", "Fondation Numérique", "INACTIVE", 1)));
+
+    long before = cohorts();
+    Api.as("site-staff-fr")
+        .header("Accept-Language", "en")
+        .header("Idempotency-Key", "funders-" + UUID.randomUUID())
+        .body(schedule(", \"funderPartnerIds\": " + ids(active, ending)))
+        .post(COHORTS)
+        .then()
+        .statusCode(422)
+        .contentType("application/problem+json")
+        .body("errors.field", contains("funderPartnerIds[1]"))
+        .body("errors[0].message", containsString(ending.toString()))
+        .body("errors[0].message", containsString("inacti"));
+    assertThat(cohorts()).isEqualTo(before);
+
+    // nor is it added to a cohort it did not fund; nothing written
+    String other = CohortResourceTest.schedule("site-staff-fr", "FR-SEVRAN");
+    change(other, "\"0\"", "{\"funderPartnerIds\": " + ids(ending) + ", \"capacity\": 25}")
+        .statusCode(422)
+        .body("errors.field", contains("funderPartnerIds[0]"));
+    Api.as("site-staff-fr")
+        .get(COHORTS + "/" + other)
+        .then()
+        .statusCode(200)
+        .header("ETag", "\"0\"")
+        .body("funderPartnerIds", empty());
+
+    // the cohort it funded keeps it, through any change of its funders
+    change(funded, "\"0\"", "{\"funderPartnerIds\": " + ids(ending, active) + "}")
+        .statusCode(200)
+        .body("funderPartnerIds", contains(ending.toString(), active.toString()));
+
+    // active again (a newer version): it may fund new cohorts again
+    Partners.sendAndAwait(
+        List.of(
+            Partners.changed(UUID.randomUUID(), ending, "FR", "Fondation Numérique", "ACTIVE", 2)));
+    change(other, "\"0\"", "{\"funderPartnerIds\": " + ids(ending) + "}")
+        .statusCode(200)
+        .body("funderPartnerIds", contains(ending.toString()));
+  }
+
+  @Test
   void aPartnerRegisteredAMomentAgoIsRefusedUntilLearnedAndTheSameRetryThenPasses() {
     UUID partner = UUID.randomUUID();
     String key = "funders-" + UUID.randomUUID();

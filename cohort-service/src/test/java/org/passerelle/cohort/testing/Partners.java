@@ -6,6 +6,7 @@ import jakarta.enterprise.inject.spi.CDI;
 import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.passerelle.commons.events.CloudEventHeaders;
@@ -44,6 +45,32 @@ public final class Partners {
             .formatted(partnerId, country);
     return BrokerEvents.event(
         "partnership", "partner-registered", eventId, key.toString(), country, null, data);
+  }
+
+  /**
+   * partner-changed as partnership-service emits it (the whole partner), keyed by the partner's id,
+   * with a field added later that the consumer ignores.
+   */
+  public static ProducerRecord<String, byte[]> changed(
+      UUID eventId, UUID partnerId, String country, String name, String status, long version) {
+    String data =
+        """
+        {"partnerId":"%s","name":"%s","kind":"FUNDER","roles":["FUNDER"],"country":"%s",
+         "registrationNumber":null,"status":"%s","sector":null,"address":null,"sites":[],
+         "version":%d,"changedAt":"2026-12-05T10:00:00Z","aFieldAddedLater":{"ignored":true}}
+        """
+            .formatted(partnerId, name, country, status, version);
+    return BrokerEvents.event(
+        "partnership", "partner-changed", eventId, partnerId.toString(), country, null, data);
+  }
+
+  /** Sends these partner events in order and waits until cohort-service applied the last one. */
+  public static void sendAndAwait(List<ProducerRecord<String, byte[]>> records) {
+    for (ProducerRecord<String, byte[]> record : records) {
+      BrokerEvents.send(record);
+    }
+    UUID last = eventId(records.getLast());
+    await().atMost(Duration.ofSeconds(60)).until(() -> applied(last) == 1);
   }
 
   public static void awaitKnown(UUID partnerId) {

@@ -7,7 +7,9 @@ import java.time.OffsetDateTime;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import org.passerelle.commons.events.DomainEvent;
 import org.passerelle.commons.locks.AdvisoryLocks;
+import org.passerelle.commons.outbox.Outbox;
 import org.passerelle.commons.problem.ProblemException;
 import org.passerelle.commons.security.AccessScope;
 import org.passerelle.enrollment.Applicant;
@@ -15,6 +17,7 @@ import org.passerelle.enrollment.Gender;
 import org.passerelle.enrollment.PriorityPublic;
 import org.passerelle.enrollment.SensitiveDataAccess;
 import org.passerelle.enrollment.api.ApplicantDetails;
+import org.passerelle.enrollment.events.LearnerAccountLinked;
 import org.passerelle.enrollment.repository.ApplicantRepository;
 import org.passerelle.problem.ProblemType;
 
@@ -44,16 +47,19 @@ public class ApplicantService {
   private final ApplicantAccessService access;
   private final SensitiveDataService sensitive;
   private final AdvisoryLocks locks;
+  private final Outbox outbox;
 
   ApplicantService(
       ApplicantRepository applicants,
       ApplicantAccessService access,
       SensitiveDataService sensitive,
-      AdvisoryLocks locks) {
+      AdvisoryLocks locks,
+      Outbox outbox) {
     this.applicants = applicants;
     this.access = access;
     this.sensitive = sensitive;
     this.locks = locks;
+    this.outbox = outbox;
   }
 
   /** How a declaration treats the sensitive fields the record already holds. */
@@ -162,9 +168,11 @@ public class ApplicantService {
       email = applicant.email;
     }
     SensitiveDataService.Snapshot before = SensitiveDataService.Snapshot.of(applicant);
+    boolean linked = linking;
     if (applicant == null) {
       applicant = created(country, now);
       applicant.subject = scope.subject();
+      linked = true;
     }
     apply(
         applicant,
@@ -173,8 +181,26 @@ public class ApplicantService {
         now);
     applicant.email = email;
     persist(applicant, before, scope);
+    if (linked) {
+      announceLink(applicant, now);
+    }
     // Once linked, the person is shown what staff recorded of them: a read, audited.
     return new Declared(applicant, !linking, false);
+  }
+
+  /**
+   * Tells the other services that this account now leads to the person's learnerId, in the
+   * transaction that linked it (ADR 0023). Keyed by the learnerId, like applicant-erased, so that a
+   * consumer sees the link before the erasure that drops it.
+   */
+  private void announceLink(Applicant applicant, OffsetDateTime at) {
+    outbox.publish(
+        DomainEvent.v1(
+            LearnerAccountLinked.NAME,
+            applicant.learnerId,
+            applicant.country,
+            null,
+            LearnerAccountLinked.of(applicant, at)));
   }
 
   /** Staff or a regional office's system, for someone: found by email within the country. */

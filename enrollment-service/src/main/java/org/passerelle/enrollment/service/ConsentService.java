@@ -6,10 +6,14 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import org.passerelle.commons.events.DomainEvent;
 import org.passerelle.commons.idempotency.IdempotencyKeys;
+import org.passerelle.commons.outbox.Outbox;
 import org.passerelle.commons.problem.ProblemException;
 import org.passerelle.commons.security.AccessScope;
 import org.passerelle.commons.time.Now;
@@ -20,6 +24,7 @@ import org.passerelle.enrollment.api.ConsentGiven;
 import org.passerelle.enrollment.api.ConsentView;
 import org.passerelle.enrollment.api.ConsentsView;
 import org.passerelle.enrollment.config.EnrollmentConfig;
+import org.passerelle.enrollment.events.ConsentChanged;
 import org.passerelle.enrollment.repository.ConsentRepository;
 import org.passerelle.problem.ProblemType;
 
@@ -38,6 +43,7 @@ public class ConsentService {
   private final ApplicantAccessService access;
   private final IdempotencyKeys idempotency;
   private final EnrollmentConfig config;
+  private final Outbox outbox;
   private final Now now;
 
   ConsentService(
@@ -45,11 +51,13 @@ public class ConsentService {
       ApplicantAccessService access,
       IdempotencyKeys idempotency,
       EnrollmentConfig config,
+      Outbox outbox,
       Now now) {
     this.consents = consents;
     this.access = access;
     this.idempotency = idempotency;
     this.config = config;
+    this.outbox = outbox;
     this.now = now;
   }
 
@@ -109,7 +117,12 @@ public class ConsentService {
     return new ConsentsView(applicant.id, current, history);
   }
 
-  /** Records what the person said, purpose by purpose, under their country's regime. */
+  /**
+   * Records what the person said, purpose by purpose, under their country's regime. When that
+   * changes the purposes other services act on (follow-up contact, CV sharing), consent-changed
+   * tells them the whole set now in force, in the same transaction; a request that repeats what is
+   * in force tells nobody.
+   */
   @Transactional(Transactional.TxType.MANDATORY)
   public List<Consent> record(
       Applicant applicant, Collection<ConsentGiven> given, String recordedBy, OffsetDateTime at) {
@@ -117,6 +130,9 @@ public class ConsentService {
         config
             .rules(applicant.country)
             .orElseThrow(() -> new IllegalStateException("no rules for " + applicant.country));
+    Map<ConsentPurpose, Boolean> inForce = new EnumMap<>(ConsentPurpose.class);
+    current(applicant.id).forEach((purpose, consent) -> inForce.put(purpose, consent.granted));
+    Set<ConsentPurpose> before = shared(inForce);
     List<Consent> recorded = new ArrayList<>();
     for (ConsentGiven consent : given) {
       Consent row = new Consent();
@@ -131,8 +147,30 @@ public class ConsentService {
       row.recordedBy = recordedBy;
       consents.persist(row);
       recorded.add(row);
+      inForce.put(row.purpose, row.granted);
+    }
+    Set<ConsentPurpose> after = shared(inForce);
+    if (!after.equals(before)) {
+      outbox.publish(
+          DomainEvent.v1(
+              ConsentChanged.NAME,
+              applicant.learnerId,
+              applicant.country,
+              null,
+              new ConsentChanged(applicant.learnerId, applicant.country, List.copyOf(after), at)));
     }
     return recorded;
+  }
+
+  /** The purposes other services hear of that are granted, in their declared order. */
+  private static Set<ConsentPurpose> shared(Map<ConsentPurpose, Boolean> inForce) {
+    Set<ConsentPurpose> granted = EnumSet.noneOf(ConsentPurpose.class);
+    for (ConsentPurpose purpose : ConsentChanged.PURPOSES) {
+      if (Boolean.TRUE.equals(inForce.get(purpose))) {
+        granted.add(purpose);
+      }
+    }
+    return granted;
   }
 
   /** The consent in force per purpose (absent: never asked, which is not consent). */

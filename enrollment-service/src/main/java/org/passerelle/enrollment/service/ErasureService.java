@@ -179,8 +179,12 @@ public class ErasureService {
     // Responses kept for Idempotency-Key retries hold the person's data as it was sent back.
     idempotency.forgetResponsesMentioning(List.of("%"), mentions);
     scrubImportReports(traces);
-    // Events the broker already has about the applications carried the categories as they were.
-    outbox.forgetSent(held.stream().map(application -> application.id).toList());
+    // Events the broker already has about the applications carried the categories as they were;
+    // those keyed by the person tied their learnerId to their account (learner-account-linked).
+    List<UUID> described =
+        new ArrayList<>(held.stream().map(application -> application.id).toList());
+    described.add(applicant.learnerId);
+    outbox.forgetSent(described);
 
     // Computed after erasure: the events carry only what the record keeps. No purpose travels
     // with them, as an erased person is contacted for nothing.

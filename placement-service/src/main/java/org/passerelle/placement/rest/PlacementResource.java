@@ -23,8 +23,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.passerelle.commons.idempotency.IdempotencyKeys;
@@ -102,7 +104,14 @@ public class PlacementResource {
       @QueryParam("situation") @Size(max = 30) String situation,
       @QueryParam("status") @Size(max = 30) String status,
       @QueryParam("source") @Size(max = 30) String source,
-      @QueryParam("durableEmployment") Boolean durableEmployment,
+      @Parameter(
+              schema =
+                  @Schema(
+                      type = SchemaType.STRING,
+                      enumeration = {"true", "false"}))
+          @QueryParam("durableEmployment")
+          @Pattern(regexp = "true|false")
+          String durableEmployment,
       @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Page.MAX_PAGE) int page,
       @QueryParam("size") @DefaultValue(Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE) int size) {
     return service.list(
@@ -112,7 +121,7 @@ public class PlacementResource {
             QueryParams.value(Situation.class, "situation", situation),
             QueryParams.value(PlacementStatus.class, "status", status),
             QueryParams.value(PlacementSource.class, "source", source),
-            durableEmployment),
+            durableEmployment == null ? null : Boolean.valueOf(durableEmployment)),
         page,
         size,
         scope.get());

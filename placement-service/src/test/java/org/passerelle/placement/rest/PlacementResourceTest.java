@@ -202,6 +202,11 @@ public class PlacementResourceTest {
         .then()
         .statusCode(400)
         .body("errors.field", hasItem("source"));
+    Api.as("site-staff-fr")
+        .get(PLACEMENTS + "?durableEmployment=maybe")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json");
     assertThat(placements(id, "true")).isZero();
   }
 

@@ -349,3 +349,99 @@ demo_devices() {
   fi
   rm -f "$resp" "$headers"
 }
+
+# Placements and follow-ups (issue 16, pl-outcomes): at FR-SEVRAN and MA-FES a demo cohort of two
+# learners (who consented to follow-up contact) started today; one is certified, so cohort-service's
+# learner-completed schedules their follow-ups at the country's offsets (FR +3/+6/+12 months, MA
+# +9/+12), the other leaves for a job and their placement to confirm is confirmed as a CDI with
+# the country's demo partner; the graduate's job is recorded too. Idempotent: the cohort carries an
+# Idempotency-Key, and a replayed cohort means everything was loaded by an earlier `up`.
+demo_placements() {
+  local gw token resp headers code site country partner cohort etag start today i app
+  local placement email
+  local -a learners
+  gw="http://127.0.0.1:$PASSERELLE_GATEWAY_PORT"
+  token="$(keycloak_user_token platform-admin)" || true
+  [[ -n "$token" ]] || return 0
+  resp="$(mktemp)"
+  headers="$(mktemp)"
+  demo_call() { # method path idempotency-key body [if-match]
+    local -a extra=()
+    [[ -z "$3" ]] || extra+=(-H "Idempotency-Key: $3")
+    [[ -z "${5:-}" ]] || extra+=(-H "If-Match: $5")
+    [[ -z "$4" ]] || extra+=(-H 'Content-Type: application/json' --data "$4")
+    curl -sS --max-time 30 -o "$resp" -D "$headers" -w '%{http_code}' -X "$1" "$gw$2" \
+      -H "Authorization: Bearer $token" -H 'Accept: application/json' "${extra[@]}" 2>/dev/null || echo 000
+  }
+  demo_await() { # path jq-free pattern the answer must contain
+    for _ in $(seq 1 60); do
+      [[ "$(demo_call GET "$1" "" "")" == 200 ]] && grep -q "$2" "$resp" && return 0
+      sleep 1
+    done
+    return 1
+  }
+  for site in FR-SEVRAN MA-FES; do
+    country="${site%%-*}"
+    if [[ "$country" == FR ]]; then
+      partner=11111111-1111-4111-8111-111111111111
+      today="$(TZ=Europe/Paris date +%F)"
+    else
+      partner=22222222-2222-4222-8222-222222222222
+      today="$(TZ=Africa/Casablanca date +%F)"
+    fi
+    start="$(date -u -d '+2 months' +%F)"
+    code="$(demo_call POST /api/v1/cohorts "demo-outcomes-cohort-$site" \
+      "{\"programmeCode\":\"WEB-DEV\",\"siteCode\":\"$site\",\"startDate\":\"$start\",\"endDate\":\"$(date -u -d '+8 months' +%F)\",\"capacity\":2}")"
+    cohort="$(json_string_field id <"$resp" 2>/dev/null || true)"
+    if [[ "$code" == 201 ]] && grep -qi '^idempotent-replayed: *true' "$headers"; then
+      ok "placements and follow-ups at $site: already loaded"
+      continue
+    elif [[ "$code" != 201 || -z "$cohort" ]]; then
+      warn "creating the outcomes demo cohort at $site answered HTTP $code: $(head -c 600 "$resp" 2>/dev/null)"
+      continue
+    fi
+    demo_await "/api/v1/intakes/$cohort" "$cohort" ||
+      { warn "the outcomes demo cohort's intake at $site never appeared"; continue; }
+    for i in 1 2; do
+      email="demo.outcomes.${site,,}.$i.$cohort@example.org"
+      code="$(demo_call POST /api/v1/applications "demo-outcomes-app-$cohort-$i" \
+        "{\"intakeId\":\"$cohort\",\"applicant\":{\"firstName\":\"Inès\",\"lastName\":\"Demo$i\",\"birthDate\":\"1999-04-1$i\",\"email\":\"$email\",\"phone\":\"$([[ "$country" == FR ]] && echo +33612345678 || echo +212612345678)\",\"address\":{\"line\":\"1 rue de l'École\",\"postalCode\":\"$([[ "$country" == FR ]] && echo 93270 || echo 30000)\",\"city\":\"$([[ "$country" == FR ]] && echo Sevran || echo Fès)\",\"country\":\"$country\"},\"nationality\":\"$country\",\"gender\":\"FEMALE\",\"educationLevel\":\"BAC\",\"priorityPublics\":[]},\"consents\":[{\"purpose\":\"APPLICATION_PROCESSING\",\"granted\":true},{\"purpose\":\"FOLLOW_UP_CONTACT\",\"granted\":true}]}")"
+      app="$(json_string_field id <"$resp" 2>/dev/null || true)"
+      [[ "$code" == 201 && -n "$app" ]] ||
+        { warn "a demo application at $site answered HTTP $code: $(head -c 600 "$resp" 2>/dev/null)"; continue 2; }
+      demo_call POST "/api/v1/applications/$app/screen" "" '{"testScore":75}' >/dev/null
+      demo_call POST "/api/v1/applications/$app/accept" "" "" >/dev/null
+      demo_await "/api/v1/applications/$app" '"ENROLLED"' ||
+        { warn "demo application $app at $site was never enrolled"; continue 2; }
+    done
+    demo_call POST "/api/v1/cohorts/$cohort/open-recruitment" "" "" >/dev/null
+    etag="$(grep -i '^etag:' "$headers" | sed 's/^[^:]*: *//' | tr -d '\r')"
+    code="$(demo_call PATCH "/api/v1/cohorts/$cohort" "" \
+      "{\"startDate\":\"$today\",\"recruitmentOpensOn\":\"$(date -u -d "$today -2 days" +%F)\",\"recruitmentClosesOn\":\"$(date -u -d "$today -1 day" +%F)\"}" "$etag")"
+    [[ "$code" == 200 ]] || { warn "moving the outcomes demo cohort at $site answered HTTP $code"; continue; }
+    code="$(demo_call POST "/api/v1/cohorts/$cohort/start" "" "")"
+    [[ "$code" == 200 ]] || { warn "starting the outcomes demo cohort at $site answered HTTP $code"; continue; }
+    demo_call GET "/api/v1/cohorts/$cohort/learners" "" "" >/dev/null
+    mapfile -t learners < <(grep -o '"learnerId" *: *"[^"]*"' "$resp" | sed 's/.*: *"\(.*\)"/\1/')
+    [[ "${#learners[@]}" -ge 2 ]] || { warn "the outcomes demo cohort at $site has no learners"; continue; }
+    code="$(demo_call POST "/api/v1/cohorts/$cohort/certification-results" "" \
+      "{\"learnerId\":\"${learners[0]}\",\"outcome\":\"CERTIFIED\",\"certifiedOn\":\"$today\",\"juryReference\":\"JURY-DEMO-$site\"}")"
+    [[ "$code" == 201 ]] || warn "certifying the demo graduate at $site answered HTTP $code"
+    code="$(demo_call POST "/api/v1/cohorts/$cohort/learners/${learners[1]}/withdraw" "" '{"exitReason":"FOUND_JOB"}')"
+    [[ "$code" == 200 ]] || warn "the demo leaver's exit at $site answered HTTP $code"
+    if demo_await "/api/v1/placements?status=TO_CONFIRM&learnerId=${learners[1]}" '"TO_CONFIRM"'; then
+      # a page lists its items first: the first id is the placement's
+      placement="$(grep -o '"id" *: *"[^"]*"' "$resp" | head -n 1 | sed 's/.*: *"\(.*\)"/\1/')"
+      code="$(demo_call POST "/api/v1/placements/$placement/confirm" "" \
+        "{\"situation\":\"EMPLOYED\",\"employerPartnerId\":\"$partner\",\"contractType\":\"CDI\",\"workingTime\":\"FULL_TIME\",\"matchesTraining\":true,\"evidenceKind\":\"EMPLOYER_STATEMENT\"}")"
+      [[ "$code" == 200 ]] || warn "confirming the demo leaver's job at $site answered HTTP $code"
+    else
+      warn "placement-service never had the demo leaver's placement to confirm at $site"
+    fi
+    code="$(demo_call POST /api/v1/placements "demo-outcomes-placement-$cohort" \
+      "{\"learnerId\":\"${learners[0]}\",\"source\":\"EMPLOYER\",\"situation\":\"WORK_STUDY\",\"employerPartnerId\":\"$partner\",\"contractType\":\"APPRENTICESHIP\",\"durationMonths\":24,\"startDate\":\"$today\",\"workingTime\":\"FULL_TIME\",\"matchesTraining\":true,\"evidenceKind\":\"CONTRACT\"}")"
+    [[ "$code" == 201 ]] || warn "recording the demo graduate's apprenticeship at $site answered HTTP $code"
+    ok "outcomes at $site: cohort $cohort, a graduate followed up at the country's offsets and in work-study, a leaver in a CDI"
+  done
+  rm -f "$resp" "$headers"
+}

@@ -35,6 +35,10 @@ public class Learner {
   @Column(name = "programme_code")
   public String programmeCode;
 
+  /** When they got the seat of {@link #cohortId} (enrolment or transfer): the newest move wins. */
+  @Column(name = "cohort_as_of")
+  public OffsetDateTime cohortAsOf;
+
   /** The subject of the learner's own account (learner-account-linked); null until linked. */
   @Column(name = "account_subject")
   public String accountSubject;

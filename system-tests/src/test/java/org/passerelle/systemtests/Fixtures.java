@@ -130,6 +130,11 @@ final class Fixtures {
 
   // issue 15, partners: a contact at the partner (personal data), with the email that marks it
   final String partnerContact;
+
+  // issue 16, placements and follow-ups (pl-outcomes): a situation staff recorded for the certified
+  // learner (its evidence note staff's text), and a follow-up their completion scheduled
+  final String placement;
+  final String followUp;
   final String partnerContactEmail;
 
   final List<Intake> otherIntakes = new ArrayList<>();
@@ -359,6 +364,49 @@ final class Fixtures {
             """
                 .formatted(learner, today.plusMonths(6), today)));
 
+    // issue 16, placements and follow-ups (pl-outcomes): placement-service learns the learner and
+    // their completion from enrollment's and cohort's events, so the recording is retried until
+    // it knows them
+    String[] recorded = new String[1];
+    await()
+        .atMost(EVENTS)
+        .pollInterval(Duration.ofMillis(500))
+        .until(
+            () -> {
+              Answer answer =
+                  Api.postJson(
+                      countryAdmin,
+                      "/api/v1/placements",
+                      """
+                      {"learnerId": "%s", "source": "EMPLOYER", "situation": "EMPLOYED",
+                       "contractType": "CDI", "employerName": "Matrice Emploi",
+                       "evidenceKind": "CONTRACT", "evidenceNote": "Contrat %s"}
+                      """
+                          .formatted(learner, marker));
+              if (answer.status() == 201) {
+                recorded[0] = answer.json().path("id").asText();
+              }
+              return recorded[0] != null;
+            });
+    placement = recorded[0];
+    await()
+        .atMost(EVENTS)
+        .pollInterval(Duration.ofMillis(500))
+        .until(
+            () ->
+                Api.get(countryAdmin, "/api/v1/follow-ups?learnerId=" + learner)
+                        .json()
+                        .path("total")
+                        .asInt()
+                    > 0);
+    followUp =
+        ok(Api.get(countryAdmin, "/api/v1/follow-ups?learnerId=" + learner))
+            .json()
+            .path("items")
+            .path(0)
+            .path("id")
+            .asText();
+
     Scope cergy = Scope.site(COUNTRY, SITE);
     register("applications", application, cergy);
     register("applications/imports", importId, Scope.country(COUNTRY));
@@ -384,6 +432,9 @@ final class Fixtures {
     // devices (issue 15)
     register("donations", donation, cergy);
     register("devices", device, cergy);
+    // issue 16, placements and follow-ups (pl-outcomes)
+    register("placements", placement, cergy);
+    register("follow-ups", followUp, cergy);
     register(
         "event-consumers",
         "cohort",

@@ -6,7 +6,8 @@ import org.passerelle.commons.events.ConsumedEvent;
 /**
  * What placement-service consumes from other services, each applied by the {@code EventConsumer} in
  * this package that names it and listed in docs/events.md; ConsumedEventsTest checks the three
- * agree. They feed the partners and sites job offers may name (ADR 0015).
+ * agree. They feed the partners and sites job offers may name (ADR 0015), and the learner
+ * projection that placements and follow-ups start from (issue 16).
  */
 public final class ConsumedEvents {
 
@@ -19,8 +20,44 @@ public final class ConsumedEvents {
   public static final ConsumedEvent<SiteRegistered> SITE_REGISTERED =
       ConsumedEvent.of("cohort", "site-registered", 1, SiteRegistered.class);
 
+  // learners (issue 16, pl-outcomes): enrolment, exits, consents, account link and erasure
+  public static final ConsumedEvent<ApplicationEnrolled> APPLICATION_ENROLLED =
+      ConsumedEvent.of("enrollment", "application-enrolled", 1, ApplicationEnrolled.class);
+
+  public static final ConsumedEvent<LearnerEnrolled> LEARNER_ENROLLED =
+      ConsumedEvent.of("cohort", "learner-enrolled", 1, LearnerEnrolled.class);
+
+  public static final ConsumedEvent<LearnerTransferred> LEARNER_TRANSFERRED =
+      ConsumedEvent.of("cohort", "learner-transferred", 1, LearnerTransferred.class);
+
+  public static final ConsumedEvent<LearnerCompleted> LEARNER_COMPLETED =
+      ConsumedEvent.of("cohort", "learner-completed", 1, LearnerCompleted.class);
+
+  public static final ConsumedEvent<LearnerWithdrew> LEARNER_WITHDREW =
+      ConsumedEvent.of("cohort", "learner-withdrew", 1, LearnerWithdrew.class);
+
+  public static final ConsumedEvent<ConsentChanged> CONSENT_CHANGED =
+      ConsumedEvent.of("enrollment", "consent-changed", 1, ConsentChanged.class);
+
+  public static final ConsumedEvent<LearnerAccountLinked> LEARNER_ACCOUNT_LINKED =
+      ConsumedEvent.of("enrollment", "learner-account-linked", 1, LearnerAccountLinked.class);
+
+  public static final ConsumedEvent<ApplicantErased> APPLICANT_ERASED =
+      ConsumedEvent.of("enrollment", "applicant-erased", 1, ApplicantErased.class);
+
   public static final List<ConsumedEvent<?>> ALL =
-      List.of(PARTNER_REGISTERED, PARTNER_CHANGED, SITE_REGISTERED);
+      List.of(
+          PARTNER_REGISTERED,
+          PARTNER_CHANGED,
+          SITE_REGISTERED,
+          APPLICATION_ENROLLED,
+          LEARNER_ENROLLED,
+          LEARNER_TRANSFERRED,
+          LEARNER_COMPLETED,
+          LEARNER_WITHDREW,
+          CONSENT_CHANGED,
+          LEARNER_ACCOUNT_LINKED,
+          APPLICANT_ERASED);
 
   private ConsumedEvents() {}
 }

@@ -1,0 +1,18 @@
+package org.passerelle.placement.handlers;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/**
+ * What placement-service reads of cohort-service's {@code learner-withdrew.v1}: who left, where,
+ * when, and the coded reason (FOUND_JOB...).
+ */
+public record LearnerWithdrew(
+    UUID learnerId,
+    UUID cohortId,
+    String programmeCode,
+    String site,
+    String country,
+    String exitReason,
+    OffsetDateTime withdrawnAt,
+    boolean beforeStart) {}

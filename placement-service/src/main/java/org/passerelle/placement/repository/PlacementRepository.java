@@ -1,0 +1,16 @@
+package org.passerelle.placement.repository;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.UUID;
+import org.passerelle.placement.Placement;
+
+@ApplicationScoped
+public class PlacementRepository implements PanacheRepositoryBase<Placement, UUID> {
+
+  /** Blanks the free text about an erased person; the categories stay (ADR 0012). */
+  public int eraseFreeText(UUID learnerId) {
+    return update(
+        "evidenceNote = null where learnerId = ?1 and evidenceNote is not null", learnerId);
+  }
+}

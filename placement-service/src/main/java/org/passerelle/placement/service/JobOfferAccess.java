@@ -68,7 +68,6 @@ final class JobOfferAccess {
       reach.add(staff);
     }
     if (scope.country().isPresent()) {
-      parameters.put("myCountry", scope.country().get());
       if (scope.isStaff()) {
         reach.add("(o.country = :myCountry and o.status <> :draft)");
         parameters.put("draft", JobOfferStatus.DRAFT);
@@ -82,6 +81,9 @@ final class JobOfferAccess {
         reach.add("(o.country = :myCountry and o.status = :published)");
         parameters.put("published", JobOfferStatus.PUBLISHED);
       }
+    }
+    if (reach.stream().anyMatch(condition -> condition.contains(":myCountry"))) {
+      parameters.put("myCountry", scope.country().get());
     }
     return reach.isEmpty() ? ScopeQuery.NOTHING : "(" + String.join(" or ", reach) + ")";
   }

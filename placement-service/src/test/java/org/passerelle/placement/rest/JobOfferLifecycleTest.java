@@ -1,10 +1,12 @@
 package org.passerelle.placement.rest;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -19,6 +21,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.passerelle.commons.testing.Api;
+import org.passerelle.commons.testing.Tokens;
 import org.passerelle.placement.service.JobOfferExpiryService;
 import org.passerelle.placement.testing.Announced;
 
@@ -273,6 +276,20 @@ class JobOfferLifecycleTest {
     assertIds("partner-fr", tag, "", cdi, pending);
     assertIds("partner-ma", tag, "");
     assertIds("site-staff-ma", tag, "");
+    // the office systems read their country's offers, drafts included (codes only)
+    given()
+        .header("Authorization", "Bearer " + Tokens.ofClient("integration-fr"))
+        .get(OFFERS + "?size=100&q=" + tag)
+        .then()
+        .statusCode(200)
+        .body("items.id", containsInAnyOrder(cdd, cdi, draft, pending))
+        .body("items.moderation", everyItem(nullValue()));
+    given()
+        .header("Authorization", "Bearer " + Tokens.ofClient("integration-ma"))
+        .get(OFFERS + "?q=" + tag)
+        .then()
+        .statusCode(200)
+        .body("items", empty());
     assertIds("site-staff-fr", tag, "&contractType=CDI", cdi);
     assertIds("site-staff-fr", tag, "&remoteMode=HYBRID", cdd, draft, pending);
     assertIds("site-staff-fr", tag, "&status=DRAFT", draft, pending);

@@ -193,6 +193,31 @@ class JobOfferLifecycleTest {
         .then()
         .statusCode(200)
         .body("items", empty());
+    // out of scope (404) or the wrong role (403): nobody else moderates, publishes or closes it
+    Api.as("site-staff-ma").post(path + "/publish").then().statusCode(404);
+    Api.as("partner-ma").post(path + "/publish").then().statusCode(404);
+    Api.as("learner-fr").post(path + "/publish").then().statusCode(403);
+    Api.as("site-staff-ma")
+        .body("{\"reason\": \"non\"}")
+        .post(path + "/reject")
+        .then()
+        .statusCode(404);
+    Api.as("site-staff-ma")
+        .body("{\"outcome\": \"CLOSED\"}")
+        .post(path + "/close")
+        .then()
+        .statusCode(404);
+    Api.as("site-staff-fr")
+        .header("If-Match", "\"5\"")
+        .post(path + "/publish")
+        .then()
+        .statusCode(412);
+    assertThat(
+            rows(
+                "id = '"
+                    + id
+                    + "' and version = 0 and status = 'DRAFT' and moderation = 'PENDING'"))
+        .isEqualTo(1);
     // the partner may not moderate its own offer
     Api.as("partner-fr").body("{\"reason\": \"ok\"}").post(path + "/reject").then().statusCode(403);
     Api.as("site-staff-fr")

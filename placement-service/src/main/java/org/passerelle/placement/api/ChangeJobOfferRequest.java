@@ -71,6 +71,9 @@ public class ChangeJobOfferRequest {
   @Schema(implementation = LocalDate.class, nullable = true)
   public Optional<LocalDate> closingDate;
 
-  /** Text with at least one non-blank character. */
-  public static final String NOT_BLANK = "(?s).*\\S.*";
+  /**
+   * Text with at least one non-blank character, as a regular expression both Java and the OpenAPI
+   * document's readers (ECMA-262, no inline flags) understand.
+   */
+  public static final String NOT_BLANK = "\\s*\\S[\\s\\S]*";
 }

@@ -126,6 +126,12 @@ class JobOfferLifecycleTest {
         .patch(OFFERS + "/" + id)
         .then()
         .statusCode(400);
+    Api.as("platform-admin")
+        .header("If-Match", etag)
+        .body("{\"title\": \" \\n \"}")
+        .patch(OFFERS + "/" + id)
+        .then()
+        .statusCode(400);
     assertThat(rows("id = '" + id + "' and version = 0 and salary_min = 1900")).isEqualTo(1);
 
     Api.as("site-staff-fr")

@@ -8,6 +8,7 @@ alter table job_offer
     add column remote_mode      varchar(20) not null default 'ON_SITE'
         check (remote_mode in ('ON_SITE', 'HYBRID', 'REMOTE')),
     add column programmes       varchar(64)[] not null default '{}',
+    add column target_sites     varchar(64)[] not null default '{}',
     add column salary_min       numeric(12, 2) check (salary_min >= 0),
     add column salary_max       numeric(12, 2) check (salary_max >= 0),
     add column salary_currency  varchar(3) check (salary_currency in ('EUR', 'MAD')),

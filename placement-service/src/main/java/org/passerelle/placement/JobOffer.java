@@ -57,6 +57,11 @@ public class JobOffer {
   public String country;
   public String city;
 
+  /** Other sites of its country whose learners it targets, besides the relaying site. */
+  @JdbcTypeCode(SqlTypes.ARRAY)
+  @Column(name = "target_sites")
+  public List<String> targetSites = new ArrayList<>();
+
   /** Programme codes whose learners it targets; none means every programme. */
   @JdbcTypeCode(SqlTypes.ARRAY)
   public List<String> programmes = new ArrayList<>();

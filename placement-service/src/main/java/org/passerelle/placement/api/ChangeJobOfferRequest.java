@@ -59,6 +59,11 @@ public class ChangeJobOfferRequest {
   @Size(max = 20)
   public List<@NotNull @Pattern(regexp = PublishJobOfferRequest.PROGRAMME) String> programmes;
 
+  @JsonSetter(nulls = Nulls.AS_EMPTY)
+  @Size(max = 20)
+  public List<@NotNull @Size(max = 64) @Pattern(regexp = PublishJobOfferRequest.SITE) String>
+      targetSites;
+
   @Schema(implementation = String.class, nullable = true, maxLength = 5000)
   public Optional<@Size(max = 5000) String> description;
 

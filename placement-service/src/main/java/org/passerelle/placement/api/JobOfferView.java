@@ -35,7 +35,8 @@ public record JobOfferView(
     JobOffer.Moderation moderation,
     String moderationNote,
     OffsetDateTime createdAt,
-    OffsetDateTime closedAt) {
+    OffsetDateTime closedAt,
+    List<String> targetSites) {
 
   public static JobOfferView of(JobOffer offer) {
     return new JobOfferView(
@@ -61,7 +62,8 @@ public record JobOfferView(
         offer.moderation,
         offer.moderationNote,
         offer.createdAt,
-        offer.closedAt);
+        offer.closedAt,
+        List.copyOf(offer.targetSites));
   }
 
   /** What learners read: not staff's moderation of it. */
@@ -89,6 +91,7 @@ public record JobOfferView(
         null,
         null,
         createdAt,
-        closedAt);
+        closedAt,
+        targetSites);
   }
 }

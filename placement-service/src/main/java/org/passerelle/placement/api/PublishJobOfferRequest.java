@@ -40,7 +40,10 @@ public record PublishJobOfferRequest(
                 "true keeps it a draft. Staff's offers are published at once otherwise; a"
                     + " partner's always start as drafts, sent to staff's moderation unless"
                     + " draft is true")
-        Boolean draft) {
+        Boolean draft,
+    @Schema(description = "Other sites of the offer's country whose learners it targets")
+        @Size(max = 20)
+        List<@NotNull @Size(max = 64) @Pattern(regexp = SITE) String> targetSites) {
 
   public static final String SITE = "(FR|MA)-[A-Z0-9-]{1,61}";
   public static final String PROGRAMME = "[A-Z0-9-]{2,64}";

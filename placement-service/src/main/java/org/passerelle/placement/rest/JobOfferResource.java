@@ -74,8 +74,9 @@ public class JobOfferResource {
       description =
           "Staff for their sites, a partner for its own offers (its token's partner_id, in its"
               + " country). The partner and the site must be ones partnership-service and"
-              + " cohort-service announced, in the site's country: 422 naming partnerId or"
-              + " siteCode otherwise, also for one registered a moment ago (retry shortly)."
+              + " cohort-service announced, in the site's country, and so must the targetSites:"
+              + " 422 naming partnerId, siteCode or targetSites otherwise, also for one"
+              + " registered a moment ago (retry shortly)."
               + " Staff's offers are published at once (emits job-offer-published) unless draft"
               + " is true; a partner's offer is a draft that waits for staff's moderation"
               + " (moderation PENDING; draft true keeps it unsent). A closing date already past"
@@ -109,8 +110,8 @@ public class JobOfferResource {
           "Newest first. Staff see every offer of their sites (drafts and moderation included)"
               + " and the published or past offers of their country, partners their own,"
               + " learners the published offers of their country. q searches the title, the"
-              + " employer and the description; programme keeps offers targeting it or no"
-              + " programme in particular.")
+              + " employer and the description; site keeps offers relayed by or targeting it;"
+              + " programme keeps offers targeting it or no programme in particular.")
   public Page<JobOfferView> list(
       @QueryParam("country") @Pattern(regexp = "FR|MA") String country,
       @QueryParam("site") @Size(max = 64) @Pattern(regexp = PublishJobOfferRequest.SITE)
@@ -179,7 +180,8 @@ public class JobOfferResource {
       summary = "Change a job offer",
       description =
           "JSON merge patch of employerName, title, description, skills, contractType,"
-              + " durationMonths, remoteMode, city, programmes, salary, openings and"
+              + " durationMonths, remoteMode, city, programmes, targetSites (known sites of its"
+              + " country, 422 otherwise), salary, openings and"
               + " closingDate: a field left out keeps its value, a list sent replaces the whole"
               + " of it; null removes the description, duration, salary or closing date. The"
               + " partner and the site never change. Staff of the offer's site change drafts and"

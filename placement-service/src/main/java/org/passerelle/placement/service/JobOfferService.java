@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.LongPredicate;
@@ -124,6 +125,7 @@ public class JobOfferService {
     offer.country = request.country();
     offer.city = request.city().strip();
     offer.programmes = distinct(request.programmes());
+    offer.targetSites = targets(request.targetSites(), offer.siteCode);
     salary(offer, request.salary());
     offer.openings = request.openings();
     offer.closingDate = closingDate(request.closingDate(), offer.country);
@@ -179,10 +181,35 @@ public class JobOfferService {
               "siteCode",
               Messages.format(null, "unprocessable.site-not-known", request.siteCode(), country)));
     }
+    unknownTargets(request.targetSites(), country).ifPresent(errors::add);
     if (!errors.isEmpty()) {
       throw new ProblemException(
           ProblemType.UNPROCESSABLE, errors, "unprocessable.job-offer-references");
     }
+  }
+
+  /** Targeted sites must be sites of the offer's country cohort-service announced, like its own. */
+  private Optional<Problem.FieldError> unknownTargets(List<String> targets, String country) {
+    if (targets == null) {
+      return Optional.empty();
+    }
+    return targets.stream()
+        .filter(
+            code ->
+                sites.findByIdOptional(code).filter(site -> site.country.equals(country)).isEmpty())
+        .findFirst()
+        .map(
+            code ->
+                new Problem.FieldError(
+                    "targetSites",
+                    Messages.format(null, "unprocessable.site-not-known", code, country)));
+  }
+
+  private static List<String> targets(List<String> targets, String relayingSite) {
+    return targets == null
+        ? new ArrayList<>()
+        : new ArrayList<>(
+            targets.stream().filter(code -> !code.equals(relayingSite)).distinct().toList());
   }
 
   @Transactional
@@ -201,7 +228,7 @@ public class JobOfferService {
       parameters.put("country", filters.country());
     }
     if (filters.site() != null) {
-      where.add("o.siteCode = :site");
+      where.add("(o.siteCode = :site or array_contains(o.targetSites, :site))");
       parameters.put("site", filters.site());
     }
     if (filters.programme() != null) {
@@ -278,6 +305,17 @@ public class JobOfferService {
     }
     if (request.programmes != null) {
       offer.programmes = distinct(request.programmes);
+    }
+    if (request.targetSites != null) {
+      unknownTargets(request.targetSites, offer.country)
+          .ifPresent(
+              error -> {
+                throw new ProblemException(
+                    ProblemType.UNPROCESSABLE,
+                    List.of(error),
+                    "unprocessable.job-offer-references");
+              });
+      offer.targetSites = targets(request.targetSites, offer.siteCode);
     }
     if (request.description != null) {
       offer.description = stripped(request.description.orElse(null));

@@ -184,6 +184,15 @@ class JobOfferLifecycleTest {
         .post(OFFERS)
         .then()
         .statusCode(400);
+    // a targeted site must be a known site of the offer's country
+    for (String unknown : new String[] {"FR-NOWHERE", "MA-FES"}) {
+      Api.as("site-staff-fr")
+          .body(offer(null, "FR-SEVRAN", tag, ", \"targetSites\": [\"" + unknown + "\"]"))
+          .post(OFFERS)
+          .then()
+          .statusCode(422)
+          .body("errors.field", contains("targetSites"));
+    }
     assertThat(rows("title like '%" + tag + "%'")).isEqualTo(1);
   }
 
@@ -285,7 +294,9 @@ class JobOfferLifecycleTest {
   @Test
   void theListFiltersWithinEachCallersScope() {
     String tag = UUID.randomUUID().toString().substring(0, 8);
-    String cdd = post("site-staff-fr", offer(null, "FR-SEVRAN", tag, "")).path("id");
+    String cdd =
+        post("site-staff-fr", offer(null, "FR-SEVRAN", tag, ", \"targetSites\": [\"FR-CERGY\"]"))
+            .path("id");
     String cdi =
         post(
                 "country-admin-fr",
@@ -325,7 +336,9 @@ class JobOfferLifecycleTest {
     assertIds("site-staff-fr", tag, "&remoteMode=HYBRID", cdd, draft, pending);
     assertIds("site-staff-fr", tag, "&status=DRAFT", draft, pending);
     assertIds("site-staff-fr", tag, "&status=DRAFT&status=PUBLISHED", cdd, cdi, draft, pending);
-    assertIds("site-staff-fr", tag, "&site=FR-CERGY", cdi);
+    // relayed by FR-CERGY, or targeting its learners
+    assertIds("site-staff-fr", tag, "&site=FR-CERGY", cdi, cdd);
+    assertIds("site-staff-fr", tag, "&site=FR-SEVRAN", cdd, draft, pending);
     assertIds("site-staff-fr", tag, "&partnerId=" + PARTNER_FR, cdi, pending);
     // an offer targeting no programme is open to every programme
     assertIds("learner-fr", tag, "&programme=DEV-WEB", cdd, cdi);

@@ -445,3 +445,52 @@ demo_placements() {
   done
   rm -f "$resp" "$headers"
 }
+
+# Job offers and candidacies (issue 16, pl-offers): a published CDI of partner-fr's organisation
+# at FR-SEVRAN, a draft partner-fr posted that waits for staff's moderation, a published
+# apprenticeship of partner-ma's at MA-FES; learner-fr applies to the first one and the site's
+# staff move the candidacy to INTERVIEWING once placement-service knows learner-fr's account.
+# Idempotent: creations carry an Idempotency-Key; a candidacy there already answers 409.
+demo_offers() {
+  local gw admin partner learner resp code offer candidacy
+  gw="http://127.0.0.1:$PASSERELLE_GATEWAY_PORT"
+  admin="$(keycloak_user_token platform-admin)" || true
+  partner="$(keycloak_user_token partner-fr)" || true
+  learner="$(keycloak_user_token learner-fr)" || true
+  [[ -n "$admin" && -n "$partner" ]] || return 0
+  resp="$(mktemp)"
+  offer_post() { # token path idempotency-key body
+    curl -sS --max-time 30 -o "$resp" -w '%{http_code}' -X POST "$gw$2" \
+      -H "Authorization: Bearer $1" -H 'Content-Type: application/json' \
+      -H 'Accept: application/json' ${3:+-H "Idempotency-Key: $3"} --data "$4" 2>/dev/null || echo 000
+  }
+  code="$(offer_post "$admin" /api/v1/job-offers demo-offer-fr-cdi \
+    '{"partnerId":"11111111-1111-4111-8111-111111111111","employerName":"Atelier Numérique Solidaire","title":"Développeur·se web junior","description":"Applications web pour des associations, en équipe de six.","skills":["JavaScript","SQL","Git"],"contractType":"CDI","remoteMode":"HYBRID","siteCode":"FR-SEVRAN","city":"Sevran","programmes":["WEB-DEV"],"salary":{"min":26000,"max":30000,"currency":"EUR","period":"YEAR"},"openings":2}')"
+  offer="$(json_string_field id <"$resp" 2>/dev/null || true)"
+  if [[ "$code" != 2?? || -z "$offer" ]]; then
+    warn "publishing the demo job offer answered HTTP $code: $(head -c 600 "$resp" 2>/dev/null)"
+    rm -f "$resp"
+    return 0
+  fi
+  code="$(offer_post "$partner" /api/v1/job-offers demo-offer-fr-partner-draft \
+    '{"partnerId":"11111111-1111-4111-8111-111111111111","employerName":"Atelier Numérique Solidaire","title":"Technicien·ne support en alternance","contractType":"APPRENTICESHIP","remoteMode":"ON_SITE","siteCode":"FR-SEVRAN","city":"Sevran","openings":1}')"
+  [[ "$code" == 2?? ]] || warn "posting partner-fr's demo offer answered HTTP $code: $(head -c 600 "$resp" 2>/dev/null)"
+  code="$(offer_post "$admin" /api/v1/job-offers demo-offer-ma-apprenticeship \
+    '{"partnerId":"22222222-2222-4222-8222-222222222222","employerName":"Maroc Digital Emploi","title":"Développeuse data en apprentissage","contractType":"APPRENTICESHIP","remoteMode":"ON_SITE","siteCode":"MA-FES","city":"Fès","salary":{"min":3500,"currency":"MAD","period":"MONTH"},"openings":1}')"
+  [[ "$code" == 2?? ]] || warn "publishing the Moroccan demo offer answered HTTP $code: $(head -c 600 "$resp" 2>/dev/null)"
+  ok "job offers: a published CDI at FR-SEVRAN ($offer), partner-fr's draft waiting for moderation, an apprenticeship at MA-FES"
+  if [[ -n "$learner" ]]; then
+    code="$(offer_post "$learner" /api/v1/candidacies demo-candidacy-learner-fr "{\"jobOfferId\":\"$offer\"}")"
+    candidacy="$(json_string_field id <"$resp" 2>/dev/null || true)"
+    if [[ "$code" == 201 && -n "$candidacy" ]]; then
+      code="$(offer_post "$admin" "/api/v1/candidacies/$candidacy/status" "" '{"status":"INTERVIEWING"}')"
+      [[ "$code" == 200 || "$code" == 409 ]] || warn "moving the demo candidacy answered HTTP $code"
+      ok "learner-fr applied to the CDI, interviewing: $candidacy"
+    elif [[ "$code" == 403 ]]; then
+      info "learner-fr's account is not linked to a learner in placement-service yet: no demo candidacy"
+    elif [[ "$code" != 409 ]]; then
+      warn "learner-fr's demo candidacy answered HTTP $code: $(head -c 600 "$resp" 2>/dev/null)"
+    fi
+  fi
+  rm -f "$resp"
+}

@@ -52,13 +52,10 @@ class AuthorizationMatrixTest {
           new Design(
               "getProgramme",
               caller -> !caller.anonymous(),
-              "reference data (DESIGN §3): every signed-in caller reads the programmes"),
-          new Design(
-              "getJobOffer",
-              caller ->
-                  caller.has(Caller.LEARNER)
-                      && caller.country().filter(Fixtures.COUNTRY::equals).isPresent(),
-              "job offers are published to the learners of their country"));
+              "reference data (DESIGN §3): every signed-in caller reads the programmes"));
+
+  // The job offer fixture is partner-fr's draft waiting for moderation (issue 16): learners of its
+  // country read it only once staff publish it, so it is no longer allowed to them by design.
 
   /** The gateway's pages outside /api/v1 that need no token. */
   static final List<String> PUBLIC_PAGES =

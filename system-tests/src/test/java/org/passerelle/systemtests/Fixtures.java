@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import org.passerelle.systemtests.Api.Answer;
 import org.passerelle.systemtests.OpenApi.Operation;
@@ -127,6 +128,12 @@ final class Fixtures {
   // devices (issue 15)
   final String donation;
   final String device;
+
+  // issue 16, pl-offers: a published offer at FR-CERGY with no partner, and the candidacy of the
+  // fixture's learner staff proposed to it (placement-service learns the learner from enrolment's
+  // events). The partner's own offer above stays a draft waiting for moderation.
+  final String candidacyOffer;
+  final String candidacy;
 
   // issue 15, partners: a contact at the partner (personal data), with the email that marks it
   final String partnerContact;
@@ -406,6 +413,21 @@ final class Fixtures {
             .path(0)
             .path("id")
             .asText();
+    // issue 16, pl-offers: job offers' life and candidacies
+    candidacyOffer =
+        created(
+                Api.postJson(
+                    countryAdmin,
+                    "/api/v1/job-offers",
+                    """
+                    {"employerName": "Matrice Services", "title": "Technicien support",
+                     "contractType": "CDD", "durationMonths": 6, "siteCode": "%s",
+                     "city": "Cergy", "openings": 1}
+                    """
+                        .formatted(SITE)))
+            .path("id")
+            .asText();
+    candidacy = proposed(countryAdmin, candidacyOffer, learner);
 
     Scope cergy = Scope.site(COUNTRY, SITE);
     register("applications", application, cergy);
@@ -435,6 +457,8 @@ final class Fixtures {
     // issue 16, placements and follow-ups (pl-outcomes)
     register("placements", placement, cergy);
     register("follow-ups", followUp, cergy);
+    // issue 16, pl-offers: the learner gave no CV-sharing consent, so the partner never sees it
+    register("candidacies", candidacy, cergy);
     register(
         "event-consumers",
         "cohort",
@@ -765,6 +789,24 @@ final class Fixtures {
     return created(Api.postJson(caller, "/api/v1/cohorts", scheduleBody(site, trainers)))
         .path("id")
         .asText();
+  }
+
+  /**
+   * Staff propose the learner to the offer once placement-service learned the learner from
+   * enrolment's events (422 until then, writing nothing).
+   */
+  private static String proposed(Caller staff, String offer, String learner) {
+    String body = "{\"jobOfferId\": \"%s\", \"learnerId\": \"%s\"}".formatted(offer, learner);
+    AtomicReference<Answer> answer = new AtomicReference<>();
+    await()
+        .atMost(EVENTS)
+        .pollInterval(Duration.ofMillis(300))
+        .until(
+            () -> {
+              answer.set(Api.postJson(staff, "/api/v1/candidacies", body));
+              return answer.get().status() != 422;
+            });
+    return created(answer.get()).path("id").asText();
   }
 
   private static void awaitIntake(String intake) {

@@ -83,6 +83,8 @@ public class JobOfferResourceTest {
             .statusCode(201)
             .extract()
             .path("id");
+    // A partner's offer waits for staff's moderation: a draft nobody but them and the site's
+    // staff sees, and nothing is announced until staff publish it.
     String byPartner =
         as("partner-fr")
             .body(body(PARTNER_FR, "FR-CERGY", "CDD"))
@@ -90,6 +92,8 @@ public class JobOfferResourceTest {
             .then()
             .statusCode(201)
             .body("partnerId", equalTo(PARTNER_FR))
+            .body("status", equalTo("DRAFT"))
+            .body("moderation", equalTo("PENDING"))
             .extract()
             .path("id");
     String byAdminForPartner =
@@ -100,18 +104,27 @@ public class JobOfferResourceTest {
             .statusCode(201)
             .body("partnerId", equalTo(PARTNER_MA))
             .body("country", equalTo("MA"))
+            .body("status", equalTo("PUBLISHED"))
             .extract()
             .path("id");
-    assertThat(
-            count(
-                "select count(*) from outbox_event where type = 'org.passerelle.placement.job-offer-published.v1' and aggregate_id in ('"
-                    + byStaff
-                    + "', '"
-                    + byPartner
-                    + "', '"
-                    + byAdminForPartner
-                    + "')"))
-        .isEqualTo(3);
+    String published =
+        "select count(*) from outbox_event where type = 'org.passerelle.placement.job-offer-published.v1' and aggregate_id in ('"
+            + byStaff
+            + "', '"
+            + byPartner
+            + "', '"
+            + byAdminForPartner
+            + "')";
+    assertThat(count(published)).isEqualTo(2);
+    as("learner-fr").get(OFFERS + "/" + byPartner).then().statusCode(404);
+    as("site-staff-fr").get(OFFERS + "/" + byPartner).then().statusCode(404);
+    as("country-admin-fr")
+        .post(OFFERS + "/" + byPartner + "/publish")
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("PUBLISHED"))
+        .body("moderation", equalTo("APPROVED"));
+    assertThat(count(published)).isEqualTo(3);
 
     as("partner-fr").get(OFFERS + "/" + byPartner).then().statusCode(200);
     as("partner-fr").get(OFFERS + "/" + byStaff).then().statusCode(404);
@@ -124,10 +137,13 @@ public class JobOfferResourceTest {
         .then()
         .statusCode(200)
         .body("contractType", equalTo("CDI"));
+    as("learner-fr").get(OFFERS + "/" + byPartner).then().statusCode(200);
     as("learner-ma").get(OFFERS + "/" + byStaff).then().statusCode(404);
-    as("site-staff-fr").get(OFFERS + "/" + byPartner).then().statusCode(404);
+    // published, the offer of another French site is readable by the country's staff
+    as("site-staff-fr").get(OFFERS + "/" + byPartner).then().statusCode(200);
     as("country-admin-fr").get(OFFERS + "/" + byPartner).then().statusCode(200);
     as("country-admin-ma").get(OFFERS + "/" + byStaff).then().statusCode(404);
+    as("site-staff-ma").get(OFFERS + "/" + byStaff).then().statusCode(404);
   }
 
   @Test
@@ -215,9 +231,10 @@ public class JobOfferResourceTest {
                 entityManager
                     .createNativeQuery(
                         "insert into job_offer (id, partner_id, employer_name, title,"
-                            + " contract_type, site_code, country, city, openings, published_at)"
+                            + " contract_type, site_code, country, city, openings, published_at,"
+                            + " created_at, changed_at)"
                             + " values (?1, ?2, 'Atelier Web', 'Développeur', 'CDI', 'FR-SEVRAN',"
-                            + " 'FR', 'Sevran', 1, now())")
+                            + " 'FR', 'Sevran', 1, now(), now(), now())")
                     .setParameter(1, id)
                     .setParameter(2, Announced.PARTNER_MA)
                     .executeUpdate());

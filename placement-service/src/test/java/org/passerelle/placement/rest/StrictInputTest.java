@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 import org.passerelle.commons.testing.StrictInput;
 import org.passerelle.commons.testing.StrictInput.Call;
+import org.passerelle.placement.testing.Learners;
 
 /**
  * The commons rules for reading requests hold here too (issue 13), checked by {@link StrictInput}:
@@ -19,6 +20,35 @@ class StrictInputTest {
   private static final String DEAD_LETTERS = "/api/v1/event-consumers/placement/dead-letters";
 
   @Inject EntityManager entityManager;
+
+  @Test
+  void jobOfferChangesAndCandidaciesReadOnlyWellFormedJson() {
+    String offer = CandidacyResourceTest.offer(1);
+    String learner = Learners.of("FR-SEVRAN", true).toString();
+    String candidacy = "{\"jobOfferId\": \"" + offer + "\", \"learnerId\": \"" + learner + "\"}";
+    String change = "{\"title\": \"Technicien·ne\", \"openings\": 2}";
+    Call create = StrictInput.post("site-staff-fr", "/api/v1/candidacies");
+    Call patch =
+        StrictInput.patch(
+            "site-staff-fr",
+            "/api/v1/job-offers/" + offer,
+            request -> request.header("If-Match", "\"0\""));
+    StrictInput.writesNothing(
+        () -> StrictInput.rows(entityManager, "job_offer", "candidacy", "outbox_event"),
+        () -> {
+          create.refusesMediaTypes(candidacy, "text/plain");
+          create.refusesWithoutContentType(candidacy);
+          create.refusesTrailingContent(candidacy, " {}");
+          create.refusesDuplicateKey(
+              candidacy.replace("{", "{\"jobOfferId\": \"" + offer + "\", "), "jobOfferId");
+          patch.refusesMediaTypes(change, "text/plain");
+          patch.refusesTrailingContent(change, " {}");
+          patch.refusesDuplicateKey(change.replace("{", "{\"openings\": 3, "), "openings");
+          patch.refusesLoneSurrogate(change.replace("Technicien", "Technicien\\ud800"), "title");
+          StrictInput.refusesBadPages("site-staff-fr", "/api/v1/job-offers");
+          StrictInput.refusesBadPages("site-staff-fr", "/api/v1/candidacies");
+        });
+  }
 
   @Test
   void onlyWellFormedJsonBodiesAndNumericPagesAreRead() {

@@ -1,0 +1,83 @@
+package org.passerelle.placement.testing;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.inject.spi.CDI;
+import jakarta.persistence.EntityManager;
+import java.util.List;
+import java.util.UUID;
+import org.passerelle.commons.testing.Tokens;
+
+/**
+ * Learners as enrollment's and cohort's events leave them in placement-service's projection,
+ * written straight into it: the job offer and candidacy tests only read the projection (its
+ * consumers, and their tests through the broker, are another part of issue 16).
+ */
+public final class Learners {
+
+  private Learners() {}
+
+  /** A learner of this site, without an account, with or without consent to CV sharing. */
+  public static UUID of(String site, boolean cvSharing) {
+    UUID id = UUID.randomUUID();
+    QuarkusTransaction.requiringNew()
+        .run(
+            () ->
+                em().createNativeQuery(
+                        "insert into learner (learner_id, country, site_code, cv_sharing_consent,"
+                            + " consents_as_of) values (?1, ?2, ?3, ?4, now())")
+                    .setParameter(1, id)
+                    .setParameter(2, site.substring(0, 2))
+                    .setParameter(3, site)
+                    .setParameter(4, cvSharing)
+                    .executeUpdate());
+    return id;
+  }
+
+  /**
+   * The learner this demo user's account is linked to (learner-fr, learner-ma): the one already
+   * linked when another test linked it, else a new one of this site.
+   */
+  public static synchronized UUID linked(String user, String site) {
+    String subject = Tokens.subject(user);
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () -> {
+              @SuppressWarnings("unchecked")
+              List<UUID> found =
+                  em().createNativeQuery(
+                          "select learner_id from learner where account_subject = ?1", UUID.class)
+                      .setParameter(1, subject)
+                      .getResultList();
+              if (!found.isEmpty()) {
+                return found.getFirst();
+              }
+              UUID id = UUID.randomUUID();
+              em().createNativeQuery(
+                      "insert into learner (learner_id, country, site_code, account_subject)"
+                          + " values (?1, ?2, ?3, ?4)")
+                  .setParameter(1, id)
+                  .setParameter(2, site.substring(0, 2))
+                  .setParameter(3, site)
+                  .setParameter(4, subject)
+                  .executeUpdate();
+              return id;
+            });
+  }
+
+  /** Consent to CV sharing as a newer consent-changed would leave it. */
+  public static void cvSharing(UUID learnerId, boolean consent) {
+    QuarkusTransaction.requiringNew()
+        .run(
+            () ->
+                em().createNativeQuery(
+                        "update learner set cv_sharing_consent = ?2, consents_as_of = now(),"
+                            + " version = version + 1 where learner_id = ?1")
+                    .setParameter(1, learnerId)
+                    .setParameter(2, consent)
+                    .executeUpdate());
+  }
+
+  private static EntityManager em() {
+    return CDI.current().select(EntityManager.class).get();
+  }
+}

@@ -103,12 +103,17 @@ public class CandidacyService {
       learner =
           learners
               .findByIdOptional(request.learnerId())
-              .filter(known -> known.erasedAt == null)
+              .filter(known -> known.erasedAt == null && known.siteCode != null)
               .filter(known -> scope.covers(known.country, known.siteCode))
               .orElseThrow(() -> unknownLearner(request.learnerId()));
       origin = CandidacyStatus.PROPOSED;
     } else {
-      learner = own(scope).orElseThrow(ProblemException::outOfScope);
+      // A learner is one once a cohort seated them: an account known only by its link has no
+      // site whose staff would follow the candidacy, nor one its placement would be counted at.
+      learner =
+          own(scope)
+              .filter(known -> known.siteCode != null)
+              .orElseThrow(ProblemException::outOfScope);
       if (request.learnerId() != null && !request.learnerId().equals(learner.learnerId)) {
         throw ProblemException.outOfScope();
       }

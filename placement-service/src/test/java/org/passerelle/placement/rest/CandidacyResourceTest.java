@@ -234,6 +234,13 @@ public class CandidacyResourceTest {
           .statusCode(422)
           .body("errors.field", hasItem("learnerId"));
     }
+    // known only from an account link or a consent, never seated by a cohort: not a learner yet
+    Api.as("country-admin-fr")
+        .body(proposal(offer, Learners.withoutSite("FR")))
+        .post(CANDIDACIES)
+        .then()
+        .statusCode(422)
+        .body("errors.field", hasItem("learnerId"));
     Api.as("platform-admin")
         .body(proposal(offer, moroccan))
         .post(CANDIDACIES)

@@ -33,6 +33,21 @@ public final class Learners {
     return id;
   }
 
+  /** A person placement-service heard of (a consent, an account link) but no cohort seated. */
+  public static UUID withoutSite(String country) {
+    UUID id = UUID.randomUUID();
+    QuarkusTransaction.requiringNew()
+        .run(
+            () ->
+                em().createNativeQuery(
+                        "insert into learner (learner_id, country, cv_sharing_consent,"
+                            + " consents_as_of) values (?1, ?2, true, now())")
+                    .setParameter(1, id)
+                    .setParameter(2, country)
+                    .executeUpdate());
+    return id;
+  }
+
   /**
    * The learner this demo user's account is linked to (learner-fr, learner-ma): the one already
    * linked when another test linked it, else a new one of this site.

@@ -8,8 +8,11 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 
 /**
@@ -46,6 +49,46 @@ public class AdvisoryLocks {
       lock.execute();
     } catch (SQLException e) {
       throw new IllegalStateException("advisory lock failed", e);
+    }
+  }
+
+  /**
+   * Runs {@code work} unless the same work of this country is already running, here or in another
+   * instance: a session advisory lock on ({@code lockClass}, the country), taken on a connection of
+   * its own and released once the work ends, whether it committed or failed. Scheduled jobs (the
+   * retention of personal data, the conventions' and job offers' days, follow-ups falling due) run
+   * one per country this way. Call it outside a transaction; {@code work} opens its own.
+   *
+   * @return the work's result, or empty when another run held the lock
+   */
+  public <T> Optional<T> unlessRunning(int lockClass, String country, Supplier<T> work) {
+    try (Connection connection = dataSource.getConnection()) {
+      if (!sessionLock(connection, "select pg_try_advisory_lock(?, ?)", lockClass, country)) {
+        return Optional.empty();
+      }
+      try {
+        return Optional.of(work.get());
+      } finally {
+        sessionLock(connection, "select pg_advisory_unlock(?, ?)", lockClass, country);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("advisory lock failed", e);
+    }
+  }
+
+  /** The second key of a country's session lock: its two letters. */
+  public static int countryKey(String country) {
+    return country.charAt(0) << 8 | country.charAt(1);
+  }
+
+  private static boolean sessionLock(
+      Connection connection, String sql, int lockClass, String country) throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      statement.setInt(1, lockClass);
+      statement.setInt(2, countryKey(country));
+      try (ResultSet result = statement.executeQuery()) {
+        return result.next() && result.getBoolean(1);
+      }
     }
   }
 

@@ -21,4 +21,12 @@ class AdvisoryLocksTest {
     assertThat(AdvisoryLocks.key("applicant-email", "MA", "a@example.org")).isNotEqualTo(key);
     assertThat(AdvisoryLocks.key("applicant-email", "FRa", "@example.org")).isNotEqualTo(key);
   }
+
+  @Test
+  void aCountrysSessionLockKeyIsItsTwoLetters() {
+    // Fixed values: a job's instances of different versions must take the same lock per country
+    // (the retention job's tests hold it as another instance would).
+    assertThat(AdvisoryLocks.countryKey("FR")).isEqualTo(0x4652);
+    assertThat(AdvisoryLocks.countryKey("MA")).isEqualTo(0x4d41);
+  }
 }

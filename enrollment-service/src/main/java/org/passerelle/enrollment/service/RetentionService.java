@@ -5,10 +5,6 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.Period;
 import java.util.ArrayList;
@@ -17,8 +13,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import javax.sql.DataSource;
 import org.jboss.logging.Logger;
+import org.passerelle.commons.locks.AdvisoryLocks;
 import org.passerelle.commons.security.AccessScope;
 import org.passerelle.commons.time.Now;
 import org.passerelle.enrollment.Applicant;
@@ -61,7 +57,7 @@ public class RetentionService {
       new AccessScope("system:retention", Set.of(), Optional.empty(), Set.of(), Optional.empty());
 
   private final EnrollmentConfig config;
-  private final DataSource dataSource;
+  private final AdvisoryLocks locks;
   private final EntityManager entityManager;
   private final ApplicantRepository applicants;
   private final ApplicationRepository applications;
@@ -71,7 +67,7 @@ public class RetentionService {
 
   RetentionService(
       EnrollmentConfig config,
-      DataSource dataSource,
+      AdvisoryLocks locks,
       EntityManager entityManager,
       ApplicantRepository applicants,
       ApplicationRepository applications,
@@ -79,7 +75,7 @@ public class RetentionService {
       ErasureService erasure,
       Now now) {
     this.config = config;
-    this.dataSource = dataSource;
+    this.locks = locks;
     this.entityManager = entityManager;
     this.applicants = applicants;
     this.applications = applications;
@@ -115,34 +111,12 @@ public class RetentionService {
             .rules(country)
             .orElseThrow(() -> new IllegalArgumentException("no rules for " + country))
             .retention();
-    try (Connection connection = dataSource.getConnection()) {
-      if (!lock(connection, "select pg_try_advisory_lock(?, ?)", country)) {
-        return Optional.empty();
-      }
-      try {
-        return Optional.of(runLocked(country, trigger, period));
-      } finally {
-        lock(connection, "select pg_advisory_unlock(?, ?)", country);
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("retention lock failed", e);
-    }
+    return locks.unlessRunning(LOCK_CLASS, country, () -> runLocked(country, trigger, period));
   }
 
   /** The second key of a country's lock: its two letters. */
   public static int lockKey(String country) {
-    return country.charAt(0) << 8 | country.charAt(1);
-  }
-
-  private static boolean lock(Connection connection, String sql, String country)
-      throws SQLException {
-    try (PreparedStatement statement = connection.prepareStatement(sql)) {
-      statement.setInt(1, LOCK_CLASS);
-      statement.setInt(2, lockKey(country));
-      try (ResultSet result = statement.executeQuery()) {
-        return result.next() && result.getBoolean(1);
-      }
-    }
+    return AdvisoryLocks.countryKey(country);
   }
 
   private RetentionRun runLocked(String country, String trigger, Period period) {

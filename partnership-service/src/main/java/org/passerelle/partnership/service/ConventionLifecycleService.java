@@ -3,10 +3,6 @@ package org.passerelle.partnership.service;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -20,9 +16,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
-import javax.sql.DataSource;
 import org.jboss.logging.Logger;
 import org.passerelle.commons.events.DomainEvent;
+import org.passerelle.commons.locks.AdvisoryLocks;
 import org.passerelle.commons.outbox.Outbox;
 import org.passerelle.commons.time.Now;
 import org.passerelle.partnership.Commitment;
@@ -61,7 +57,7 @@ public class ConventionLifecycleService {
       String country, LocalDate today, int activated, int expired, int announced, int missed) {}
 
   private final ConventionsConfig config;
-  private final DataSource dataSource;
+  private final AdvisoryLocks locks;
   private final ConventionRepository conventions;
   private final CommitmentRepository commitments;
   private final SiteService sites;
@@ -70,14 +66,14 @@ public class ConventionLifecycleService {
 
   ConventionLifecycleService(
       ConventionsConfig config,
-      DataSource dataSource,
+      AdvisoryLocks locks,
       ConventionRepository conventions,
       CommitmentRepository commitments,
       SiteService sites,
       Outbox outbox,
       Now now) {
     this.config = config;
-    this.dataSource = dataSource;
+    this.locks = locks;
     this.conventions = conventions;
     this.commitments = commitments;
     this.sites = sites;
@@ -115,29 +111,7 @@ public class ConventionLifecycleService {
    * its sites' day; empty when a run of that country is already going on.
    */
   public Optional<Run> run(String country, Instant at) {
-    try (Connection connection = dataSource.getConnection()) {
-      if (!lock(connection, "select pg_try_advisory_lock(?, ?)", country)) {
-        return Optional.empty();
-      }
-      try {
-        return Optional.of(runLocked(country, at));
-      } finally {
-        lock(connection, "select pg_advisory_unlock(?, ?)", country);
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("conventions lock failed", e);
-    }
-  }
-
-  private static boolean lock(Connection connection, String sql, String country)
-      throws SQLException {
-    try (PreparedStatement statement = connection.prepareStatement(sql)) {
-      statement.setInt(1, LOCK_CLASS);
-      statement.setInt(2, country.charAt(0) << 8 | country.charAt(1));
-      try (ResultSet result = statement.executeQuery()) {
-        return result.next() && result.getBoolean(1);
-      }
-    }
+    return locks.unlessRunning(LOCK_CLASS, country, () -> runLocked(country, at));
   }
 
   private Run runLocked(String country, Instant at) {

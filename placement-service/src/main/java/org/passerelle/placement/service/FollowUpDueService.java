@@ -3,18 +3,14 @@ package org.passerelle.placement.service;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
-import javax.sql.DataSource;
 import org.jboss.logging.Logger;
 import org.passerelle.commons.events.DomainEvent;
+import org.passerelle.commons.locks.AdvisoryLocks;
 import org.passerelle.commons.outbox.Outbox;
 import org.passerelle.commons.time.Now;
 import org.passerelle.placement.FollowUp;
@@ -44,7 +40,7 @@ public class FollowUpDueService {
   public record Run(String country, LocalDate today, int announced) {}
 
   private final FollowUpsConfig config;
-  private final DataSource dataSource;
+  private final AdvisoryLocks locks;
   private final FollowUpRepository followUps;
   private final FollowUpCalendar calendar;
   private final Outbox outbox;
@@ -52,13 +48,13 @@ public class FollowUpDueService {
 
   FollowUpDueService(
       FollowUpsConfig config,
-      DataSource dataSource,
+      AdvisoryLocks locks,
       FollowUpRepository followUps,
       FollowUpCalendar calendar,
       Outbox outbox,
       Now now) {
     this.config = config;
-    this.dataSource = dataSource;
+    this.locks = locks;
     this.followUps = followUps;
     this.calendar = calendar;
     this.outbox = outbox;
@@ -84,30 +80,13 @@ public class FollowUpDueService {
 
   /** Announces the country's follow-ups due by this day; empty when a run is already going on. */
   public Optional<Run> run(String country, LocalDate today) {
-    try (Connection connection = dataSource.getConnection()) {
-      if (!lock(connection, "select pg_try_advisory_lock(?, ?)", country)) {
-        return Optional.empty();
-      }
-      try {
-        int announced = QuarkusTransaction.requiringNew().call(() -> announce(country, today));
-        return Optional.of(new Run(country, today, announced));
-      } finally {
-        lock(connection, "select pg_advisory_unlock(?, ?)", country);
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("follow-ups lock failed", e);
-    }
-  }
-
-  private static boolean lock(Connection connection, String sql, String country)
-      throws SQLException {
-    try (PreparedStatement statement = connection.prepareStatement(sql)) {
-      statement.setInt(1, LOCK_CLASS);
-      statement.setInt(2, country.charAt(0) << 8 | country.charAt(1));
-      try (ResultSet result = statement.executeQuery()) {
-        return result.next() && result.getBoolean(1);
-      }
-    }
+    return locks.unlessRunning(
+        LOCK_CLASS,
+        country,
+        () -> {
+          int announced = QuarkusTransaction.requiringNew().call(() -> announce(country, today));
+          return new Run(country, today, announced);
+        });
   }
 
   private int announce(String country, LocalDate today) {

@@ -3,16 +3,12 @@ package org.passerelle.placement.service;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
-import javax.sql.DataSource;
 import org.jboss.logging.Logger;
+import org.passerelle.commons.locks.AdvisoryLocks;
 import org.passerelle.commons.time.Now;
 import org.passerelle.placement.JobOffer;
 import org.passerelle.placement.JobOfferStatus;
@@ -39,14 +35,14 @@ public class JobOfferExpiryService {
   public record Run(String country, LocalDate today, int expired) {}
 
   private final JobOffersConfig config;
-  private final DataSource dataSource;
+  private final AdvisoryLocks locks;
   private final JobOfferRepository offers;
   private final Now now;
 
   JobOfferExpiryService(
-      JobOffersConfig config, DataSource dataSource, JobOfferRepository offers, Now now) {
+      JobOffersConfig config, AdvisoryLocks locks, JobOfferRepository offers, Now now) {
     this.config = config;
-    this.dataSource = dataSource;
+    this.locks = locks;
     this.offers = offers;
     this.now = now;
   }
@@ -74,30 +70,13 @@ public class JobOfferExpiryService {
    * sites' zone); empty when a run of that country is already going on.
    */
   public Optional<Run> run(String country, LocalDate today) {
-    try (Connection connection = dataSource.getConnection()) {
-      if (!lock(connection, "select pg_try_advisory_lock(?, ?)", country)) {
-        return Optional.empty();
-      }
-      try {
-        int expired = QuarkusTransaction.requiringNew().call(() -> expire(country, today));
-        return Optional.of(new Run(country, today, expired));
-      } finally {
-        lock(connection, "select pg_advisory_unlock(?, ?)", country);
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("job offers lock failed", e);
-    }
-  }
-
-  private static boolean lock(Connection connection, String sql, String country)
-      throws SQLException {
-    try (PreparedStatement statement = connection.prepareStatement(sql)) {
-      statement.setInt(1, LOCK_CLASS);
-      statement.setInt(2, country.charAt(0) << 8 | country.charAt(1));
-      try (ResultSet result = statement.executeQuery()) {
-        return result.next() && result.getBoolean(1);
-      }
-    }
+    return locks.unlessRunning(
+        LOCK_CLASS,
+        country,
+        () -> {
+          int expired = QuarkusTransaction.requiringNew().call(() -> expire(country, today));
+          return new Run(country, today, expired);
+        });
   }
 
   private int expire(String country, LocalDate today) {

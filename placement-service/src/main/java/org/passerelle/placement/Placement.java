@@ -97,5 +97,20 @@ public class Placement {
   @Column(name = "recorded_at")
   public OffsetDateTime recordedAt;
 
+  /** Why staff dismissed it (status DISMISSED only). */
+  @Enumerated(EnumType.STRING)
+  @Column(name = "dismissal_reason")
+  public DismissalReason dismissalReason;
+
+  /** Free text about the dismissal; blanked when the person is erased. */
+  @Column(name = "dismissal_note")
+  public String dismissalNote;
+
+  @Column(name = "dismissed_by")
+  public String dismissedBy;
+
+  @Column(name = "dismissed_at")
+  public OffsetDateTime dismissedAt;
+
   @Version public long version;
 }

@@ -5,14 +5,18 @@ import java.util.Set;
 
 /**
  * A placement staff still have to confirm (a learner who left "for a job": the school only knows
- * the reason), or one recorded with its details, which placement-recorded announced.
+ * the reason), one recorded with its details, which placement-recorded announced, or one staff
+ * dismissed because the job fell through or never was one, which nothing announced.
  */
 public enum PlacementStatus {
   TO_CONFIRM,
-  RECORDED;
+  RECORDED,
+  DISMISSED;
 
   public Set<PlacementStatus> next() {
-    return this == TO_CONFIRM ? EnumSet.of(RECORDED) : EnumSet.noneOf(PlacementStatus.class);
+    return this == TO_CONFIRM
+        ? EnumSet.of(RECORDED, DISMISSED)
+        : EnumSet.noneOf(PlacementStatus.class);
   }
 
   public boolean canMoveTo(PlacementStatus target) {

@@ -8,10 +8,14 @@ import org.junit.jupiter.api.Test;
 class PlacementStatusTest {
 
   @Test
-  void aPlacementToConfirmIsRecordedOnceAndARecordedOneMovesNoMore() {
+  void aPlacementToConfirmIsRecordedOrDismissedOnceAndThenMovesNoMore() {
     for (PlacementStatus from : PlacementStatus.values()) {
       for (PlacementStatus to : PlacementStatus.values()) {
-        boolean allowed = from == PlacementStatus.TO_CONFIRM && to == PlacementStatus.RECORDED;
+        boolean allowed =
+            switch (from) {
+              case TO_CONFIRM -> to == PlacementStatus.RECORDED || to == PlacementStatus.DISMISSED;
+              case RECORDED, DISMISSED -> false;
+            };
         assertThat(from.canMoveTo(to)).as("%s -> %s", from, to).isEqualTo(allowed);
       }
     }

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.passerelle.placement.ContractType;
+import org.passerelle.placement.DismissalReason;
 import org.passerelle.placement.EvidenceKind;
 import org.passerelle.placement.Placement;
 import org.passerelle.placement.PlacementSource;
@@ -14,7 +15,7 @@ import org.passerelle.placement.WorkingTime;
 
 /**
  * A placement as the API shows it; the employer's name and the evidence note only to staff and to
- * the learner themself (integrations read codes).
+ * the learner themself (integrations read codes), the note of a dismissal only to staff.
  */
 public record PlacementView(
     UUID id,
@@ -39,9 +40,16 @@ public record PlacementView(
     UUID candidacyId,
     UUID followUpId,
     OffsetDateTime recordedAt,
+    DismissalReason dismissalReason,
+    String dismissalNote,
+    OffsetDateTime dismissedAt,
     long version) {
 
   public static PlacementView of(Placement placement, boolean freeText) {
+    return of(placement, freeText, freeText);
+  }
+
+  public static PlacementView of(Placement placement, boolean freeText, boolean staffNotes) {
     return new PlacementView(
         placement.id,
         placement.learnerId,
@@ -65,6 +73,9 @@ public record PlacementView(
         placement.candidacyId,
         placement.followUpId,
         placement.recordedAt,
+        placement.dismissalReason,
+        staffNotes ? placement.dismissalNote : null,
+        placement.dismissedAt,
         placement.version);
   }
 }

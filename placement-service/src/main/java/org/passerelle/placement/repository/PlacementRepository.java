@@ -11,6 +11,8 @@ public class PlacementRepository implements PanacheRepositoryBase<Placement, UUI
   /** Blanks the free text about an erased person; the categories stay (ADR 0012). */
   public int eraseFreeText(UUID learnerId) {
     return update(
-        "evidenceNote = null where learnerId = ?1 and evidenceNote is not null", learnerId);
+        "evidenceNote = null, dismissalNote = null where learnerId = ?1"
+            + " and (evidenceNote is not null or dismissalNote is not null)",
+        learnerId);
   }
 }

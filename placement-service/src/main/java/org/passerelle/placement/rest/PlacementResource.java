@@ -40,6 +40,7 @@ import org.passerelle.commons.security.Roles;
 import org.passerelle.placement.PlacementSource;
 import org.passerelle.placement.PlacementStatus;
 import org.passerelle.placement.Situation;
+import org.passerelle.placement.api.DismissPlacementRequest;
 import org.passerelle.placement.api.PlacementView;
 import org.passerelle.placement.api.RecordPlacementRequest;
 import org.passerelle.placement.api.SituationReport;
@@ -165,6 +166,28 @@ public class PlacementResource {
       @BeanParam IfMatch ifMatch,
       @Valid @NotNull SituationReport report) {
     PlacementView view = service.confirm(id, report, ifMatch.matches(), scope.get());
+    return Responses.ok(view, view.version());
+  }
+
+  @POST
+  @Path("{id}/dismiss")
+  @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.COUNTRY_ADMIN, Roles.SITE_STAFF})
+  @Operation(
+      operationId = "dismissPlacement",
+      summary = "Dismiss the placement of a learner who left for a job that fell through",
+      description =
+          "TO_CONFIRM to DISMISSED with a coded reason (JOB_FELL_THROUGH, NOT_A_JOB, DUPLICATE,"
+              + " OTHER with a note), 409 illegal-transition otherwise. If-Match, when sent, must"
+              + " name the current version (412 otherwise). Emits nothing: nothing was recorded.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The placement, with its new ETag",
+      content = @Content(schema = @Schema(implementation = PlacementView.class)))
+  public Response dismiss(
+      @PathParam("id") UUID id,
+      @BeanParam IfMatch ifMatch,
+      @Valid @NotNull DismissPlacementRequest request) {
+    PlacementView view = service.dismiss(id, request, ifMatch.matches(), scope.get());
     return Responses.ok(view, view.version());
   }
 }

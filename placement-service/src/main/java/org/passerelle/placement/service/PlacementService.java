@@ -22,6 +22,7 @@ import org.passerelle.commons.security.Roles;
 import org.passerelle.commons.security.ScopeQuery;
 import org.passerelle.commons.time.Now;
 import org.passerelle.placement.ContractType;
+import org.passerelle.placement.DismissalReason;
 import org.passerelle.placement.Learner;
 import org.passerelle.placement.PartnerStatus;
 import org.passerelle.placement.Placement;
@@ -29,6 +30,7 @@ import org.passerelle.placement.PlacementSource;
 import org.passerelle.placement.PlacementStatus;
 import org.passerelle.placement.Situation;
 import org.passerelle.placement.api.CandidacyHired;
+import org.passerelle.placement.api.DismissPlacementRequest;
 import org.passerelle.placement.api.PlacementView;
 import org.passerelle.placement.api.RecordPlacementRequest;
 import org.passerelle.placement.api.SituationReport;
@@ -43,7 +45,8 @@ import org.passerelle.problem.ProblemType;
 /**
  * Placements: a learner's situation at a date, recorded by staff, by the learner for themself, from
  * a hired candidacy or from a follow-up, each announced by placement-recorded in the same
- * transaction; and the placement to confirm of a learner who left for a job.
+ * transaction; and the placement to confirm of a learner who left for a job, which staff confirm or
+ * dismiss.
  */
 @ApplicationScoped
 public class PlacementService {
@@ -131,6 +134,44 @@ public class PlacementService {
   @Transactional
   public PlacementView confirm(
       UUID id, SituationReport report, LongPredicate ifMatch, AccessScope scope) {
+    Placement placement = toMove(id, PlacementStatus.RECORDED, ifMatch, scope);
+    Learner learner = learners.findById(placement.learnerId);
+    fill(placement, learner, report);
+    placement.status = PlacementStatus.RECORDED;
+    placement.recordedBy = scope.subject();
+    placement.recordedAt = now.timestamp();
+    placements.flush();
+    announce(placement);
+    return PlacementView.of(placement, true);
+  }
+
+  /**
+   * Staff dismiss the placement of a learner who left for a job that fell through or never was one:
+   * nothing was recorded, so nothing is announced.
+   */
+  @Transactional
+  public PlacementView dismiss(
+      UUID id, DismissPlacementRequest request, LongPredicate ifMatch, AccessScope scope) {
+    Placement placement = toMove(id, PlacementStatus.DISMISSED, ifMatch, scope);
+    String note = blankToNull(request.note());
+    if (request.reason() == DismissalReason.OTHER && note == null) {
+      throw ProblemException.invalid("note", "invalid-request.placement-dismissal-note-required");
+    }
+    placement.status = PlacementStatus.DISMISSED;
+    placement.dismissalReason = request.reason();
+    placement.dismissalNote = note;
+    placement.dismissedBy = scope.subject();
+    placement.dismissedAt = now.timestamp();
+    placements.flush();
+    return PlacementView.of(placement, true);
+  }
+
+  /**
+   * The placement a staff member of its scope moves to {@code target}: 404 outside the scope, 403
+   * for other roles, 412 on a stale If-Match, 409 when its status does not lead there.
+   */
+  private Placement toMove(
+      UUID id, PlacementStatus target, LongPredicate ifMatch, AccessScope scope) {
     Placement placement =
         placements
             .findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
@@ -142,21 +183,11 @@ public class PlacementService {
     if (!ifMatch.test(placement.version)) {
       throw new ProblemException(ProblemType.PRECONDITION_FAILED, "precondition-failed.detail");
     }
-    if (!placement.status.canMoveTo(PlacementStatus.RECORDED)) {
+    if (!placement.status.canMoveTo(target)) {
       throw new ProblemException(
-          ProblemType.ILLEGAL_TRANSITION,
-          "illegal-transition.detail",
-          placement.status,
-          PlacementStatus.RECORDED);
+          ProblemType.ILLEGAL_TRANSITION, "illegal-transition.detail", placement.status, target);
     }
-    Learner learner = learners.findById(placement.learnerId);
-    fill(placement, learner, report);
-    placement.status = PlacementStatus.RECORDED;
-    placement.recordedBy = scope.subject();
-    placement.recordedAt = now.timestamp();
-    placements.flush();
-    announce(placement);
-    return PlacementView.of(placement, true);
+    return placement;
   }
 
   /**
@@ -398,7 +429,9 @@ public class PlacementService {
             Sort.by("situationOn", Sort.Direction.Descending).and("id"),
             parameters);
     boolean withText = freeText;
-    return Page.of(query, page, size, placement -> PlacementView.of(placement, withText));
+    boolean staffNotes = scope.isStaff();
+    return Page.of(
+        query, page, size, placement -> PlacementView.of(placement, withText, staffNotes));
   }
 
   @Transactional
@@ -414,7 +447,7 @@ public class PlacementService {
     if (!own) {
       throw notFound("placement");
     }
-    return PlacementView.of(placement, true);
+    return PlacementView.of(placement, true, false);
   }
 
   private Learner staffLearner(UUID learnerId, AccessScope scope) {

@@ -6,9 +6,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -50,5 +54,53 @@ public final class TopicRecords {
       }
     }
     return records;
+  }
+
+  /**
+   * Waits until the consumer group has committed, on every partition of the topic, the offset the
+   * topic ended at when called: every event published before then was applied. Tests whose topics
+   * other modules' tests filled earlier in the same run wait here before relying on state those
+   * events could still change.
+   */
+  public static void awaitConsumed(String bootstrap, String group, String topic, Duration timeout) {
+    Map<String, Object> config = new HashMap<>();
+    config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    config.put(ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID());
+    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+    config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+    try (KafkaConsumer<String, byte[]> reader = new KafkaConsumer<>(config);
+        Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+      List<TopicPartition> partitions = new ArrayList<>();
+      for (PartitionInfo info :
+          reader.listTopics(Duration.ofSeconds(10)).getOrDefault(topic, List.of())) {
+        partitions.add(new TopicPartition(topic, info.partition()));
+      }
+      Map<TopicPartition, Long> end = reader.endOffsets(partitions);
+      long deadline = System.nanoTime() + timeout.toNanos();
+      while (true) {
+        Map<TopicPartition, OffsetAndMetadata> committed =
+            admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+        boolean caughtUp =
+            end.entrySet().stream()
+                .allMatch(
+                    e -> {
+                      OffsetAndMetadata at = committed.get(e.getKey());
+                      return e.getValue() == 0 || (at != null && at.offset() >= e.getValue());
+                    });
+        if (caughtUp) {
+          return;
+        }
+        if (System.nanoTime() > deadline) {
+          throw new AssertionError(group + " did not consume " + topic + " to " + end);
+        }
+        Thread.sleep(200);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    } catch (ExecutionException e) {
+      throw new AssertionError("could not read " + group + "'s offsets", e);
+    }
   }
 }

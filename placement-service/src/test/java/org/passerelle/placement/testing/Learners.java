@@ -3,9 +3,13 @@ package org.passerelle.placement.testing;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.persistence.EntityManager;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.passerelle.commons.testing.Tokens;
+import org.passerelle.commons.testing.TopicRecords;
 
 /**
  * Learners as enrollment's and cohort's events leave them in placement-service's projection,
@@ -13,6 +17,8 @@ import org.passerelle.commons.testing.Tokens;
  * consumers, and their tests through the broker, are another part of issue 16).
  */
 public final class Learners {
+
+  private static boolean enrollmentEventsConsumed;
 
   private Learners() {}
 
@@ -53,6 +59,17 @@ public final class Learners {
    * linked when another test linked it, else a new one of this site.
    */
   public static synchronized UUID linked(String user, String site) {
+    // enrollment's own tests, earlier in the same run, link these demo accounts to records no
+    // cohort seated: once placement-service applied their events, none can relink it mid-test
+    if (!enrollmentEventsConsumed) {
+      Config config = ConfigProvider.getConfig();
+      TopicRecords.awaitConsumed(
+          config.getValue("kafka.bootstrap.servers", String.class),
+          config.getValue("passerelle.events.consumer.group", String.class),
+          "enrollment.events",
+          Duration.ofMinutes(2));
+      enrollmentEventsConsumed = true;
+    }
     String subject = Tokens.subject(user);
     return QuarkusTransaction.requiringNew()
         .call(
@@ -64,6 +81,13 @@ public final class Learners {
                       .setParameter(1, subject)
                       .getResultList();
               if (!found.isEmpty()) {
+                // a learner here is one a cohort seated
+                em().createNativeQuery(
+                        "update learner set site_code = coalesce(site_code, ?2) where learner_id"
+                            + " = ?1")
+                    .setParameter(1, found.getFirst())
+                    .setParameter(2, site)
+                    .executeUpdate();
                 return found.getFirst();
               }
               UUID id = UUID.randomUUID();

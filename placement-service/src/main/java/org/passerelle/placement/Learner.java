@@ -43,6 +43,10 @@ public class Learner {
   @Column(name = "account_subject")
   public String accountSubject;
 
+  /** When enrollment linked the account (its event's linkedAt): an older link changes nothing. */
+  @Column(name = "account_linked_at")
+  public OffsetDateTime accountLinkedAt;
+
   /** Consent to be contacted after the training (follow-ups are scheduled only with it). */
   @Column(name = "follow_up_consent")
   public boolean followUpConsent;

@@ -29,7 +29,8 @@ public class LearnerAccountLinkedHandler implements EventConsumer<LearnerAccount
 
   @Override
   public void handle(LearnerAccountLinked event, IncomingEvent envelope) {
-    if (!learners.accountLinked(event.learnerId(), event.country(), event.accountSubject())) {
+    if (!learners.accountLinked(
+        event.learnerId(), event.country(), event.accountSubject(), event.linkedAt())) {
       LOG.debugf("%s %s: nothing to change", consumes().name(), envelope.id());
     }
   }

@@ -159,13 +159,23 @@ public class LearnerService {
 
   /**
    * enrollment's learner-account-linked: the account now speaks for this learner (and for no other
-   * one it spoke for before). An erased learner is linked to no account again.
+   * one it spoke for before), unless it was linked to another one later than this event says (a
+   * late or replayed link changes nothing). An erased learner is linked to no account again.
    */
   @Transactional
-  public boolean accountLinked(UUID learnerId, String country, String accountSubject) {
+  public boolean accountLinked(
+      UUID learnerId, String country, String accountSubject, OffsetDateTime linkedAt) {
     locks.holdUntilCommit("learner-account", accountSubject);
     Learner learner = learner(learnerId, country);
     if (learner.erasedAt != null || accountSubject.equals(learner.accountSubject)) {
+      return false;
+    }
+    boolean linkedLater =
+        learners.find("accountSubject = ?1 and learnerId <> ?2", accountSubject, learnerId).stream()
+            .anyMatch(
+                holder ->
+                    holder.accountLinkedAt != null && holder.accountLinkedAt.isAfter(linkedAt));
+    if (linkedLater) {
       return false;
     }
     learners.update(
@@ -174,6 +184,7 @@ public class LearnerService {
         learnerId);
     learners.flush();
     learner.accountSubject = accountSubject;
+    learner.accountLinkedAt = linkedAt;
     return true;
   }
 

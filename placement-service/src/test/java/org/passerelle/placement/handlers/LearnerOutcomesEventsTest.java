@@ -7,6 +7,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.UUID;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.passerelle.commons.testing.BrokerEvents;
@@ -212,5 +213,47 @@ class LearnerOutcomesEventsTest {
             Announced.count(
                 "select count(*) from learner where account_subject = '" + subject + "'"))
         .isZero();
+  }
+
+  @Test
+  void aLinkOlderThanTheOneInForceMovesNothing() {
+    Trainee newer = Trainee.at("FR-SEVRAN");
+    Trainee older = Trainee.at("FR-SEVRAN");
+    String subject = UUID.randomUUID().toString();
+    ProducerRecord<String, byte[]> current =
+        LearnerEvents.accountLinked(newer, subject, "2026-12-03T09:00:00Z");
+    BrokerEvents.send(current);
+    LearnerEvents.applied(current);
+    ProducerRecord<String, byte[]> late =
+        LearnerEvents.accountLinked(older, subject, "2026-12-02T09:00:00Z");
+    BrokerEvents.send(late);
+    LearnerEvents.applied(late);
+    assertThat(
+            Announced.count(
+                "select count(*) from learner where account_subject = '"
+                    + subject
+                    + "' and learner_id = '"
+                    + newer.learnerId()
+                    + "'"))
+        .isEqualTo(1);
+    assertThat(
+            Announced.count(
+                "select count(*) from learner where learner_id = '"
+                    + older.learnerId()
+                    + "' and account_subject is not null"))
+        .isZero();
+
+    ProducerRecord<String, byte[]> relinked =
+        LearnerEvents.accountLinked(older, subject, "2026-12-04T09:00:00Z");
+    BrokerEvents.send(relinked);
+    LearnerEvents.applied(relinked);
+    assertThat(
+            Announced.count(
+                "select count(*) from learner where account_subject = '"
+                    + subject
+                    + "' and learner_id = '"
+                    + older.learnerId()
+                    + "'"))
+        .isEqualTo(1);
   }
 }

@@ -149,11 +149,17 @@ public final class LearnerEvents {
   }
 
   public static ProducerRecord<String, byte[]> accountLinked(Trainee trainee, String subject) {
+    // now: later than the links enrollment's own tests published earlier in the run
+    return accountLinked(trainee, subject, OffsetDateTime.now().toString());
+  }
+
+  public static ProducerRecord<String, byte[]> accountLinked(
+      Trainee trainee, String subject, String linkedAt) {
     String data =
         """
-        {"learnerId":"%s","accountSubject":"%s","country":"%s","linkedAt":"2026-12-01T09:00:00Z"}
+        {"learnerId":"%s","accountSubject":"%s","country":"%s","linkedAt":"%s"}
         """
-            .formatted(trainee.learnerId(), subject, trainee.country());
+            .formatted(trainee.learnerId(), subject, trainee.country(), linkedAt);
     return enrollment("learner-account-linked", trainee, data);
   }
 

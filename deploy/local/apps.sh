@@ -63,6 +63,8 @@ apps_build_if_needed() {
     ok "application jars are up to date"
     return 0
   fi
+  # The gateway's build bundles its impact page with npm (from npm's cache when offline).
+  require_cmd node npm
   info "building the applications ($reason): ./mvnw -B -q package -DskipTests"
   local start=$SECONDS
   mvnw -B -q package -DskipTests || die "the build failed (./mvnw -B -q package -DskipTests)"

@@ -10,6 +10,7 @@ class ArchitectureTest {
   @Test
   void keepsToItsOwnPackages() {
     ServiceArchitecture.check(
-        "org.passerelle.gateway", Set.of("asyncapi", "config", "health", "routing", "security"));
+        "org.passerelle.gateway",
+        Set.of("asyncapi", "config", "health", "impact", "routing", "security"));
   }
 }

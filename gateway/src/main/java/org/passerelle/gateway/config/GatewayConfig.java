@@ -105,6 +105,21 @@ public interface GatewayConfig {
     Duration openDelay();
   }
 
+  Impact impact();
+
+  /** Where the impact page (served at /impact/) signs people in. */
+  interface Impact {
+    /**
+     * The Keycloak realm's URL as browsers reach it (the issuer of the tokens the API accepts),
+     * e.g. {@code http://127.0.0.1:8180/realms/passerelle}.
+     */
+    String issuer();
+
+    /** The public client the page signs in with (authorization code and PKCE). */
+    @WithDefault("passerelle-web")
+    String clientId();
+  }
+
   RateLimits rateLimits();
 
   /** Token buckets per client, in memory: limits hold per gateway instance. */

@@ -240,6 +240,7 @@ Passerelle is running.
 
   Gateway      $gw
   Swagger UI   $gw/q/swagger-ui
+  Impact       $gw/impact/   (the indicators as charts; sign in as a staff user)
   Metrics      http://127.0.0.1:$PASSERELLE_GATEWAY_MANAGEMENT_PORT/q/metrics   (gateway, by route; services: /q/metrics on their ports)
   Keycloak     $kc   (realm passerelle: $kc/realms/passerelle)
   Admin console $kc/admin   (user $PASSERELLE_KEYCLOAK_ADMIN / password $PASSERELLE_KEYCLOAK_ADMIN_PASSWORD,

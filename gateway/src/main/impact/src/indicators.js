@@ -153,6 +153,7 @@ export function cohortChart(view, title) {
  */
 export function funnelChart(view) {
   const steps = FUNNEL_STEPS.filter((step) => present(view, step));
+  if (steps.length === 0) return { steps, datasets: [] };
   const datasets = view.groups.map((group) =>
     dataset(
       group.key.country ?? "",
@@ -170,6 +171,7 @@ export function funnelChart(view) {
 export function sharesChart(view) {
   const indicators = SHARE_INDICATORS.filter((indicator) => present(view, indicator));
   const datasets = [];
+  if (indicators.length === 0) return { indicators, datasets };
   for (const group of view.groups) {
     const country = group.key.country ?? "";
     datasets.push(

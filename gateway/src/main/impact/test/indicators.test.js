@@ -64,6 +64,14 @@ test("shares are percentages of the API's four-decimal values, with the label's 
   assert.equal(shares.datasets.length, 3, "no threshold marks for a country without thresholds");
 });
 
+test("an answer without any of a chart's indicators draws nothing, not empty datasets", () => {
+  const view = { ...country, groups: [{ key: { country: "FR" }, figures: [] }] };
+  assert.deepEqual(funnelChart(view), { steps: [], datasets: [] });
+  assert.deepEqual(sharesChart(view), { indicators: [], datasets: [] });
+  assert.deepEqual(cohortChart(view, asId).datasets, []);
+  assert.deepEqual(siteChart(view, asId).datasets, []);
+});
+
 test("per cohort: entrants as bars and rates as lines, labelled by a short cohort id", () => {
   const cohortId = "6f1c2f0e-8b9a-4c1d-9e2f-0a1b2c3d4e5f";
   const view = {

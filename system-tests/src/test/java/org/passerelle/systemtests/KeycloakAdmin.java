@@ -18,11 +18,11 @@ import java.nio.file.Path;
 
 /**
  * What an operator does in Keycloak's admin console: when the gateway gets a new address, the
- * passerelle-web client is told Swagger UI's redirect page and the gateway's origin there, so
- * "Authorize" can come back to it and exchange the code at the token endpoint (CORS); users are
- * added and removed; the realm's settings and a user's brute-force status are read. As the admin
- * ./passerelle set up: PASSERELLE_KEYCLOAK_ADMIN_PASSWORD, else the password generated for this
- * machine in .local/keycloak-admin-password.
+ * passerelle-web client is told Swagger UI's redirect page (or the impact page) and the gateway's
+ * origin there, so signing in can come back to it and exchange the code at the token endpoint
+ * (CORS); users are added and removed; the realm's settings and a user's brute-force status are
+ * read. As the admin ./passerelle set up: PASSERELLE_KEYCLOAK_ADMIN_PASSWORD, else the password
+ * generated for this machine in .local/keycloak-admin-password.
  */
 final class KeycloakAdmin {
 
@@ -39,15 +39,32 @@ final class KeycloakAdmin {
    * realm allowed it already.
    */
   static boolean allowSwaggerUiAt(String gateway) throws IOException, InterruptedException {
-    return updateWebClient(gateway, true);
+    return updateWebClient(gateway, swaggerUiRedirect(gateway), true);
   }
 
   /** Removes what {@link #allowSwaggerUiAt} added, so a long-running realm does not widen. */
   static void forgetSwaggerUiAt(String gateway) throws IOException, InterruptedException {
-    updateWebClient(gateway, false);
+    updateWebClient(gateway, swaggerUiRedirect(gateway), false);
   }
 
-  private static boolean updateWebClient(String gateway, boolean allow)
+  /**
+   * Adds the gateway's impact page (it comes back to itself, any query) to the public client; false
+   * if the realm allowed it already.
+   */
+  static boolean allowImpactPageAt(String gateway) throws IOException, InterruptedException {
+    return updateWebClient(gateway, gateway + "/impact/*", true);
+  }
+
+  /** Removes what {@link #allowImpactPageAt} added. */
+  static void forgetImpactPageAt(String gateway) throws IOException, InterruptedException {
+    updateWebClient(gateway, gateway + "/impact/*", false);
+  }
+
+  private static String swaggerUiRedirect(String gateway) {
+    return gateway + "/q/swagger-ui/oauth2-redirect.html";
+  }
+
+  private static boolean updateWebClient(String gateway, String redirect, boolean allow)
       throws IOException, InterruptedException {
     String token = adminToken();
     JsonNode found =
@@ -56,7 +73,6 @@ final class KeycloakAdmin {
                 .header("Authorization", "Bearer " + token)
                 .build());
     ObjectNode client = (ObjectNode) found.get(0);
-    String redirect = gateway + "/q/swagger-ui/oauth2-redirect.html";
     boolean changed;
     if (allow) {
       changed = addOnce(client.withArray("redirectUris"), redirect);

@@ -158,6 +158,13 @@ async function load() {
     state.error = error.message;
     $("status").textContent =
       error.status === 403 ? t("forbidden") : t("error", { detail: error.message });
+    // Never leave another period's figures on screen under this one's dates.
+    for (const name of Object.keys(state.charts)) {
+      state.charts[name].destroy();
+      delete state.charts[name];
+      $(`table-${name}`).replaceChildren();
+    }
+    state.views = {};
   }
   state.ready = true;
 }

@@ -171,6 +171,48 @@ const INDICATOR_TITLES = {
   },
 };
 
+/**
+ * The funnel's steps name people, not rates: a rate's step shows its numerator (those who
+ * completed, were certified, hold a job).
+ */
+const FUNNEL_TITLES = {
+  fr: {
+    applications: "Candidatures",
+    "accepted-applications": "Candidatures retenues",
+    entrants: "Entrées en formation",
+    "completion-rate": "Parcours achevés",
+    "certification-rate": "Certifiés",
+    "employment-6m": "En emploi à 6 mois",
+    "durable-employment-6m": "En emploi durable à 6 mois",
+    "employment-9m": "En emploi à 9 mois",
+  },
+  en: {
+    applications: "Applications",
+    "accepted-applications": "Accepted applications",
+    entrants: "Entrants",
+    "completion-rate": "Completed the training",
+    "certification-rate": "Certified",
+    "employment-6m": "In a job at 6 months",
+    "durable-employment-6m": "In a durable job at 6 months",
+    "employment-9m": "In a job at 9 months",
+  },
+  ar: {
+    applications: "الترشيحات",
+    "accepted-applications": "الترشيحات المقبولة",
+    entrants: "الملتحقون بالتكوين",
+    "completion-rate": "أتموا التكوين",
+    "certification-rate": "الحاصلون على الإشهاد",
+    "employment-6m": "في شغل بعد 6 أشهر",
+    "durable-employment-6m": "في شغل مستدام بعد 6 أشهر",
+    "employment-9m": "في شغل بعد 9 أشهر",
+  },
+};
+
+/** The name of a funnel step. */
+export function funnelStepTitle(lang, id) {
+  return FUNNEL_TITLES[lang]?.[id] ?? FUNNEL_TITLES.en[id] ?? id;
+}
+
 /** The page's language: ?lang=, else the browser's first known language, else French. */
 export function pickLanguage(search, navigatorLanguages) {
   const asked = new URLSearchParams(search).get("lang");

@@ -15,7 +15,7 @@ import {
   PointElement,
   Tooltip,
 } from "chart.js";
-import { indicatorTitle, LANGUAGES, message, pickLanguage } from "./i18n.js";
+import { funnelStepTitle, indicatorTitle, LANGUAGES, message, pickLanguage } from "./i18n.js";
 import {
   COHORT_INDICATORS,
   cohortChart,
@@ -270,7 +270,7 @@ function render() {
   table("cohorts", cohorts.labels, cohorts.datasets);
 
   const funnel = funnelChart(country);
-  const funnelLabels = funnel.steps.map(title);
+  const funnelLabels = funnel.steps.map((step) => funnelStepTitle(state.lang, step));
   draw("funnel", {
     type: "bar",
     data: { labels: funnelLabels, datasets: funnel.datasets.map((each, i) => colour(i, each)) },

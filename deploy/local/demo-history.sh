@@ -94,33 +94,41 @@ demo_history_token() {
 }
 
 # method path [body] [idempotency-key] [if-match]: prints the HTTP status; the answer is in
-# $DEMO_HISTORY_RESP, its headers in $DEMO_HISTORY_HEADERS.
+# $DEMO_HISTORY_RESP, its headers in $DEMO_HISTORY_HEADERS. The gateway's rate limit (429) is
+# waited out, as its Retry-After says.
 demo_history_call() {
   local -a extra=()
-  demo_history_token || {
-    echo 000
-    return 0
-  }
+  local code attempt wait
   [[ -z "${4:-}" ]] || extra+=(-H "Idempotency-Key: $4")
   [[ -z "${5:-}" ]] || extra+=(-H "If-Match: $5")
   [[ -z "${3:-}" ]] || extra+=(-H 'Content-Type: application/json' --data "$3")
-  curl -sS --max-time 30 -o "$DEMO_HISTORY_RESP" -D "$DEMO_HISTORY_HEADERS" -w '%{http_code}' \
-    -X "$1" "http://127.0.0.1:$PASSERELLE_GATEWAY_PORT$2" \
-    -H "Authorization: Bearer $DEMO_HISTORY_TOKEN" -H 'Accept: application/json' "${extra[@]}" \
-    2>/dev/null || echo 000
+  for attempt in 1 2 3 4 5 6; do
+    demo_history_token || {
+      echo 000
+      return 0
+    }
+    code="$(curl -sS --max-time 30 -o "$DEMO_HISTORY_RESP" -D "$DEMO_HISTORY_HEADERS" -w '%{http_code}' \
+      -X "$1" "http://127.0.0.1:$PASSERELLE_GATEWAY_PORT$2" \
+      -H "Authorization: Bearer $DEMO_HISTORY_TOKEN" -H 'Accept: application/json' "${extra[@]}" \
+      2>/dev/null)" || code=000
+    [[ "$code" == 429 && "$attempt" -lt 6 ]] || break
+    wait="$(grep -i '^retry-after:' "$DEMO_HISTORY_HEADERS" | tr -cd '0-9')"
+    sleep "${wait:-2}"
+  done
+  echo "$code"
 }
 
 demo_history_etag() { grep -i '^etag:' "$DEMO_HISTORY_HEADERS" | sed 's/^[^:]*: *//' | tr -d '\r'; }
 demo_history_answer() { head -c 400 "$DEMO_HISTORY_RESP" 2>/dev/null; }
 
-# path jq-filter: polls (up to 60 s) until GET path answers 200 and the filter is true.
+# path jq-filter: polls (up to 2 minutes) until GET path answers 200 and the filter is true.
 demo_history_await() {
   local _
   for _ in $(seq 1 120); do
     if [[ "$(demo_history_call GET "$1")" == 200 ]] && jq -e "$2" "$DEMO_HISTORY_RESP" >/dev/null 2>&1; then
       return 0
     fi
-    sleep 0.5
+    sleep 1
   done
   return 1
 }
@@ -148,10 +156,10 @@ demo_history_cohort_line() {
   return 1
 }
 
-# The application of learner line $2 (index $1) to cohort $3 (id) at site $4.
+# The application of learner line $1 (index $4 in its cohort) to cohort $2 (id) at site $3.
 demo_history_application_body() {
-  local line="$1" cohort="$2" site="$3" key first last gender birth education publics seeker consent
-  local country email phone postal city employment="" publics_json
+  local line="$1" cohort="$2" site="$3" idx="$4" key first last gender birth education publics
+  local seeker consent country email phone postal city employment="" publics_json seeker_id
   IFS='|' read -r key first last gender birth education publics seeker consent _ _ <<<"$line"
   country="${site%%-*}"
   email="$(tr '[:upper:]' '[:lower:]' <<<"demo.history.${key}.${first}.${last}" | iconv -f utf-8 -t ascii//TRANSLIT 2>/dev/null | tr -cd 'a-z0-9.-')@example.org"
@@ -162,7 +170,15 @@ demo_history_application_body() {
     phone=+212612345678 postal=30000 city=Fès
     [[ "$site" == MA-CASABLANCA ]] && postal=20000 city=Casablanca
   fi
-  [[ "$seeker" == - ]] || employment=",\"employment\":{\"jobSeekerAgency\":\"$seeker\"}"
+  # A made-up registration number in each agency's format (France Travail: 7 digits and a letter).
+  if [[ "$country" == FR ]]; then
+    local base=100
+    [[ "$key" == *-B ]] && base=200
+    seeker_id="$(printf '25%05dD' "$((base + idx))")"
+  else
+    seeker_id="DEMO${key: -1}$(printf '%02d' "$idx")"
+  fi
+  [[ "$seeker" == - ]] || employment=",\"employment\":{\"jobSeekerAgency\":\"$seeker\",\"jobSeekerId\":\"$seeker_id\"}"
   publics_json="$(json_string_array "$publics")"
   [[ -n "$publics" ]] || publics_json='[]'
   local consents='{"purpose":"APPLICATION_PROCESSING","granted":true}'
@@ -212,7 +228,7 @@ demo_history_recruit() {
   while IFS= read -r entry; do
     idx="${entry%%|*}" line="${entry#*|}"
     code="$(demo_history_call POST /api/v1/applications \
-      "$(demo_history_application_body "$line" "$cohort" "$DH_SITE")" "demo-history-app-$key-$idx")"
+      "$(demo_history_application_body "$line" "$cohort" "$DH_SITE" "$idx")" "demo-history-app-$key-$idx")"
     app="$(jq -r '.id // empty' "$DEMO_HISTORY_RESP" 2>/dev/null)"
     if [[ "$code" != 201 || -z "$app" ]]; then
       warn "demo history: an application to cohort $key answered HTTP $code: $(demo_history_answer)"

@@ -112,13 +112,13 @@ demo_history_call() {
       -H "Authorization: Bearer $DEMO_HISTORY_TOKEN" -H 'Accept: application/json' "${extra[@]}" \
       2>/dev/null)" || code=000
     [[ "$code" == 429 && "$attempt" -lt 6 ]] || break
-    wait="$(grep -i '^retry-after:' "$DEMO_HISTORY_HEADERS" | tr -cd '0-9')"
+    wait="$(grep -i '^retry-after:' "$DEMO_HISTORY_HEADERS" | tr -cd '0-9')" || true
     sleep "${wait:-2}"
   done
   echo "$code"
 }
 
-demo_history_etag() { grep -i '^etag:' "$DEMO_HISTORY_HEADERS" | sed 's/^[^:]*: *//' | tr -d '\r'; }
+demo_history_etag() { grep -i '^etag:' "$DEMO_HISTORY_HEADERS" | sed 's/^[^:]*: *//' | tr -d '\r' || true; }
 demo_history_answer() { head -c 400 "$DEMO_HISTORY_RESP" 2>/dev/null; }
 
 # path jq-filter: polls (up to 2 minutes) until GET path answers 200 and the filter is true.
@@ -207,14 +207,14 @@ demo_history_recruit() {
   code="$(demo_history_call POST /api/v1/cohorts \
     "{\"programmeCode\":\"WEB-DEV\",\"siteCode\":\"$DH_SITE\",\"startDate\":\"$DEMO_HISTORY_PROVISIONAL_START\",\"endDate\":\"$DEMO_HISTORY_PROVISIONAL_END\",\"capacity\":14,\"funderPartnerIds\":[\"$(demo_history_partner "${DH_SITE%%-*}")\"]}" \
     "demo-history-cohort-$key")"
-  cohort="$(jq -r '.id // empty' "$DEMO_HISTORY_RESP" 2>/dev/null)"
+  cohort="$(jq -r '.id // empty' "$DEMO_HISTORY_RESP" 2>/dev/null)" || true
   if [[ "$code" != 201 || -z "$cohort" ]]; then
     warn "demo history: scheduling cohort $key at $DH_SITE answered HTTP $code: $(demo_history_answer)"
     return 1
   fi
   DEMO_HISTORY_COHORT_IDS["$key"]="$cohort"
   demo_history_call GET "/api/v1/cohorts/$cohort" >/dev/null
-  status="$(jq -r '.status' "$DEMO_HISTORY_RESP")"
+  status="$(jq -r '.status' "$DEMO_HISTORY_RESP")" || true
   if [[ "$status" == PLANNED ]]; then
     demo_history_call POST "/api/v1/cohorts/$cohort/open-recruitment" >/dev/null
     status=RECRUITING
@@ -229,7 +229,7 @@ demo_history_recruit() {
     idx="${entry%%|*}" line="${entry#*|}"
     code="$(demo_history_call POST /api/v1/applications \
       "$(demo_history_application_body "$line" "$cohort" "$DH_SITE" "$idx")" "demo-history-app-$key-$idx")"
-    app="$(jq -r '.id // empty' "$DEMO_HISTORY_RESP" 2>/dev/null)"
+    app="$(jq -r '.id // empty' "$DEMO_HISTORY_RESP" 2>/dev/null)" || true
     if [[ "$code" != 201 || -z "$app" ]]; then
       warn "demo history: an application to cohort $key answered HTTP $code: $(demo_history_answer)"
       return 1
@@ -260,8 +260,8 @@ demo_history_map_learners() {
     idx="${entry%%|*}"
     app="${DEMO_HISTORY_APP_IDS[$key|$idx]:-}"
     [[ -n "$app" ]] || continue
-    learner="$(jq -r --arg a "$app" '[.items[]? | select(.applicationId == $a) | .learnerId][0] // empty' "$DEMO_HISTORY_RESP")"
-    [[ -n "$learner" ]] && DEMO_HISTORY_LEARNER_IDS["$key|$idx"]="$learner"
+    learner="$(jq -r --arg a "$app" '[.items[]? | select(.applicationId == $a) | .learnerId][0] // empty' "$DEMO_HISTORY_RESP")" || true
+    if [[ -n "$learner" ]]; then DEMO_HISTORY_LEARNER_IDS["$key|$idx"]="$learner"; fi
   done < <(demo_history_learners_of "$key")
 }
 
@@ -332,8 +332,15 @@ demo_history_run() {
   demo_history_dates "$key"
   cohort="${DEMO_HISTORY_COHORT_IDS[$key]}"
   mapfile -t members < <(demo_history_members "$key")
+  for member in "${members[@]}"; do
+    IFS='|' read -r src idx _ <<<"$member"
+    if [[ -z "${DEMO_HISTORY_LEARNER_IDS[$src|$idx]:-}" ]]; then
+      warn "demo history: learner $src/$idx has no seat in cohort-service: cohort $key left as it is"
+      return 1
+    fi
+  done
   demo_history_call GET "/api/v1/cohorts/$cohort" >/dev/null
-  status="$(jq -r '.status' "$DEMO_HISTORY_RESP")"
+  status="$(jq -r '.status' "$DEMO_HISTORY_RESP")" || true
   etag="$(demo_history_etag)"
   if [[ "$status" == RECRUITING ]]; then
     code="$(demo_history_call PATCH "/api/v1/cohorts/$cohort" \
@@ -344,7 +351,7 @@ demo_history_run() {
       IFS='|' read -r src idx fate _ <<<"$member"
       [[ "$fate" == BEFORE:* ]] || continue
       IFS=: read -r _ reason day <<<"$fate"
-      demo_history_withdraw "$cohort" "${DEMO_HISTORY_LEARNER_IDS[$src|$idx]}" "$reason" "$day"
+      demo_history_withdraw "$cohort" "${DEMO_HISTORY_LEARNER_IDS[$src|$idx]:-}" "$reason" "$day"
     done
     code="$(demo_history_call POST "/api/v1/cohorts/$cohort/start")"
     [[ "$code" == 200 ]] || { warn "demo history: starting cohort $key answered HTTP $code: $(demo_history_answer)"; return 1; }
@@ -364,11 +371,11 @@ demo_history_run() {
           [[ "$day" < "$left_on" ]] || continue
           # they stopped coming in the weeks before they left
           if [[ ! "$(date -d "$day +28 days" +%F)" < "$left_on" ]]; then
-            body+="${body:+,}{\"learnerId\":\"${DEMO_HISTORY_LEARNER_IDS[$src|$idx]}\",\"status\":\"UNEXCUSED_ABSENCE\"}"
+            body+="${body:+,}{\"learnerId\":\"${DEMO_HISTORY_LEARNER_IDS[$src|$idx]:-}\",\"status\":\"UNEXCUSED_ABSENCE\"}"
             continue
           fi
         fi
-        body+="${body:+,}{\"learnerId\":\"${DEMO_HISTORY_LEARNER_IDS[$src|$idx]}\",\"status\":\"$(demo_history_day_status "$idx" "$k")\"}"
+        body+="${body:+,}{\"learnerId\":\"${DEMO_HISTORY_LEARNER_IDS[$src|$idx]:-}\",\"status\":\"$(demo_history_day_status "$idx" "$k")\"}"
       done
       code="$(demo_history_call PUT "/api/v1/cohorts/$cohort/attendance/$day" "{\"records\":[$body]}")"
       [[ "$code" == 200 ]] || warn "demo history: attendance of cohort $key on $day answered HTTP $code: $(demo_history_answer)"
@@ -378,8 +385,7 @@ demo_history_run() {
   fi
   for member in "${members[@]}"; do
     IFS='|' read -r src idx fate _ <<<"$member"
-    learner="${DEMO_HISTORY_LEARNER_IDS[$src|$idx]:-}"
-    [[ -n "$learner" ]] || { warn "demo history: learner $src/$idx of cohort $key has no seat"; continue; }
+    learner="${DEMO_HISTORY_LEARNER_IDS[$src|$idx]}"
     case "$fate" in
       LEFT:*)
         IFS=: read -r _ reason day <<<"$fate"
@@ -445,7 +451,7 @@ demo_history_outcomes() {
     if [[ "$fate" == LEFT:FOUND_JOB:* ]]; then
       exit_day="${fate##*:}"
       if demo_history_await "/api/v1/placements?learnerId=$learner&size=100" '(.items | length) > 0'; then
-        placement="$(jq -r '[.items[] | select(.status == "TO_CONFIRM") | .id][0] // empty' "$DEMO_HISTORY_RESP")"
+        placement="$(jq -r '[.items[] | select(.status == "TO_CONFIRM") | .id][0] // empty' "$DEMO_HISTORY_RESP")" || true
         if [[ -n "$placement" ]]; then
           code="$(demo_history_call POST "/api/v1/placements/$placement/confirm" \
             "$(demo_history_report "${tokens[0]}" "$exit_day" "$country")")"
@@ -458,7 +464,7 @@ demo_history_outcomes() {
     for i in "${!offsets[@]}"; do
       offset="${offsets[i]}" token="${tokens[i]:--}"
       read -r id status due due_on < <(jq -r --argjson o "$offset" \
-        '[.items[] | select(.offsetMonths == $o)][0] | "\(.id) \(.status) \(.due) \(.dueOn)"' "$fu")
+        '[.items[] | select(.offsetMonths == $o)][0] | "\(.id) \(.status) \(.due) \(.dueOn)"' "$fu") || continue
       [[ "$status" == SCHEDULED && "$due" == true ]] || continue
       case "$token" in
         -) ;;
@@ -467,7 +473,7 @@ demo_history_outcomes() {
           while [[ "$status" == SCHEDULED ]]; do
             code="$(demo_history_call POST "/api/v1/follow-ups/$id/attempts" '{"note":"Pas de réponse au téléphone ni au courriel"}')"
             [[ "$code" == 200 ]] || { warn "demo history: a follow-up attempt answered HTTP $code: $(demo_history_answer)"; break; }
-            status="$(jq -r '.status' "$DEMO_HISTORY_RESP")"
+            status="$(jq -r '.status' "$DEMO_HISTORY_RESP")" || true
           done
           ;;
         E*)
@@ -493,11 +499,11 @@ demo_history_summary() {
     cohort="${DEMO_HISTORY_COHORT_IDS[$key]}"
     demo_history_dates "$key"
     demo_history_call GET "/api/v1/cohorts/$cohort/learners?size=100" >/dev/null
-    learners="$(jq -r '[.items[].status] | group_by(.) | map("\(length) \(.[0] | ascii_downcase)") | join(", ")' "$DEMO_HISTORY_RESP")"
+    learners="$(jq -r '[.items[].status] | group_by(.) | map("\(length) \(.[0] | ascii_downcase)") | join(", ")' "$DEMO_HISTORY_RESP")" || true
     demo_history_call GET "/api/v1/cohorts/$cohort/certification-results?size=100" >/dev/null
-    results="$(jq -r '[.items[].outcome] | group_by(.) | map("\(length) \(.[0] | ascii_downcase | gsub("_"; " "))") | join(", ")' "$DEMO_HISTORY_RESP")"
+    results="$(jq -r '[.items[].outcome] | group_by(.) | map("\(length) \(.[0] | ascii_downcase | gsub("_"; " "))") | join(", ")' "$DEMO_HISTORY_RESP")" || true
     demo_history_call GET "/api/v1/follow-ups?site=$DH_SITE&size=100" >/dev/null
-    followups="$(jq -r --arg c "$cohort" '[.items[] | select(.cohortId == $c) | if .status == "SCHEDULED" and .due then "due, unanswered" else (.status | ascii_downcase | gsub("_"; " ")) end] | group_by(.) | map("\(length) \(.[0])") | join(", ")' "$DEMO_HISTORY_RESP")"
+    followups="$(jq -r --arg c "$cohort" '[.items[] | select(.cohortId == $c) | if .status == "SCHEDULED" then (if .due then "unanswered" else "not yet due" end) else (.status | ascii_downcase | gsub("_"; " ")) end] | group_by(.) | map("\(length) \(.[0])") | join(", ")' "$DEMO_HISTORY_RESP")" || true
     ok "history $DH_SITE $DH_START..$DH_END ($cohort): learners ${learners:-none}; jury ${results:-none}; follow-ups ${followups:-none}"
   done | sort
 }

@@ -24,6 +24,6 @@ public record WithdrawLearnerRequest(
     @Schema(
             description =
                 "The day the learner left, when staff record it after the fact: not after today"
-                    + " at the cohort's site and, once the cohort has started, not before its"
-                    + " start date. Today when absent.")
+                    + " at the cohort's site, not before the start date of a cohort that has"
+                    + " started, and after the last day the learner attended. Today when absent.")
         LocalDate withdrawnOn) {}

@@ -28,8 +28,9 @@ import org.passerelle.commons.testing.Tokens;
  * driven by playwright-core (src/test/browser/impact-page.mjs): it signs in on Keycloak's login
  * form with the code flow and PKCE, draws the indicators of the person's scope for the last twelve
  * months, and every number of every chart (read from the Chart.js instances) is the one the API
- * gives the same person for the same period; suppressed figures show no number and say so. The
- * Arabic page is laid out right to left. Screenshots: target/impact-fr.png and impact-ar.png.
+ * gives the same person for the same period; suppressed figures (a cohort of two) show no number
+ * and say so. The Arabic page is laid out right to left. Screenshots: target/impact-fr.png and
+ * impact-ar.png.
  */
 class ImpactPageBrowserTest {
 
@@ -60,17 +61,25 @@ class ImpactPageBrowserTest {
             != 404,
         "GET /api/v1/indicators/definitions is not on this branch yet");
 
-    // A cohort of the person's country that starts today with six entrants, all women.
+    // A cohort of the person's country that starts today with six entrants, all women, and one
+    // with two entrants: too few to show (suppressed below 5 people).
     String cohort = Platform.scheduleCohort(Platform.asUser(STAFF), SITE);
     Platform.enrolledApplications(STAFF, cohort, SITE, ENTRANTS);
     Platform.startToday(STAFF, cohort).statusCode(200);
+    String small = Platform.scheduleCohort(Platform.asUser(STAFF), SITE);
+    Platform.enrolledApplications(STAFF, small, SITE, 2);
+    Platform.startToday(STAFF, small).statusCode(200);
     LocalDate today = LocalDate.now(ZoneOffset.UTC);
     String from = today.plusDays(1).minusYears(1).toString();
     String to = today.toString();
     await()
         .atMost(Duration.ofSeconds(60))
         .pollInterval(Duration.ofMillis(500))
-        .until(() -> entrantsOf(indicators(gateway, from, to, "cohort"), cohort) == ENTRANTS);
+        .until(
+            () -> {
+              JsonNode cohorts = indicators(gateway, from, to, "cohort");
+              return entrantsOf(cohorts, cohort) == ENTRANTS && suppressed(cohorts, small);
+            });
 
     JsonNode seen;
     boolean added = KeycloakAdmin.allowImpactPageAt(gateway);
@@ -103,6 +112,9 @@ class ImpactPageBrowserTest {
     }
     assertShowsTheApi(french, answers);
     assertThat(shown(french, "cohorts", cohort, "entrants")).isEqualByComparingTo("6");
+    assertThat(shown(french, "cohorts", small, "entrants")).as("suppressed: no number").isNull();
+    assertThat(french.path("suppressedWord").asText()).isEqualTo("masqué");
+    assertThat(seen.path("ar").path("suppressedWord").asText()).isEqualTo("محجوب");
     assertThat(shown(french, "sites", null, "women-share")).isNotNull();
     assertThat(french.path("charts").path("sites").path("labels").toString()).contains(SITE);
     assertThat(french.path("lang").asText()).isEqualTo("fr");
@@ -266,6 +278,19 @@ class ImpactPageBrowserTest {
             .extract()
             .asString();
     return JSON.readTree(body);
+  }
+
+  private static boolean suppressed(JsonNode answer, String cohortId) {
+    for (JsonNode group : answer.path("groups")) {
+      if (cohortId.equals(group.path("key").path("cohortId").asText())) {
+        for (JsonNode figure : group.path("figures")) {
+          if (figure.path("indicator").asText().equals("entrants")) {
+            return figure.path("suppressed").asBoolean() && !figure.path("numerator").isNumber();
+          }
+        }
+      }
+    }
+    return false;
   }
 
   private static long entrantsOf(JsonNode answer, String cohortId) {

@@ -16,6 +16,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -71,10 +72,12 @@ public class IndicatorExportResource {
         @Content(
             mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = IndicatorExport.class)),
-        @Content(mediaType = IndicatorExportCsv.TEXT_CSV)
+        @Content(
+            mediaType = IndicatorExportCsv.TEXT_CSV,
+            schema = @Schema(type = SchemaType.STRING))
       })
   public Response export(
-      @PathParam("report") String report,
+      @PathParam("report") @Size(max = 40) String report,
       @QueryParam("country") @NotNull @Pattern(regexp = "[A-Z]{2}") String country,
       @QueryParam("from") @NotNull @Size(max = 10) String from,
       @QueryParam("to") @NotNull @Size(max = 10) String to,
@@ -117,7 +120,7 @@ public class IndicatorExportResource {
       description =
           "Each column's name, type (string, date, uuid, integer, decimal, boolean),"
               + " whether it may be empty, the indicator it comes from and what it means.")
-  public IndicatorExportDictionary dictionary(@PathParam("report") String report) {
+  public IndicatorExportDictionary dictionary(@PathParam("report") @Size(max = 40) String report) {
     return report(report).dictionary();
   }
 

@@ -10,8 +10,11 @@ import static org.hamcrest.Matchers.nullValue;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.LocalDate;
 import java.util.UUID;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 import org.passerelle.commons.testing.Api;
+import org.passerelle.commons.testing.StrictInput;
 import org.passerelle.commons.testing.Tokens;
 import org.passerelle.placement.testing.Announced;
 import org.passerelle.placement.testing.Periods;
@@ -24,6 +27,8 @@ import org.passerelle.placement.testing.Periods;
 public class IndicatorClosureResourceTest {
 
   static final String CLOSURES = "/api/v1/indicators/closures";
+
+  @Inject EntityManager entityManager;
 
   static long closures(String country, LocalDate[] period) {
     return Announced.count(
@@ -218,5 +223,30 @@ public class IndicatorClosureResourceTest {
         .then()
         .statusCode(404);
     assertThat(revisions(id)).isEqualTo(2);
+  }
+
+  @Test
+  void closuresAndCorrectionsReadOnlyWellFormedJson() {
+    LocalDate[] period = Periods.unique();
+    String id = close("country-admin-fr", "FR", period);
+    String good = Periods.body("FR", Periods.unique()).strip();
+    String reason = "{\"reason\": \"Jury saisi en retard\"}";
+    StrictInput.Call closing = StrictInput.post("country-admin-fr", CLOSURES);
+    StrictInput.Call correcting =
+        StrictInput.post("country-admin-fr", CLOSURES + "/" + id + "/corrections");
+    StrictInput.writesNothing(
+        () ->
+            StrictInput.rows(entityManager, "indicator_closure", "indicator_closure_revision"),
+        () -> {
+          closing.refusesMediaTypes(good, "text/plain", "application/xml");
+          closing.refusesWithoutContentType(good);
+          closing.refusesTrailingContent(good, " {}");
+          closing.refusesDuplicateKey(good.replace("{", "{\"country\": \"MA\", "), "country");
+          correcting.refusesMediaTypes(reason, "text/plain");
+          correcting.refusesTrailingContent(reason, " {}");
+          correcting.refusesLoneSurrogate(reason.replace("Jury", "Jury\\ud800"), "reason");
+          StrictInput.refusesBadPages("country-admin-fr", CLOSURES);
+          StrictInput.refusesBadPages("country-admin-fr", "/api/v1/indicators/exports/audit");
+        });
   }
 }

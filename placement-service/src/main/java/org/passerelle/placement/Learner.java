@@ -9,7 +9,10 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /**
  * A learner as placement-service knows them from other services' events: a pseudonymous id, where
@@ -76,6 +79,51 @@ public class Learner {
 
   /** Certification obtained when they completed (as cohort-service sent it). */
   public String certification;
+
+  /** Codes of the competency blocks obtained when they completed. */
+  @JdbcTypeCode(SqlTypes.ARRAY)
+  @Column(name = "certification_blocks")
+  public List<String> certificationBlocks;
+
+  /** Session days recorded for them in the cohort they left; null when cohort-service said none. */
+  @Column(name = "session_days")
+  public Integer sessionDays;
+
+  /** Of those, the days they came (present or late). */
+  @Column(name = "attended_days")
+  public Integer attendedDays;
+
+  /**
+   * When they left their latest cohort before it started (not an entrant); null when they did not,
+   * or were seated again since.
+   */
+  @Column(name = "withdrew_before_start_at")
+  public OffsetDateTime withdrewBeforeStartAt;
+
+  /** Their latest seat came from a transfer (a transferred learner is never a dropout). */
+  @Column(name = "transferred_in")
+  public boolean transferredIn;
+
+  /** As declared at enrolment (FEMALE, MALE...); the categories are null until heard of. */
+  public String gender;
+
+  @Column(name = "age_band")
+  public String ageBand;
+
+  @Column(name = "education_level")
+  public String educationLevel;
+
+  @Column(name = "job_seeker")
+  public Boolean jobSeeker;
+
+  /** PRIORITY_NEIGHBOURHOOD, REFUGEE...; empty when none was declared. */
+  @JdbcTypeCode(SqlTypes.ARRAY)
+  @Column(name = "priority_publics")
+  public List<String> priorityPublics;
+
+  /** When the categories held were declared (the newest application-enrolled's time). */
+  @Column(name = "categories_as_of")
+  public OffsetDateTime categoriesAsOf;
 
   /** When enrollment-service erased the person: the account link is gone, categories stay. */
   @Column(name = "erased_at")

@@ -7,7 +7,10 @@ import org.passerelle.commons.events.EventConsumer;
 import org.passerelle.commons.events.IncomingEvent;
 import org.passerelle.placement.service.LearnerService;
 
-/** A learner got their seat: where they train, and what they consented to at enrolment. */
+/**
+ * A learner got their seat: where they train, what they consented to at enrolment, and the
+ * categories they declared.
+ */
 @ApplicationScoped
 public class ApplicationEnrolledHandler implements EventConsumer<ApplicationEnrolled> {
 
@@ -32,7 +35,13 @@ public class ApplicationEnrolledHandler implements EventConsumer<ApplicationEnro
         event.cohortId(),
         event.site(),
         event.occurredAt(),
-        event.consentedPurposes());
+        event.consentedPurposes(),
+        new LearnerService.Categories(
+            event.gender(),
+            event.ageBand(),
+            event.educationLevel(),
+            event.jobSeeker(),
+            event.priorityPublics()));
     LOG.debugf("%s %s: learner %s", consumes().name(), envelope.id(), event.learnerId());
   }
 }

@@ -6,8 +6,9 @@ import org.passerelle.commons.events.ConsumedEvent;
 /**
  * What placement-service consumes from other services, each applied by the {@code EventConsumer} in
  * this package that names it and listed in docs/events.md; ConsumedEventsTest checks the three
- * agree. They feed the partners and sites job offers may name (ADR 0015), and the learner
- * projection that placements and follow-ups start from (issue 16).
+ * agree. They feed the partners and sites job offers may name (ADR 0015), the learner projection
+ * that placements and follow-ups start from (issue 16), and the cohorts, categories and
+ * applications the impact indicators count (issue 17).
  */
 public final class ConsumedEvents {
 
@@ -45,6 +46,28 @@ public final class ConsumedEvents {
   public static final ConsumedEvent<ApplicantErased> APPLICANT_ERASED =
       ConsumedEvent.of("enrollment", "applicant-erased", 1, ApplicantErased.class);
 
+  // impact indicators (issue 17): cohorts' dates, status and funders; applications for the funnel
+  public static final ConsumedEvent<CohortScheduled> COHORT_SCHEDULED =
+      ConsumedEvent.of("cohort", "cohort-scheduled", 1, CohortScheduled.class);
+
+  public static final ConsumedEvent<CohortSnapshot> COHORT_CHANGED =
+      ConsumedEvent.of("cohort", "cohort-changed", 1, CohortSnapshot.class);
+
+  public static final ConsumedEvent<CohortSnapshot> COHORT_STARTED =
+      ConsumedEvent.of("cohort", "cohort-started", 1, CohortSnapshot.class);
+
+  public static final ConsumedEvent<CohortSnapshot> COHORT_COMPLETED =
+      ConsumedEvent.of("cohort", "cohort-completed", 1, CohortSnapshot.class);
+
+  public static final ConsumedEvent<CohortCancelled> COHORT_CANCELLED =
+      ConsumedEvent.of("cohort", "cohort-cancelled", 1, CohortCancelled.class);
+
+  public static final ConsumedEvent<ApplicationSubmitted> APPLICATION_SUBMITTED =
+      ConsumedEvent.of("enrollment", "application-submitted", 1, ApplicationSubmitted.class);
+
+  public static final ConsumedEvent<ApplicationAccepted> APPLICATION_ACCEPTED =
+      ConsumedEvent.of("enrollment", "application-accepted", 1, ApplicationAccepted.class);
+
   public static final List<ConsumedEvent<?>> ALL =
       List.of(
           PARTNER_REGISTERED,
@@ -57,7 +80,14 @@ public final class ConsumedEvents {
           LEARNER_WITHDREW,
           CONSENT_CHANGED,
           LEARNER_ACCOUNT_LINKED,
-          APPLICANT_ERASED);
+          APPLICANT_ERASED,
+          COHORT_SCHEDULED,
+          COHORT_CHANGED,
+          COHORT_STARTED,
+          COHORT_COMPLETED,
+          COHORT_CANCELLED,
+          APPLICATION_SUBMITTED,
+          APPLICATION_ACCEPTED);
 
   private ConsumedEvents() {}
 }

@@ -1,11 +1,13 @@
 package org.passerelle.placement.handlers;
 
+import jakarta.annotation.Nullable;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 
 /**
  * What placement-service reads of cohort-service's {@code learner-completed.v1}: who finished,
- * where, when, and the certification's outcome.
+ * where, when, the certification's outcome and blocks, and their attendance when sent.
  */
 public record LearnerCompleted(
     UUID learnerId,
@@ -14,8 +16,11 @@ public record LearnerCompleted(
     String site,
     String country,
     OffsetDateTime completedAt,
-    Certification certification) {
+    Certification certification,
+    @Nullable Attendance attendance) {
 
-  /** The part of the certification kept here: its outcome (CERTIFIED, PARTIALLY_CERTIFIED...). */
-  public record Certification(String outcome) {}
+  /**
+   * The part of the certification kept here: its outcome (CERTIFIED...) and the blocks obtained.
+   */
+  public record Certification(String outcome, List<String> blocks) {}
 }

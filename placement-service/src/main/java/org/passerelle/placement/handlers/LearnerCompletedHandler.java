@@ -34,7 +34,9 @@ public class LearnerCompletedHandler implements EventConsumer<LearnerCompleted> 
             event.site(),
             event.programmeCode(),
             event.completedAt(),
-            event.certification().outcome());
+            event.certification().outcome(),
+            event.certification().blocks(),
+            Attendance.of(event.attendance()));
     LOG.debugf("%s %s: %d follow-up(s) scheduled", consumes().name(), envelope.id(), scheduled);
   }
 }

@@ -1,11 +1,12 @@
 package org.passerelle.placement.handlers;
 
+import jakarta.annotation.Nullable;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /**
  * What placement-service reads of cohort-service's {@code learner-withdrew.v1}: who left, where,
- * when, and the coded reason (FOUND_JOB...).
+ * when, the coded reason (FOUND_JOB...), and their attendance when sent.
  */
 public record LearnerWithdrew(
     UUID learnerId,
@@ -15,4 +16,5 @@ public record LearnerWithdrew(
     String country,
     String exitReason,
     OffsetDateTime withdrawnAt,
-    boolean beforeStart) {}
+    boolean beforeStart,
+    @Nullable Attendance attendance) {}

@@ -38,7 +38,8 @@ public class LearnerWithdrewHandler implements EventConsumer<LearnerWithdrew> {
             event.programmeCode(),
             event.withdrawnAt(),
             event.exitReason(),
-            event.beforeStart());
+            event.beforeStart(),
+            Attendance.of(event.attendance()));
     LOG.debugf("%s %s: %d follow-up(s) scheduled", consumes().name(), envelope.id(), scheduled);
   }
 }

@@ -2,6 +2,8 @@ package org.passerelle.placement.repository;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.passerelle.placement.Placement;
 
@@ -14,5 +16,10 @@ public class PlacementRepository implements PanacheRepositoryBase<Placement, UUI
         "evidenceNote = null, dismissalNote = null where learnerId = ?1"
             + " and (evidenceNote is not null or dismissalNote is not null)",
         learnerId);
+  }
+
+  /** Every placement of learners of these countries. */
+  public List<Placement> inCountries(Set<String> countries) {
+    return list("country in ?1", countries);
   }
 }

@@ -5,6 +5,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.passerelle.commons.locks.AdvisoryLocks;
@@ -50,7 +51,21 @@ public class LearnerService {
     this.locks = locks;
   }
 
-  /** enrollment's application-enrolled: the seat, and the consents given at enrolment. */
+  /**
+   * The categories a person declared when applying, as the impact indicators count them: codes
+   * only. educationLevel is null when never declared.
+   */
+  public record Categories(
+      String gender,
+      String ageBand,
+      String educationLevel,
+      boolean jobSeeker,
+      Set<String> priorityPublics) {}
+
+  /**
+   * enrollment's application-enrolled: the seat, the consents given at enrolment and the declared
+   * categories (the newest enrolment's).
+   */
   @Transactional
   public void applicationEnrolled(
       UUID learnerId,
@@ -58,9 +73,18 @@ public class LearnerService {
       UUID cohortId,
       String site,
       OffsetDateTime at,
-      Set<String> consentedPurposes) {
+      Set<String> consentedPurposes,
+      Categories categories) {
     Learner learner = learner(learnerId, country);
-    seat(learner, cohortId, site, null, at);
+    seat(learner, cohortId, site, null, at, false);
+    if (learner.categoriesAsOf == null || !at.isBefore(learner.categoriesAsOf)) {
+      learner.gender = categories.gender();
+      learner.ageBand = categories.ageBand();
+      learner.educationLevel = categories.educationLevel();
+      learner.jobSeeker = categories.jobSeeker();
+      learner.priorityPublics = categories.priorityPublics().stream().sorted().toList();
+      learner.categoriesAsOf = at;
+    }
     if (consents(learner, consentedPurposes, at)) {
       followUps.consentChanged(learner);
     }
@@ -75,7 +99,7 @@ public class LearnerService {
       String site,
       String programme,
       OffsetDateTime at) {
-    seat(learner(learnerId, country), cohortId, site, programme, at);
+    seat(learner(learnerId, country), cohortId, site, programme, at, false);
   }
 
   /** cohort's learner-transferred: the seat in the other cohort, from the transfer on. */
@@ -87,12 +111,19 @@ public class LearnerService {
       String toSite,
       String programme,
       OffsetDateTime at) {
-    seat(learner(learnerId, country), toCohortId, toSite, programme, at);
+    seat(learner(learnerId, country), toCohortId, toSite, programme, at, true);
   }
 
   /**
+   * A learner's attendance in the cohort they left: the session days recorded for them and the days
+   * they came; cohort-service sends it with their exit.
+   */
+  public record Attendance(int sessionDays, int attendedDays) {}
+
+  /**
    * cohort's learner-completed: the training ended on that day (the site's calendar), with this
-   * certification outcome; the follow-ups are scheduled. Returns how many were added.
+   * certification outcome and these blocks obtained; the follow-ups are scheduled. Returns how many
+   * were added.
    */
   @Transactional
   public int completed(
@@ -102,21 +133,24 @@ public class LearnerService {
       String site,
       String programme,
       OffsetDateTime at,
-      String certification) {
+      String certification,
+      List<String> blocks,
+      Attendance attendance) {
     Learner learner = learner(learnerId, country);
     LocalDate day = calendar.day(country, at);
-    if (!exit(learner, Learner.ExitKind.COMPLETED, day, cohortId, site, programme)) {
+    if (!exit(learner, Learner.ExitKind.COMPLETED, day, cohortId, site, programme, attendance)) {
       return 0;
     }
     learner.exitReason = null;
     learner.certification = certification;
+    learner.certificationBlocks = blocks == null ? List.of() : blocks.stream().sorted().toList();
     return followUps.schedule(learner);
   }
 
   /**
    * cohort's learner-withdrew during the training: the follow-ups are scheduled, and a learner who
    * left for a job gets a placement to confirm. A withdrawal before the cohort started is no exit
-   * from a training: nothing follows from it.
+   * from a training: nothing follows from it, but the learner is no entrant of that cohort.
    */
   @Transactional
   public int withdrew(
@@ -127,17 +161,20 @@ public class LearnerService {
       String programme,
       OffsetDateTime at,
       String reason,
-      boolean beforeStart) {
+      boolean beforeStart,
+      Attendance attendance) {
     Learner learner = learner(learnerId, country);
     if (beforeStart) {
+      withdrewBeforeStart(learner, cohortId, site, programme, at);
       return 0;
     }
     LocalDate day = calendar.day(country, at);
-    if (!exit(learner, Learner.ExitKind.WITHDREW, day, cohortId, site, programme)) {
+    if (!exit(learner, Learner.ExitKind.WITHDREW, day, cohortId, site, programme, attendance)) {
       return 0;
     }
     learner.exitReason = reason;
     learner.certification = null;
+    learner.certificationBlocks = null;
     int added = followUps.schedule(learner);
     if (FOUND_JOB.equals(reason)) {
       placements.toConfirm(learner, SYSTEM);
@@ -219,8 +256,18 @@ public class LearnerService {
             });
   }
 
+  /**
+   * The seat of a newer enrolment or transfer. A transfer marks the learner as transferred in; an
+   * enrolment in another cohort is a new start (the enrolment of the cohort they were transferred
+   * to, announced again, changes nothing).
+   */
   private static void seat(
-      Learner learner, UUID cohortId, String site, String programme, OffsetDateTime at) {
+      Learner learner,
+      UUID cohortId,
+      String site,
+      String programme,
+      OffsetDateTime at,
+      boolean transfer) {
     if (learner.enrolledAt == null || at.isBefore(learner.enrolledAt)) {
       learner.enrolledAt = at;
     }
@@ -233,6 +280,18 @@ public class LearnerService {
       learner.exitDate = null;
       learner.exitReason = null;
       learner.certification = null;
+      learner.certificationBlocks = null;
+      learner.sessionDays = null;
+      learner.attendedDays = null;
+    }
+    if (learner.withdrewBeforeStartAt != null && learner.withdrewBeforeStartAt.isBefore(at)) {
+      // seated again after leaving a cohort that had not started
+      learner.withdrewBeforeStartAt = null;
+    }
+    if (transfer) {
+      learner.transferredIn = true;
+    } else if (!cohortId.equals(learner.cohortId)) {
+      learner.transferredIn = false;
     }
     learner.cohortId = cohortId;
     learner.siteCode = site;
@@ -252,18 +311,42 @@ public class LearnerService {
       LocalDate day,
       UUID cohortId,
       String site,
-      String programme) {
+      String programme,
+      Attendance attendance) {
     if (learner.exitDate != null && !day.isAfter(learner.exitDate)) {
       return false;
     }
     learner.exitKind = kind;
     learner.exitDate = day;
+    learner.withdrewBeforeStartAt = null;
+    learner.sessionDays = attendance == null ? null : attendance.sessionDays();
+    learner.attendedDays = attendance == null ? null : attendance.attendedDays();
     learner.cohortId = cohortId;
     learner.siteCode = site;
     if (programme != null) {
       learner.programmeCode = programme;
     }
     return true;
+  }
+
+  /**
+   * A withdrawal before the cohort started, unless the learner was seated elsewhere since; the
+   * cohort is theirs when no seat was heard of yet.
+   */
+  private static void withdrewBeforeStart(
+      Learner learner, UUID cohortId, String site, String programme, OffsetDateTime at) {
+    if (learner.cohortAsOf != null && at.isBefore(learner.cohortAsOf)) {
+      return;
+    }
+    if (learner.cohortId != null && !learner.cohortId.equals(cohortId)) {
+      return;
+    }
+    learner.withdrewBeforeStartAt = at;
+    learner.cohortId = cohortId;
+    learner.siteCode = site;
+    if (programme != null) {
+      learner.programmeCode = programme;
+    }
   }
 
   private static boolean consents(Learner learner, Set<String> purposes, OffsetDateTime at) {

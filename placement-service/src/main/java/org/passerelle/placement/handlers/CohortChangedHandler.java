@@ -1,0 +1,35 @@
+package org.passerelle.placement.handlers;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+import org.passerelle.commons.events.ConsumedEvent;
+import org.passerelle.commons.events.EventConsumer;
+import org.passerelle.commons.events.IncomingEvent;
+import org.passerelle.placement.service.KnownCohortService;
+
+/** A cohort's dates, status or funders changed: the newest version wins. */
+@ApplicationScoped
+public class CohortChangedHandler implements EventConsumer<CohortSnapshot> {
+
+  private static final Logger LOG = Logger.getLogger(CohortChangedHandler.class);
+
+  private final KnownCohortService cohorts;
+
+  CohortChangedHandler(KnownCohortService cohorts) {
+    this.cohorts = cohorts;
+  }
+
+  @Override
+  public ConsumedEvent<CohortSnapshot> consumes() {
+    return ConsumedEvents.COHORT_CHANGED;
+  }
+
+  @Override
+  public void handle(CohortSnapshot cohort, IncomingEvent envelope) {
+    if (!cohorts.keepNewest(cohort)) {
+      LOG.debugf(
+          "%s %s: version %d of cohort %s is not newer than the one known",
+          consumes().name(), envelope.id(), cohort.version(), cohort.cohortId());
+    }
+  }
+}

@@ -1,0 +1,16 @@
+package org.passerelle.placement.repository;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.passerelle.placement.KnownApplication;
+
+@ApplicationScoped
+public class KnownApplicationRepository implements PanacheRepositoryBase<KnownApplication, UUID> {
+
+  public List<KnownApplication> inCountries(Set<String> countries) {
+    return list("country in ?1", countries);
+  }
+}

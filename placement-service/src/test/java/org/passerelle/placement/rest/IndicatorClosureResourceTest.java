@@ -8,10 +8,10 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
-import java.time.LocalDate;
-import java.util.UUID;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.time.LocalDate;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.passerelle.commons.testing.Api;
 import org.passerelle.commons.testing.StrictInput;
@@ -235,8 +235,7 @@ public class IndicatorClosureResourceTest {
     StrictInput.Call correcting =
         StrictInput.post("country-admin-fr", CLOSURES + "/" + id + "/corrections");
     StrictInput.writesNothing(
-        () ->
-            StrictInput.rows(entityManager, "indicator_closure", "indicator_closure_revision"),
+        () -> StrictInput.rows(entityManager, "indicator_closure", "indicator_closure_revision"),
         () -> {
           closing.refusesMediaTypes(good, "text/plain", "application/xml");
           closing.refusesWithoutContentType(good);

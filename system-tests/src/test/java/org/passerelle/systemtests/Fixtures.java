@@ -459,6 +459,12 @@ final class Fixtures {
     register("follow-ups", followUp, cergy);
     // issue 16, pl-offers: the learner gave no CV-sharing consent, so the partner never sees it
     register("candidacies", candidacy, cergy);
+    // issue 17, impact indicators: a definition is the same for every caller its role lets in;
+    // the learners it lists follow the caller's scope (placement-service's IndicatorServiceTest)
+    register(
+        "indicators",
+        "completion-rate",
+        new Scope("every caller whose role reads indicators", caller -> true, true));
     register(
         "event-consumers",
         "cohort",

@@ -22,8 +22,10 @@ import org.passerelle.cohort.api.LearnerView;
 import org.passerelle.cohort.api.TransferLearnersRequest;
 import org.passerelle.cohort.api.TransferView;
 import org.passerelle.cohort.api.WithdrawLearnerRequest;
+import org.passerelle.cohort.events.LearnerAttendance;
 import org.passerelle.cohort.events.LearnerTransferred;
 import org.passerelle.cohort.events.LearnerWithdrew;
+import org.passerelle.cohort.repository.AttendanceRepository;
 import org.passerelle.cohort.repository.CohortLearnerRepository;
 import org.passerelle.cohort.repository.CohortRepository;
 import org.passerelle.cohort.repository.KnownApplicationRepository;
@@ -50,6 +52,7 @@ public class LearnerService {
   private final CohortLearnerRepository learners;
   private final KnownApplicationRepository applications;
   private final SeatService seats;
+  private final AttendanceRepository attendance;
   private final Outbox outbox;
   private final IdempotencyKeys idempotency;
   private final Now now;
@@ -59,6 +62,7 @@ public class LearnerService {
       CohortLearnerRepository learners,
       KnownApplicationRepository applications,
       SeatService seats,
+      AttendanceRepository attendance,
       Outbox outbox,
       IdempotencyKeys idempotency,
       Now now) {
@@ -66,6 +70,7 @@ public class LearnerService {
     this.learners = learners;
     this.applications = applications;
     this.seats = seats;
+    this.attendance = attendance;
     this.outbox = outbox;
     this.idempotency = idempotency;
     this.now = now;
@@ -140,7 +145,11 @@ public class LearnerService {
             cohort.id,
             cohort.country,
             cohort.siteCode,
-            LearnerWithdrew.of(cohort, seat, beforeStart)));
+            LearnerWithdrew.of(
+                cohort,
+                seat,
+                beforeStart,
+                LearnerAttendance.of(attendance.ofLearners(List.of(seat.id))))));
     if (beforeStart) {
       seats.freed(cohort, seat, seat.withdrawnAt);
     }

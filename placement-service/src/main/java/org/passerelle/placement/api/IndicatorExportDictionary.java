@@ -20,7 +20,13 @@ public record IndicatorExportDictionary(
    *
    * @param indicator the indicator id the column comes from (see /indicators/definitions); null for
    *     the row's key and period columns
+   * @param definitionVersion the version of that indicator's definition the figures follow
    */
   public record Column(
-      String name, String type, boolean nullable, String indicator, String description) {}
+      String name,
+      String type,
+      boolean nullable,
+      String indicator,
+      Integer definitionVersion,
+      String description) {}
 }

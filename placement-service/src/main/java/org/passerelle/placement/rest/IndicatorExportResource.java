@@ -29,6 +29,7 @@ import org.passerelle.commons.security.Roles;
 import org.passerelle.placement.api.IndicatorExport;
 import org.passerelle.placement.api.IndicatorExportAuditView;
 import org.passerelle.placement.api.IndicatorExportDictionary;
+import org.passerelle.placement.service.IndicatorDefinitions;
 import org.passerelle.placement.service.IndicatorExportService;
 import org.passerelle.placement.service.IndicatorReport;
 
@@ -39,10 +40,13 @@ import org.passerelle.placement.service.IndicatorReport;
 public class IndicatorExportResource {
 
   private final IndicatorExportService service;
+  private final IndicatorDefinitions definitions;
   private final CurrentScope scope;
 
-  IndicatorExportResource(IndicatorExportService service, CurrentScope scope) {
+  IndicatorExportResource(
+      IndicatorExportService service, IndicatorDefinitions definitions, CurrentScope scope) {
     this.service = service;
+    this.definitions = definitions;
     this.scope = scope;
   }
 
@@ -121,7 +125,7 @@ public class IndicatorExportResource {
           "Each column's name, type (string, date, uuid, integer, decimal, boolean),"
               + " whether it may be empty, the indicator it comes from and what it means.")
   public IndicatorExportDictionary dictionary(@PathParam("report") @Size(max = 40) String report) {
-    return report(report).dictionary();
+    return report(report).dictionary(definitions);
   }
 
   @GET

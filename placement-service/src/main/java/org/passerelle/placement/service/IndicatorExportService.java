@@ -6,20 +6,20 @@ import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.function.Function;
 import org.passerelle.commons.problem.ProblemException;
 import org.passerelle.commons.rest.Page;
 import org.passerelle.commons.security.AccessScope;
 import org.passerelle.commons.security.Roles;
 import org.passerelle.commons.time.Now;
 import org.passerelle.placement.IndicatorExportAudit;
-import org.passerelle.placement.api.ApplicationFacts;
+import org.passerelle.placement.api.IndicatorDefinition;
 import org.passerelle.placement.api.IndicatorExport;
 import org.passerelle.placement.api.IndicatorExportAuditView;
 import org.passerelle.placement.api.IndicatorsView;
@@ -56,16 +56,22 @@ public class IndicatorExportService {
           Roles.LEARNER,
           Roles.INTEGRATION);
 
+  private final IndicatorService indicators;
+  private final IndicatorDefinitions definitions;
   private final IndicatorFactsService facts;
   private final IndicatorExportAuditRepository audits;
   private final FollowUpsConfig countries;
   private final Now now;
 
   IndicatorExportService(
+      IndicatorService indicators,
+      IndicatorDefinitions definitions,
       IndicatorFactsService facts,
       IndicatorExportAuditRepository audits,
       FollowUpsConfig countries,
       Now now) {
+    this.indicators = indicators;
+    this.definitions = definitions;
     this.facts = facts;
     this.audits = audits;
     this.countries = countries;
@@ -94,24 +100,23 @@ public class IndicatorExportService {
     if (!scope.coversCountry(country) && !scope.has(Roles.PARTNER)) {
       throw ProblemException.outOfScope();
     }
-    IndicatorFactsService.Facts read = facts.of(Set.of(country), query.from(), query.to());
-    List<LearnerFacts> learners = read.learners().stream().filter(reach(scope, funder)).toList();
-    List<ApplicationFacts> applications =
-        funder != null
-            ? List.of()
-            : read.applications().stream()
-                .filter(application -> sees(scope, application.siteCode()))
-                .toList();
-    Integer revision = read.closureRevision();
-    List<Map<String, Object>> rows =
-        report.rows(
-            country,
+    List<IndicatorDefinition> selected =
+        report.indicators().stream().map(definitions::byId).flatMap(Optional::stream).toList();
+    IndicatorsView view =
+        indicators.indicators(
             query.from(),
             query.to(),
-            revision,
-            funder,
-            groups(report, learners, applications, query),
-            learners);
+            IndicatorCalculator.GroupBy.valueOf(report.groupBy().toUpperCase(Locale.ROOT)),
+            new IndicatorService.Filters(country, null, null, null, funder),
+            selected,
+            scope);
+    List<IndicatorsView.Closure> closures = view.period().closures();
+    Integer revision = closures.size() == 1 ? closures.getFirst().revision() : null;
+    // a funder's rows name their cohorts' site, programme and dates
+    List<LearnerFacts> cohorts =
+        funder == null ? List.of() : facts.of(Set.of(country), query.from(), query.to()).learners();
+    List<Map<String, Object>> rows =
+        report.rows(country, query.from(), query.to(), revision, funder, view.groups(), cohorts);
     audit(query, funder, revision, rows.size(), scope);
     return new IndicatorExport(
         report.id(),
@@ -119,9 +124,9 @@ public class IndicatorExportService {
         query.from(),
         query.to(),
         funder,
-        now.timestamp(),
-        read.closures(),
-        suppression(),
+        view.computedAt(),
+        closures,
+        view.suppression(),
         rows);
   }
 
@@ -150,58 +155,6 @@ public class IndicatorExportService {
           "funderPartnerId", "invalid-request.indicator-funder-only", query.report().id());
     }
     return query.funderPartnerId();
-  }
-
-  /** The learners a caller's export counts: their sites' for site staff, a funder's cohorts'. */
-  private static java.util.function.Predicate<LearnerFacts> reach(AccessScope scope, UUID funder) {
-    return learner ->
-        sees(scope, learner.siteCode())
-            && (funder == null
-                || (learner.funderPartnerIds() != null
-                    && learner.funderPartnerIds().contains(funder)));
-  }
-
-  private static boolean sees(AccessScope scope, String site) {
-    boolean countryWide =
-        scope.isPlatformAdmin() || scope.has(Roles.COUNTRY_ADMIN) || scope.has(Roles.INTEGRATION);
-    if (countryWide || !scope.has(Roles.SITE_STAFF)) {
-      return true;
-    }
-    return site != null && scope.sites().contains(site);
-  }
-
-  /** The figures per group of the report's dimension. */
-  List<IndicatorsView.Group> groups(
-      IndicatorReport report,
-      List<LearnerFacts> learners,
-      List<ApplicationFacts> applications,
-      Query query) {
-    Function<LearnerFacts, IndicatorsView.Key> key =
-        switch (report.groupBy()) {
-          case "site" ->
-              learner -> new IndicatorsView.Key(null, learner.siteCode(), null, null, null);
-          case "programme" ->
-              learner -> new IndicatorsView.Key(null, null, learner.programmeCode(), null, null);
-          default ->
-              learner ->
-                  new IndicatorsView.Key(
-                      null, null, null, learner.cohortId(), query.funderPartnerId());
-        };
-    Map<IndicatorsView.Key, List<IndicatorsView.Figure>> groups = new LinkedHashMap<>();
-    learners.stream()
-        .map(key)
-        .filter(
-            found ->
-                found.site() != null || found.programmeCode() != null || found.cohortId() != null)
-        .distinct()
-        .forEach(found -> groups.put(found, List.of()));
-    List<IndicatorsView.Group> list = new ArrayList<>();
-    groups.forEach((found, figures) -> list.add(new IndicatorsView.Group(found, figures)));
-    return list;
-  }
-
-  private IndicatorsView.Suppression suppression() {
-    return new IndicatorsView.Suppression(5, "min-cell", 0);
   }
 
   private void audit(Query query, UUID funder, Integer revision, int rows, AccessScope scope) {

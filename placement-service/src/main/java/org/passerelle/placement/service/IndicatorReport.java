@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import org.passerelle.placement.api.IndicatorDefinition;
 import org.passerelle.placement.api.IndicatorExportDictionary;
 import org.passerelle.placement.api.IndicatorExportDictionary.Column;
 import org.passerelle.placement.api.IndicatorsView;
@@ -138,8 +139,26 @@ public enum IndicatorReport {
     return Arrays.stream(values()).map(IndicatorReport::id).toList();
   }
 
-  public IndicatorExportDictionary dictionary() {
-    return new IndicatorExportDictionary(id, title, countries, groupBy, columns());
+  /** The report's columns, each figure's with the version of its indicator's definition. */
+  public IndicatorExportDictionary dictionary(IndicatorDefinitions definitions) {
+    List<Column> columns =
+        columns().stream()
+            .map(
+                column ->
+                    new Column(
+                        column.name(),
+                        column.type(),
+                        column.nullable(),
+                        column.indicator(),
+                        column.indicator() == null
+                            ? null
+                            : definitions
+                                .byId(column.indicator())
+                                .map(IndicatorDefinition::version)
+                                .orElse(null),
+                        column.description()))
+            .toList();
+    return new IndicatorExportDictionary(id, title, countries, groupBy, columns);
   }
 
   /** The report's columns, in order: the period, the row's key, then each figure's. */
@@ -284,10 +303,10 @@ public enum IndicatorReport {
   }
 
   private static Column column(String name, String type, boolean nullable, String description) {
-    return new Column(name, type, nullable, null, description);
+    return new Column(name, type, nullable, null, null, description);
   }
 
   private static Column figure(String name, String type, String indicator, String description) {
-    return new Column(name, type, true, indicator, description);
+    return new Column(name, type, true, indicator, null, description);
   }
 }

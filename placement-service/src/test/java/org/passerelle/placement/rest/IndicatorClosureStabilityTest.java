@@ -18,7 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.passerelle.commons.testing.Api;
 import org.passerelle.commons.testing.BrokerEvents;
 import org.passerelle.placement.Learner;
+import org.passerelle.placement.api.IndicatorsView;
 import org.passerelle.placement.api.LearnerFacts;
+import org.passerelle.placement.service.IndicatorCalculator;
+import org.passerelle.placement.service.IndicatorDefinitions;
 import org.passerelle.placement.service.IndicatorFactsService;
 import org.passerelle.placement.service.LearnerFactsService;
 import org.passerelle.placement.testing.Announced;
@@ -43,6 +46,7 @@ class IndicatorClosureStabilityTest {
 
   @Inject IndicatorFactsService facts;
   @Inject LearnerFactsService live;
+  @Inject IndicatorDefinitions definitions;
 
   /** Sends the records in order, then waits until each was applied. */
   static void sendAndAwait(List<ProducerRecord<String, byte[]>> records) {
@@ -64,6 +68,33 @@ class IndicatorClosureStabilityTest {
     ExportDictionaries.checkJson(
         rows, IndicatorExportResourceTest.dictionary("partner-fr", "funder-report"));
     return rows;
+  }
+
+  /** The figures of the trainees' cohort for the period, as GET /api/v1/indicators gives them. */
+  static io.restassured.path.json.JsonPath indicators(LocalDate[] period, UUID cohort) {
+    return Api.as("country-admin-fr")
+        .queryParam("from", period[0].toString())
+        .queryParam("to", period[1].toString())
+        .queryParam("groupBy", "cohort")
+        .queryParam("cohortId", cohort.toString())
+        .queryParam("indicator", "entrants", "completion-rate", "certification-rate")
+        .get("/api/v1/indicators")
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath();
+  }
+
+  /** What the calculator counts from these facts of the trainees, for the period by cohort. */
+  List<IndicatorsView.Group> recomputed(List<LearnerFacts> learners, LocalDate[] period) {
+    return new IndicatorCalculator(IndicatorCalculator.Context.of(5, learners))
+        .groups(
+            definitions.all(),
+            IndicatorCalculator.GroupBy.COHORT,
+            period[0],
+            period[1],
+            learners,
+            List.of());
   }
 
   List<LearnerFacts> mine(List<LearnerFacts> all, List<Trainee> trainees) {
@@ -96,6 +127,11 @@ class IndicatorClosureStabilityTest {
     List<LearnerFacts> closed = mine(facts.of(Set.of("FR"), start, end).learners(), trainees);
     assertThat(closed).hasSize(6).allSatisfy(learner -> assertThat(learner.exitKind()).isNull());
     List<Map<String, Object>> before = funderRows(period);
+    io.restassured.path.json.JsonPath figures = indicators(period, cohort);
+    assertThat(figures.getInt("period.closures[0].revision")).isEqualTo(1);
+    assertThat(figures.getString("period.closures[0].id")).isEqualTo(id);
+    assertThat(figures.getLong("groups[0].figures.find { it.indicator == 'entrants' }.numerator"))
+        .isEqualTo(6);
     assertThat(before)
         .singleElement()
         .satisfies(
@@ -124,6 +160,9 @@ class IndicatorClosureStabilityTest {
         .singleElement()
         .satisfies(closure -> assertThat(closure.revision()).isEqualTo(1));
     assertThat(funderRows(period)).isEqualTo(before);
+    io.restassured.path.json.JsonPath after = indicators(period, cohort);
+    assertThat(after.getList("groups")).isEqualTo(figures.getList("groups"));
+    assertThat(after.getList("period.closures")).isEqualTo(figures.getList("period.closures"));
     // a period that is not exactly the closed one is live
     assertThat(mine(facts.of(Set.of("FR"), start, end.plusDays(1)).learners(), trainees))
         .allSatisfy(
@@ -145,6 +184,20 @@ class IndicatorClosureStabilityTest {
               assertThat(learner.certificationOutcome()).isEqualTo("CERTIFIED");
             });
     assertThat(corrected.closureRevision()).isEqualTo(2);
+    io.restassured.path.json.JsonPath fixed = indicators(period, cohort);
+    assertThat(fixed.getInt("period.closures[0].revision")).isEqualTo(2);
+    assertThat(
+            fixed.getLong("groups[0].figures.find { it.indicator == 'completion-rate' }.numerator"))
+        .isEqualTo(6);
+    assertThat(
+            fixed.getLong(
+                "groups[0].figures.find { it.indicator == 'completion-rate' }.denominator"))
+        .isEqualTo(6);
+    assertThat(fixed.getList("groups")).isNotEqualTo(figures.getList("groups"));
+    // a recomputation from the live facts gives the corrected period's figures
+    assertThat(recomputed(mine(live.learners(Set.of("FR")), trainees), period))
+        .isEqualTo(recomputed(mine(corrected.learners(), trainees), period))
+        .isNotEqualTo(recomputed(closed, period));
     assertThat(funderRows(period))
         .singleElement()
         .satisfies(row -> assertThat(row.get("closure_revision")).isEqualTo(2));

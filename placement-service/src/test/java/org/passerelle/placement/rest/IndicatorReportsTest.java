@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.passerelle.placement.api.IndicatorExportDictionary;
 import org.passerelle.placement.api.IndicatorsView;
 import org.passerelle.placement.api.LearnerFacts;
+import org.passerelle.placement.service.IndicatorDefinitions;
 import org.passerelle.placement.service.IndicatorReport;
 import org.passerelle.placement.testing.ExportDictionaries;
 import org.passerelle.placement.testing.SampleFacts;
@@ -22,11 +23,12 @@ import org.passerelle.placement.testing.SampleFacts;
  */
 class IndicatorReportsTest {
 
+  static final IndicatorDefinitions DEFINITIONS = new IndicatorDefinitions();
   static final LocalDate FROM = LocalDate.of(2025, 1, 1);
   static final LocalDate TO = LocalDate.of(2025, 12, 31);
 
   static List<ExportDictionaries.Column> columns(IndicatorReport report) {
-    return report.dictionary().columns().stream()
+    return report.columns().stream()
         .map(
             column ->
                 new ExportDictionaries.Column(column.name(), column.type(), column.nullable()))
@@ -109,7 +111,7 @@ class IndicatorReportsTest {
   @Test
   void dictionariesNameEachColumnOnceWithAKnownTypeAndAMeaning() {
     for (IndicatorReport report : IndicatorReport.values()) {
-      IndicatorExportDictionary dictionary = report.dictionary();
+      IndicatorExportDictionary dictionary = report.dictionary(DEFINITIONS);
       List<String> names =
           dictionary.columns().stream().map(IndicatorExportDictionary.Column::name).toList();
       assertThat(names).doesNotHaveDuplicates();
@@ -122,7 +124,14 @@ class IndicatorReportsTest {
                 assertThat(column.name()).matches("[a-z0-9_]+");
               });
       assertThat(report.indicators())
-          .allSatisfy(indicator -> assertThat(names).contains(indicator.replace('-', '_')));
+          .allSatisfy(
+              indicator -> {
+                assertThat(names).contains(indicator.replace('-', '_'));
+                assertThat(DEFINITIONS.byId(indicator)).as(indicator + " is defined").isPresent();
+              });
+      assertThat(dictionary.columns())
+          .filteredOn(column -> column.indicator() != null)
+          .allSatisfy(column -> assertThat(column.definitionVersion()).isPositive());
     }
   }
 
@@ -130,9 +139,9 @@ class IndicatorReportsTest {
   void csvQuotesWhatNeedsItAndNeverLetsASpreadsheetRunACell() {
     List<IndicatorExportDictionary.Column> columns =
         List.of(
-            new IndicatorExportDictionary.Column("a", "string", true, null, "a"),
-            new IndicatorExportDictionary.Column("b", "string", true, null, "b"),
-            new IndicatorExportDictionary.Column("c", "decimal", true, null, "c"));
+            new IndicatorExportDictionary.Column("a", "string", true, null, null, "a"),
+            new IndicatorExportDictionary.Column("b", "string", true, null, null, "b"),
+            new IndicatorExportDictionary.Column("c", "decimal", true, null, null, "c"));
     Map<String, Object> row = new java.util.LinkedHashMap<>();
     row.put("a", "Fès, \"centre\"");
     row.put("b", "=HYPERLINK(1)");

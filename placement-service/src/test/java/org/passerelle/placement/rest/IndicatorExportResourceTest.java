@@ -2,20 +2,33 @@ package org.passerelle.placement.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.passerelle.commons.testing.Api;
+import org.passerelle.commons.testing.BrokerEvents;
 import org.passerelle.commons.testing.Tokens;
 import org.passerelle.placement.testing.Announced;
 import org.passerelle.placement.testing.ExportDictionaries;
+import org.passerelle.placement.testing.IndicatorEvents;
+import org.passerelle.placement.testing.IndicatorEvents.Attendance;
+import org.passerelle.placement.testing.IndicatorEvents.Categories;
+import org.passerelle.placement.testing.LearnerEvents;
+import org.passerelle.placement.testing.LearnerEvents.Trainee;
 import org.passerelle.placement.testing.Periods;
 
 /**
@@ -27,6 +40,8 @@ import org.passerelle.placement.testing.Periods;
 public class IndicatorExportResourceTest {
 
   static final String EXPORTS = "/api/v1/indicators/exports";
+  static final Categories WOMAN =
+      new Categories("FEMALE", "18_25", "BAC", true, List.of("NEET_UNDER_26"));
 
   static List<ExportDictionaries.Column> dictionary(String user, String report) {
     List<Map<String, Object>> columns =
@@ -200,5 +215,116 @@ public class IndicatorExportResourceTest {
         .statusCode(404);
     Api.as("platform-admin").get(EXPORTS + "/annual-report/dictionary").then().statusCode(404);
     assertThat(audits(period)).isZero();
+  }
+
+  /** Learners of a site's cohort [from, to] who completed it, certified; returns the cohort. */
+  static UUID cohortOf(String site, int learners, LocalDate[] period, UUID funder) {
+    UUID cohort = UUID.randomUUID();
+    OffsetDateTime enrolled = period[0].minusDays(10).atTime(9, 0).atOffset(ZoneOffset.UTC);
+    OffsetDateTime completed = period[1].atTime(15, 0).atOffset(ZoneOffset.UTC);
+    List<ProducerRecord<String, byte[]>> history = new ArrayList<>();
+    for (int i = 0; i < learners; i++) {
+      Trainee trainee = new Trainee(UUID.randomUUID(), cohort, site);
+      if (i == 0) {
+        history.add(
+            IndicatorEvents.cohortScheduled(
+                trainee, period[0], period[1], funder == null ? List.of() : List.of(funder)));
+      }
+      history.add(LearnerEvents.learnerEnrolled(trainee, enrolled));
+      history.add(IndicatorEvents.applicationEnrolled(trainee, enrolled, WOMAN));
+      history.add(
+          IndicatorEvents.learnerCompleted(
+              trainee, completed, "CERTIFIED", List.of("BC01"), new Attendance(60, 50 + i)));
+    }
+    history.forEach(BrokerEvents::send);
+    history.forEach(LearnerEvents::applied);
+    return cohort;
+  }
+
+  @Test
+  void reportsOfARealHistoryHoldTheirDictionarysColumnsAndSiteStaffTheirSitesOnly() {
+    LocalDate[] period = Periods.unique();
+    cohortOf("FR-SEVRAN", 6, period, Announced.PARTNER_FR);
+    cohortOf("FR-ROUBAIX", 5, period, null);
+    List<ExportDictionaries.Column> label = dictionary("country-admin-fr", "fr-label-yearly");
+
+    String csv =
+        export("country-admin-fr", "fr-label-yearly", "FR", period, "csv")
+            .then()
+            .statusCode(200)
+            .header("Content-Disposition", containsString("fr-label-yearly-FR-"))
+            .extract()
+            .asString();
+    assertThat(ExportDictionaries.checkCsv(csv, label)).isEqualTo(2);
+    List<Map<String, Object>> rows =
+        export("country-admin-fr", "fr-label-yearly", "FR", period, "json")
+            .then()
+            .statusCode(200)
+            .body("closures", hasSize(0))
+            .body("suppression.minCell", equalTo(5))
+            .extract()
+            .path("rows");
+    ExportDictionaries.checkJson(rows, label);
+    assertThat(rows)
+        .extracting(row -> row.get("site"))
+        .containsExactlyInAnyOrder("FR-SEVRAN", "FR-ROUBAIX");
+    Map<String, Object> sevran =
+        rows.stream().filter(row -> row.get("site").equals("FR-SEVRAN")).findFirst().orElseThrow();
+    assertThat(sevran.get("entrants")).isEqualTo(6);
+    assertThat(sevran.get("completion_rate_numerator")).isEqualTo(6);
+    assertThat(sevran.get("women_share")).isEqualTo(1.0f);
+    assertThat(sevran.get("women_share_threshold_met")).isEqualTo(true);
+
+    // site staff export their site's learners only
+    List<Map<String, Object>> own =
+        export("site-staff-fr", "fr-label-yearly", "FR", period, "json")
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("rows");
+    assertThat(own).extracting(row -> row.get("site")).containsExactly("FR-SEVRAN");
+
+    // the Qualiopi page per programme and the funder's per cohort, against their dictionaries
+    List<Map<String, Object>> programmes =
+        export("country-admin-fr", "qualiopi-results", "FR", period, "json")
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("rows");
+    ExportDictionaries.checkJson(programmes, dictionary("country-admin-fr", "qualiopi-results"));
+    assertThat(programmes)
+        .singleElement()
+        .satisfies(
+            row -> {
+              assertThat(row.get("programme_code")).isEqualTo("DEV-WEB");
+              assertThat(row.get("entrants")).isEqualTo(11);
+            });
+    String funder =
+        Api.as("partner-fr")
+            .queryParam("country", "FR")
+            .queryParam("from", period[0].toString())
+            .queryParam("to", period[1].toString())
+            .queryParam("format", "csv")
+            .get(EXPORTS + "/funder-report")
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString();
+    assertThat(ExportDictionaries.checkCsv(funder, dictionary("partner-fr", "funder-report")))
+        .isEqualTo(1);
+    assertThat(funder).contains("FR-SEVRAN").doesNotContain("FR-ROUBAIX");
+
+    // each export's audit row counts the rows it held
+    assertThat(
+            Announced.count(
+                "select count(*) from indicator_export_audit where period_from = '%s' and row_count = 2 and report = 'fr-label-yearly' and exported_by = '%s'"
+                    .formatted(period[0], Tokens.subject("country-admin-fr"))))
+        .isEqualTo(2);
+    assertThat(
+            Announced.count(
+                "select count(*) from indicator_export_audit where period_from = '%s' and row_count = 1 and scope = 'country=FR sites=FR-SEVRAN' and roles = 'site-staff'"
+                    .formatted(period[0])))
+        .isEqualTo(1);
+    assertThat(audits(period)).isEqualTo(5);
   }
 }

@@ -160,10 +160,13 @@ class LearnerFactsServiceTest {
     Trainee trainee = Trainee.at("FR-CERGY");
     sendAndAwait(
         LearnerEvents.learnerEnrolled(trainee, ENROLLED),
+        // enrollment-service applied the seat late, after the learner had left: still no entrant
+        IndicatorEvents.applicationEnrolled(trainee, ENROLLED.plusDays(30), WOMAN_NEET),
         IndicatorEvents.learnerWithdrew(
             trainee, ENROLLED.plusDays(20), "FAMILY", true, new Attendance(0, 0)));
     LearnerFacts learner = of(trainee);
     assertThat(learner.withdrewBeforeStart()).isTrue();
+    assertThat(learner.gender()).isEqualTo("FEMALE");
     assertThat(learner.exitKind()).isNull();
     assertThat(learner.followUps()).isEmpty();
 

@@ -17,7 +17,9 @@ import org.passerelle.placement.repository.LearnerRepository;
  * learner trains, how their training ended, what they consent to and which account speaks for them.
  * Events about one learner come on several topics in no guaranteed order, so each fact is applied
  * only when newer than the one held, and the first event to arrive creates the learner. An exit
- * schedules the follow-ups; an exit for a job leaves a placement to confirm.
+ * schedules the follow-ups; an exit for a job leaves a placement to confirm. Since issue 17 it also
+ * keeps what the impact indicators count: declared categories, a withdrawal before the start, a
+ * transfer in, the certification's blocks and the attendance at the exit.
  */
 @ApplicationScoped
 public class LearnerService {

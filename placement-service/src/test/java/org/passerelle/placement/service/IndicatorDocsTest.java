@@ -1,6 +1,7 @@
 package org.passerelle.placement.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.math.RoundingMode;
@@ -124,12 +125,10 @@ class IndicatorDocsTest {
             women.countries(),
             women.thresholds(),
             women.source());
-    org.assertj.core.api.Assertions.assertThatThrownBy(
-            () -> new IndicatorDefinitions(List.of(noArabic)))
+    assertThatThrownBy(() -> new IndicatorDefinitions(List.of(noArabic)))
         .hasMessageContaining("women-share")
         .hasMessageContaining("titles");
-    org.assertj.core.api.Assertions.assertThatThrownBy(
-            () -> new IndicatorDefinitions(List.of(women, women)))
+    assertThatThrownBy(() -> new IndicatorDefinitions(List.of(women, women)))
         .hasMessageContaining("twice");
   }
 }

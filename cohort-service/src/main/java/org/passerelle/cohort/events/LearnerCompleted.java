@@ -14,7 +14,7 @@ import org.passerelle.cohort.Programme;
  * Data of {@code learner-completed.v1}: a jury's result completed the learner's training. The
  * certification names what was obtained (every block for a full certification, those validated for
  * a partial one, none otherwise); the jury's reference stays in cohort-service, like any text staff
- * type.
+ * type. The learner's attendance in the cohort comes with it (issue 17).
  */
 public record LearnerCompleted(
     UUID cohortId,
@@ -24,7 +24,8 @@ public record LearnerCompleted(
     String site,
     String country,
     OffsetDateTime completedAt,
-    Certification certification) {
+    Certification certification,
+    LearnerAttendance attendance) {
 
   public static final String NAME = "learner-completed";
 
@@ -42,7 +43,8 @@ public record LearnerCompleted(
       CohortLearner learner,
       Programme programme,
       CertificationResult result,
-      List<String> blocks) {
+      List<String> blocks,
+      LearnerAttendance attendance) {
     return new LearnerCompleted(
         cohort.id,
         learner.learnerId,
@@ -57,6 +59,7 @@ public record LearnerCompleted(
             programme.certificationCode,
             programme.certificationLevel,
             List.copyOf(blocks),
-            result.certifiedOn));
+            result.certifiedOn),
+        attendance);
   }
 }

@@ -10,7 +10,8 @@ import org.passerelle.cohort.ExitReason;
  * Data of {@code learner-withdrew.v1}: staff recorded that the learner left the school, with the
  * coded exit reason funders count drop-outs by. Staff's comment stays in cohort-service: it is free
  * text about a person. {@code beforeStart} tells a seat given back before the cohort started (then
- * seat-freed follows) from a drop-out during the training.
+ * seat-freed follows) from a drop-out during the training. The learner's attendance in the cohort
+ * comes with it (issue 17).
  */
 public record LearnerWithdrew(
     UUID cohortId,
@@ -21,11 +22,13 @@ public record LearnerWithdrew(
     String country,
     ExitReason exitReason,
     OffsetDateTime withdrawnAt,
-    boolean beforeStart) {
+    boolean beforeStart,
+    LearnerAttendance attendance) {
 
   public static final String NAME = "learner-withdrew";
 
-  public static LearnerWithdrew of(Cohort cohort, CohortLearner seat, boolean beforeStart) {
+  public static LearnerWithdrew of(
+      Cohort cohort, CohortLearner seat, boolean beforeStart, LearnerAttendance attendance) {
     return new LearnerWithdrew(
         cohort.id,
         seat.learnerId,
@@ -35,6 +38,7 @@ public record LearnerWithdrew(
         cohort.country,
         seat.exitReason,
         seat.withdrawnAt,
-        beforeStart);
+        beforeStart,
+        attendance);
   }
 }

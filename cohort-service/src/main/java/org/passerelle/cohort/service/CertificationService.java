@@ -27,7 +27,9 @@ import org.passerelle.cohort.LearnerStatus;
 import org.passerelle.cohort.Programme;
 import org.passerelle.cohort.api.CertificationResultView;
 import org.passerelle.cohort.api.RecordCertificationRequest;
+import org.passerelle.cohort.events.LearnerAttendance;
 import org.passerelle.cohort.events.LearnerCompleted;
+import org.passerelle.cohort.repository.AttendanceRepository;
 import org.passerelle.cohort.repository.CertificateAuditRepository;
 import org.passerelle.cohort.repository.CertificateRepository;
 import org.passerelle.cohort.repository.CertificationResultRepository;
@@ -62,6 +64,7 @@ public class CertificationService {
   private final CertificationResultRepository results;
   private final CertificateRepository certificates;
   private final CertificateAuditRepository audits;
+  private final AttendanceRepository attendance;
   private final Outbox outbox;
   private final IdempotencyKeys idempotency;
   private final Now now;
@@ -75,6 +78,7 @@ public class CertificationService {
       CertificationResultRepository results,
       CertificateRepository certificates,
       CertificateAuditRepository audits,
+      AttendanceRepository attendance,
       Outbox outbox,
       IdempotencyKeys idempotency,
       Now now) {
@@ -86,6 +90,7 @@ public class CertificationService {
     this.results = results;
     this.certificates = certificates;
     this.audits = audits;
+    this.attendance = attendance;
     this.outbox = outbox;
     this.idempotency = idempotency;
     this.now = now;
@@ -135,7 +140,7 @@ public class CertificationService {
     }
     OffsetDateTime recordedAt = now.timestamp();
     learner.moveTo(LearnerStatus.COMPLETED);
-    learner.completedAt = recordedAt;
+    learner.completedAt = completedAt(request.certifiedOn(), cohort, learner);
 
     CertificationResult result = new CertificationResult();
     result.id = UUID.randomUUID();
@@ -164,7 +169,8 @@ public class CertificationService {
                 learner,
                 programme,
                 result,
-                certified.stream().map(block -> block.code).toList())));
+                certified.stream().map(block -> block.code).toList(),
+                LearnerAttendance.of(attendance.ofLearners(List.of(learner.id))))));
     return CertificationResultView.of(result, certificate, true);
   }
 
@@ -215,6 +221,20 @@ public class CertificationService {
     if (certifiedOn.isAfter(now.today(sites.zoneOf(cohort)))) {
       throw ProblemException.invalid("certifiedOn", "invalid-request.certification-in-future");
     }
+  }
+
+  /**
+   * The training ended on the jury's day, or on the last session day the learner came to when that
+   * is later: a result recorded after the fact completes the learner on that day, not on the day
+   * staff typed it (now when that day is today).
+   */
+  private OffsetDateTime completedAt(LocalDate certifiedOn, Cohort cohort, CohortLearner learner) {
+    LocalDate ended =
+        attendance
+            .lastAttended(learner.id)
+            .filter(day -> day.isAfter(certifiedOn))
+            .orElse(certifiedOn);
+    return now.effectiveOn(ended, sites.zoneOf(cohort));
   }
 
   private Certificate issue(

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -173,17 +174,13 @@ class IndicatorCalculatorTest {
           sessionDays,
           attendedDays,
           gender,
-          ageBand(),
+          "18_25",
           education,
           jobSeeker,
           publics,
           erased,
           List.copyOf(followUps),
           List.copyOf(placements));
-    }
-
-    private static String ageBand() {
-      return "18_25";
     }
   }
 
@@ -354,7 +351,7 @@ class IndicatorCalculatorTest {
         .figures()
         .stream()
         .filter(f -> f.indicator().equals(indicator))
-        .filter(f -> java.util.Objects.equals(f.category(), category))
+        .filter(f -> Objects.equals(f.category(), category))
         .findFirst()
         .orElseThrow(() -> new AssertionError("no figure " + indicator + "/" + category));
   }

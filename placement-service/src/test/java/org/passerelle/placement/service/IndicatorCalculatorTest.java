@@ -381,10 +381,15 @@ class IndicatorCalculatorTest {
     assertThat(IndicatorCalculator.startDay(new Fact(8).facts()))
         .isEqualTo(LocalDate.parse("2026-02-01"));
     Fact transfer = new Fact(9);
-    transfer.enrolledOn = LocalDate.parse("2026-07-02");
-    // a seat obtained after the period: entered in July, not in this period
+    transfer.enrolledOn = LocalDate.parse("2026-04-02");
+    // a seat obtained while the cohort ran: entered that day
     assertThat(IndicatorCalculator.startDay(transfer.facts()))
-        .isEqualTo(LocalDate.parse("2026-07-02"));
+        .isEqualTo(LocalDate.parse("2026-04-02"));
+    Fact recordedLater = new Fact(11);
+    recordedLater.enrolledOn = LocalDate.parse("2026-07-02");
+    // a seat recorded after the cohort ended (a history entered after the fact): on the start
+    assertThat(IndicatorCalculator.startDay(recordedLater.facts()))
+        .isEqualTo(LocalDate.parse("2026-02-01"));
   }
 
   // --- training outcomes (cohort A ended in the period)

@@ -2,10 +2,14 @@ package org.passerelle.cohort.api;
 
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.passerelle.cohort.ExitReason;
 
-/** Why a learner leaves the school: the code funders count, and staff's own words. */
+/**
+ * Why a learner leaves the school: the code funders count, staff's own words, and the day they left
+ * when it was not today.
+ */
 public record WithdrawLearnerRequest(
     @Schema(required = true, description = "The coded exit reason, sent in learner-withdrew")
         @NotNull
@@ -16,4 +20,10 @@ public record WithdrawLearnerRequest(
                     + " person",
             maxLength = 1000)
         @Size(max = 1000)
-        String comment) {}
+        String comment,
+    @Schema(
+            description =
+                "The day the learner left, when staff record it after the fact: not after today"
+                    + " at the cohort's site, not before the start date of a cohort that has"
+                    + " started, and after the last day the learner attended. Today when absent.")
+        LocalDate withdrawnOn) {}

@@ -3,10 +3,13 @@ package org.passerelle.cohort.repository;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.passerelle.cohort.AttendanceRecord;
+import org.passerelle.cohort.AttendanceStatus;
 
 @ApplicationScoped
 public class AttendanceRepository implements PanacheRepositoryBase<AttendanceRecord, UUID> {
@@ -25,6 +28,23 @@ public class AttendanceRepository implements PanacheRepositoryBase<AttendanceRec
       return List.of();
     }
     return list("cohortLearnerId in ?1 order by sessionDate", cohortLearnerIds);
+  }
+
+  /** The last session day this learner row came to (present or late), if any. */
+  public Optional<LocalDate> lastAttended(UUID cohortLearnerId) {
+    return Optional.ofNullable(
+        getEntityManager()
+            .createQuery(
+                "select max(r.sessionDate) from AttendanceRecord r where r.cohortLearnerId = ?1"
+                    + " and r.status in ?2",
+                LocalDate.class)
+            .setParameter(1, cohortLearnerId)
+            .setParameter(
+                2,
+                Arrays.stream(AttendanceStatus.values())
+                    .filter(AttendanceStatus::attended)
+                    .toList())
+            .getSingleResult());
   }
 
   /** Removes these learner rows' records of this day, at once (before the day is written again). */

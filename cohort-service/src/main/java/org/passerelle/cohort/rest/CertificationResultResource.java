@@ -65,7 +65,11 @@ public class CertificationResultResource {
               + " CERTIFIED and PARTIALLY_CERTIFIED issue a certificate with a public"
               + " verification id; a partial certification names the blocks validated (some of"
               + " the programme's, not all). The date is not before the cohort's start nor after"
-              + " today at its site. Emits learner-completed with the certification.")
+              + " today at its site. The learner's training ends on the jury's day (or on the"
+              + " last day they attended, when later): a result recorded after the fact completes"
+              + " them on that day, which learner-completed's completedAt carries (its start at"
+              + " the site; the time of recording when the day is today). Emits learner-completed"
+              + " with the certification.")
   @APIResponse(
       responseCode = "201",
       description = "Recorded; Location is the learner's result",

@@ -117,7 +117,11 @@ public class CohortLearnerResource {
               + " exit reason and an optional comment kept for staff. If-Match, when sent, must"
               + " name the seat's current version (412 otherwise). Emits learner-withdrew (the"
               + " reason, never the comment); before the cohort starts, also seat-freed so the"
-              + " waitlist moves.")
+              + " waitlist moves. A departure recorded after the fact names its day in"
+              + " withdrawnOn (400 when after today at the site, before the start of a started"
+              + " cohort, or on or before a day the learner attended): the learner counts as"
+              + " having left on that day (learner-withdrew's withdrawnAt is its start at the"
+              + " site).")
   @APIResponse(
       responseCode = "200",
       description = "The withdrawn learner, with the seat's new ETag",

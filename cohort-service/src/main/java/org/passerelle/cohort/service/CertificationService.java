@@ -140,7 +140,7 @@ public class CertificationService {
     }
     OffsetDateTime recordedAt = now.timestamp();
     learner.moveTo(LearnerStatus.COMPLETED);
-    learner.completedAt = recordedAt;
+    learner.completedAt = completedAt(request.certifiedOn(), cohort, learner);
 
     CertificationResult result = new CertificationResult();
     result.id = UUID.randomUUID();
@@ -221,6 +221,20 @@ public class CertificationService {
     if (certifiedOn.isAfter(now.today(sites.zoneOf(cohort)))) {
       throw ProblemException.invalid("certifiedOn", "invalid-request.certification-in-future");
     }
+  }
+
+  /**
+   * The training ended on the jury's day, or on the last session day the learner came to when that
+   * is later: a result recorded after the fact completes the learner on that day, not on the day
+   * staff typed it (now when that day is today).
+   */
+  private OffsetDateTime completedAt(LocalDate certifiedOn, Cohort cohort, CohortLearner learner) {
+    LocalDate ended =
+        attendance
+            .lastAttended(learner.id)
+            .filter(day -> day.isAfter(certifiedOn))
+            .orElse(certifiedOn);
+    return now.effectiveOn(ended, sites.zoneOf(cohort));
   }
 
   private Certificate issue(

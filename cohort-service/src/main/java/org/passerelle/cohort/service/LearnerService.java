@@ -3,7 +3,9 @@ package org.passerelle.cohort.service;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -29,6 +31,7 @@ import org.passerelle.cohort.repository.AttendanceRepository;
 import org.passerelle.cohort.repository.CohortLearnerRepository;
 import org.passerelle.cohort.repository.CohortRepository;
 import org.passerelle.cohort.repository.KnownApplicationRepository;
+import org.passerelle.cohort.repository.SiteRepository;
 import org.passerelle.commons.events.DomainEvent;
 import org.passerelle.commons.idempotency.IdempotencyKeys;
 import org.passerelle.commons.outbox.Outbox;
@@ -52,6 +55,7 @@ public class LearnerService {
   private final CohortLearnerRepository learners;
   private final KnownApplicationRepository applications;
   private final SeatService seats;
+  private final SiteRepository sites;
   private final AttendanceRepository attendance;
   private final Outbox outbox;
   private final IdempotencyKeys idempotency;
@@ -62,6 +66,7 @@ public class LearnerService {
       CohortLearnerRepository learners,
       KnownApplicationRepository applications,
       SeatService seats,
+      SiteRepository sites,
       AttendanceRepository attendance,
       Outbox outbox,
       IdempotencyKeys idempotency,
@@ -70,6 +75,7 @@ public class LearnerService {
     this.learners = learners;
     this.applications = applications;
     this.seats = seats;
+    this.sites = sites;
     this.attendance = attendance;
     this.outbox = outbox;
     this.idempotency = idempotency;
@@ -133,8 +139,9 @@ public class LearnerService {
           LearnerStatus.WITHDRAWN);
     }
     boolean beforeStart = SeatService.notStarted(cohort);
+    OffsetDateTime withdrawnAt = withdrawnAt(request.withdrawnOn(), cohort, seat, beforeStart);
     seat.moveTo(LearnerStatus.WITHDRAWN);
-    seat.withdrawnAt = now.timestamp();
+    seat.withdrawnAt = withdrawnAt;
     seat.exitReason = request.exitReason();
     seat.exitComment =
         request.comment() == null || request.comment().isBlank() ? null : request.comment().strip();
@@ -151,9 +158,39 @@ public class LearnerService {
                 beforeStart,
                 LearnerAttendance.of(attendance.ofLearners(List.of(seat.id))))));
     if (beforeStart) {
-      seats.freed(cohort, seat, seat.withdrawnAt);
+      // The seat is free from now on, whenever the learner said they would not come.
+      seats.freed(cohort, seat, now.timestamp());
     }
     return LearnerView.of(seat, true);
+  }
+
+  /**
+   * When the learner left: now, or the day staff name when recording it after the fact, at the
+   * cohort's site. Not after today; once the cohort has started, not before its start date (a
+   * learner who never came is withdrawn the day staff learn it, as without the field); not on or
+   * before a session day they came to.
+   */
+  private OffsetDateTime withdrawnAt(
+      LocalDate withdrawnOn, Cohort cohort, CohortLearner seat, boolean beforeStart) {
+    if (withdrawnOn == null) {
+      return now.timestamp();
+    }
+    ZoneId zone = sites.zoneOf(cohort);
+    LocalDate today = now.today(zone);
+    if (withdrawnOn.isAfter(today)) {
+      throw ProblemException.invalid(
+          "withdrawnOn", "invalid-request.withdrawal-in-future", today.toString());
+    }
+    if (!beforeStart && withdrawnOn.isBefore(cohort.startDate)) {
+      throw ProblemException.invalid(
+          "withdrawnOn", "invalid-request.withdrawal-before-start", cohort.startDate.toString());
+    }
+    Optional<LocalDate> lastDay = attendance.lastAttended(seat.id);
+    if (lastDay.isPresent() && !withdrawnOn.isAfter(lastDay.get())) {
+      throw ProblemException.invalid(
+          "withdrawnOn", "invalid-request.withdrawal-before-attendance", lastDay.get().toString());
+    }
+    return now.effectiveOn(withdrawnOn, zone);
   }
 
   /**

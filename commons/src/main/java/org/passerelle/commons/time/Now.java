@@ -37,4 +37,15 @@ public class Now {
   public LocalDate today(ZoneId zone) {
     return LocalDate.now(clock.withZone(zone));
   }
+
+  /**
+   * When something staff record as having happened on {@code day} at the site took effect: now when
+   * the day is today there, else the start of that day there (UTC, like {@link #timestamp()}), so a
+   * departure or a jury recorded after the fact falls on its own day in every service's calendar.
+   */
+  public OffsetDateTime effectiveOn(LocalDate day, ZoneId zone) {
+    return day.equals(today(zone))
+        ? timestamp()
+        : day.atStartOfDay(zone).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC);
+  }
 }

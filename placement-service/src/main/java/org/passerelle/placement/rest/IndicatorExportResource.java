@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.passerelle.commons.problem.ProblemException;
@@ -81,11 +82,34 @@ public class IndicatorExportResource {
             schema = @Schema(type = SchemaType.STRING))
       })
   public Response export(
-      @PathParam("report") @Size(max = 40) String report,
+      @Parameter(
+              schema =
+                  @Schema(
+                      type = SchemaType.STRING,
+                      enumeration = {
+                        "fr-label-yearly",
+                        "qualiopi-results",
+                        "ma-insertion-9m",
+                        "funder-report"
+                      }))
+          @PathParam("report")
+          @Size(max = 40)
+          String report,
       @QueryParam("country") @NotNull @Pattern(regexp = "[A-Z]{2}") String country,
-      @QueryParam("from") @NotNull @Size(max = 10) String from,
-      @QueryParam("to") @NotNull @Size(max = 10) String to,
-      @QueryParam("funderPartnerId") @Size(max = 36) String funderPartnerId,
+      @Parameter(required = true, schema = @Schema(type = SchemaType.STRING, format = "date"))
+          @QueryParam("from")
+          @NotNull
+          @Size(max = 10)
+          String from,
+      @Parameter(required = true, schema = @Schema(type = SchemaType.STRING, format = "date"))
+          @QueryParam("to")
+          @NotNull
+          @Size(max = 10)
+          String to,
+      @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+          @QueryParam("funderPartnerId")
+          @Size(max = 36)
+          String funderPartnerId,
       @QueryParam("format") @DefaultValue("json") @Pattern(regexp = "csv|json") String format) {
     IndicatorReport found = report(report);
     IndicatorExport export =
@@ -124,7 +148,20 @@ public class IndicatorExportResource {
       description =
           "Each column's name, type (string, date, uuid, integer, decimal, boolean),"
               + " whether it may be empty, the indicator it comes from and what it means.")
-  public IndicatorExportDictionary dictionary(@PathParam("report") @Size(max = 40) String report) {
+  public IndicatorExportDictionary dictionary(
+      @Parameter(
+              schema =
+                  @Schema(
+                      type = SchemaType.STRING,
+                      enumeration = {
+                        "fr-label-yearly",
+                        "qualiopi-results",
+                        "ma-insertion-9m",
+                        "funder-report"
+                      }))
+          @PathParam("report")
+          @Size(max = 40)
+          String report) {
     return report(report).dictionary(definitions);
   }
 
@@ -140,7 +177,19 @@ public class IndicatorExportResource {
               + " country's.")
   public Page<IndicatorExportAuditView> audit(
       @QueryParam("country") @Pattern(regexp = "[A-Z]{2}") String country,
-      @QueryParam("report") @Size(max = 40) String report,
+      @Parameter(
+              schema =
+                  @Schema(
+                      type = SchemaType.STRING,
+                      enumeration = {
+                        "fr-label-yearly",
+                        "qualiopi-results",
+                        "ma-insertion-9m",
+                        "funder-report"
+                      }))
+          @QueryParam("report")
+          @Size(max = 40)
+          String report,
       @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Page.MAX_PAGE) int page,
       @QueryParam("size") @DefaultValue(Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE) int size) {
     return service.audit(country, report, page, size, scope.get());

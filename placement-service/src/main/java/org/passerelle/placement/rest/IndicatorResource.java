@@ -93,7 +93,7 @@ public class IndicatorResource {
           @QueryParam("groupBy")
           @DefaultValue("country")
           String groupBy,
-      @QueryParam("country") String country,
+      @QueryParam("country") @Size(max = 2) String country,
       @QueryParam("site") @Pattern(regexp = PlacementResource.SITE) String site,
       @QueryParam("programmeCode") @Pattern(regexp = PublishJobOfferRequest.PROGRAMME)
           String programmeCode,
@@ -101,7 +101,8 @@ public class IndicatorResource {
       @QueryParam("funderPartnerId") @Size(max = 36) String funderPartnerId,
       @Parameter(description = "An indicator id, repeatable; all when absent")
           @QueryParam("indicator")
-          List<String> indicator) {
+          @Size(max = 40)
+          List<@Size(max = 64) String> indicator) {
     Checks checks = new Checks();
     LocalDate start = checks.date("from", from);
     LocalDate end = checks.date("to", to);
@@ -146,7 +147,7 @@ public class IndicatorResource {
               + " within your scope and the filters, optionally for one breakdown category."
               + " 404 for an unknown indicator.")
   public IndicatorLearnersView learners(
-      @PathParam("id") String id,
+      @PathParam("id") @Size(max = 64) String id,
       @Parameter(required = true, schema = @Schema(type = SchemaType.STRING, format = "date"))
           @QueryParam("from")
           String from,
@@ -154,7 +155,7 @@ public class IndicatorResource {
           @QueryParam("to")
           String to,
       @QueryParam("category") @Size(max = 64) String category,
-      @QueryParam("country") String country,
+      @QueryParam("country") @Size(max = 2) String country,
       @QueryParam("site") @Pattern(regexp = PlacementResource.SITE) String site,
       @QueryParam("programmeCode") @Pattern(regexp = PublishJobOfferRequest.PROGRAMME)
           String programmeCode,

@@ -601,15 +601,22 @@ public final class IndicatorCalculator {
         .toList();
   }
 
-  /** The day a learner entered: the cohort's start, or the day they got their seat when later. */
+  /**
+   * The day a learner entered: the cohort's start, or the day they got their seat when later and
+   * the cohort was still running. A seat recorded after the cohort's end (a history entered after
+   * the fact) enters them on the start: the recording day must not move them to another period.
+   */
   static LocalDate startDay(LearnerFacts learner) {
     if (learner.cohortStartDate() == null) {
       return null;
     }
-    if (learner.enrolledOn() != null && learner.enrolledOn().isAfter(learner.cohortStartDate())) {
-      return learner.enrolledOn();
+    LocalDate seat = learner.enrolledOn();
+    if (seat == null || !seat.isAfter(learner.cohortStartDate())) {
+      return learner.cohortStartDate();
     }
-    return learner.cohortStartDate();
+    boolean whileRunning =
+        learner.cohortEndDate() == null || !seat.isAfter(learner.cohortEndDate());
+    return whileRunning ? seat : learner.cohortStartDate();
   }
 
   /**

@@ -47,29 +47,29 @@ public class IndicatorService {
       List<ApplicationFacts> applications,
       List<IndicatorsView.Closure> closures) {}
 
-  private final LearnerFactsService learnerFacts;
+  private final IndicatorFactsService closureAwareFacts;
   private final IndicatorDefinitions definitions;
   private final IndicatorsConfig config;
   private final Now now;
 
   IndicatorService(
-      LearnerFactsService learnerFacts,
+      IndicatorFactsService closureAwareFacts,
       IndicatorDefinitions definitions,
       IndicatorsConfig config,
       Now now) {
-    this.learnerFacts = learnerFacts;
+    this.closureAwareFacts = closureAwareFacts;
     this.definitions = definitions;
     this.config = config;
     this.now = now;
   }
 
   /**
-   * The one place figures get their facts: today the live projection of these countries. (Closed
-   * periods will answer with their frozen facts here.)
+   * The one place figures get their facts: for a country whose period [from, to] is closed, the
+   * facts frozen by its latest revision, else the live projection (ADR 0028).
    */
   public Facts facts(Set<String> countries, LocalDate from, LocalDate to) {
-    return new Facts(
-        learnerFacts.learners(countries), learnerFacts.applications(countries), List.of());
+    IndicatorFactsService.Facts facts = closureAwareFacts.of(countries, from, to);
+    return new Facts(facts.learners(), facts.applications(), facts.closures());
   }
 
   public IndicatorsView indicators(

@@ -17,7 +17,9 @@ import org.passerelle.placement.repository.LearnerRepository;
  * learner trains, how their training ended, what they consent to and which account speaks for them.
  * Events about one learner come on several topics in no guaranteed order, so each fact is applied
  * only when newer than the one held, and the first event to arrive creates the learner. An exit
- * schedules the follow-ups; an exit for a job leaves a placement to confirm.
+ * schedules the follow-ups; an exit for a job leaves a placement to confirm. Since issue 17 it also
+ * keeps what the impact indicators count: declared categories, a withdrawal before the start, a
+ * transfer in, the certification's blocks and the attendance at the exit.
  */
 @ApplicationScoped
 public class LearnerService {
@@ -76,7 +78,7 @@ public class LearnerService {
       Set<String> consentedPurposes,
       Categories categories) {
     Learner learner = learner(learnerId, country);
-    seat(learner, cohortId, site, null, at, false);
+    seat(learner, cohortId, site, null, at, Seat.APPLICATION_ENROLLED);
     if (learner.categoriesAsOf == null || !at.isBefore(learner.categoriesAsOf)) {
       learner.gender = categories.gender();
       learner.ageBand = categories.ageBand();
@@ -99,7 +101,7 @@ public class LearnerService {
       String site,
       String programme,
       OffsetDateTime at) {
-    seat(learner(learnerId, country), cohortId, site, programme, at, false);
+    seat(learner(learnerId, country), cohortId, site, programme, at, Seat.LEARNER_ENROLLED);
   }
 
   /** cohort's learner-transferred: the seat in the other cohort, from the transfer on. */
@@ -111,7 +113,7 @@ public class LearnerService {
       String toSite,
       String programme,
       OffsetDateTime at) {
-    seat(learner(learnerId, country), toCohortId, toSite, programme, at, true);
+    seat(learner(learnerId, country), toCohortId, toSite, programme, at, Seat.TRANSFER);
   }
 
   /**
@@ -256,18 +258,21 @@ public class LearnerService {
             });
   }
 
+  /** Which event seated a learner. */
+  private enum Seat {
+    /** enrollment's echo of a seat: its time is when enrollment-service applied it. */
+    APPLICATION_ENROLLED,
+    LEARNER_ENROLLED,
+    TRANSFER
+  }
+
   /**
    * The seat of a newer enrolment or transfer. A transfer marks the learner as transferred in; an
    * enrolment in another cohort is a new start (the enrolment of the cohort they were transferred
    * to, announced again, changes nothing).
    */
   private static void seat(
-      Learner learner,
-      UUID cohortId,
-      String site,
-      String programme,
-      OffsetDateTime at,
-      boolean transfer) {
+      Learner learner, UUID cohortId, String site, String programme, OffsetDateTime at, Seat seat) {
     if (learner.enrolledAt == null || at.isBefore(learner.enrolledAt)) {
       learner.enrolledAt = at;
     }
@@ -284,11 +289,14 @@ public class LearnerService {
       learner.sessionDays = null;
       learner.attendedDays = null;
     }
-    if (learner.withdrewBeforeStartAt != null && learner.withdrewBeforeStartAt.isBefore(at)) {
-      // seated again after leaving a cohort that had not started
+    if (learner.withdrewBeforeStartAt != null
+        && learner.withdrewBeforeStartAt.isBefore(at)
+        && (seat != Seat.APPLICATION_ENROLLED || !cohortId.equals(learner.cohortId))) {
+      // seated again after leaving a cohort that had not started (enrollment's echo of the seat
+      // they left, applied late there, is no new seat)
       learner.withdrewBeforeStartAt = null;
     }
-    if (transfer) {
+    if (seat == Seat.TRANSFER) {
       learner.transferredIn = true;
     } else if (!cohortId.equals(learner.cohortId)) {
       learner.transferredIn = false;
@@ -330,22 +338,24 @@ public class LearnerService {
   }
 
   /**
-   * A withdrawal before the cohort started, unless the learner was seated elsewhere since; the
-   * cohort is theirs when no seat was heard of yet.
+   * A withdrawal before the cohort started, unless the learner was seated in another cohort since.
+   * The cohort they left becomes theirs when the seat held is an older one elsewhere (its transfer
+   * may come later on another partition) or none was heard of yet.
    */
   private static void withdrewBeforeStart(
       Learner learner, UUID cohortId, String site, String programme, OffsetDateTime at) {
-    if (learner.cohortAsOf != null && at.isBefore(learner.cohortAsOf)) {
-      return;
-    }
-    if (learner.cohortId != null && !learner.cohortId.equals(cohortId)) {
+    boolean elsewhere = learner.cohortId != null && !learner.cohortId.equals(cohortId);
+    if (elsewhere && learner.cohortAsOf != null && at.isBefore(learner.cohortAsOf)) {
       return;
     }
     learner.withdrewBeforeStartAt = at;
-    learner.cohortId = cohortId;
-    learner.siteCode = site;
-    if (programme != null) {
-      learner.programmeCode = programme;
+    if (elsewhere || learner.cohortId == null) {
+      learner.cohortId = cohortId;
+      learner.siteCode = site;
+      if (programme != null) {
+        learner.programmeCode = programme;
+      }
+      learner.cohortAsOf = at;
     }
   }
 

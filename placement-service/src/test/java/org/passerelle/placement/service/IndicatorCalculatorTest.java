@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -173,17 +174,13 @@ class IndicatorCalculatorTest {
           sessionDays,
           attendedDays,
           gender,
-          ageBand(),
+          "18_25",
           education,
           jobSeeker,
           publics,
           erased,
           List.copyOf(followUps),
           List.copyOf(placements));
-    }
-
-    private static String ageBand() {
-      return "18_25";
     }
   }
 
@@ -354,7 +351,7 @@ class IndicatorCalculatorTest {
         .figures()
         .stream()
         .filter(f -> f.indicator().equals(indicator))
-        .filter(f -> java.util.Objects.equals(f.category(), category))
+        .filter(f -> Objects.equals(f.category(), category))
         .findFirst()
         .orElseThrow(() -> new AssertionError("no figure " + indicator + "/" + category));
   }
@@ -384,10 +381,15 @@ class IndicatorCalculatorTest {
     assertThat(IndicatorCalculator.startDay(new Fact(8).facts()))
         .isEqualTo(LocalDate.parse("2026-02-01"));
     Fact transfer = new Fact(9);
-    transfer.enrolledOn = LocalDate.parse("2026-07-02");
-    // a seat obtained after the period: entered in July, not in this period
+    transfer.enrolledOn = LocalDate.parse("2026-04-02");
+    // a seat obtained while the cohort ran: entered that day
     assertThat(IndicatorCalculator.startDay(transfer.facts()))
-        .isEqualTo(LocalDate.parse("2026-07-02"));
+        .isEqualTo(LocalDate.parse("2026-04-02"));
+    Fact recordedLater = new Fact(11);
+    recordedLater.enrolledOn = LocalDate.parse("2026-07-02");
+    // a seat recorded after the cohort ended (a history entered after the fact): on the start
+    assertThat(IndicatorCalculator.startDay(recordedLater.facts()))
+        .isEqualTo(LocalDate.parse("2026-02-01"));
   }
 
   // --- training outcomes (cohort A ended in the period)

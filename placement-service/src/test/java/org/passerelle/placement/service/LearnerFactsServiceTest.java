@@ -6,6 +6,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -119,6 +121,60 @@ class LearnerFactsServiceTest {
     assertThat(erased.certificationOutcome()).isEqualTo("PARTIALLY_CERTIFIED");
   }
 
+  /** One learner's whole history, as the services emitted it, in their order. */
+  static List<ProducerRecord<String, byte[]>> history(
+      Trainee trainee, Trainee elsewhere, UUID funder) {
+    return List.of(
+        IndicatorEvents.cohortScheduled(elsewhere, START, END, List.of()),
+        IndicatorEvents.cohortScheduled(trainee, START, END, List.of()),
+        LearnerEvents.learnerEnrolled(elsewhere, ENROLLED),
+        IndicatorEvents.applicationEnrolled(elsewhere, ENROLLED, WOMAN_NEET),
+        IndicatorEvents.cohortSnapshot(
+            "cohort-changed", trainee, START, END, "RECRUITING", 1, List.of(funder)),
+        LearnerEvents.learnerTransferred(elsewhere, trainee, ENROLLED.plusDays(15)),
+        IndicatorEvents.cohortSnapshot(
+            "cohort-started", trainee, START, END, "RUNNING", 2, List.of(funder)),
+        IndicatorEvents.learnerWithdrew(
+            trainee,
+            OffsetDateTime.parse("2025-12-01T10:00:00Z"),
+            "FOUND_JOB",
+            false,
+            new Attendance(60, 57)));
+  }
+
+  @Test
+  void theSameHistoryGivesTheSameFactsInAnyOrderAndReplayedUnderOtherEventIds() {
+    UUID funder = UUID.randomUUID();
+    Trainee inOrder = Trainee.at("FR-SEVRAN");
+    Trainee inOrderFirst = new Trainee(inOrder.learnerId(), UUID.randomUUID(), "FR-CERGY");
+    Trainee reversed = Trainee.at("FR-SEVRAN");
+    Trainee reversedFirst = new Trainee(reversed.learnerId(), UUID.randomUUID(), "FR-CERGY");
+    for (ProducerRecord<String, byte[]> record : history(inOrder, inOrderFirst, funder)) {
+      sendAndAwait(record);
+    }
+    List<ProducerRecord<String, byte[]>> backwards =
+        new ArrayList<>(history(reversed, reversedFirst, funder));
+    Collections.reverse(backwards);
+    for (ProducerRecord<String, byte[]> record : backwards) {
+      sendAndAwait(record);
+    }
+
+    LearnerFacts expected = of(inOrder);
+    assertThat(expected.transferredIn()).isTrue();
+    assertThat(expected.exitKind()).isEqualTo(Learner.ExitKind.WITHDREW);
+    assertThat(expected.funderPartnerIds()).containsExactly(funder);
+    assertThat(of(reversed))
+        .usingRecursiveComparison()
+        .ignoringFields("learnerId", "cohortId")
+        .isEqualTo(expected);
+
+    // the whole history again, under new event ids: nothing moves
+    for (ProducerRecord<String, byte[]> record : history(inOrder, inOrderFirst, funder)) {
+      sendAndAwait(record);
+    }
+    assertThat(of(inOrder)).isEqualTo(expected);
+  }
+
   @Test
   void theNewestCohortVersionWinsAndACohortFirstHeardOfByItsCancellationIsKept() {
     Trainee trainee = Trainee.at("MA-FES");
@@ -160,10 +216,13 @@ class LearnerFactsServiceTest {
     Trainee trainee = Trainee.at("FR-CERGY");
     sendAndAwait(
         LearnerEvents.learnerEnrolled(trainee, ENROLLED),
+        // enrollment-service applied the seat late, after the learner had left: still no entrant
+        IndicatorEvents.applicationEnrolled(trainee, ENROLLED.plusDays(30), WOMAN_NEET),
         IndicatorEvents.learnerWithdrew(
             trainee, ENROLLED.plusDays(20), "FAMILY", true, new Attendance(0, 0)));
     LearnerFacts learner = of(trainee);
     assertThat(learner.withdrewBeforeStart()).isTrue();
+    assertThat(learner.gender()).isEqualTo("FEMALE");
     assertThat(learner.exitKind()).isNull();
     assertThat(learner.followUps()).isEmpty();
 

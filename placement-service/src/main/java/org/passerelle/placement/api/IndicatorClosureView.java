@@ -1,0 +1,38 @@
+package org.passerelle.placement.api;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A country's closed indicator period and its revisions: figures of exactly this period are read
+ * from the facts of the latest revision.
+ *
+ * @param revision the revision in force (the latest)
+ */
+public record IndicatorClosureView(
+    UUID id,
+    String country,
+    LocalDate from,
+    LocalDate to,
+    String closedBy,
+    OffsetDateTime closedAt,
+    int revision,
+    List<Revision> revisions,
+    long version) {
+
+  /**
+   * One freezing of the period's facts: the closure (revision 1, no reason) or a correction.
+   *
+   * @param learners how many learners' facts were frozen
+   * @param applications how many applications' facts were frozen
+   */
+  public record Revision(
+      int revision,
+      String reason,
+      String recordedBy,
+      OffsetDateTime recordedAt,
+      int learners,
+      int applications) {}
+}

@@ -1,0 +1,22 @@
+package org.passerelle.placement.api;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/** One audited export: who took which report of which scope and period, when, how many rows. */
+public record IndicatorExportAuditView(
+    UUID id,
+    String exportedBy,
+    List<String> roles,
+    OffsetDateTime exportedAt,
+    String report,
+    String format,
+    String country,
+    UUID funderPartnerId,
+    String scope,
+    LocalDate from,
+    LocalDate to,
+    Integer closureRevision,
+    int rows) {}

@@ -10,8 +10,11 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -144,13 +147,28 @@ final class AppProcess {
     }
   }
 
-  static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new IllegalStateException("no free port", e);
+  /**
+   * A port free now, below Linux's ephemeral range (32768 and up): a port the kernel hands out to
+   * outgoing connections can be taken by one between this choice and the service's start (a CI run
+   * saw cohort-service lose its port so, and the gateway's cohorts answer 404 from another
+   * process). Each port is handed out once per run, since two choices can precede both starts.
+   */
+  static synchronized int freePort() {
+    for (int attempt = 0; attempt < 200; attempt++) {
+      int candidate = 20_000 + ThreadLocalRandom.current().nextInt(12_000);
+      if (!HANDED_OUT.add(candidate)) {
+        continue;
+      }
+      try (ServerSocket socket = new ServerSocket(candidate)) {
+        return socket.getLocalPort();
+      } catch (IOException inUse) {
+        // taken: try another
+      }
     }
+    throw new IllegalStateException("no free port between 20000 and 32000");
   }
+
+  private static final Set<Integer> HANDED_OUT = new HashSet<>();
 
   static void sleep(long millis) {
     try {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import org.passerelle.systemtests.Api.Answer;
@@ -119,6 +120,9 @@ final class Fixtures {
   final String partner;
   final String jobOffer;
   final String retentionRun;
+  // issue 17: a closed indicator period of FR, a past month of its own (closing one twice is a
+  // conflict, so each run closes another)
+  final String indicatorClosure;
   final String partnerOfOffer;
   // partnership-service conventions (issue 15): a signed convention of partner-fr's organisation
   // covering FR-CERGY, a commitment in it, a prize it awarded there.
@@ -298,6 +302,20 @@ final class Fixtures {
             .path("id")
             .asText();
 
+    LocalDate closedFrom =
+        LocalDate.of(1990, 1, 1).plusMonths(ThreadLocalRandom.current().nextInt(12 * 30));
+    indicatorClosure =
+        created(
+                Api.postJson(
+                    countryAdmin,
+                    "/api/v1/indicators/closures",
+                    """
+                    {"country": "FR", "from": "%s", "to": "%s"}
+                    """
+                        .formatted(closedFrom, closedFrom.plusMonths(1).minusDays(1))))
+            .path("id")
+            .asText();
+
     // partnership-service conventions (issue 15)
     convention =
         created(
@@ -465,6 +483,13 @@ final class Fixtures {
         "indicators",
         "completion-rate",
         new Scope("every caller whose role reads indicators", caller -> true, true));
+    register("indicators/closures", indicatorClosure, Scope.country(COUNTRY));
+    // a report is a name, the same for every caller its role lets in; what it holds follows the
+    // caller's scope (placement-service's IndicatorExportResourceTest)
+    register(
+        "indicators/exports",
+        "qualiopi-results",
+        new Scope("every caller whose role exports indicators", caller -> true, true));
     register(
         "event-consumers",
         "cohort",

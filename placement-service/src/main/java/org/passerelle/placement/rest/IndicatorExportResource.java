@@ -4,7 +4,6 @@ import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DefaultValue;
@@ -15,6 +14,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.LocalDate;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -95,15 +96,14 @@ public class IndicatorExportResource {
           @PathParam("report")
           @Size(max = 40)
           String report,
-      @QueryParam("country") @NotNull @Pattern(regexp = "[A-Z]{2}") String country,
+      @Parameter(required = true) @QueryParam("country") @Pattern(regexp = "[A-Z]{2}")
+          String country,
       @Parameter(required = true, schema = @Schema(type = SchemaType.STRING, format = "date"))
           @QueryParam("from")
-          @NotNull
           @Size(max = 10)
           String from,
       @Parameter(required = true, schema = @Schema(type = SchemaType.STRING, format = "date"))
           @QueryParam("to")
-          @NotNull
           @Size(max = 10)
           String to,
       @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid"))
@@ -112,15 +112,15 @@ public class IndicatorExportResource {
           String funderPartnerId,
       @QueryParam("format") @DefaultValue("json") @Pattern(regexp = "csv|json") String format) {
     IndicatorReport found = report(report);
+    PeriodQueryChecks checks = new PeriodQueryChecks();
+    checks.required("country", country);
+    LocalDate start = checks.date("from", from);
+    LocalDate end = checks.date("to", to);
+    UUID funder = checks.check(() -> QueryParams.uuid("funderPartnerId", funderPartnerId));
+    checks.period(start, end);
     IndicatorExport export =
         service.export(
-            new IndicatorExportService.Query(
-                found,
-                country,
-                QueryParams.date("from", from),
-                QueryParams.date("to", to),
-                QueryParams.uuid("funderPartnerId", funderPartnerId),
-                format),
+            new IndicatorExportService.Query(found, country, start, end, funder, format),
             scope.get());
     if ("json".equals(format)) {
       return Response.ok(export, MediaType.APPLICATION_JSON_TYPE).build();
@@ -188,7 +188,7 @@ public class IndicatorExportResource {
                         "funder-report"
                       }))
           @QueryParam("report")
-          @Size(max = 40)
+          @Pattern(regexp = "fr-label-yearly|qualiopi-results|ma-insertion-9m|funder-report")
           String report,
       @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Page.MAX_PAGE) int page,
       @QueryParam("size") @DefaultValue(Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE) int size) {

@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -34,8 +33,6 @@ import org.passerelle.placement.api.PublishJobOfferRequest;
 import org.passerelle.placement.service.IndicatorCalculator.GroupBy;
 import org.passerelle.placement.service.IndicatorDefinitions;
 import org.passerelle.placement.service.IndicatorService;
-import org.passerelle.problem.Problem;
-import org.passerelle.problem.ProblemType;
 
 @Path("/api/v1/indicators")
 @Tag(
@@ -103,12 +100,12 @@ public class IndicatorResource {
           @QueryParam("indicator")
           @Size(max = 40)
           List<@Size(max = 64) String> indicator) {
-    Checks checks = new Checks();
+    PeriodQueryChecks checks = new PeriodQueryChecks();
     LocalDate start = checks.date("from", from);
     LocalDate end = checks.date("to", to);
     GroupBy grouping = checks.check(() -> groupBy(groupBy));
     IndicatorService.Filters filters =
-        checks.filters(country, cohortId, funderPartnerId, site, programmeCode);
+        filters(checks, country, cohortId, funderPartnerId, site, programmeCode);
     List<IndicatorDefinition> selected = checks.check(() -> selected(indicator));
     checks.period(start, end);
     return service.indicators(start, end, grouping, filters, selected, scope.get());
@@ -161,62 +158,27 @@ public class IndicatorResource {
           String programmeCode,
       @QueryParam("cohortId") @Size(max = 36) String cohortId,
       @QueryParam("funderPartnerId") @Size(max = 36) String funderPartnerId) {
-    Checks checks = new Checks();
+    PeriodQueryChecks checks = new PeriodQueryChecks();
     LocalDate start = checks.date("from", from);
     LocalDate end = checks.date("to", to);
     IndicatorService.Filters filters =
-        checks.filters(country, cohortId, funderPartnerId, site, programmeCode);
+        filters(checks, country, cohortId, funderPartnerId, site, programmeCode);
     checks.period(start, end);
     return service.learners(id, category, start, end, filters, scope.get());
   }
 
-  /**
-   * The query's values, each checked in turn, so that one 400 names every bad parameter (a missing
-   * period does not hide a misspelt groupBy).
-   */
-  private final class Checks {
-    private final List<ProblemException> problems = new ArrayList<>();
-
-    <T> T check(Supplier<T> parse) {
-      try {
-        return parse.get();
-      } catch (ProblemException e) {
-        problems.add(e);
-        return null;
-      }
-    }
-
-    LocalDate date(String name, String value) {
-      if (value == null) {
-        problems.add(ProblemException.invalid(name, "invalid-request.parameter-missing", name));
-        return null;
-      }
-      return check(() -> QueryParams.date(name, value));
-    }
-
-    IndicatorService.Filters filters(
-        String country, String cohortId, String funderPartnerId, String site, String programme) {
-      String knownCountry = check(() -> country(country));
-      UUID cohort = check(() -> QueryParams.uuid("cohortId", cohortId));
-      UUID funder = check(() -> QueryParams.uuid("funderPartnerId", funderPartnerId));
-      return new IndicatorService.Filters(knownCountry, site, programme, cohort, funder);
-    }
-
-    /** The last check: throws the problem naming every bad parameter. */
-    void period(LocalDate start, LocalDate end) {
-      if (start != null && end != null && end.isBefore(start)) {
-        problems.add(ProblemException.invalid("to", "invalid-request.period-order"));
-      }
-      if (problems.size() == 1) {
-        throw problems.getFirst();
-      }
-      if (!problems.isEmpty()) {
-        List<Problem.FieldError> errors = new ArrayList<>();
-        problems.forEach(problem -> errors.addAll(problem.errors()));
-        throw new ProblemException(
-            ProblemType.VALIDATION_FAILED, errors, "validation-failed.detail");
-      }
-    }
+  /** The filters' values, each checked in turn with the others. */
+  private IndicatorService.Filters filters(
+      PeriodQueryChecks checks,
+      String country,
+      String cohortId,
+      String funderPartnerId,
+      String site,
+      String programme) {
+    String knownCountry = checks.check(() -> country(country));
+    UUID cohort = checks.check(() -> QueryParams.uuid("cohortId", cohortId));
+    UUID funder = checks.check(() -> QueryParams.uuid("funderPartnerId", funderPartnerId));
+    return new IndicatorService.Filters(knownCountry, site, programme, cohort, funder);
   }
 
   private static GroupBy groupBy(String value) {

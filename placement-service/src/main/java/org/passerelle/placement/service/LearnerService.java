@@ -279,8 +279,12 @@ public class LearnerService {
     if (learner.cohortAsOf != null && at.isBefore(learner.cohortAsOf)) {
       return;
     }
-    if (learner.exitDate != null && learner.exitDate.isBefore(at.toLocalDate())) {
-      // seated again after an exit: a new training, whose exit is still to come
+    if (learner.exitDate != null
+        && !cohortId.equals(learner.cohortId)
+        && learner.exitDate.isBefore(at.toLocalDate())) {
+      // seated in another cohort after an exit: a new training, whose exit is still to come. A seat
+      // in the cohort they left is an echo (enrollment's application-enrolled comes on another
+      // topic, often after the exit, and an exit recorded after the fact is dated before it).
       learner.exitKind = null;
       learner.exitDate = null;
       learner.exitReason = null;

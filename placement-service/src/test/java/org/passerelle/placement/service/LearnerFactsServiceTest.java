@@ -121,6 +121,35 @@ class LearnerFactsServiceTest {
     assertThat(erased.certificationOutcome()).isEqualTo("PARTIALLY_CERTIFIED");
   }
 
+  @Test
+  void anExitRecordedAfterTheFactStaysWhenEnrollmentsEchoOfTheSeatArrivesLater() {
+    // a past cohort typed in today: the seat is recorded now, the jury dated last year;
+    // enrollment's
+    // echo of the seat comes on its own topic after the completion (a CI-loaded demo lost exits so)
+    Trainee trainee = Trainee.at("FR-SEVRAN");
+    OffsetDateTime typedIn = OffsetDateTime.now();
+    for (ProducerRecord<String, byte[]> record :
+        List.of(
+            IndicatorEvents.cohortScheduled(trainee, START, END, List.of()),
+            LearnerEvents.learnerEnrolled(trainee, typedIn),
+            IndicatorEvents.learnerCompleted(
+                trainee,
+                OffsetDateTime.parse("2026-03-31T15:00:00Z"),
+                "CERTIFIED",
+                List.of("BC01", "BC02"),
+                new Attendance(100, 90)),
+            IndicatorEvents.applicationEnrolled(trainee, typedIn.plusSeconds(1), WOMAN_NEET))) {
+      sendAndAwait(record); // one after the other: the echo is applied last
+    }
+
+    LearnerFacts learner = of(trainee);
+    assertThat(learner.exitKind()).isEqualTo(Learner.ExitKind.COMPLETED);
+    assertThat(learner.exitDate()).isEqualTo(END);
+    assertThat(learner.certificationOutcome()).isEqualTo("CERTIFIED");
+    assertThat(learner.attendedDays()).isEqualTo(90);
+    assertThat(learner.gender()).isEqualTo("FEMALE");
+  }
+
   /** One learner's whole history, as the services emitted it, in their order. */
   static List<ProducerRecord<String, byte[]>> history(
       Trainee trainee, Trainee elsewhere, UUID funder) {

@@ -9,39 +9,16 @@
 // PASSERELLE_BROWSER_PASSWORD (a Keycloak account), PASSERELLE_SCREENSHOTS (a directory for
 // impact-fr.png, impact-ar.png and, if a step fails, impact-failure.png), CHROMIUM (default
 // /usr/bin/chromium).
-import { chromium } from "playwright-core";
+import { launchChromium, required } from "./chromium.mjs";
 
 const gateway = required("PASSERELLE_GATEWAY_URL").replace(/\/+$/, "");
 const user = required("PASSERELLE_BROWSER_USER");
 const password = required("PASSERELLE_BROWSER_PASSWORD");
 const screenshots = required("PASSERELLE_SCREENSHOTS");
-const executablePath = process.env.CHROMIUM ?? "/usr/bin/chromium";
 const STEP_TIMEOUT = 60_000;
 const CHARTS = ["cohorts", "funnel", "shares", "sites"];
 
-function required(name) {
-  const value = process.env[name];
-  if (!value) {
-    console.error(`${name} is not set`);
-    process.exit(2);
-  }
-  return value;
-}
-
-// As in swagger-ui.mjs: a closed network, and root in CI.
-const browser = await chromium.launch({
-  executablePath,
-  headless: true,
-  args: [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-  ],
-});
+const browser = await launchChromium();
 const seen = { consoleErrors: [] };
 let page;
 

@@ -8,41 +8,16 @@
 // PASSERELLE_BROWSER_PASSWORD (a Keycloak account), PASSERELLE_TRY_PATH (the GET path to
 // try, default /api/v1/sites), CHROMIUM (default /usr/bin/chromium), PASSERELLE_SCREENSHOT
 // (a file for a screenshot when a step fails).
-import { chromium } from "playwright-core";
+import { launchChromium, required } from "./chromium.mjs";
 
 const gateway = required("PASSERELLE_GATEWAY_URL").replace(/\/+$/, "");
 const user = required("PASSERELLE_BROWSER_USER");
 const password = required("PASSERELLE_BROWSER_PASSWORD");
 const tryPath = process.env.PASSERELLE_TRY_PATH ?? "/api/v1/sites";
-const executablePath = process.env.CHROMIUM ?? "/usr/bin/chromium";
 const screenshot = process.env.PASSERELLE_SCREENSHOT;
 const STEP_TIMEOUT = 30_000;
 
-function required(name) {
-  const value = process.env[name];
-  if (!value) {
-    console.error(`${name} is not set`);
-    process.exit(2);
-  }
-  return value;
-}
-
-// This machine's network is closed: without these flags Chromium keeps trying to reach
-// Google's hosts. --no-sandbox because CI runs as root. Playwright gives it a new, empty
-// profile each time.
-const browser = await chromium.launch({
-  executablePath,
-  headless: true,
-  args: [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-  ],
-});
+const browser = await launchChromium();
 const seen = { consoleErrors: [] };
 let page;
 try {

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -72,15 +73,26 @@ class ImpactPageBrowserTest {
               return entrantsOf(cohorts, cohort) == ENTRANTS && suppressed(cohorts, small);
             });
 
-    JsonNode seen;
+    // Earlier tests' events may still be reaching placement-service: the page's figures are
+    // compared with the API's only from a visit during which the API's answers did not move.
+    JsonNode seen = null;
+    Map<String, JsonNode> answers = null;
     boolean added = KeycloakAdmin.allowImpactPageAt(gateway);
     try {
-      seen = driveImpactPage(gateway);
+      for (int visit = 1; visit <= 4 && answers == null; visit++) {
+        Map<String, JsonNode> before = answers(gateway, from, to);
+        seen = driveImpactPage(gateway);
+        Map<String, JsonNode> after = answers(gateway, from, to);
+        if (before.equals(after)) {
+          answers = after;
+        }
+      }
     } finally {
       if (added) {
         forgetQuietly(gateway);
       }
     }
+    assertThat(answers).as("the indicators stayed still during one of four visits").isNotNull();
 
     // The page signed in as the public client, with a S256 code challenge, back to itself.
     JsonNode authorize = seen.path("authorizeRequest");
@@ -97,10 +109,6 @@ class ImpactPageBrowserTest {
         .isTrue();
     assertThat(french.path("period").path("from").asText()).isEqualTo(from);
     assertThat(french.path("period").path("to").asText()).isEqualTo(to);
-    Map<String, JsonNode> answers = new HashMap<>();
-    for (String groupBy : Set.copyOf(GROUP_BY.values())) {
-      answers.put(groupBy, indicators(gateway, from, to, groupBy));
-    }
     assertShowsTheApi(french, answers);
     assertThat(shown(french, "cohorts", cohort, "entrants")).isEqualByComparingTo("6");
     assertThat(shown(french, "cohorts", small, "entrants")).as("suppressed: no number").isNull();
@@ -135,6 +143,20 @@ class ImpactPageBrowserTest {
     assertShowsTheApi(arabic, answers);
     assertThat(SCREENSHOTS.resolve("impact-fr.png")).isNotEmptyFile();
     assertThat(SCREENSHOTS.resolve("impact-ar.png")).isNotEmptyFile();
+  }
+
+  /** The API's answers for each grouping the page draws, without their computation time. */
+  private static Map<String, JsonNode> answers(String gateway, String from, String to)
+      throws IOException {
+    Map<String, JsonNode> answers = new HashMap<>();
+    for (String groupBy : Set.copyOf(GROUP_BY.values())) {
+      JsonNode answer = indicators(gateway, from, to, groupBy);
+      if (answer instanceof ObjectNode object) {
+        object.remove("computedAt");
+      }
+      answers.put(groupBy, answer);
+    }
+    return answers;
   }
 
   /**

@@ -1,5 +1,6 @@
 package org.passerelle.gateway.routing;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
@@ -9,19 +10,35 @@ import org.passerelle.claims.TokenClaims;
 
 /**
  * Who is calling, from the token the edge validated (all null without a token): the client ({@code
- * azp}) and subject that limits count against, and the country the token binds its holder to.
+ * azp}) and subject that limits count against, and the country the token binds its holder to. Read
+ * once per token: the edge keeps it with the token's verified identity (ADR 0035).
  */
-record Caller(String client, String subject, String country) {
+public record Caller(String client, String subject, String country) {
 
   /** The header naming a country, for callers whose token has none. */
   static final String COUNTRY = "X-Passerelle-Country";
 
+  /** The identity attribute holding the caller read from its token, when it was read before. */
+  public static final String ATTRIBUTE = Caller.class.getName();
+
   static final Caller ANONYMOUS = new Caller(null, null, null);
 
   static Caller of(RoutingContext context) {
-    if (context.user() instanceof QuarkusHttpUser user
-        && !user.getSecurityIdentity().isAnonymous()
-        && user.getSecurityIdentity().getPrincipal() instanceof JsonWebToken token) {
+    if (context.user() instanceof QuarkusHttpUser user) {
+      return of(user.getSecurityIdentity());
+    }
+    return ANONYMOUS;
+  }
+
+  /** The caller an identity stands for: the one kept with it, else read from its token. */
+  public static Caller of(SecurityIdentity identity) {
+    if (identity.isAnonymous()) {
+      return ANONYMOUS;
+    }
+    if (identity.getAttribute(ATTRIBUTE) instanceof Caller known) {
+      return known;
+    }
+    if (identity.getPrincipal() instanceof JsonWebToken token) {
       TokenClaims claims = TokenClaims.of(token);
       return new Caller(
           claims.authorizedParty().orElse(null), claims.subject(), claims.country().orElse(null));

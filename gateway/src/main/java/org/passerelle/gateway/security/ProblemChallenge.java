@@ -13,6 +13,7 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 import java.util.Set;
+import java.util.concurrent.atomic.LongAdder;
 import org.passerelle.gateway.routing.GatewayProblem;
 import org.passerelle.problem.ProblemType;
 
@@ -20,14 +21,24 @@ import org.passerelle.problem.ProblemType;
  * Keycloak's bearer token check at the edge (Quarkus OIDC, unchanged), whose 401 challenge also
  * carries a problem+json body in the caller's language, like every other refusal of the API.
  * Quarkus sends the challenge itself, missing or refused token alike, and ends the response with no
- * body; no failure handler sees it, so the mechanism is where the body can be written.
+ * body; no failure handler sees it, so the mechanism is where the body can be written. A token it
+ * accepted is not verified again until it expires ({@link VerifiedTokens}, ADR 0035).
  */
 @Alternative
 @Priority(1)
 @ApplicationScoped
 public class ProblemChallenge implements HttpAuthenticationMechanism {
 
+  /** Tokens kept verified at most; about 2 KiB each. */
+  private static final int MAX_VERIFIED_TOKENS = 10_000;
+
+  private static final String BEARER = "Bearer ";
+
   private final OidcAuthenticationMechanism oidc;
+  private final VerifiedTokens verified = new VerifiedTokens(MAX_VERIFIED_TOKENS);
+
+  /** Tokens handed to the OIDC check, for the tests that check each one is verified once. */
+  private final LongAdder verifications = new LongAdder();
 
   ProblemChallenge(OidcAuthenticationMechanism oidc) {
     this.oidc = oidc;
@@ -39,9 +50,47 @@ public class ProblemChallenge implements HttpAuthenticationMechanism {
     // OIDC names itself the request's mechanism, the one Quarkus asks for the challenge when the
     // token is refused; this one takes that place back, so refused tokens get the problem too.
     String selected = HttpAuthenticationMechanism.class.getName();
+    String token = bearerToken(context);
+    if (token != null) {
+      SecurityIdentity known =
+          verified.identity(
+              token, epochSeconds(), context, context.get(VerifiedTokens.REQUEST_CONTEXT));
+      if (known != null) {
+        context.put(selected, this);
+        return Uni.createFrom().item(known);
+      }
+    }
+    verifications.increment();
     Uni<SecurityIdentity> identity = oidc.authenticate(context, identityProviderManager);
     context.put(selected, this);
-    return identity.onFailure().invoke(failure -> context.put(selected, this));
+    return identity
+        .invoke(
+            accepted -> {
+              if (token != null && accepted != null) {
+                verified.remember(token, accepted, epochSeconds());
+              }
+            })
+        .onFailure()
+        .invoke(failure -> context.put(selected, this));
+  }
+
+  /** The token of an {@code Authorization: Bearer} header as OIDC reads it; null otherwise. */
+  private static String bearerToken(RoutingContext context) {
+    String authorization = context.request().getHeader("Authorization");
+    if (authorization == null || !authorization.startsWith(BEARER)) {
+      return null;
+    }
+    String token = authorization.substring(BEARER.length()).trim();
+    return token.isEmpty() ? null : token;
+  }
+
+  private static long epochSeconds() {
+    return System.currentTimeMillis() / 1000;
+  }
+
+  /** How many tokens were handed to the OIDC check since the start. */
+  long verifications() {
+    return verifications.sum();
   }
 
   @Override

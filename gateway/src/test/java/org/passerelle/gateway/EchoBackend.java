@@ -9,6 +9,7 @@ import java.net.ServerSocket;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Real HTTP servers standing in for the backends, each answering with its name and what it
@@ -17,7 +18,8 @@ import java.util.concurrent.TimeUnit;
  * cohort-ma); its other backends are the default ones. A request with {@code X-Echo-Delay-Ms} is
  * answered that late; one with {@code X-Echo-Chunks: n} gets n pieces of 1 KiB, one every 100 ms.
  * Every request with an {@code X-Request-Id} is remembered when it arrives, and when its connection
- * closes before it was answered ({@link #RECEIVED}, {@link #CUT}).
+ * closes before it was answered ({@link #RECEIVED}, {@link #CUT}). Each backend counts the
+ * connections opened to it ({@link #CONNECTIONS}).
  */
 public class EchoBackend implements QuarkusTestResourceLifecycleManager {
 
@@ -26,6 +28,9 @@ public class EchoBackend implements QuarkusTestResourceLifecycleManager {
 
   /** Request id -> when its connection closed before the backend had answered. */
   public static final Map<String, Long> CUT = new ConcurrentHashMap<>();
+
+  /** Backend name -> connections opened to it since the start. */
+  public static final Map<String, AtomicInteger> CONNECTIONS = new ConcurrentHashMap<>();
 
   private Vertx vertx;
 
@@ -58,6 +63,11 @@ public class EchoBackend implements QuarkusTestResourceLifecycleManager {
     HttpServer server =
         vertx
             .createHttpServer()
+            .connectionHandler(
+                connection ->
+                    CONNECTIONS
+                        .computeIfAbsent(backend, b -> new AtomicInteger())
+                        .incrementAndGet())
             .requestHandler(
                 request -> {
                   String id = request.getHeader("X-Request-Id");

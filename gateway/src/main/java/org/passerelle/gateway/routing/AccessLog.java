@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 import org.passerelle.gateway.config.GatewayConfig;
@@ -48,6 +49,7 @@ public class AccessLog {
     private final String route;
     private String backend = "-";
     private String country = "-";
+    private Caller caller;
     private int status;
 
     private Entry(String requestId, long startNanos, String route) {
@@ -70,6 +72,11 @@ public class AccessLog {
 
     void country(String country) {
       this.country = country;
+    }
+
+    /** Who calls, once the proxy read it from the token: the line does not read the token again. */
+    void caller(Caller caller) {
+      this.caller = caller;
     }
 
     /** The status to log instead of the response's, e.g. when the gateway cut a broken answer. */
@@ -95,13 +102,25 @@ public class AccessLog {
   private void open(RoutingContext context) {
     String requestId = context.request().getHeader(REQUEST_ID);
     if (requestId == null || !REQUEST_ID_FORMAT.matcher(requestId).matches()) {
-      requestId = UUID.randomUUID().toString();
+      requestId = newRequestId();
     }
     context.response().putHeader(REQUEST_ID, requestId);
     Entry entry = new Entry(requestId, System.nanoTime(), route(context.normalizedPath()));
     context.put(ENTRY, entry);
     context.addEndHandler(done -> ACCESS.info(line(context, entry, done.succeeded())));
     context.next();
+  }
+
+  /**
+   * A random (version 4) UUID. A request id only tells requests apart, it guards nothing: it is
+   * drawn from the thread's own generator, not from {@link UUID#randomUUID()}'s shared secure one,
+   * which locks and reads the system's entropy source.
+   */
+  static String newRequestId() {
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+    long low = (random.nextLong() & ~(0xC000L << 48)) | (0x8000L << 48);
+    return new UUID(high, low).toString();
   }
 
   /**
@@ -119,7 +138,7 @@ public class AccessLog {
     return "request-id="
         + entry.requestId
         + " client="
-        + client(context)
+        + client(context, entry)
         + " country="
         + entry.country
         + " route="
@@ -135,8 +154,9 @@ public class AccessLog {
   }
 
   /** The token's client ({@code azp}) once the edge accepted it, else anonymous. */
-  private static String client(RoutingContext context) {
-    String client = Caller.of(context).client();
+  private static String client(RoutingContext context, Entry entry) {
+    Caller caller = entry.caller != null ? entry.caller : Caller.of(context);
+    String client = caller.client();
     return client == null ? "anonymous" : client;
   }
 

@@ -5,6 +5,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 import org.passerelle.gateway.config.GatewayConfig;
@@ -52,6 +53,9 @@ final class BodyReception {
   /** What happens to an exchange whose body arrived whole. */
   private final Consumer<Exchange> received;
 
+  /** Receptions started, for the tests that check which requests are received whole. */
+  private final LongAdder receptions = new LongAdder();
+
   BodyReception(GatewayConfig.RequestBodies bodies, Vertx vertx, Consumer<Exchange> received) {
     this.vertx = vertx;
     this.bodyQuota = new BodyQuota(bodies.perClient(), bodies.maxBuffered().asLongValue());
@@ -86,6 +90,7 @@ final class BodyReception {
    * max} (413) nor past the budget of all bodies held (503).
    */
   void receive(Exchange exchange, long max, long totalMillis) {
+    receptions.increment();
     RoutingContext context = exchange.context;
     HttpServerRequest request = context.request();
     Promise<Buffer> reception = Promise.promise();
@@ -138,6 +143,11 @@ final class BodyReception {
       context.response().writeContinue();
     }
     request.resume();
+  }
+
+  /** How many bodies were awaited since the start. */
+  long receptions() {
+    return receptions.sum();
   }
 
   private static long seconds(long millis) {

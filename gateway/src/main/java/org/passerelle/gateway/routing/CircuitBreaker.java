@@ -4,7 +4,8 @@ package org.passerelle.gateway.routing;
  * One backend's breaker: closed while it answers; open after {@code threshold} consecutive
  * failures, answering at once without trying it; after {@code openNanos}, half-open: one probe
  * request goes through, and closes the breaker if it gets an answer or opens it again if not. Times
- * are {@link System#nanoTime()} values passed in, so the states are testable.
+ * are {@link System#nanoTime()} values passed in, so the states are testable. While closed and
+ * answering, which is nearly always, a request takes no lock.
  */
 final class CircuitBreaker {
 
@@ -16,8 +17,8 @@ final class CircuitBreaker {
 
   private final int threshold;
   private final long openNanos;
-  private State state = State.CLOSED;
-  private int failures;
+  private volatile State state = State.CLOSED;
+  private volatile int failures;
   private long openedAt;
   private long probeStartedAt;
 
@@ -27,7 +28,11 @@ final class CircuitBreaker {
   }
 
   /** Whether a request may try the backend now; in half-open, only one probe at a time. */
-  synchronized boolean allow(long now) {
+  boolean allow(long now) {
+    return state == State.CLOSED || allowOutsideClosed(now);
+  }
+
+  private synchronized boolean allowOutsideClosed(long now) {
     switch (state) {
       case CLOSED:
         return true;
@@ -48,9 +53,14 @@ final class CircuitBreaker {
     }
   }
 
-  synchronized void success() {
-    state = State.CLOSED;
-    failures = 0;
+  void success() {
+    if (state == State.CLOSED && failures == 0) {
+      return;
+    }
+    synchronized (this) {
+      state = State.CLOSED;
+      failures = 0;
+    }
   }
 
   synchronized void failure(long now) {

@@ -1,5 +1,6 @@
 package org.passerelle.gateway.routing;
 
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
@@ -12,9 +13,11 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.ext.web.RoutingContext;
-import java.util.HashSet;
-import java.util.Locale;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeoutException;
 import org.jboss.logging.Logger;
 import org.passerelle.gateway.config.GatewayConfig;
@@ -25,14 +28,24 @@ import org.passerelle.problem.ProblemType;
  * first (503 at once while open), retries of idempotent methods on connection failures only, the
  * route's timeout (504), hop-by-hop and forwarding headers never passed on, the gateway's own
  * forwarding headers set. A caller that goes away stops the relay and resets the backend request.
+ *
+ * <p>Each event loop has its own client, so a request, its backend connection and the answer stay
+ * on the event loop that received the request: with one shared client, a pooled connection opened
+ * by another event loop hands every write and every piece of the answer over between threads.
  */
 final class Forwarder {
 
   private static final Logger LOG = Logger.getLogger(Forwarder.class);
 
+  /** Backend connections of all event loops together, per backend address. */
+  private static final int MAX_CONNECTIONS = 64;
+
+  /** Quarkus' number of event loops, unless configured otherwise: two per core. */
+  private static final int EVENT_LOOPS = 2 * Runtime.getRuntime().availableProcessors();
+
   /** Hop-by-hop headers (RFC 9110 §7.6.1) belong to one connection and are never forwarded. */
   private static final Set<String> HOP_BY_HOP =
-      Set.of(
+      ignoringCase(
           "connection",
           "keep-alive",
           "proxy-authenticate",
@@ -47,7 +60,7 @@ final class Forwarder {
 
   /** Forwarding headers are the gateway's to set: a caller's are dropped, never trusted. */
   private static final Set<String> FORWARDING =
-      Set.of(
+      ignoringCase(
           "forwarded",
           "x-forwarded-for",
           "x-forwarded-host",
@@ -61,19 +74,46 @@ final class Forwarder {
       Set.of(
           HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS, HttpMethod.PUT, HttpMethod.DELETE);
 
-  private final HttpClient client;
+  private final Vertx vertx;
+  private final HttpClientOptions options;
   private final int retries;
 
+  /** The client of the event loop running on this thread, created on its first request. */
+  private final ThreadLocal<HttpClient> clients = new ThreadLocal<>();
+
+  /** For a call from outside any event loop, which the proxy never makes. */
+  private final HttpClient shared;
+
   Forwarder(GatewayConfig config, Vertx vertx) {
+    this.vertx = vertx;
     this.retries = Math.max(0, config.retries());
     // Bodies arrive whole before a backend connection is taken, so a connection is held only while
     // a backend works on a complete request: stalled callers cannot drain the pool.
-    this.client =
-        vertx.createHttpClient(
-            new HttpClientOptions()
-                .setConnectTimeout((int) config.connectTimeout().toMillis())
-                .setKeepAlive(true)
-                .setMaxPoolSize(64));
+    this.options =
+        new HttpClientOptions()
+            .setConnectTimeout((int) config.connectTimeout().toMillis())
+            .setKeepAlive(true)
+            .setMaxPoolSize(Math.max(8, Math.ceilDiv(MAX_CONNECTIONS, EVENT_LOOPS)));
+    this.shared = vertx.createHttpClient(options);
+  }
+
+  private static Set<String> ignoringCase(String... names) {
+    Set<String> set = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+    set.addAll(List.of(names));
+    return Collections.unmodifiableSet(set);
+  }
+
+  /** The client of the current event loop: its connections live on this event loop only. */
+  HttpClient client() {
+    if (!Context.isOnEventLoopThread()) {
+      return shared;
+    }
+    HttpClient client = clients.get();
+    if (client == null) {
+      client = vertx.createHttpClient(options);
+      clients.set(client);
+    }
+    return client;
   }
 
   /** Sends the exchange, whose body (if any) is whole, to its backend. */
@@ -101,7 +141,7 @@ final class Forwarder {
             .setPort(backend.port())
             .setURI(query == null ? exchange.path : exchange.path + "?" + query)
             .setIdleTimeout(exchange.timeoutMillis);
-    client
+    client()
         .request(options)
         .onFailure(
             error -> {
@@ -219,22 +259,24 @@ final class Forwarder {
   }
 
   private static void copyHeaders(MultiMap from, MultiMap to, boolean fromCaller) {
-    Set<String> dropped = new HashSet<>(HOP_BY_HOP);
-    if (fromCaller) {
-      dropped.addAll(FORWARDING);
-    }
     // Headers a Connection header names are hop-by-hop too (RFC 9110 §7.6.1).
-    for (String connection : from.getAll("Connection")) {
-      for (String name : connection.split(",")) {
-        dropped.add(name.trim().toLowerCase(Locale.ROOT));
+    Set<String> named = null;
+    if (from.contains("Connection")) {
+      named = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+      for (String connection : from.getAll("Connection")) {
+        for (String name : connection.split(",")) {
+          named.add(name.trim());
+        }
       }
     }
-    from.forEach(
-        header -> {
-          if (!dropped.contains(header.getKey().toLowerCase(Locale.ROOT))) {
-            to.add(header.getKey(), header.getValue());
-          }
-        });
+    for (Map.Entry<String, String> header : from) {
+      String name = header.getKey();
+      if (!HOP_BY_HOP.contains(name)
+          && !(fromCaller && FORWARDING.contains(name))
+          && (named == null || !named.contains(name))) {
+        to.add(name, header.getValue());
+      }
+    }
   }
 
   private static void unavailable(Exchange exchange, Throwable error) {

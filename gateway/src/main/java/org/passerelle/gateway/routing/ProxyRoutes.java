@@ -1,7 +1,9 @@
 package org.passerelle.gateway.routing;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -47,6 +49,16 @@ public class ProxyRoutes {
     router.route(RouteTable.PREFIX + "*").order(10).handler(this::proxy);
   }
 
+  /** How many request bodies were awaited since the start (requests without one are not). */
+  long bodiesAwaited() {
+    return bodies.receptions();
+  }
+
+  /** The client this thread's event loop forwards with. */
+  HttpClient backendClient() {
+    return forwarder.client();
+  }
+
   private void proxy(RoutingContext context) {
     HttpServerRequest request = context.request();
     request.pause();
@@ -54,6 +66,7 @@ public class ProxyRoutes {
     AccessLog.Entry logged = AccessLog.of(context);
     String id = logged.requestId();
     Caller caller = Caller.of(context);
+    logged.caller(caller);
     String rest = RouteTable.rest(path);
     try {
       if (!rateClasses.admit(context, caller, path)) {
@@ -100,7 +113,14 @@ public class ProxyRoutes {
       }
       long bodyTimeout = routes.bodyTimeoutMillis(rest);
       if (declared <= 0 && !request.headers().contains("Transfer-Encoding")) {
-        bodies.receive(exchange, maxBody, bodyTimeout); // no body: its end is all that comes
+        if (request.version() == HttpVersion.HTTP_2) {
+          bodies.receive(exchange, maxBody, bodyTimeout); // no body: its end is all that comes
+          return;
+        }
+        // HTTP/1.x without a length or chunks has no body (RFC 9112 §6.3): nothing to wait for
+        // nor to time, it goes at once. Its end, already read, is taken when the request resumes.
+        request.resume();
+        forwarder.forward(exchange);
         return;
       }
       bodies.receiveCounted(exchange, caller.key(context), maxBody, bodyTimeout);

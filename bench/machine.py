@@ -53,7 +53,7 @@ def label(cmd):
         return "java (Maven build)"
     if cmd.startswith("java") or "/bin/java" in cmd:
         return "java (" + cmd.split()[-1][-60:] + ")"
-    return cmd.split()[0][-60:] if cmd else "?"
+    return cmd.split()[0][-60:] if cmd else "kernel threads"
 
 
 def diff(start_path, end_path, ours):

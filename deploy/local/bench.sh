@@ -58,6 +58,7 @@ bench_peer_build() {
     echo "$digest" >"$dir/.digest"
   fi
   pg_admin_psql <<'SQL'
+SET client_min_messages = warning;
 SELECT 'CREATE ROLE fruits LOGIN PASSWORD ''fruits''' WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'fruits') \gexec
 DROP DATABASE IF EXISTS fruits WITH (FORCE);
 CREATE DATABASE fruits OWNER fruits;
@@ -82,7 +83,7 @@ bench_reset_databases() {
   for s in "${PG_SERVICES[@]}"; do dbs+="${dbs:+ }passerelle_${s}_bench"; done
   info "recreating the bench databases: $dbs"
   for s in $dbs; do
-    pg_admin_psql -c "DROP DATABASE IF EXISTS $s WITH (FORCE)"
+    pg_admin_psql -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS $s WITH (FORCE)"
   done
   pg_ensure_roles_and_dbs
 }
@@ -288,11 +289,12 @@ bench_memory() { # -> JSON {part: {rss_mb, peak_mb}}
 }
 
 bench_heap() {
-  local pid flags gc
-  pid="$(part_pid enrollment)" || return 0
-  flags="$("$JAVA_HOME/bin/jcmd" "$pid" VM.flags 2>/dev/null | tail -n 1)"
-  gc="$(grep -o -- '-XX:+Use[A-Za-z]*GC' <<<"$flags" | head -n 1)"
-  printf '%s' "every JVM (services, gateway, peer) runs with -Xmx$PASSERELLE_APP_HEAP${PASSERELLE_APP_JAVA_OPTS:+ $PASSERELLE_APP_JAVA_OPTS} and the JDK's defaults otherwise (${gc#-XX:+}, $(grep -o -- '-XX:MaxHeapSize=[0-9]*' <<<"$flags" | head -n 1))"
+  local gc
+  local -a java_opts
+  read -r -a java_opts <<<"$PASSERELLE_APP_JAVA_OPTS"
+  gc="$("$JAVA_HOME/bin/java" "-Xmx$PASSERELLE_APP_HEAP" "${java_opts[@]}" -XX:+PrintFlagsFinal -version 2>/dev/null |
+    awk '$2 ~ /^Use.*GC$/ && $4 == "true" {print $2}' | head -n 1)"
+  printf '%s' "services and gateway: -Xmx$PASSERELLE_APP_HEAP${PASSERELLE_APP_JAVA_OPTS:+ $PASSERELLE_APP_JAVA_OPTS}, the peer: -Xmx$PASSERELLE_APP_HEAP (its README); otherwise the JDK's defaults on this machine (${gc:-GC unknown})"
 }
 
 # On exit: the bench's applications (by the bench's own pid files only), then the infrastructure
@@ -323,6 +325,10 @@ cmd_bench() {
   done
   local began=$SECONDS
   prepare
+  if is_root; then
+    apt_install_if_missing wrk wrk wrk
+    apt_install_if_missing jq jq jq
+  fi
   require_cmd wrk pgbench jq python3 psql
   if ((short)); then
     BENCH_WARMUP=1s BENCH_DURATION=2s BENCH_ROUNDS=1 BENCH_LIST_DURATION=2s BENCH_EVENT_SECONDS=2

@@ -78,7 +78,8 @@ def row(work, ours, other, value, target_text, target, at_least=True, measures=(
     mark = verdict(value, target, at_least) if target is not None else ""
     if failed.intersection(measures) or "**FAILED**" in ours + other:
         mark = "**failed**"
-    rows.append((work, ours, other, "?" if value is None else f"{value:.2f}×", target_text, mark))
+    shown = "?" if value is None else f"{value:.3f}×" if value < 0.1 else f"{value:.2f}×"
+    rows.append((work, ours, other, shown, target_text, mark))
 
 
 get_d, get_g, get_p = (mean(m, "rps") for m in ("get_direct", "get_gateway", "get_peer"))

@@ -315,11 +315,16 @@ bench_stop_started() {
 }
 
 cmd_bench() {
-  local short=0
+  local short=0 warmup="" duration="" rounds=""
   while [[ $# -gt 0 ]]; do
     case "$1" in
       --short) short=1 ;;
-      *) die "usage: ./passerelle bench [--short]" ;;
+      --warmup | --duration | --rounds)
+        [[ $# -ge 2 && "$2" =~ ^[1-9][0-9]*s?$ ]] || die "$1 needs a number (of seconds, e.g. 15s)"
+        case "$1" in --warmup) warmup="${2%s}s" ;; --duration) duration="${2%s}s" ;; --rounds) rounds="${2%s}" ;; esac
+        shift
+        ;;
+      *) die "usage: ./passerelle bench [--short] [--warmup 5s] [--duration 15s] [--rounds 2]" ;;
     esac
     shift
   done
@@ -337,6 +342,7 @@ cmd_bench() {
     BENCH_WARMUP=5s BENCH_DURATION=15s BENCH_ROUNDS=2 BENCH_LIST_DURATION=10s BENCH_EVENT_SECONDS=15
     BENCH_ROWS_SMALL=10000 BENCH_ROWS_LARGE=1000000
   fi
+  BENCH_WARMUP="${warmup:-$BENCH_WARMUP}" BENCH_DURATION="${duration:-$BENCH_DURATION}" BENCH_ROUNDS="${rounds:-$BENCH_ROUNDS}"
   BENCH_ID="$(date -u +%Y%m%d%H%M%S)-$$"
   BENCH_FAILED=() BENCH_BUSY=() BENCH_SEED_SECONDS=0
   mkdir -p "$PASSERELLE_BENCH_SCRATCH"

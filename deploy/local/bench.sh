@@ -270,7 +270,7 @@ bench_lists() {
     local round duration
     for round in warmup $(seq 1 "$BENCH_ROUNDS"); do
       duration="$BENCH_LIST_DURATION"
-      [[ "$round" != warmup ]] || duration="$BENCH_WARMUP"
+      [[ "$round" != warmup ]] || duration="$BENCH_LIST_WARMUP"
       bench_wrk "list_$size" "$round" "$duration" "$BENCH_LIST_CONNECTIONS" - "$list" "Authorization: Bearer $staff"
       bench_wrk "search_$size" "$round" "$duration" "$BENCH_LIST_CONNECTIONS" - "$search" "Authorization: Bearer $staff"
     done
@@ -336,10 +336,10 @@ cmd_bench() {
   fi
   require_cmd wrk pgbench jq python3 psql
   if ((short)); then
-    BENCH_WARMUP=1s BENCH_DURATION=2s BENCH_ROUNDS=1 BENCH_LIST_DURATION=2s BENCH_EVENT_SECONDS=2
+    BENCH_WARMUP=1s BENCH_DURATION=2s BENCH_ROUNDS=1 BENCH_LIST_WARMUP=1s BENCH_LIST_DURATION=2s BENCH_EVENT_SECONDS=2
     BENCH_ROWS_SMALL=2000 BENCH_ROWS_LARGE=10000
   else
-    BENCH_WARMUP=5s BENCH_DURATION=15s BENCH_ROUNDS=2 BENCH_LIST_DURATION=10s BENCH_EVENT_SECONDS=15
+    BENCH_WARMUP=5s BENCH_DURATION=15s BENCH_ROUNDS=2 BENCH_LIST_WARMUP=5s BENCH_LIST_DURATION=10s BENCH_EVENT_SECONDS=15
     BENCH_ROWS_SMALL=10000 BENCH_ROWS_LARGE=1000000
   fi
   BENCH_WARMUP="${warmup:-$BENCH_WARMUP}" BENCH_DURATION="${duration:-$BENCH_DURATION}" BENCH_ROUNDS="${rounds:-$BENCH_ROUNDS}"
@@ -439,7 +439,7 @@ cmd_bench() {
     --argjson cpu "$cpu" --argjson busy "$busy" --argjson rss "$rss" --arg heap "$(bench_heap)" \
     --argjson small "$BENCH_ROWS_SMALL" --argjson large "$BENCH_ROWS_LARGE" --argjson seed "$BENCH_SEED_SECONDS" \
     --argjson failed "$failed_json" --argjson duration "$((SECONDS - began))" \
-    --arg method "wrk -t2 -c$BENCH_CONNECTIONS (lists: -c$BENCH_LIST_CONNECTIONS), a $BENCH_WARMUP warm-up of each target, then $BENCH_ROUNDS round(s) of $BENCH_DURATION (lists $BENCH_LIST_DURATION) alternating between the targets; figures are the rounds' range, ratios use their mean. GET and POST as site-staff-fr (token from Keycloak, password grant), each POST a new applicant and Idempotency-Key; lists and search straight to enrollment-service. pgbench: $BENCH_CONNECTIONS clients, one-row insert per transaction. Event effect: POSTs straight to enrollment-service at half the best direct POST rate for $BENCH_EVENT_SECONDS s, from each 201 to cohort-service's known_application row (learned_at); the raw Kafka round trip at the same rate with the services' client settings (bench/KafkaBench.java)." \
+    --arg method "wrk -t2 -c$BENCH_CONNECTIONS (lists: -c$BENCH_LIST_CONNECTIONS), a $BENCH_WARMUP warm-up of each target (lists $BENCH_LIST_WARMUP), then $BENCH_ROUNDS round(s) of $BENCH_DURATION (lists $BENCH_LIST_DURATION) alternating between the targets; figures are the rounds' range, ratios use their mean. GET and POST as site-staff-fr (token from Keycloak, password grant), each POST a new applicant and Idempotency-Key; lists and search straight to enrollment-service. pgbench: $BENCH_CONNECTIONS clients, one-row insert per transaction. Event effect: POSTs straight to enrollment-service at half the best direct POST rate for $BENCH_EVENT_SECONDS s, from each 201 to cohort-service's known_application row (learned_at); the raw Kafka round trip at the same rate with the services' client settings (bench/KafkaBench.java)." \
     '{date: $date, commit: $commit, mode: $mode, machine: {cpu: $cpu_model, nproc: $nproc, memory: $memory, postgres: $postgres, java: $java, wrk: $wrk},
       load_before: $load_before, load_after: $load_after, cpu: $cpu, busy_by_measure: $busy, rss: $rss, heap: $heap,
       rows_small: $small, rows_large: $large, seed_seconds: $seed, failed: $failed, duration_s: $duration, method: $method}' >"$meta"

@@ -324,7 +324,7 @@ cmd_bench() {
         case "$1" in --warmup) warmup="${2%s}s" ;; --duration) duration="${2%s}s" ;; --rounds) rounds="${2%s}" ;; esac
         shift
         ;;
-      *) die "usage: ./passerelle bench [--short] [--warmup 5s] [--duration 15s] [--rounds 2]" ;;
+      *) die "usage: ./passerelle bench [--short] [--warmup 20s] [--duration 15s] [--rounds 2]" ;;
     esac
     shift
   done
@@ -339,7 +339,7 @@ cmd_bench() {
     BENCH_WARMUP=1s BENCH_DURATION=2s BENCH_ROUNDS=1 BENCH_LIST_WARMUP=1s BENCH_LIST_DURATION=2s BENCH_EVENT_SECONDS=2
     BENCH_ROWS_SMALL=2000 BENCH_ROWS_LARGE=10000
   else
-    BENCH_WARMUP=5s BENCH_DURATION=15s BENCH_ROUNDS=2 BENCH_LIST_WARMUP=5s BENCH_LIST_DURATION=10s BENCH_EVENT_SECONDS=15
+    BENCH_WARMUP=20s BENCH_DURATION=15s BENCH_ROUNDS=2 BENCH_LIST_WARMUP=5s BENCH_LIST_DURATION=10s BENCH_EVENT_SECONDS=15
     BENCH_ROWS_SMALL=10000 BENCH_ROWS_LARGE=1000000
   fi
   BENCH_WARMUP="${warmup:-$BENCH_WARMUP}" BENCH_DURATION="${duration:-$BENCH_DURATION}" BENCH_ROUNDS="${rounds:-$BENCH_ROUNDS}"

@@ -4,6 +4,8 @@
 
 : "${PASSERELLE_APP_TIMEOUT:=120}"
 : "${PASSERELLE_APP_HEAP:=256m}"
+# More JVM options for every application (e.g. a GC choice), split on spaces.
+: "${PASSERELLE_APP_JAVA_OPTS:=}"
 DEMO_SITES=(FR-SEVRAN FR-CERGY MA-FES MA-CASABLANCA)
 # The partner organisations of the demo users partner-fr and partner-ma, under the partner_id
 # their tokens carry (deploy/keycloak/passerelle-realm.json):
@@ -89,6 +91,12 @@ app_env() { # part -> NAME=value lines
   if [[ "$part" != gateway ]]; then
     # Services build Location headers from the gateway's public address, never from Host.
     printf '%s\n' "PASSERELLE_PUBLIC_BASE_URL=http://127.0.0.1:$PASSERELLE_GATEWAY_PORT"
+    # A second copy of the stack (./passerelle bench) keeps to its own databases and consumer
+    # groups: passerelle_<service>_<instance>, <service>-<instance>.
+    if [[ -n "${PASSERELLE_APP_INSTANCE:-}" ]]; then
+      printf '%s\n' "PASSERELLE_DB_NAME=passerelle_${part}_$PASSERELLE_APP_INSTANCE" \
+        "PASSERELLE_EVENTS_CONSUMER_GROUP=$part-$PASSERELLE_APP_INSTANCE"
+    fi
   fi
   if [[ "$part" == gateway ]]; then
     printf '%s\n' \
@@ -125,8 +133,10 @@ app_launch() {
   mapfile -t envs < <(app_env "$part")
   info "starting $part on http://127.0.0.1:$port"
   # cwd is the repository root (./passerelle cds there).
+  local -a java_opts
+  read -r -a java_opts <<<"$PASSERELLE_APP_JAVA_OPTS"
   start_bg "$part" env "${envs[@]}" \
-    "$JAVA_HOME/bin/java" "-Xmx$PASSERELLE_APP_HEAP" -jar "$(app_jar_rel "$part")"
+    "$JAVA_HOME/bin/java" "-Xmx$PASSERELLE_APP_HEAP" "${java_opts[@]}" -jar "$(app_jar_rel "$part")"
 }
 
 app_wait() {

@@ -362,7 +362,14 @@ cmd_bench() {
   cmd_infra
   apps_build_if_needed
   BENCH_PEER_DIR="$PASSERELLE_BENCH_SCRATCH/peer"
-  bench_peer_build
+  # A clone without the peer beside it (../shared) can still prove the scripts in short mode.
+  local with_peer=1
+  if ! (bench_peer_source) >/dev/null 2>&1; then
+    ((short)) || bench_peer_source >/dev/null
+    warn "the peer app is not beside this checkout (set PASSERELLE_BENCH_PEER): the short bench runs without it"
+    with_peer=0
+  fi
+  ((with_peer == 0)) || bench_peer_build
   release_lock
 
   # From here on, the bench's own copy of the applications: own pid files and logs, ports,
@@ -392,9 +399,9 @@ cmd_bench() {
   for s in "${PG_SERVICES[@]}"; do groups+="${groups:+,}$s-bench"; done
   bench_kafka_tool skip-to-end "$(kafka_bootstrap)" "$groups" "${KAFKA_TOPICS[@]:0:4}" >/dev/null ||
     die "could not move the consumer groups $groups to the end of the topics"
-  bench_peer_start
+  ((with_peer == 0)) || bench_peer_start
   apps_start_all
-  wait_http peer "$BENCH_PEER_URL/q/health/ready" "$PASSERELLE_APP_TIMEOUT"
+  ((with_peer == 0)) || wait_http peer "$BENCH_PEER_URL/q/health/ready" "$PASSERELLE_APP_TIMEOUT"
   ok "the bench stack is up in $((SECONDS - began)) s"
   bench_fixtures
 
@@ -406,10 +413,14 @@ cmd_bench() {
   for s in "$BENCH_COHORT_URL$get" "$BENCH_GATEWAY_URL$get"; do
     curl -sf -o /dev/null --max-time 10 -H "Authorization: Bearer $staff" "$s" || die "GET $s did not answer 2xx"
   done
+  local -a get_peer=() post_peer=()
+  if ((with_peer)); then
+    get_peer=(get_peer="$BENCH_PEER_URL/fruits/Apple") post_peer=(post_peer="$BENCH_PEER_URL")
+  fi
   bench_measure_alternating "$staff" get_direct="$BENCH_COHORT_URL$get" get_gateway="$BENCH_GATEWAY_URL$get" \
-    get_peer="$BENCH_PEER_URL/fruits/Apple"
+    "${get_peer[@]}"
   bench_measure_alternating "$staff" post_direct="$BENCH_ENROLLMENT_URL" post_gateway="$BENCH_GATEWAY_URL" \
-    post_peer="$BENCH_PEER_URL"
+    "${post_peer[@]}"
   bench_pgbench
   bench_events
   local rss

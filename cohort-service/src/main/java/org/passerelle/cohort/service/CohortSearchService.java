@@ -78,12 +78,12 @@ public class CohortSearchService {
     }
     var query =
         cohorts.find(String.join(" and ", where), Sort.by("startDate").and("id"), parameters);
-    List<Cohort> found = query.page(page, size).list();
-    Map<UUID, Long> seats = learners.seatsTaken(found.stream().map(c -> c.id).toList());
+    Page<Cohort> found = Page.of(query, page, size, cohort -> cohort);
+    Map<UUID, Long> seats = learners.seatsTaken(found.items().stream().map(c -> c.id).toList());
     List<CohortView> items =
-        found.stream()
+        found.items().stream()
             .map(c -> CohortView.of(c, seats.getOrDefault(c.id, 0L), scope.isStaff()))
             .toList();
-    return new Page<>(items, page, size, query.count());
+    return new Page<>(items, page, size, found.total());
   }
 }

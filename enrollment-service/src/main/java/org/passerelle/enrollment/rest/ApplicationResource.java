@@ -120,9 +120,12 @@ public class ApplicationResource {
       description =
           "Staff see their scope, a learner their own applications, a regional office's system"
               + " (integration) its country's, without the test score. Newest first. q matches"
-              + " names and email. Filtering by the sensitive priority publics (REFUGEE,"
-              + " DISABILITY) is for the roles that read them, and audited; erased applicants"
-              + " are never found by a priority public.")
+              + " names (\"first last\" or \"last first\") and email, case folded; its % and _"
+              + " are themselves, not wildcards. Filtering by the sensitive priority publics"
+              + " (REFUGEE, DISABILITY) is for the roles that read them, and audited; erased"
+              + " applicants are never found by a priority public. The total is counted up to"
+              + " 1000, a search's up to its page: when more match, totalIsExact is false and"
+              + " total is a lower bound.")
   public Page<ApplicationSummary> list(
       @QueryParam("q") @Size(min = 2, max = 100) String q,
       @Parameter(schema = @Schema(implementation = ApplicationStatus.class))

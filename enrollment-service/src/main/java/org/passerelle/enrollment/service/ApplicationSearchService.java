@@ -1,6 +1,5 @@
 package org.passerelle.enrollment.service;
 
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
@@ -38,6 +37,9 @@ public class ApplicationSearchService {
       LocalDate submittedTo,
       Set<PriorityPublic> priorityPublics) {}
 
+  /** Separates the texts of migration V2026.12.08.10's applicant_search_text. */
+  private static final char SEARCH_TEXT_SEPARATOR = '\u0001';
+
   private final ApplicationRepository applications;
   private final SensitiveDataService sensitive;
 
@@ -48,82 +50,109 @@ public class ApplicationSearchService {
 
   @Transactional
   public Page<ApplicationSummary> list(Filters filters, int page, int size, AccessScope scope) {
-    List<String> where = new ArrayList<>();
-    Map<String, Object> parameters = new HashMap<>();
-    String reach = ScopeQuery.staff(scope, parameters, "country", "siteCode");
-    if (scope.has(Roles.LEARNER) && scope.subject() != null) {
-      // A learner's own applications, wherever they are.
-      reach = "(" + reach + " or applicant.subject = :subject)";
-      parameters.put("subject", scope.subject());
-    }
-    where.add(reach);
-    if (filters.q() != null) {
-      where.add(
-          "(lower(applicant.firstName || ' ' || applicant.lastName) like :q"
-              + " or lower(applicant.lastName || ' ' || applicant.firstName) like :q"
-              + " or applicant.email like :q)");
-      parameters.put("q", "%" + like(filters.q().strip().toLowerCase(Locale.ROOT)) + "%");
-    }
-    if (filters.status() != null) {
-      where.add("status = :status");
-      parameters.put("status", filters.status());
-    }
-    if (filters.intakeId() != null) {
-      where.add("intakeId = :intakeId");
-      parameters.put("intakeId", filters.intakeId());
-    }
-    if (filters.site() != null) {
-      where.add("siteCode = :site");
-      parameters.put("site", filters.site());
-    }
-    if (filters.country() != null) {
-      where.add("country = :country");
-      parameters.put("country", filters.country());
-    }
-    if (filters.submittedFrom() != null) {
-      where.add("submittedAt >= :from");
-      parameters.put("from", filters.submittedFrom().atStartOfDay().atOffset(ZoneOffset.UTC));
-    }
-    if (filters.submittedTo() != null) {
-      where.add("submittedAt < :to");
-      parameters.put(
-          "to", filters.submittedTo().plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC));
-    }
-    Set<PriorityPublic> publics =
-        filters.priorityPublics() == null ? Set.of() : filters.priorityPublics();
-    List<String> sensitiveFilters = new ArrayList<>();
-    for (PriorityPublic wanted : publics) {
+    List<String> sensitiveFilters = sensitiveFilters(filters, scope);
+    ApplicationRepository.Selection selection = selection(filters, scope);
+    sensitive.record(
+        scope, SensitiveDataAccess.Action.SEARCH, null, sensitiveFilters, "listApplications");
+    // A search's matches are found through the trigram index, all of them before any is counted:
+    // a search is not counted beyond its page, so that its cost does not grow with the table.
+    return Page.counted(
+        applications.rows(selection),
+        page,
+        size,
+        filters.q() == null ? Page.COUNTED_UP_TO : 0,
+        application ->
+            ApplicationSummary.of(application, ApplicationService.reader(application, scope)));
+  }
+
+  /** The sensitive fields the filters search by, if the caller may; 403 otherwise. */
+  private List<String> sensitiveFilters(Filters filters, AccessScope scope) {
+    List<String> fields = new ArrayList<>();
+    for (PriorityPublic wanted : publics(filters)) {
       if (wanted.sensitive()) {
         if (!sensitive.searchableBy(scope)) {
           throw ProblemException.forbidden();
         }
-        sensitiveFilters.add(
+        fields.add(
             wanted == PriorityPublic.REFUGEE
                 ? SensitiveDataService.REFUGEE
                 : SensitiveDataService.DISABILITY);
       }
+    }
+    return fields;
+  }
+
+  /**
+   * The applications the caller reaches that match the filters, as SQL on the application {@code a}
+   * and its applicant {@code p} (ADR 0032: the list indexes serve exactly these expressions).
+   */
+  public ApplicationRepository.Selection selection(Filters filters, AccessScope scope) {
+    List<String> where = new ArrayList<>();
+    Map<String, Object> parameters = new HashMap<>();
+    String reach = ScopeQuery.staff(scope, parameters, "a.country", "a.site_code");
+    if (scope.has(Roles.LEARNER) && scope.subject() != null) {
+      // A learner's own applications, wherever they are.
+      reach = "(" + reach + " or p.subject = :subject)";
+      parameters.put("subject", scope.subject());
+    }
+    where.add(reach);
+    if (filters.q() != null) {
+      String q = filters.q().strip().toLowerCase(Locale.ROOT);
+      // One text holds "first last", "last first" and the email, so one index finds them all.
+      where.add("applicant_search_text(p.first_name, p.last_name, p.email) like :q escape '\\'");
+      if (q.indexOf(SEARCH_TEXT_SEPARATOR) >= 0) {
+        // Such a q could match across two of them in that text: each is checked on its own.
+        where.add(
+            "(lower(p.first_name || ' ' || p.last_name) like :q escape '\\'"
+                + " or lower(p.last_name || ' ' || p.first_name) like :q escape '\\'"
+                + " or p.email like :q escape '\\')");
+      }
+      parameters.put("q", "%" + like(q) + "%");
+    }
+    if (filters.status() != null) {
+      where.add("a.status = :status");
+      parameters.put("status", filters.status().name());
+    }
+    if (filters.intakeId() != null) {
+      where.add("a.intake_id = :intakeId");
+      parameters.put("intakeId", filters.intakeId());
+    }
+    if (filters.site() != null) {
+      where.add("a.site_code = :site");
+      parameters.put("site", filters.site());
+    }
+    if (filters.country() != null) {
+      where.add("a.country = :country");
+      parameters.put("country", filters.country());
+    }
+    if (filters.submittedFrom() != null) {
+      where.add("a.submitted_at >= :from");
+      parameters.put("from", filters.submittedFrom().atStartOfDay().atOffset(ZoneOffset.UTC));
+    }
+    if (filters.submittedTo() != null) {
+      where.add("a.submitted_at < :to");
+      parameters.put(
+          "to", filters.submittedTo().plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC));
+    }
+    Set<PriorityPublic> publics = publics(filters);
+    for (PriorityPublic wanted : publics) {
       where.add(
           switch (wanted) {
-            case PRIORITY_NEIGHBOURHOOD -> "applicant.priorityNeighbourhood = true";
-            case REFUGEE -> "applicant.refugee = true";
-            case DISABILITY -> "applicant.disability = true";
-            case NEET_UNDER_26 -> "applicant.neetUnder26 = true";
+            case PRIORITY_NEIGHBOURHOOD -> "p.priority_neighbourhood";
+            case REFUGEE -> "p.refugee";
+            case DISABILITY -> "p.disability";
+            case NEET_UNDER_26 -> "p.neet_under_26";
           });
     }
     if (!publics.isEmpty()) {
       // An erased record's categories are for counting, never for finding one person by them.
-      where.add("applicant.erasedAt is null");
+      where.add("p.erased_at is null");
     }
-    sensitive.record(
-        scope, SensitiveDataAccess.Action.SEARCH, null, sensitiveFilters, "listApplications");
-    Sort sort = Sort.by("submittedAt", Sort.Direction.Descending).and("id");
-    var query = applications.find(String.join(" and ", where), sort, parameters);
-    return Page.of(
-        query,
-        page,
-        size,
-        application ->
-            ApplicationSummary.of(application, ApplicationService.reader(application, scope)));
+    return new ApplicationRepository.Selection(String.join(" and ", where), parameters);
+  }
+
+  private static Set<PriorityPublic> publics(Filters filters) {
+    return filters.priorityPublics() == null ? Set.of() : filters.priorityPublics();
   }
 
   private static String like(String text) {

@@ -127,6 +127,38 @@ class ApplicationSearchTest {
   }
 
   @Test
+  void underscoresAndPercentSignsAreSearchedForAsThemselves() {
+    // Issue 18: q's "_" was escaped for a LIKE that took no escape character: it never matched.
+    String tag = UUID.randomUUID().toString().substring(0, 8);
+    String underscore = submitWithEmail("under_score." + tag + "@example.org", "Under_Score" + tag);
+    submitWithEmail("underxscore." + tag + "@example.org", "Underxscore" + tag);
+    assertThat(searched("under_score." + tag)).containsExactly(underscore);
+    assertThat(searched("under_score" + tag)).containsExactly(underscore);
+    assertThat(searched("under%score." + tag)).isEmpty();
+  }
+
+  private String submitWithEmail(String email, String lastName) {
+    return Api.as("site-staff-fr")
+        .body(body(sevran, "FR-SEVRAN", email, "[]").replace("Benali", lastName))
+        .post(APPLICATIONS)
+        .then()
+        .statusCode(201)
+        .extract()
+        .path("id");
+  }
+
+  private List<String> searched(String q) {
+    return Api.as("platform-admin")
+        .queryParam("q", q)
+        .queryParam("size", 100)
+        .get(APPLICATIONS)
+        .then()
+        .statusCode(200)
+        .extract()
+        .path("items.id");
+  }
+
+  @Test
   void listsNeverShowSensitiveFieldsAndSearchingByThemIsForTheirReadersAndAudited() {
     Api.as("platform-admin")
         .get(APPLICATIONS + "?q=" + family)

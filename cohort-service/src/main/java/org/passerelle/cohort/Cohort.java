@@ -68,6 +68,14 @@ public class Cohort {
   @Column(name = "funder_partner_ids")
   public List<UUID> funderPartnerIds = new ArrayList<>();
 
+  /**
+   * Seats held by learners enrolled or active. The database keeps it as learners' rows change, in
+   * their transaction (V2026.12.08.01, ADR 0034), so it is never written here; under the cohort's
+   * lock, a decision about seats still counts them.
+   */
+  @Column(name = "seats_taken", insertable = false, updatable = false)
+  public int seatsTaken;
+
   /** Applications submitted to this cohort, counted from enrollment-service's events. */
   @Column(name = "applications_received")
   public int applicationsReceived;

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.util.Optional;
 import java.util.UUID;
+import org.hibernate.ReadOnlyMode;
 import org.passerelle.cohort.Cohort;
 import org.passerelle.commons.problem.ProblemException;
 import org.passerelle.commons.security.AccessScope;
@@ -15,6 +16,16 @@ public class CohortRepository implements PanacheRepositoryBase<Cohort, UUID> {
   /** The cohort, when the caller's scope reaches it; otherwise 404, as if it did not exist. */
   public Cohort inScope(UUID id, AccessScope scope) {
     return reachable(findByIdOptional(id), scope);
+  }
+
+  /**
+   * The cohort to show, read-only (no copy kept to look for changes), when the caller's scope
+   * reaches it; otherwise 404.
+   */
+  public Cohort readInScope(UUID id, AccessScope scope) {
+    return reachable(
+        Optional.ofNullable(getEntityManager().find(Cohort.class, id, ReadOnlyMode.READ_ONLY)),
+        scope);
   }
 
   /**

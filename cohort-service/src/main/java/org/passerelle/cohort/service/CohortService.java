@@ -404,10 +404,12 @@ public class CohortService {
     return a.isBefore(b) ? a : b;
   }
 
-  /** The cohort if staff-level access reaches it; otherwise it does not exist. */
-  @Transactional
+  /**
+   * The cohort if staff-level access reaches it; otherwise it does not exist. One read of its row,
+   * seats included, outside any transaction (ADR 0034): the row is one consistent state.
+   */
   public CohortView get(UUID id, AccessScope scope) {
-    Cohort cohort = cohorts.inScope(id, scope);
-    return CohortView.of(cohort, learners.seatsTaken(cohort.id), scope.isStaff());
+    Cohort cohort = cohorts.readInScope(id, scope);
+    return CohortView.of(cohort, cohort.seatsTaken, scope.isStaff());
   }
 }

@@ -26,6 +26,9 @@ import org.passerelle.commons.events.EventsConfig;
 @ApplicationScoped
 public class Outbox {
 
+  /** Marks, in a transaction's resources, that its commit already wakes the relay up. */
+  private static final Object WAKE_UP = new Object();
+
   private final DataSource dataSource;
   private final ObjectMapper mapper;
   private final EventsConfig config;
@@ -73,18 +76,23 @@ public class Outbox {
     } catch (SQLException e) {
       throw new IllegalStateException("could not write the outbox row", e);
     }
-    transactions.registerInterposedSynchronization(
-        new Synchronization() {
-          @Override
-          public void beforeCompletion() {}
+    // One wake-up per transaction, however many events it writes: a second one would only have
+    // the relay read the outbox again after it has sent them all.
+    if (transactions.getResource(WAKE_UP) == null) {
+      transactions.putResource(WAKE_UP, Boolean.TRUE);
+      transactions.registerInterposedSynchronization(
+          new Synchronization() {
+            @Override
+            public void beforeCompletion() {}
 
-          @Override
-          public void afterCompletion(int status) {
-            if (status == Status.STATUS_COMMITTED) {
-              relay.wakeUp();
+            @Override
+            public void afterCompletion(int status) {
+              if (status == Status.STATUS_COMMITTED) {
+                relay.wakeUp();
+              }
             }
-          }
-        });
+          });
+    }
     return id;
   }
 

@@ -113,7 +113,10 @@ public class OutboxRelay {
       try {
         int sent = relayOnce(ids -> {});
         backoff.reset();
-        if (sent == 0) {
+        // A batch that was not full took every row committed before it was read; a commit since
+        // then has woken the relay up (pending). Reading again at once would mostly find nothing,
+        // at the cost of a transaction per batch.
+        if (sent < config.relay().batchSize()) {
           cleanUpWhenDue();
           awaitWork(config.relay().idlePoll());
         }

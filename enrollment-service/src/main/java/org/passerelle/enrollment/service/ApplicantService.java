@@ -82,8 +82,10 @@ public class ApplicantService {
    *     caller is shown of it is not what they wrote
    * @param personsOwnConsents whether the person answers for their consents in their own account:
    *     the consents sent with the submission are not recorded, the person's stand
+   * @param created whether this submission made the record, which then has no consent yet
    */
-  public record Declared(Applicant applicant, boolean asDeclared, boolean personsOwnConsents) {}
+  public record Declared(
+      Applicant applicant, boolean asDeclared, boolean personsOwnConsents, boolean created) {}
 
   public static String normalisedEmail(String email) {
     return email.strip().toLowerCase(Locale.ROOT);
@@ -107,7 +109,8 @@ public class ApplicantService {
    * The applicant these details describe in {@code country}, created if new. A learner's record is
    * theirs to declare; staff and offices change a known person's record only within their reach
    * (409 otherwise, saying nothing about the record), and never the fields they may not read, nor
-   * what a person with an account declared themself.
+   * what a person with an account declared themself. The caller holds the person's keys ({@link
+   * #lockPerson}) since before it read anything about them.
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public Declared declare(
@@ -116,7 +119,6 @@ public class ApplicantService {
       boolean learnerForSelf,
       AccessScope scope,
       OffsetDateTime now) {
-    lockPerson(details, country, learnerForSelf, scope);
     return learnerForSelf
         ? declareOwn(details, country, scope, now)
         : declareFor(details, country, scope, now);
@@ -125,7 +127,7 @@ public class ApplicantService {
   /**
    * Waits for the other submissions about this person in this country to commit, and keeps the next
    * ones waiting until this transaction ends: the person's email there, and for a learner their
-   * account too (always in that order). Taken again by {@link #declare}, at no cost.
+   * account too (always in that order), before {@link #declare}.
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public void lockPerson(
@@ -185,7 +187,7 @@ public class ApplicantService {
       announceLink(applicant, now);
     }
     // Once linked, the person is shown what staff recorded of them: a read, audited.
-    return new Declared(applicant, !linking, false);
+    return new Declared(applicant, !linking, false, linked && !linking);
   }
 
   /**
@@ -212,7 +214,7 @@ public class ApplicantService {
       applicant = created(country, now);
       apply(applicant, details, SensitiveFields.AS_DECLARED, now);
       persist(applicant, before, scope);
-      return new Declared(applicant, true, false);
+      return new Declared(applicant, true, false, true);
     }
     if (!access.staffReach(applicant, scope)) {
       throw new ProblemException(
@@ -220,14 +222,14 @@ public class ApplicantService {
     }
     if (applicant.subject != null) {
       // The person declares for themself in their account: the application joins their record.
-      return new Declared(applicant, false, true);
+      return new Declared(applicant, false, true, false);
     }
     boolean sensitiveToo = sensitive.readableBy(scope, applicant);
     SensitiveDataService.Snapshot before = SensitiveDataService.Snapshot.of(applicant);
     apply(
         applicant, details, sensitiveToo ? SensitiveFields.AS_DECLARED : SensitiveFields.KEEP, now);
     persist(applicant, before, scope);
-    return new Declared(applicant, sensitiveToo, false);
+    return new Declared(applicant, sensitiveToo, false, false);
   }
 
   /** The person's record in this country, locked until the transaction ends. */

@@ -126,12 +126,28 @@ public class ConsentService {
   @Transactional(Transactional.TxType.MANDATORY)
   public List<Consent> record(
       Applicant applicant, Collection<ConsentGiven> given, String recordedBy, OffsetDateTime at) {
+    return record(applicant, given, recordedBy, false, at);
+  }
+
+  /**
+   * As {@link #record(Applicant, Collection, String, OffsetDateTime)}; {@code newApplicant} says
+   * that the record was made in this transaction, so that no consent of theirs is looked for.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public List<Consent> record(
+      Applicant applicant,
+      Collection<ConsentGiven> given,
+      String recordedBy,
+      boolean newApplicant,
+      OffsetDateTime at) {
     EnrollmentConfig.CountryRules rules =
         config
             .rules(applicant.country)
             .orElseThrow(() -> new IllegalStateException("no rules for " + applicant.country));
     Map<ConsentPurpose, Boolean> inForce = new EnumMap<>(ConsentPurpose.class);
-    current(applicant.id).forEach((purpose, consent) -> inForce.put(purpose, consent.granted));
+    if (!newApplicant) {
+      current(applicant.id).forEach((purpose, consent) -> inForce.put(purpose, consent.granted));
+    }
     Set<ConsentPurpose> before = shared(inForce);
     List<Consent> recorded = new ArrayList<>();
     for (ConsentGiven consent : given) {

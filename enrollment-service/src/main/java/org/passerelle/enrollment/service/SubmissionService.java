@@ -30,6 +30,7 @@ import org.passerelle.enrollment.events.ApplicationSubmitted;
 import org.passerelle.enrollment.repository.ApplicationRepository;
 import org.passerelle.enrollment.repository.IntakeRepository;
 import org.passerelle.problem.ProblemType;
+import org.postgresql.util.PSQLException;
 
 /**
  * Submitting applications to an intake: staff within their scope, a regional office's system within
@@ -131,7 +132,8 @@ public class SubmissionService {
     // From here until commit, no other submission about this person runs: a resend of this one
     // finds what it made, and two about one new person make one record.
     applicants.lockPerson(request.applicant(), intake.country, learnerForSelf, scope);
-    String hash = hash(request);
+    // Only an office's reference needs the request's hash: serialised for it alone.
+    String hash = request.externalRef() == null ? null : hash(request);
     if (request.externalRef() != null) {
       Application known =
           repository
@@ -177,14 +179,6 @@ public class SubmissionService {
     ApplicantService.Declared declared =
         applicants.declare(request.applicant(), intake.country, learnerForSelf, scope, at);
     Applicant applicant = declared.applicant();
-    if (repository.count(
-            "intakeId = ?1 and applicant = ?2 and status <> ?3",
-            intake.id,
-            applicant,
-            ApplicationStatus.WITHDRAWN)
-        > 0) {
-      throw new ProblemException(ProblemType.CONFLICT, "conflict.already-applied");
-    }
     Application application = new Application();
     application.id = UUID.randomUUID();
     application.applicant = applicant;
@@ -194,15 +188,15 @@ public class SubmissionService {
     application.status = ApplicationStatus.SUBMITTED;
     application.channel = channel;
     application.externalRef = request.externalRef();
-    application.importHash = request.externalRef() == null ? null : hash;
+    application.importHash = hash;
     application.submittedAt = at;
     application.updatedAt = at;
     application.submittedBy = scope.subject();
-    repository.persist(application);
+    insertOncePerIntake(application);
     if (declared.personsOwnConsents()) {
       consents.requireProcessingInForce(applicant);
     } else {
-      consents.record(applicant, request.consents(), scope.subject(), at);
+      consents.record(applicant, request.consents(), scope.subject(), declared.created(), at);
     }
     repository.flush();
     outbox.publish(
@@ -216,6 +210,42 @@ public class SubmissionService {
     return new Submitted(
         applications.view(application, scope, declared.asDeclared() ? null : "submitApplication"),
         true);
+  }
+
+  /**
+   * Inserts the application now, before anything else is checked or written, so that a person who
+   * already has an open application to the intake gets 409 as before any other refusal. The unique
+   * index {@code application_once_per_intake} decides, rather than a count before the insert: the
+   * person's advisory lock already orders submissions about them, and the index is the rule. Its
+   * refusal aborts the database transaction; the problem thrown rolls all of it back, so nothing
+   * this submission wrote stays.
+   */
+  private void insertOncePerIntake(Application application) {
+    repository.persist(application);
+    try {
+      repository.flush();
+    } catch (RuntimeException e) {
+      if (refusedBy(e, ONCE_PER_INTAKE)) {
+        throw new ProblemException(ProblemType.CONFLICT, "conflict.already-applied");
+      }
+      throw e;
+    }
+  }
+
+  /** The unique index that allows one open application per person and intake. */
+  static final String ONCE_PER_INTAKE = "application_once_per_intake";
+
+  /** Whether PostgreSQL refused a row because of this unique index. */
+  static boolean refusedBy(RuntimeException e, String index) {
+    PSQLException refused = ImportRowProblems.cause(e, PSQLException.class);
+    if (refused != null
+        && refused.getServerErrorMessage() != null
+        && index.equals(refused.getServerErrorMessage().getConstraint())) {
+      return true;
+    }
+    org.hibernate.exception.ConstraintViolationException violation =
+        ImportRowProblems.cause(e, org.hibernate.exception.ConstraintViolationException.class);
+    return violation != null && index.equals(violation.getConstraintName());
   }
 
   static ApplicationChannel channel(AccessScope scope) {

@@ -367,6 +367,81 @@ public class ApplicationResourceTest {
         .statusCode(201);
   }
 
+  /**
+   * The unique index refuses the second open application (issue 18: no count before the insert).
+   * The refusal undoes everything the submission wrote, the changes to the person's record and the
+   * Idempotency-Key included, and says what it said before.
+   */
+  @Test
+  void aDuplicateLeavesNoTraceNotEvenItsIdempotencyKey() {
+    String email = email();
+    String first =
+        as("site-staff-fr")
+            .body(body(sevran, "FR-SEVRAN", email, "[\"REFUGEE\"]"))
+            .post(APPLICATIONS)
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    String applicant = "(select applicant_id from application where id = '" + first + "')";
+    String key = "duplicate-" + UUID.randomUUID();
+    String[] tables = {
+      "select count(*) from consent where applicant_id = " + applicant,
+      "select count(*) from sensitive_data_access where applicant_id = " + applicant,
+      "select count(*) from outbox_event where aggregate_id in (select learner_id from applicant"
+          + " where id = "
+          + applicant
+          + ") or aggregate_id in (select id from application where applicant_id = "
+          + applicant
+          + ")",
+      "select count(*) from idempotency_key where idem_key = '" + key + "'",
+      "select count(*) from application where applicant_id = " + applicant
+    };
+    long[] before = new long[tables.length];
+    for (int i = 0; i < tables.length; i++) {
+      before[i] = count(tables[i]);
+    }
+    long unchanged =
+        count(
+            "select count(*) from applicant where id = "
+                + applicant
+                + " and first_name = 'Amina' and accommodation_needs = 'Ground floor'");
+    assertThat(unchanged).isEqualTo(1);
+    String again =
+        body(sevran, "FR-SEVRAN", email, "[\"DISABILITY\"]")
+            .replace("Amina", "Aminata")
+            .replace("Ground floor", "Lift");
+    as("country-admin-fr")
+        .header("Accept-Language", "en")
+        .header("Idempotency-Key", key)
+        .body(again)
+        .post(APPLICATIONS)
+        .then()
+        .statusCode(409)
+        .contentType("application/problem+json")
+        .body("status", equalTo(409))
+        .body("detail", containsString("already has an application"));
+    for (int i = 0; i < tables.length; i++) {
+      assertThat(count(tables[i])).as(tables[i]).isEqualTo(before[i]);
+    }
+    assertThat(
+            count(
+                "select count(*) from applicant where id = "
+                    + applicant
+                    + " and first_name = 'Amina' and accommodation_needs = 'Ground floor'"
+                    + " and not disability"))
+        .isEqualTo(1);
+    // The key was not kept with the refusal: once the first is withdrawn, it submits anew.
+    as("site-staff-fr").post(APPLICATIONS + "/" + first + "/withdraw").then().statusCode(200);
+    as("country-admin-fr")
+        .header("Idempotency-Key", key)
+        .body(again)
+        .post(APPLICATIONS)
+        .then()
+        .statusCode(201)
+        .header("Idempotent-Replayed", org.hamcrest.Matchers.nullValue());
+  }
+
   @Test
   void outsideTheRecruitmentWindowIsRefused() {
     LocalDate today = LocalDate.now(ZoneOffset.UTC);

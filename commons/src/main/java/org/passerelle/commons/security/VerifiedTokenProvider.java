@@ -9,6 +9,7 @@ import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.ByteBuffer;
+import org.passerelle.claims.VerifiedTokens;
 
 /**
  * Asked before Quarkus OIDC about a bearer token (ADR 0034): a token this service verified and that
@@ -52,14 +53,12 @@ public class VerifiedTokenProvider implements IdentityProvider<TokenAuthenticati
       return Uni.createFrom().nullItem();
     }
     ByteBuffer key = VerifiedTokens.keyOf(credential.getToken());
-    SecurityIdentity known = tokens.find(key);
+    SecurityIdentity known =
+        tokens.find(key, HttpSecurityUtils.getRoutingContextAttribute(request), context);
     if (known == null) {
       request.setAttribute(KEY, key);
       return Uni.createFrom().nullItem();
     }
-    return Uni.createFrom()
-        .item(
-            VerifiedTokens.copy(
-                known, HttpSecurityUtils.getRoutingContextAttribute(request), context));
+    return Uni.createFrom().item(known);
   }
 }

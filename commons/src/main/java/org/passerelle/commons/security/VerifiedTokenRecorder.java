@@ -7,7 +7,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.ByteBuffer;
 import java.util.Map;
-import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.passerelle.claims.VerifiedTokens;
 
 /**
  * Remembers the identity Quarkus OIDC has just verified a bearer token as (ADR 0034), before any
@@ -40,10 +40,8 @@ public class VerifiedTokenRecorder implements SecurityIdentityAugmentor {
       SecurityIdentity identity,
       AuthenticationRequestContext context,
       Map<String, Object> attributes) {
-    if (attributes.get(VerifiedTokenProvider.KEY) instanceof ByteBuffer key
-        && !identity.isAnonymous()
-        && identity.getPrincipal() instanceof JsonWebToken token) {
-      tokens.remember(key, identity, token.getExpirationTime());
+    if (attributes.get(VerifiedTokenProvider.KEY) instanceof ByteBuffer key) {
+      tokens.remember(key, identity);
     }
     return Uni.createFrom().item(identity);
   }

@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
+import org.passerelle.claims.VerifiedTokens;
 import org.passerelle.commons.testing.Tokens;
 
 /**

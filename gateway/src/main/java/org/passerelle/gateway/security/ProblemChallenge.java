@@ -12,8 +12,12 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
+import java.nio.ByteBuffer;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
+import org.passerelle.claims.VerifiedTokens;
+import org.passerelle.gateway.routing.Caller;
 import org.passerelle.gateway.routing.GatewayProblem;
 import org.passerelle.problem.ProblemType;
 
@@ -22,7 +26,8 @@ import org.passerelle.problem.ProblemType;
  * carries a problem+json body in the caller's language, like every other refusal of the API.
  * Quarkus sends the challenge itself, missing or refused token alike, and ends the response with no
  * body; no failure handler sees it, so the mechanism is where the body can be written. A token it
- * accepted is not verified again until it expires ({@link VerifiedTokens}, ADR 0035).
+ * accepted is not verified again until it expires ({@link VerifiedTokens}, the store every service
+ * uses, ADR 0034 and 0035), and is kept with its {@link Caller}.
  */
 @Alternative
 @Priority(1)
@@ -32,10 +37,14 @@ public class ProblemChallenge implements HttpAuthenticationMechanism {
   /** Tokens kept verified at most; about 2 KiB each. */
   private static final int MAX_VERIFIED_TOKENS = 10_000;
 
+  /** Each token is kept until its {@code exp}, however late (ADR 0035). */
+  private static final long MAX_AGE_MILLIS = Long.MAX_VALUE;
+
   private static final String BEARER = "Bearer ";
 
   private final OidcAuthenticationMechanism oidc;
-  private final VerifiedTokens verified = new VerifiedTokens(MAX_VERIFIED_TOKENS);
+  private final VerifiedTokens verified =
+      new VerifiedTokens(MAX_VERIFIED_TOKENS, MAX_AGE_MILLIS, System::currentTimeMillis);
 
   /** Tokens handed to the OIDC check, for the tests that check each one is verified once. */
   private final LongAdder verifications = new LongAdder();
@@ -51,10 +60,10 @@ public class ProblemChallenge implements HttpAuthenticationMechanism {
     // token is refused; this one takes that place back, so refused tokens get the problem too.
     String selected = HttpAuthenticationMechanism.class.getName();
     String token = bearerToken(context);
-    if (token != null) {
+    ByteBuffer key = token == null ? null : VerifiedTokens.keyOf(token);
+    if (key != null) {
       SecurityIdentity known =
-          verified.identity(
-              token, epochSeconds(), context, context.get(VerifiedTokens.REQUEST_CONTEXT));
+          verified.find(key, context, context.get(VerifiedTokens.REQUEST_CONTEXT));
       if (known != null) {
         context.put(selected, this);
         return Uni.createFrom().item(known);
@@ -66,8 +75,8 @@ public class ProblemChallenge implements HttpAuthenticationMechanism {
     return identity
         .invoke(
             accepted -> {
-              if (token != null && accepted != null) {
-                verified.remember(token, accepted, epochSeconds());
+              if (key != null && accepted != null && !accepted.isAnonymous()) {
+                verified.remember(key, accepted, Map.of(Caller.ATTRIBUTE, Caller.of(accepted)));
               }
             })
         .onFailure()
@@ -84,13 +93,14 @@ public class ProblemChallenge implements HttpAuthenticationMechanism {
     return token.isEmpty() ? null : token;
   }
 
-  private static long epochSeconds() {
-    return System.currentTimeMillis() / 1000;
-  }
-
   /** How many tokens were handed to the OIDC check since the start. */
   long verifications() {
     return verifications.sum();
+  }
+
+  /** The tokens kept verified, for the tests that check what is kept with them. */
+  VerifiedTokens verified() {
+    return verified;
   }
 
   @Override

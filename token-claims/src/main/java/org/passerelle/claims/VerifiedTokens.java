@@ -1,12 +1,9 @@
-package org.passerelle.commons.security;
+package org.passerelle.claims;
 
 import io.quarkus.security.credential.Credential;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
-import io.vertx.ext.web.RoutingContext;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -16,22 +13,26 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * Bearer tokens this service has already verified, with the identity each was verified as, until
- * the token expires (ADR 0034). Checking a token's signature and claims and building its identity
- * cost more than a small request's own work; a client sends the same token with every request until
- * it expires. Bounded in number and in age; keyed by the token's SHA-256, so a token is found only
- * by itself: an edited one has another key and is verified from scratch. Holds only what the
+ * Bearer tokens already verified, with the identity each was verified as, until the token expires
+ * (ADR 0034): the one store of verified tokens, used by every service (through commons) and by the
+ * gateway (ADR 0035). Checking a token's signature and claims and building its identity cost more
+ * than a small request's own work; a client sends the same token with every request until it
+ * expires. Bounded in number and in age; keyed by the token's SHA-256, so a token is found only by
+ * itself: an edited one has another key and is verified from scratch. Holds only what the
  * identities hold, nothing request-bound, and logs nothing.
  */
-@ApplicationScoped
 public class VerifiedTokens {
 
-  /** Request attributes that belong to one request only: never remembered. */
-  static final String ROUTING_CONTEXT = RoutingContext.class.getName();
+  /**
+   * Request attributes that belong to one request only: never remembered. The routing context is
+   * named by its class name, as Quarkus sets it, without depending on Vert.x Web here.
+   */
+  public static final String ROUTING_CONTEXT = "io.vertx.ext.web.RoutingContext";
 
-  static final String REQUEST_CONTEXT = AuthenticationRequestContext.class.getName();
+  public static final String REQUEST_CONTEXT = AuthenticationRequestContext.class.getName();
 
   private static final long SWEEP_INTERVAL_MILLIS = 1_000;
   private static final MessageDigest SHA_256;
@@ -53,13 +54,12 @@ public class VerifiedTokens {
   private final AtomicLong nextSweep = new AtomicLong();
   private final LongAdder hits = new LongAdder();
 
-  @Inject
-  VerifiedTokens(VerifiedTokensConfig config) {
-    this(config.maxSize(), config.maxAge().toMillis(), System::currentTimeMillis);
-  }
-
-  /** With the clock in epoch milliseconds, as the token libraries read it. */
-  VerifiedTokens(int maxSize, long maxAgeMillis, LongSupplier clock) {
+  /**
+   * At most {@code maxSize} tokens (0 remembers none), each for at most {@code maxAgeMillis}
+   * ({@link Long#MAX_VALUE}: until its {@code exp}), with the clock in epoch milliseconds, as the
+   * token libraries read it.
+   */
+  public VerifiedTokens(int maxSize, long maxAgeMillis, LongSupplier clock) {
     this.maxSize = maxSize;
     this.maxAgeMillis = maxAgeMillis;
     this.clock = clock;
@@ -73,7 +73,7 @@ public class VerifiedTokens {
     } catch (CloneNotSupportedException e) {
       throw new IllegalStateException("SHA-256 digests can be cloned", e);
     }
-    return ByteBuffer.wrap(digest.digest(token.getBytes(StandardCharsets.ISO_8859_1)));
+    return ByteBuffer.wrap(digest.digest(token.getBytes(StandardCharsets.UTF_8)));
   }
 
   /**
@@ -95,16 +95,40 @@ public class VerifiedTokens {
   }
 
   /**
-   * Remembers the identity a token was just verified as, until {@code expiresAt} (the token's
-   * {@code exp}, epoch seconds) or the maximal age, whichever comes first. When full of tokens
-   * still valid, a new one is not remembered: it is verified on each request, as without this.
+   * The identity the token was verified as, still valid, for this request: with this request's
+   * routing and authentication contexts, as the verification attaches them ({@link #copy}). Null
+   * when the token must be verified.
    */
-  public void remember(ByteBuffer key, SecurityIdentity identity, long expiresAt) {
-    if (maxSize <= 0 || expiresAt <= 0) {
+  public SecurityIdentity find(ByteBuffer key, Object routing, Object requestContext) {
+    SecurityIdentity known = find(key);
+    return known == null ? null : copy(known, routing, requestContext);
+  }
+
+  /** {@link #remember(ByteBuffer, SecurityIdentity, Map)} with nothing added. */
+  public void remember(ByteBuffer key, SecurityIdentity identity) {
+    remember(key, identity, Map.of());
+  }
+
+  /**
+   * Remembers the identity a token was just verified as, with {@code attributes} added (what the
+   * caller reads once per token), until the token's {@code exp} or the maximal age, whichever comes
+   * first. Anonymous identities, and those without a token expiring later, are not kept. When full
+   * of tokens still valid, a new one is not remembered: it is verified on each request, as without
+   * this.
+   */
+  public void remember(ByteBuffer key, SecurityIdentity identity, Map<String, ?> attributes) {
+    if (maxSize <= 0
+        || identity.isAnonymous()
+        || !(identity.getPrincipal() instanceof JsonWebToken token)) {
+      return;
+    }
+    long expiresAt = token.getExpirationTime();
+    if (expiresAt <= 0) {
       return;
     }
     long now = clock.getAsLong();
-    long validUntil = Math.min(expiresAt * 1000, now + maxAgeMillis);
+    long oldest = maxAgeMillis >= Long.MAX_VALUE - now ? Long.MAX_VALUE : now + maxAgeMillis;
+    long validUntil = Math.min(expiresAt * 1000, oldest);
     if (validUntil <= now) {
       return;
     }
@@ -114,7 +138,13 @@ public class VerifiedTokens {
         return;
       }
     }
-    entries.put(key, new Entry(withoutRequest(identity), validUntil));
+    SecurityIdentity kept = withoutRequest(identity);
+    if (!attributes.isEmpty()) {
+      QuarkusSecurityIdentity.Builder builder = QuarkusSecurityIdentity.builder(kept);
+      attributes.forEach(builder::addAttribute);
+      kept = builder.build();
+    }
+    entries.put(key, new Entry(kept, validUntil));
   }
 
   /** Forgets the expired entries, at most once a second however often it is asked. */
@@ -126,11 +156,13 @@ public class VerifiedTokens {
     entries.values().removeIf(entry -> now >= entry.validUntilMillis());
   }
 
-  int size() {
+  /** How many tokens are remembered now. */
+  public int size() {
     return entries.size();
   }
 
-  long hits() {
+  /** How many times a remembered token was found still valid, since the start. */
+  public long hits() {
     return hits.sum();
   }
 

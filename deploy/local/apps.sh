@@ -4,13 +4,8 @@
 
 : "${PASSERELLE_APP_TIMEOUT:=120}"
 : "${PASSERELLE_APP_HEAP:=256m}"
-# More JVM options for every application, split on spaces. The serial collector, as the JVM itself
-# picks for small machines: with a 256 MB heap on 2 cores, G1's regions, remembered sets and
-# threads cost memory and CPU that the services need (issue 18).
-: "${PASSERELLE_APP_JAVA_OPTS:=-XX:+UseSerialGC}"
-# glibc's malloc arenas (8 per core by default) hold freed native memory per thread; two keep
-# the resident size of a JVM with many threads (Netty, Kafka, virtual threads' carriers) down.
-: "${PASSERELLE_APP_MALLOC_ARENAS:=2}"
+# More JVM options for every application (e.g. a GC choice), split on spaces.
+: "${PASSERELLE_APP_JAVA_OPTS:=}"
 DEMO_SITES=(FR-SEVRAN FR-CERGY MA-FES MA-CASABLANCA)
 # The partner organisations of the demo users partner-fr and partner-ma, under the partner_id
 # their tokens carry (deploy/keycloak/passerelle-realm.json):
@@ -140,7 +135,7 @@ app_launch() {
   # cwd is the repository root (./passerelle cds there).
   local -a java_opts
   read -r -a java_opts <<<"$PASSERELLE_APP_JAVA_OPTS"
-  start_bg "$part" env "MALLOC_ARENA_MAX=$PASSERELLE_APP_MALLOC_ARENAS" "${envs[@]}" \
+  start_bg "$part" env "${envs[@]}" \
     "$JAVA_HOME/bin/java" "-Xmx$PASSERELLE_APP_HEAP" "${java_opts[@]}" -jar "$(app_jar_rel "$part")"
 }
 

@@ -293,7 +293,7 @@ bench_heap() {
   local -a java_opts
   read -r -a java_opts <<<"$PASSERELLE_APP_JAVA_OPTS"
   gc="$("$JAVA_HOME/bin/java" "-Xmx$PASSERELLE_APP_HEAP" "${java_opts[@]}" -XX:+PrintFlagsFinal -version 2>/dev/null |
-    awk '$2 ~ /^Use.*GC$/ && $4 == "true" {print $2}' | head -n 1)"
+    awk '$2 ~ /^Use(Serial|Parallel|G1|Z|Shenandoah|Epsilon)GC$/ && $4 == "true" {print $2}' | head -n 1)"
   printf '%s' "services and gateway: -Xmx$PASSERELLE_APP_HEAP${PASSERELLE_APP_JAVA_OPTS:+ $PASSERELLE_APP_JAVA_OPTS}, the peer: -Xmx$PASSERELLE_APP_HEAP (its README); otherwise the JDK's defaults on this machine (${gc:-GC unknown})"
 }
 

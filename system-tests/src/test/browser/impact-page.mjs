@@ -2,8 +2,9 @@
 // opens it, signs in on Keycloak's login form (the page's authorization code flow with PKCE),
 // waits for the charts, reads every chart's data from its Chart.js instance and the table under
 // it, then opens the Arabic page and reads how it is laid out. Screenshots of both pages. Prints
-// one JSON object on stdout with what it saw; the Java test (ImpactPageBrowserTest) compares it
-// with the API's answers. Exits non-zero if a step fails.
+// one JSON object on stdout with what it saw and the page's queries to /api/v1/indicators; the Java
+// test (ImpactPageBrowserTest) compares it with the API's answers to those queries. Exits non-zero
+// if a step fails.
 //
 // Environment: PASSERELLE_GATEWAY_URL (required), PASSERELLE_BROWSER_USER and
 // PASSERELLE_BROWSER_PASSWORD (a Keycloak account), PASSERELLE_SCREENSHOTS (a directory for
@@ -19,7 +20,7 @@ const STEP_TIMEOUT = 60_000;
 const CHARTS = ["cohorts", "funnel", "shares", "sites"];
 
 const browser = await launchChromium();
-const seen = { consoleErrors: [] };
+const seen = { consoleErrors: [], indicatorQueries: [] };
 let page;
 
 /** What the page shows once it has read the indicators: the charts' own data, and the tables. */
@@ -78,6 +79,11 @@ try {
   page = await context.newPage();
   page.on("console", (message) => {
     if (message.type() === "error") seen.consoleErrors.push(message.text());
+  });
+  // The page's own questions to the API, so the test compares its charts with the answers to them.
+  page.on("request", (request) => {
+    const url = new URL(request.url());
+    if (url.pathname === "/api/v1/indicators") seen.indicatorQueries.push(url.search);
   });
 
   // 1. The page sends the person to Keycloak's login form (code flow, PKCE), then back.

@@ -2,6 +2,7 @@ package org.passerelle.gateway;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -30,13 +31,24 @@ class CountryRoutesTest {
         .then()
         .statusCode(200)
         .body("backend", equalTo("enrollment"));
+    // Morocco's cohort service is reached over https (the edge calls a country's ingress so): by
+    // the name in its URL, which its certificate bears, on a TLS connection.
     given()
         .header("Authorization", Tokens.bearer("country-admin-ma"))
         .header("X-Passerelle-Country", "FR")
         .get("/api/v1/cohorts/1")
         .then()
         .statusCode(200)
-        .body("backend", equalTo("cohort-ma"));
+        .body("backend", equalTo("cohort-ma"))
+        .body("tls", equalTo(true))
+        .body("headers.host", startsWith("localhost:"));
+    given()
+        .header("Authorization", Tokens.bearer("site-staff-fr"))
+        .get("/api/v1/cohorts/1")
+        .then()
+        .statusCode(200)
+        .body("backend", equalTo("cohort"))
+        .body("tls", equalTo(false));
     given()
         .header("Authorization", "Bearer " + Tokens.ofClient("integration-ma"))
         .get("/api/v1/applications/1")
@@ -95,6 +107,7 @@ class CountryRoutesTest {
         .body("checks.find { it.name == 'backends' }.data.'MA.enrollment'", equalTo("UP"))
         .body("checks.find { it.name == 'backends' }.data.'FR.enrollment'", equalTo("UP"))
         .body("checks.find { it.name == 'backends' }.data.'MA.partnership'", equalTo("UP"))
+        .body("checks.find { it.name == 'backends' }.data.'MA.cohort'", equalTo("UP"))
         .body("checks.find { it.name == 'backends' }.data.'FR.placement'", equalTo("DOWN"));
   }
 }

@@ -3,9 +3,16 @@ package org.passerelle.gateway;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.PfxOptions;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -19,7 +26,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * answered that late; one with {@code X-Echo-Chunks: n} gets n pieces of 1 KiB, one every 100 ms.
  * Every request with an {@code X-Request-Id} is remembered when it arrives, and when its connection
  * closes before it was answered ({@link #RECEIVED}, {@link #CUT}). Each backend counts the
- * connections opened to it ({@link #CONNECTIONS}).
+ * connections opened to it ({@link #CONNECTIONS}). Morocco's cohort backend is reached over https,
+ * as a country's services are in production, with a certificate for {@code localhost} from an
+ * authority the gateway is told to trust ({@code passerelle.gateway.backend-trust.certificates}).
  */
 public class EchoBackend implements QuarkusTestResourceLifecycleManager {
 
@@ -31,6 +40,8 @@ public class EchoBackend implements QuarkusTestResourceLifecycleManager {
 
   /** Backend name -> connections opened to it since the start. */
   public static final Map<String, AtomicInteger> CONNECTIONS = new ConcurrentHashMap<>();
+
+  private static final String KEY_STORE_PASSWORD = "echo-backend";
 
   private Vertx vertx;
 
@@ -46,23 +57,79 @@ public class EchoBackend implements QuarkusTestResourceLifecycleManager {
       try (ServerSocket socket = new ServerSocket(0)) {
         management = socket.getLocalPort();
       }
+      Path authority = Files.createTempDirectory("echo-backend-tls");
+      Path keyStore = authority.resolve("localhost.p12");
+      Path certificate = authority.resolve("localhost.pem");
+      keytool(
+          "-genkeypair",
+          "-alias",
+          "localhost",
+          "-keyalg",
+          "EC",
+          "-dname",
+          "CN=localhost",
+          "-ext",
+          "SAN=dns:localhost,ip:127.0.0.1",
+          "-validity",
+          "2",
+          "-keystore",
+          keyStore.toString(),
+          "-storetype",
+          "PKCS12",
+          "-storepass",
+          KEY_STORE_PASSWORD);
+      keytool(
+          "-exportcert",
+          "-rfc",
+          "-alias",
+          "localhost",
+          "-keystore",
+          keyStore.toString(),
+          "-storepass",
+          KEY_STORE_PASSWORD,
+          "-file",
+          certificate.toString());
       return Map.of(
           "quarkus.management.test-port", String.valueOf(management),
+          "passerelle.gateway.backend-trust.certificates", certificate.toString(),
           "passerelle.gateway.backends.enrollment", echo("enrollment"),
           "passerelle.gateway.backends.cohort", echo("cohort"),
           "passerelle.gateway.backends.partnership", echo("partnership"),
           "passerelle.gateway.backends.placement", "http://127.0.0.1:" + closed,
           "passerelle.gateway.countries.MA.backends.enrollment", echo("enrollment-ma"),
-          "passerelle.gateway.countries.MA.backends.cohort", echo("cohort-ma"));
+          "passerelle.gateway.countries.MA.backends.cohort", echo("cohort-ma", keyStore));
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
   }
 
+  private static void keytool(String... arguments) throws Exception {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
+    command.addAll(List.of(arguments));
+    Process keytool = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output = new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (keytool.waitFor() != 0) {
+      throw new IllegalStateException("keytool failed: " + output);
+    }
+  }
+
   private String echo(String backend) throws Exception {
+    return echo(backend, null);
+  }
+
+  /** An echo backend, over https with the key store's certificate when one is given. */
+  private String echo(String backend, Path keyStore) throws Exception {
+    HttpServerOptions options = new HttpServerOptions();
+    if (keyStore != null) {
+      options
+          .setSsl(true)
+          .setKeyCertOptions(
+              new PfxOptions().setPath(keyStore.toString()).setPassword(KEY_STORE_PASSWORD));
+    }
     HttpServer server =
         vertx
-            .createHttpServer()
+            .createHttpServer(options)
             .connectionHandler(
                 connection ->
                     CONNECTIONS
@@ -110,6 +177,7 @@ public class EchoBackend implements QuarkusTestResourceLifecycleManager {
                                 .end(
                                     new JsonObject()
                                         .put("backend", backend)
+                                        .put("tls", request.isSSL())
                                         .put("method", request.method().name())
                                         .put("uri", request.uri())
                                         .put("headers", headers)
@@ -127,7 +195,9 @@ public class EchoBackend implements QuarkusTestResourceLifecycleManager {
         .toCompletionStage()
         .toCompletableFuture()
         .get(10, TimeUnit.SECONDS);
-    return "http://127.0.0.1:" + server.actualPort();
+    return keyStore == null
+        ? "http://127.0.0.1:" + server.actualPort()
+        : "https://localhost:" + server.actualPort();
   }
 
   /** {@code count} pieces of 1 KiB, one every 100 ms: an answer that takes its time. */

@@ -3,6 +3,7 @@ package org.passerelle.gateway.config;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +41,21 @@ public interface GatewayConfig {
   interface Country {
     /** Backend name -> base URL; a backend not named here is the default one. */
     Map<String, String> backends();
+  }
+
+  /** How backends reached over https are trusted. */
+  BackendTrust backendTrust();
+
+  /**
+   * A backend whose URL says https is called over TLS (port 443 unless the URL names one), its name
+   * checked against its certificate.
+   */
+  interface BackendTrust {
+    /**
+     * A PEM file of the certificate authorities that sign the backends' certificates (a private CA
+     * of the countries' internal ingresses); without it, the JVM's trust store.
+     */
+    Optional<Path> certificates();
   }
 
   Duration connectTimeout();

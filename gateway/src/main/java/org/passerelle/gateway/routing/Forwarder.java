@@ -12,6 +12,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.PemTrustOptions;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Collections;
 import java.util.List;
@@ -93,7 +94,16 @@ final class Forwarder {
         new HttpClientOptions()
             .setConnectTimeout((int) config.connectTimeout().toMillis())
             .setKeepAlive(true)
-            .setMaxPoolSize(Math.max(8, Math.ceilDiv(MAX_CONNECTIONS, EVENT_LOOPS)));
+            .setMaxPoolSize(Math.max(8, Math.ceilDiv(MAX_CONNECTIONS, EVENT_LOOPS)))
+            // https backends: their names checked against their certificates, and named in the
+            // handshake, which an ingress in front of several services routes by
+            .setVerifyHost(true)
+            .setForceSni(true);
+    config
+        .backendTrust()
+        .certificates()
+        .ifPresent(
+            file -> options.setTrustOptions(new PemTrustOptions().addCertPath(file.toString())));
     this.shared = vertx.createHttpClient(options);
   }
 
@@ -139,6 +149,7 @@ final class Forwarder {
             .setMethod(request.method())
             .setHost(backend.host())
             .setPort(backend.port())
+            .setSsl(backend.tls())
             .setURI(query == null ? exchange.path : exchange.path + "?" + query)
             .setIdleTimeout(exchange.timeoutMillis);
     client()

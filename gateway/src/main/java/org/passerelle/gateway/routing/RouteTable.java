@@ -24,7 +24,7 @@ final class RouteTable {
   private static final Pattern RESOURCE = Pattern.compile("[a-z][a-z0-9-]{0,63}");
 
   /** One service of one country, with the breaker of its address. */
-  record Backend(String name, String host, int port, CircuitBreaker breaker) {}
+  record Backend(String name, String host, int port, boolean tls, CircuitBreaker breaker) {}
 
   /** Country -> backend name -> backend. */
   private final Map<String, Map<String, Backend>> backends = new HashMap<>();
@@ -53,7 +53,8 @@ final class RouteTable {
               urls.forEach(
                   (name, url) -> {
                     URI uri = URI.create(url);
-                    int port = uri.getPort() > 0 ? uri.getPort() : 80;
+                    boolean tls = "https".equalsIgnoreCase(uri.getScheme());
+                    int port = uri.getPort() > 0 ? uri.getPort() : tls ? 443 : 80;
                     // One breaker per address: countries sharing a service share its breaker.
                     CircuitBreaker breaker =
                         breakers.computeIfAbsent(
@@ -61,7 +62,7 @@ final class RouteTable {
                             address ->
                                 new CircuitBreaker(
                                     config.circuitBreaker().failureThreshold(), openDelayNanos));
-                    countryBackends.put(name, new Backend(name, uri.getHost(), port, breaker));
+                    countryBackends.put(name, new Backend(name, uri.getHost(), port, tls, breaker));
                   });
               backends.put(country, countryBackends);
             });

@@ -1,0 +1,66 @@
+// The rendered Deployments set everything their services need in production, from values, the
+// overlay's ConfigMaps or Secrets the operations guide or an operator provides; and nothing that
+// no service reads. "Needs" comes from the properties files themselves (lib/config.js says the rule).
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { appConfiguration, configurationViolations, developerOnly, expressions, secretsInGit } from '../lib/config.js';
+import { passerelleDeployments } from '../lib/objects.js';
+import { renderOverlays } from '../lib/render.js';
+
+const overlays = renderOverlays().filter((o) => !o.error);
+
+for (const o of overlays) {
+  test(`${o.name}: every setting a service needs in production is set, from a known source, and every variable set is read`, () => {
+    assert.deepEqual(configurationViolations(o.objects), []);
+  });
+  test(`${o.name}: no Secret with data in the manifests`, () => {
+    assert.deepEqual(secretsInGit(o.objects), []);
+  });
+}
+
+test('the needs are read from the properties files', () => {
+  const enrollment = appConfiguration('enrollment-service');
+  for (const v of ['PASSERELLE_DB_HOST', 'PASSERELLE_DB_PASSWORD', 'PASSERELLE_KAFKA_BOOTSTRAP', 'PASSERELLE_OIDC_URL', 'PASSERELLE_PUBLIC_BASE_URL']) {
+    assert.ok(enrollment.needed.has(v), `enrollment-service needs ${v}`);
+  }
+  assert.ok(!enrollment.needed.has('PASSERELLE_ENROLLMENT_RETENTION_FR'), 'a retention period works anywhere');
+  const gateway = appConfiguration('gateway');
+  for (const v of ['PASSERELLE_ENROLLMENT_URL', 'PASSERELLE_CORS_ORIGINS', 'PASSERELLE_GATEWAY_MANAGEMENT_HOST', 'PASSERELLE_OIDC_URL']) {
+    assert.ok(gateway.needed.has(v), `gateway needs ${v}`);
+  }
+  assert.ok(!gateway.needed.has('PASSERELLE_DB_HOST'), 'the gateway has no database');
+});
+
+test('the rule for developer-only defaults', () => {
+  assert.deepEqual(expressions('jdbc:postgresql://${A:127.0.0.1}:${B:5432}/${c.d}'), [{ name: 'A', default: '127.0.0.1' }, { name: 'B', default: '5432' }, { name: 'c.d', default: undefined }]);
+  assert.deepEqual(expressions('${X:${y.z}}'), [{ name: 'X', default: '${y.z}' }, { name: 'y.z', default: undefined }]);
+  assert.ok(developerOnly('PASSERELLE_KAFKA_BOOTSTRAP', '127.0.0.1:9092'));
+  assert.ok(developerOnly('PASSERELLE_CORS_ORIGINS', 'http://localhost:5173'));
+  assert.ok(developerOnly('PASSERELLE_DB_PASSWORD', 'passerelle'));
+  assert.ok(developerOnly('PASSERELLE_KAFKA_SECURITY_PROTOCOL', 'PLAINTEXT'));
+  assert.ok(developerOnly('PASSERELLE_KAFKA_SASL_JAAS_CONFIG', ''));
+  assert.equal(developerOnly('PASSERELLE_OTEL_ENDPOINT', '\\u0020'), undefined);
+  assert.equal(developerOnly('PASSERELLE_GATEWAY_TIMEOUT', 'PT30S'), undefined);
+  assert.equal(developerOnly('PASSERELLE_DB_USER', 'passerelle_${passerelle.events.service}'), undefined);
+});
+
+test('coverage fails on a missing variable, an unknown secret, a loopback value and a typo', () => {
+  const o = overlays.find((x) => x.name === 'france') ?? overlays[0];
+  if (!o) return;
+  const objects = structuredClone(o.objects);
+  const [d] = passerelleDeployments(objects);
+  assert.ok(d, `${o.name} has a Passerelle Deployment`);
+  const c = d.spec.template.spec.containers[0];
+  c.envFrom = [];
+  c.env = [
+    ...(c.env ?? []).filter((e) => e.name !== 'PASSERELLE_DB_HOST' && e.name !== 'PASSERELLE_DB_PASSWORD'),
+    { name: 'PASSERELLE_DB_HOST', value: '127.0.0.1' },
+    { name: 'PASSERELLE_DB_PASSWORD', valueFrom: { secretKeyRef: { name: 'my-own-secret', key: 'password' } } },
+    { name: 'PASSERELLE_KAFKA_BOOTSTRAPS', value: 'passerelle-kafka-bootstrap:9093' },
+  ];
+  const v = configurationViolations(objects).join('\n');
+  assert.match(v, /PASSERELLE_KAFKA_BOOTSTRAP is not set/);
+  assert.match(v, /PASSERELLE_DB_HOST from env names a loopback address/);
+  assert.match(v, /Secret my-own-secret, which neither an operator's resource in the render creates nor docs\/guides\/kubernetes.md lists/);
+  assert.match(v, /PASSERELLE_KAFKA_BOOTSTRAPS \(env\) is read by no property/);
+});

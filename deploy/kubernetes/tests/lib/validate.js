@@ -57,6 +57,11 @@ function formatError(e) {
   return `${e.instancePath || '/'}: ${e.message}`;
 }
 
+/** What an object is validated against (without validating it), or null for an unknown kind. */
+export function schemaSource(obj) {
+  return getValidator().byGvk.get(`${obj?.apiVersion}:${obj?.kind}`)?.source ?? null;
+}
+
 /** { source, errors: [string] } */
 export function validateObject(obj) {
   const { byGvk } = getValidator();

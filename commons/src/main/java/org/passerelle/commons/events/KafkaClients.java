@@ -1,7 +1,9 @@
 package org.passerelle.commons.events;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -11,16 +13,45 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The one place where Kafka producers and consumers are configured. */
 @ApplicationScoped
 public class KafkaClients {
 
-  private final String bootstrapServers;
+  /** The client security settings a deployment may set (empty ones are left out). */
+  static final List<String> SECURITY_SETTINGS =
+      List.of(
+          "security.protocol",
+          "sasl.mechanism",
+          "sasl.jaas.config",
+          "ssl.truststore.type",
+          "ssl.truststore.certificates");
 
-  KafkaClients(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+  private final String bootstrapServers;
+  private final Map<String, String> security;
+
+  @Inject
+  KafkaClients(
+      @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers, Config config) {
+    this(bootstrapServers, securityFrom(config));
+  }
+
+  KafkaClients(String bootstrapServers, Map<String, String> security) {
     this.bootstrapServers = bootstrapServers;
+    this.security = Map.copyOf(security);
+  }
+
+  private static Map<String, String> securityFrom(Config config) {
+    Map<String, String> security = new HashMap<>();
+    for (String setting : SECURITY_SETTINGS) {
+      config
+          .getOptionalValue("kafka." + setting, String.class)
+          .filter(value -> !value.isBlank())
+          .ifPresent(value -> security.put(setting, value));
+    }
+    return security;
   }
 
   public String bootstrapServers() {
@@ -29,8 +60,13 @@ public class KafkaClients {
 
   /** Idempotent producer with {@code acks=all}: the broker keeps order and drops retries. */
   public KafkaProducer<String, byte[]> producer(String clientId) {
+    return new KafkaProducer<>(producerSettings(clientId));
+  }
+
+  Map<String, Object> producerSettings(String clientId) {
     Map<String, Object> props = new HashMap<>();
     props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    props.putAll(security);
     props.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
     props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     props.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -41,13 +77,18 @@ public class KafkaClients {
     props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
     props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
     props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-    return new KafkaProducer<>(props);
+    return props;
   }
 
   /** Manual commits after the inbox transaction; only committed (acknowledged) records. */
   public KafkaConsumer<String, byte[]> consumer(String groupId, String clientId) {
+    return new KafkaConsumer<>(consumerSettings(groupId, clientId));
+  }
+
+  Map<String, Object> consumerSettings(String groupId, String clientId) {
     Map<String, Object> props = new HashMap<>();
     props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    props.putAll(security);
     props.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
     props.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -61,6 +102,6 @@ public class KafkaClients {
     props.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 3_000);
     props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
     props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-    return new KafkaConsumer<>(props);
+    return props;
   }
 }

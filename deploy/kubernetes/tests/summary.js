@@ -16,7 +16,7 @@ if (overlays.length === 0) {
   process.exit(1);
 }
 const crds = vendoredCrds();
-console.log(`Kubernetes checks: API schemas of Kubernetes ${kubernetesVersion} (@kubernetes/client-node's models); vendored CRDs: ${[...new Set(crds.map((c) => `${c.operator} ${c.group}/${c.version} ${c.kind}`))].join(', ') || 'none'}`);
+console.log(`Kubernetes checks: Kubernetes ${kubernetesVersion} API (@kubernetes/client-node's models); vendored CRDs: ${[...new Set(crds.map((c) => `${c.release} (${c.group}/${c.version} ${c.kind})`))].join(', ') || 'none'}`);
 for (const o of overlays) {
   if (o.error) {
     failed = true;
@@ -24,16 +24,17 @@ for (const o of overlays) {
     continue;
   }
   const byKind = new Map();
-  const sources = new Set();
+  const sources = new Map();
   for (const obj of o.objects) {
     const key = `${obj.kind} (${obj.apiVersion})`;
     byKind.set(key, (byKind.get(key) ?? 0) + 1);
-    const source = schemaSource(obj);
-    if (!source) failed = true;
-    sources.add(source ?? `UNKNOWN KIND ${obj.apiVersion} ${obj.kind}`);
+    const source = schemaSource(obj) ?? 'UNKNOWN apiVersion/kind';
+    if (source.startsWith('UNKNOWN')) failed = true;
+    sources.set(source, (sources.get(source) ?? 0) + 1);
   }
   console.log(`\n${o.name}: ${o.objects.length} objects`);
   for (const [kind, n] of [...byKind].sort()) console.log(`  ${String(n).padStart(3)} ${kind}`);
-  console.log(`  validated against: ${[...sources].sort().join('; ')}`);
+  console.log('  validated against:');
+  for (const [source, n] of [...sources].sort()) console.log(`  ${String(n).padStart(3)} ${source}`);
 }
 process.exit(failed ? 1 : 0);

@@ -49,13 +49,17 @@ export function structural(schema) {
   return JSON.parse(JSON.stringify(out)); // drops the undefined additionalProperties of branches
 }
 
-/** [{ operator, file, group, kind, version, schema }] for every served version of every vendored CRD. */
+/** [{ operator, release, file, group, kind, version, schema }] for every served version of every vendored CRD. */
 export function crdSchemas() {
   const result = [];
   if (!existsSync(crdsDir)) return result;
   for (const operator of readdirSync(crdsDir).sort()) {
     const dir = join(crdsDir, operator);
     if (!statSync(dir).isDirectory()) continue;
+    // The operator's release, as its README names it ("Release: Strimzi **1.2.0** ...").
+    const readme = join(dir, 'README.md');
+    const named = existsSync(readme) ? readFileSync(readme, 'utf8').match(/Release:\s*([^*\n]*?)\s*\*\*([^*]+)\*\*/) : null;
+    const release = named ? `${named[1]} ${named[2]}` : `${operator} (release unknown: no README.md naming it)`;
     for (const file of readdirSync(dir).sort().filter((f) => /\.ya?ml$/.test(f))) {
       for (const crd of parseYamlDocuments(readFileSync(join(dir, file), 'utf8'), join(dir, file))) {
         if (crd.kind !== 'CustomResourceDefinition') continue;
@@ -67,7 +71,7 @@ export function crdSchemas() {
           // metadata is the API server's ObjectMeta, whatever the CRD says; apiVersion and kind are checked by lookup.
           schema.properties = { ...schema.properties, apiVersion: { type: 'string' }, kind: { type: 'string' }, metadata: { $ref: 'k8s#/definitions/V1ObjectMeta' } };
           schema.additionalProperties = false;
-          result.push({ operator, file, group: crd.spec.group, kind: crd.spec.names.kind, version: version.name, schema });
+          result.push({ operator, release, file, group: crd.spec.group, kind: crd.spec.names.kind, version: version.name, schema });
         }
       }
     }

@@ -28,7 +28,7 @@ function build() {
   for (const [gvk, model] of kinds) byGvk.set(gvk, entry(`Kubernetes ${kubernetesVersion}`, { $ref: `k8s#/definitions/${model}` }));
   const crds = crdSchemas();
   for (const crd of crds) {
-    byGvk.set(`${crd.group}/${crd.version}:${crd.kind}`, entry(`${crd.operator} CRD ${crd.file} (${crd.group}/${crd.version})`, crd.schema));
+    byGvk.set(`${crd.group}/${crd.version}:${crd.kind}`, entry(`${crd.release} CRDs, ${crd.group}/${crd.version}`, crd.schema));
   }
   return { byGvk, crds };
 }

@@ -1,6 +1,6 @@
 // Prints, for every overlay, its objects by kind and the schemas they are validated against (the
 // tests validate them). Exits 1 when an overlay does not render or names an unknown kind.
-import { renderOverlays } from './lib/render.js';
+import { renderOverlays, tools } from './lib/render.js';
 import { kubernetesVersion, schemaSource, vendoredCrds } from './lib/validate.js';
 
 let failed = false;
@@ -16,6 +16,7 @@ if (overlays.length === 0) {
   process.exit(1);
 }
 const crds = vendoredCrds();
+console.log(`Rendered with kubectl ${tools.kubectl} (Kustomize ${tools.kustomize})`);
 console.log(`Kubernetes checks: Kubernetes ${kubernetesVersion} API (@kubernetes/client-node's models); vendored CRDs: ${[...new Set(crds.map((c) => `${c.release} (${c.group}/${c.version} ${c.kind})`))].join(', ') || 'none'}`);
 for (const o of overlays) {
   if (o.error) {

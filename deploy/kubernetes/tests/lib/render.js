@@ -7,6 +7,7 @@ import { parseAllDocuments } from 'yaml';
 import { overlaysDir } from './paths.js';
 
 let kubectlChecked = false;
+export const tools = {};
 
 export function kubectl() {
   const bin = process.env.KUBECTL ?? 'kubectl';
@@ -19,6 +20,9 @@ export function kubectl() {
           'or set KUBECTL to its path)',
       );
     }
+    const v = JSON.parse(probe.stdout);
+    tools.kubectl = v.clientVersion?.gitVersion;
+    tools.kustomize = v.kustomizeVersion;
     kubectlChecked = true;
   }
   return bin;

@@ -145,11 +145,76 @@ export function operatorSecrets(objects) {
   return secrets;
 }
 
-/** Secret names the operations guide lists (in backticks; `<svc>`-style placeholders match any name part). */
+/**
+ * Secrets the operations guide lists: the Secrets named in the first cell of each row of the
+ * tables in its "Secrets" section, with the keys its Keys column names: [{ pattern, name, keys }]
+ * (`<svc>`-style placeholders match any name part; examples in parentheses are skipped).
+ */
 export function documentedSecrets() {
   if (!existsSync(operationsGuide)) return [];
-  const text = readFileSync(operationsGuide, 'utf8');
-  return [...text.matchAll(/`([a-z0-9<][a-z0-9<>.-]*)`/g)].map(([, name]) => new RegExp(`^${name.replace(/\./g, '\\.').replace(/<[^>]+>/g, '[a-z0-9-]+')}$`));
+  const section = readFileSync(operationsGuide, 'utf8').split(/^## /m).find((s) => /^Secrets\b/.test(s)) ?? '';
+  const found = [];
+  let keysColumn = -1;
+  for (const line of section.split('\n')) {
+    if (!line.startsWith('|')) {
+      keysColumn = -1;
+      continue;
+    }
+    const cells = line.split('|').slice(1, -1).map((c) => c.trim());
+    if (keysColumn < 0) {
+      keysColumn = cells.findIndex((c) => /^Keys/.test(c));
+      continue;
+    }
+    if (/^-+$/.test(cells[0])) continue;
+    const names = [...cells[0].replace(/\([^)]*\)/g, '').matchAll(/`([^`]+)`/g)].map(([, n]) => n)
+      .filter((n) => /^[a-z0-9<][a-z0-9<>.-]*$/.test(n));
+    const keys = [...(cells[keysColumn] ?? '').matchAll(/`([^`]+)`/g)].map(([, k]) => k);
+    for (const name of names) {
+      const pattern = new RegExp(`^${name.replace(/\./g, '\\.').replace(/<[^>]+>/g, '[a-z0-9-]+')}$`);
+      found.push({ name, keys: keys.length > 0 ? keys : undefined, pattern });
+    }
+  }
+  return found;
+}
+
+/** The Secrets objects of the render refer to: [{ object, path, name, key? }]. */
+export function secretReferences(objects) {
+  const refs = [];
+  const walk = (obj, value, path) => {
+    if (Array.isArray(value)) value.forEach((v, i) => walk(obj, v, `${path}[${i}]`));
+    else if (value && typeof value === 'object') {
+      for (const [k, v] of Object.entries(value)) {
+        const at = `${path}.${k}`;
+        if ((k === 'secretName' || k === 'tlsSecret') && typeof v === 'string') refs.push({ object: obj, path: at, name: v });
+        else if (/^(secretKeyRef|secretRef|secret|usernameSecret|passwordSecret|accessKeyId|secretAccessKey|sessionToken|region)$/.test(k)
+          && v && typeof v === 'object' && typeof v.name === 'string') refs.push({ object: obj, path: at, name: v.name, key: v.key });
+        else walk(obj, v, at);
+      }
+    }
+  };
+  for (const o of objects) walk(o, o, '');
+  return refs;
+}
+
+/** Where a Secret comes from: { keys (undefined: not said), by } or undefined. */
+function secretSource(name, fromOperators, documented) {
+  if (fromOperators.has(name)) return { keys: fromOperators.get(name), by: 'its operator writes' };
+  const listed = documented.find((d) => d.pattern.test(name));
+  return listed ? { keys: listed.keys, by: 'the guide lists' } : undefined;
+}
+
+/** Every Secret referred to is made by an operator's resource in the render or listed by the guide, with that key. */
+export function secretReferenceViolations(objects) {
+  const out = [];
+  const fromOperators = operatorSecrets(objects);
+  const documented = documentedSecrets();
+  for (const r of secretReferences(objects)) {
+    const where = `${describe(r.object)} ${r.path}`;
+    const source = secretSource(r.name, fromOperators, documented);
+    if (!source) out.push(`${where}: Secret ${r.name} is neither made by an operator's resource in the render nor listed in docs/guides/kubernetes.md ("Secrets")`);
+    else if (r.key && source.keys && !source.keys.includes(r.key)) out.push(`${where}: key ${r.key} of Secret ${r.name} is not one ${source.by} (${source.keys.join(', ')})`);
+  }
+  return out;
 }
 
 /**
@@ -218,12 +283,9 @@ export function configurationViolations(objects) {
       if (e.missingConfigMap) out.push(`${where}: envFrom names ConfigMap ${e.missingConfigMap}, which the render does not have`);
       if (e.missing) out.push(`${where}: ${variable} reads key ${e.key} of ConfigMap ${e.configMap}, which the render does not have`);
       if (e.secret) {
-        const keys = fromOperators.get(e.secret);
-        if (keys) {
-          if (e.key && !keys.includes(e.key)) out.push(`${where}: ${variable} reads key ${e.key} of Secret ${e.secret}, which its operator does not write (${keys.join(', ')})`);
-        } else if (!documented.some((re) => re.test(e.secret))) {
-          out.push(`${where}: ${variable} reads Secret ${e.secret}, which neither an operator's resource in the render creates nor docs/guides/kubernetes.md lists`);
-        }
+        const source = secretSource(e.secret, fromOperators, documented);
+        if (!source) out.push(`${where}: ${variable} reads Secret ${e.secret}, which neither an operator's resource in the render creates nor docs/guides/kubernetes.md lists`);
+        else if (e.key && source.keys && !source.keys.includes(e.key)) out.push(`${where}: ${variable} reads key ${e.key} of Secret ${e.secret}, which is not one ${source.by} (${source.keys.join(', ')})`);
       }
       if (variable.startsWith('envFrom:')) continue;
       const read = referenced.has(variable) || propertyEnvNames.has(variable) || RUNTIME_VARIABLES.has(variable)

@@ -3,7 +3,9 @@
 // no service reads. "Needs" comes from the properties files themselves (lib/config.js says the rule).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { appConfiguration, configurationViolations, developerOnly, expressions, secretsInGit } from '../lib/config.js';
+import {
+  appConfiguration, configurationViolations, developerOnly, documentedSecrets, expressions, secretReferenceViolations, secretsInGit,
+} from '../lib/config.js';
 import { passerelleDeployments } from '../lib/objects.js';
 import { renderOverlays } from '../lib/render.js';
 
@@ -13,8 +15,9 @@ for (const o of overlays) {
   test(`${o.name}: every setting a service needs in production is set, from a known source, and every variable set is read`, () => {
     assert.deepEqual(configurationViolations(o.objects), []);
   });
-  test(`${o.name}: no Secret with data in the manifests`, () => {
+  test(`${o.name}: no Secret with data in the manifests; every Secret referred to is made by an operator or listed by the guide`, () => {
     assert.deepEqual(secretsInGit(o.objects), []);
+    assert.deepEqual(secretReferenceViolations(o.objects), []);
   });
 }
 
@@ -63,4 +66,18 @@ test('coverage fails on a missing variable, an unknown secret, a loopback value 
   assert.match(v, /PASSERELLE_DB_HOST from env names a loopback address/);
   assert.match(v, /Secret my-own-secret, which neither an operator's resource in the render creates nor docs\/guides\/kubernetes.md lists/);
   assert.match(v, /PASSERELLE_KAFKA_BOOTSTRAPS \(env\) is read by no property/);
+});
+
+test('a Secret reference outside the operators and the guide, or to a key not written, fails', () => {
+  const objects = [
+    { apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', metadata: { name: 'x', namespace: 'n' }, spec: { tls: [{ hosts: ['a.example'], secretName: 'not-documented-tls' }] } },
+    { apiVersion: 'postgresql.cnpg.io/v1', kind: 'Cluster', metadata: { name: 'x-db', namespace: 'n' }, spec: { instances: 2 } },
+    { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', namespace: 'n' }, spec: { containers: [{ name: 'c', env: [{ name: 'A', valueFrom: { secretKeyRef: { name: 'x-db-app', key: 'passwd' } } }] }] } },
+  ];
+  const v = secretReferenceViolations(objects).join('\n');
+  assert.match(v, /Secret not-documented-tls is neither made by an operator/);
+  assert.match(v, /key passwd of Secret x-db-app is not one its operator writes/);
+  if (documentedSecrets().length > 0) {
+    for (const d of documentedSecrets()) assert.ok(d.pattern.test(d.name.replace(/<[^>]+>/g, 'x')), d.name);
+  }
 });

@@ -8,6 +8,7 @@ import {
 } from '../lib/config.js';
 import { passerelleDeployments } from '../lib/objects.js';
 import { renderOverlays } from '../lib/render.js';
+import { edgeRoutingViolations, wiringViolations } from '../lib/wiring.js';
 
 const overlays = renderOverlays().filter((o) => !o.error);
 
@@ -80,4 +81,47 @@ test('a Secret reference outside the operators and the guide, or to a key not wr
   if (documentedSecrets().length > 0) {
     for (const d of documentedSecrets()) assert.ok(d.pattern.test(d.name.replace(/<[^>]+>/g, 'x')), d.name);
   }
+});
+
+for (const o of overlays) {
+  test(`${o.name}: each service's database, Kafka listener, topics and Kafka user are the ones the render makes`, () => {
+    assert.deepEqual(wiringViolations(o.objects), []);
+  });
+}
+
+test('the wiring fails on another database, a plaintext client, a missing topic or a missing ACL', () => {
+  const o = overlays.find((x) => x.name === 'france');
+  if (!o) return;
+  const objects = structuredClone(o.objects);
+  const [d] = passerelleDeployments(objects);
+  const c = d.spec.template.spec.containers[0];
+  c.env = c.env.map((e) => (e.name === 'PASSERELLE_DB_HOST' ? { name: e.name, value: 'elsewhere-db-rw' } : e));
+  c.env.push({ name: 'PASSERELLE_KAFKA_SECURITY_PROTOCOL', value: 'SSL' });
+  const app = d.metadata.name;
+  const user = objects.find((x) => x.kind === 'KafkaUser' && x.metadata.name === app);
+  user.spec.authorization.acls = user.spec.authorization.acls.filter((a) => a.resource.type !== 'group');
+  const remaining = objects.filter((x) => !(x.kind === 'KafkaTopic' && (x.spec?.topicName ?? x.metadata.name).endsWith('.dlq')));
+  const v = wiringViolations(remaining).join('\n');
+  assert.match(v, /PASSERELLE_DB_HOST elsewhere-db-rw is the -rw Service of no CloudNativePG Cluster/);
+  assert.match(v, /security protocol SSL, but listener \S+ speaks SASL_SSL/);
+  assert.match(v, /no KafkaTopic \S+\.events\.dlq/);
+  assert.match(v, /no Read on group/);
+});
+
+test('the edge\'s gateway reaches each country\'s own services through that country\'s Ingress', () => {
+  if (overlays.length === 0) return;
+  assert.deepEqual(edgeRoutingViolations(overlays), []);
+});
+
+test('the routing check fails on a backend routed to the other country', () => {
+  const renders = structuredClone(overlays);
+  const edge = renders.find((r) => r.name === 'edge');
+  if (!edge) return;
+  const cm = edge.objects.find((o) => o.kind === 'ConfigMap' && o.data?.PASSERELLE_GATEWAY_COUNTRIES_MA_BACKENDS_ENROLLMENT);
+  assert.ok(cm, 'the edge ConfigMap names MA\'s enrollment backend');
+  cm.data.PASSERELLE_GATEWAY_COUNTRIES_MA_BACKENDS_ENROLLMENT = cm.data.PASSERELLE_GATEWAY_COUNTRIES_FR_BACKENDS_ENROLLMENT ?? cm.data.PASSERELLE_ENROLLMENT_URL;
+  cm.data.PASSERELLE_GATEWAY_COUNTRIES_MA_BACKENDS_COHORT = 'http://cohort.ma.passerelle.example';
+  const v = edgeRoutingViolations(renders).join('\n');
+  assert.match(v, /PASSERELLE_GATEWAY_COUNTRIES_MA_BACKENDS_ENROLLMENT \S+: no Ingress of morocco serves/);
+  assert.match(v, /PASSERELLE_GATEWAY_COUNTRIES_MA_BACKENDS_COHORT http:\/\/cohort\.ma\.passerelle\.example is not https/);
 });

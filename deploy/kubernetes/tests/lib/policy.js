@@ -22,7 +22,7 @@ export function imageViolations(where, image) {
   return [];
 }
 
-/** Requests, limits, probes, non-root, read-only root filesystem, no privilege escalation, pinned images. */
+/** Requests, limits, probes, non-root, read-only root filesystem, no privilege escalation, no capabilities, pinned images. */
 export function containerViolations(objects) {
   const out = [];
   for (const w of workloads(objects)) {
@@ -44,6 +44,12 @@ export function containerViolations(objects) {
       if (sc.readOnlyRootFilesystem !== true) out.push(`${where}: root filesystem is writable (readOnlyRootFilesystem is not true)`);
       if (sc.allowPrivilegeEscalation !== false) out.push(`${where}: allowPrivilegeEscalation is not false`);
       if (sc.privileged === true) out.push(`${where}: privileged`);
+      if (!(sc.capabilities?.drop ?? []).includes('ALL')) out.push(`${where}: capabilities are not dropped (capabilities.drop: [ALL])`);
+      if (!init && podLabels(w)['app.kubernetes.io/part-of'] === 'passerelle') {
+        // Quarkus' health endpoints (SmallRye Health): live is the process, ready its database, Kafka and OIDC.
+        if (c.livenessProbe && c.livenessProbe.httpGet?.path !== '/q/health/live') out.push(`${where}: liveness probe is not GET /q/health/live`);
+        if (c.readinessProbe && c.readinessProbe.httpGet?.path !== '/q/health/ready') out.push(`${where}: readiness probe is not GET /q/health/ready`);
+      }
       out.push(...imageViolations(where, c.image));
     }
   }
@@ -139,6 +145,54 @@ export function postgresViolations(objects) {
     if (!walArchive) out.push(`${describe(c)}: no WAL archiving to object storage (spec.backup.barmanObjectStore or a WAL-archiver plugin)`);
     if (!scheduled.some((s) => s.metadata?.namespace === c.metadata?.namespace && s.spec?.cluster?.name === c.metadata.name)) {
       out.push(`${describe(c)}: no ScheduledBackup of it`);
+    }
+  }
+  return out;
+}
+
+/** Do the NetworkPolicies of a namespace let pods with these labels (same namespace) in to pods with those? */
+export function ingressAllowed(objects, namespace, targetLabels, sourceLabels) {
+  const policies = ofKind(objects, 'NetworkPolicy').filter((p) => p.metadata?.namespace === namespace
+    && selects(p.spec?.podSelector ?? {}, targetLabels) && (p.spec?.policyTypes ?? ['Ingress']).includes('Ingress'));
+  if (policies.length === 0) return true; // not isolated
+  return policies.some((p) => (p.spec.ingress ?? []).some((rule) => !rule.from || rule.from.length === 0
+    || rule.from.some((peer) => !peer.namespaceSelector && !peer.ipBlock && selects(peer.podSelector ?? {}, sourceLabels))));
+}
+
+/**
+ * Only the gateway takes traffic from outside its namespace's own pods and controllers (no ingress
+ * rule of a service's policies is open to everyone or to an address block); every Passerelle pod
+ * is isolated both ways; and a service's database lets in its own service's pods, not another's.
+ */
+export function networkViolations(objects) {
+  const out = [];
+  const apps = passerelleDeployments(objects);
+  for (const d of apps) {
+    const labels = podLabels(d);
+    const ns = d.metadata.namespace;
+    const policies = ofKind(objects, 'NetworkPolicy').filter((p) => p.metadata?.namespace === ns && selects(p.spec?.podSelector ?? {}, labels));
+    for (const type of ['Ingress', 'Egress']) {
+      if (!policies.some((p) => (p.spec?.policyTypes ?? ['Ingress']).includes(type))) out.push(`${describe(d)}: no NetworkPolicy isolates its ${type.toLowerCase()}`);
+    }
+    const isGateway = labels['app.kubernetes.io/name'] === 'gateway';
+    if (!isGateway) {
+      for (const p of policies) {
+        for (const rule of p.spec?.ingress ?? []) {
+          if (!rule.from || rule.from.length === 0) out.push(`${describe(p)}: lets anyone in to ${d.metadata.name} (only the gateway takes outside traffic)`);
+          else if (rule.from.some((peer) => peer.ipBlock)) out.push(`${describe(p)}: lets an address block in to ${d.metadata.name} (only the gateway takes outside traffic)`);
+        }
+      }
+    }
+  }
+  // Each service's own database: the -rw host it is given names the cluster.
+  for (const d of apps) {
+    const host = podSpec(d).containers[0].env?.find((e) => e.name === 'PASSERELLE_DB_HOST')?.value;
+    const cluster = ofKind(objects, 'Cluster', 'postgresql.cnpg.io').find((c) => c.metadata.namespace === d.metadata.namespace && `${c.metadata.name}-rw` === host);
+    if (!cluster) continue;
+    const dbLabels = { 'cnpg.io/cluster': cluster.metadata.name, 'cnpg.io/instanceRole': 'primary', role: 'primary' };
+    if (!ingressAllowed(objects, d.metadata.namespace, dbLabels, podLabels(d))) out.push(`${describe(d)}: its database ${cluster.metadata.name} does not let it in`);
+    for (const other of apps.filter((o) => o !== d && o.metadata.namespace === d.metadata.namespace)) {
+      if (ingressAllowed(objects, d.metadata.namespace, dbLabels, podLabels(other))) out.push(`${describe(cluster)}: lets ${other.metadata.name} in (a service reaches only its own database)`);
     }
   }
   return out;

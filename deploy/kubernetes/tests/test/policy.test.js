@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { testsDir } from '../lib/paths.js';
 import {
-  availabilityViolations, containerViolations, countryViolations, engineViolations, kafkaTopicViolations, postgresViolations,
+  availabilityViolations, containerViolations, countryViolations, engineViolations, kafkaTopicViolations, networkViolations,
+  postgresViolations,
 } from '../lib/policy.js';
 import { parseYamlDocuments, renderOverlays } from '../lib/render.js';
 
@@ -15,7 +16,7 @@ const overlays = renderOverlays().filter((o) => !o.error);
 const OTHER_COUNTRY = { france: 'MA', morocco: 'FR' };
 
 for (const o of overlays) {
-  test(`${o.name}: containers have requests, limits, probes, a non-root user, a read-only root filesystem, no privilege escalation and a pinned image`, () => {
+  test(`${o.name}: containers have requests, limits, probes, a non-root user, a read-only root filesystem, no privilege escalation or capabilities and a pinned image`, () => {
     assert.deepEqual(containerViolations(o.objects), []);
   });
   test(`${o.name}: the operators' resources ask for requests and limits`, () => {
@@ -23,6 +24,9 @@ for (const o of overlays) {
   });
   test(`${o.name}: every Passerelle app has a PodDisruptionBudget, a NetworkPolicy and a HorizontalPodAutoscaler`, () => {
     assert.deepEqual(availabilityViolations(o.objects), []);
+  });
+  test(`${o.name}: only the gateway takes outside traffic, every app is isolated both ways, a service reaches only its own database`, () => {
+    assert.deepEqual(networkViolations(o.objects), []);
   });
   test(`${o.name}: Kafka topics have 3 replicas and min.insync.replicas 2`, () => {
     assert.deepEqual(kafkaTopicViolations(o.objects), []);
@@ -58,7 +62,8 @@ test('the policies fail on a container without limits, probes or a pinned image,
   spec.containers[0].securityContext = { allowPrivilegeEscalation: true };
   spec.initContainers = [{ name: 'wait', image: 'busybox' }];
   const v = containerViolations([deployment]).join('\n');
-  for (const expected of ['no cpu limits', 'no memory limits', 'no readiness probe', 'tagged latest', 'may run as root', 'readOnlyRootFilesystem', 'allowPrivilegeEscalation', 'init container wait: no cpu requests', 'busybox has no tag']) {
+  spec.containers[0].livenessProbe.httpGet.path = '/health';
+  for (const expected of ['no cpu limits', 'no memory limits', 'no readiness probe', 'tagged latest', 'may run as root', 'readOnlyRootFilesystem', 'allowPrivilegeEscalation', 'capabilities are not dropped', 'liveness probe is not GET /q/health/live', 'init container wait: no cpu requests', 'busybox has no tag']) {
     assert.match(v, new RegExp(expected), `expected "${expected}" in\n${v}`);
   }
 });
@@ -83,4 +88,19 @@ test('the country check finds the other country in names, hosts and backends', (
   const fine = ['passerelle-fr', 'max-body', 'cert-manager', 'schema.json', 'minimum', 'Europe/Paris', 'fr.passerelle.example'];
   for (const n of fine) assert.deepEqual(countryViolations([{ kind: 'ConfigMap', metadata: { name: 'x' }, data: { k: n } }], 'MA'), [], n);
   assert.equal(countryViolations([{ kind: 'ConfigMap', metadata: { name: 'x' }, data: { k: 'https://api.passerelle.fr' } }], 'FR').length, 1);
+});
+
+test('the network check fails on an open service, a database shared with another service', () => {
+  const o = overlays.find((x) => x.name === 'france');
+  if (!o) return;
+  const objects = structuredClone(o.objects);
+  const [first, second] = objects.filter((x) => x.kind === 'Deployment');
+  const policy = objects.find((x) => x.kind === 'NetworkPolicy' && x.metadata.name === first.metadata.name);
+  policy.spec.ingress.push({ from: [{ ipBlock: { cidr: '0.0.0.0/0' } }] });
+  const host = first.spec.template.spec.containers[0].env.find((e) => e.name === 'PASSERELLE_DB_HOST').value;
+  const dbPolicy = objects.find((x) => x.kind === 'NetworkPolicy' && x.spec.podSelector?.matchLabels?.['cnpg.io/cluster'] === host.replace(/-rw$/, ''));
+  dbPolicy.spec.ingress.push({ from: [{ podSelector: { matchLabels: { 'app.kubernetes.io/name': second.metadata.name } } }] });
+  const v = networkViolations(objects).join('\n');
+  assert.match(v, new RegExp(`lets an address block in to ${first.metadata.name}`));
+  assert.match(v, new RegExp(`lets ${second.metadata.name} in \\(a service reaches only its own database\\)`));
 });

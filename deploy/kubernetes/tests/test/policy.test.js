@@ -61,8 +61,8 @@ test('the policies fail on a container without limits, probes or a pinned image,
   spec.securityContext = {};
   spec.containers[0].securityContext = { allowPrivilegeEscalation: true };
   spec.initContainers = [{ name: 'wait', image: 'busybox' }];
-  const v = containerViolations([deployment]).join('\n');
   spec.containers[0].livenessProbe.httpGet.path = '/health';
+  const v = containerViolations([deployment]).join('\n');
   for (const expected of ['no cpu limits', 'no memory limits', 'no readiness probe', 'tagged latest', 'may run as root', 'readOnlyRootFilesystem', 'allowPrivilegeEscalation', 'capabilities are not dropped', 'liveness probe is not GET /q/health/live', 'init container wait: no cpu requests', 'busybox has no tag']) {
     assert.match(v, new RegExp(expected), `expected "${expected}" in\n${v}`);
   }

@@ -19,6 +19,11 @@ if ! cmp -s package-lock.json node_modules/.installed-lock.json 2>/dev/null; the
   cp package-lock.json node_modules/.installed-lock.json
 fi
 
+# Each overlay is rendered once, by the summary, and read back by the test files.
+PASSERELLE_K8S_RENDER_CACHE="$(mktemp -d "${TMPDIR:-/tmp}/passerelle-k8s-render.XXXXXX")"
+export PASSERELLE_K8S_RENDER_CACHE
+trap 'rm -rf "$PASSERELLE_K8S_RENDER_CACHE"' EXIT
+
 rc=0
 node summary.js || rc=$?
 node --test test/*.test.js || rc=$?

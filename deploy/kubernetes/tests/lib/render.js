@@ -1,7 +1,8 @@
 // Renders a Kustomize directory with the machine's kubectl (1.32, Kustomize 5.5), as an operator
 // would with `kubectl apply -k`, and parses the objects.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { overlaysDir } from './paths.js';
@@ -40,13 +41,30 @@ export function parseYamlDocuments(text, origin) {
 
 const cache = new Map();
 
+// run.sh renders each overlay once for the summary and every test file: they share this directory.
+function sharedRender(dir) {
+  const shared = process.env.PASSERELLE_K8S_RENDER_CACHE;
+  if (!shared) return undefined;
+  const file = join(shared, `${createHash('sha256').update(dir).digest('hex').slice(0, 16)}.yaml`);
+  return {
+    read: () => (existsSync(file) ? readFileSync(file, 'utf8') : undefined),
+    write: (text) => writeFileSync(file, text),
+  };
+}
+
 export function render(dir) {
   if (!cache.has(dir)) {
-    const result = spawnSync(kubectl(), ['kustomize', dir], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-    if (result.status !== 0) {
-      throw new Error(`kubectl kustomize ${dir} failed:\n${result.stderr || result.error}`);
+    const shared = sharedRender(dir);
+    let text = shared?.read();
+    if (text === undefined) {
+      const result = spawnSync(kubectl(), ['kustomize', dir], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+      if (result.status !== 0) {
+        throw new Error(`kubectl kustomize ${dir} failed:\n${result.stderr || result.error}`);
+      }
+      text = result.stdout;
+      shared?.write(text);
     }
-    cache.set(dir, parseYamlDocuments(result.stdout, `kubectl kustomize ${dir}`));
+    cache.set(dir, parseYamlDocuments(text, `kubectl kustomize ${dir}`));
   }
   return cache.get(dir);
 }

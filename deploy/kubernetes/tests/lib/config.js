@@ -288,6 +288,10 @@ export function configurationViolations(objects) {
         else if (e.key && source.keys && !source.keys.includes(e.key)) out.push(`${where}: ${variable} reads key ${e.key} of Secret ${e.secret}, which is not one ${source.by} (${source.keys.join(', ')})`);
       }
       if (variable.startsWith('envFrom:')) continue;
+      // Addresses a browser or another cluster uses carry tokens and personal data: https only.
+      if (/(_URL|_ORIGINS|_BACKENDS_[A-Z0-9_]+)$/.test(variable) && typeof e.value === 'string' && /(^|,)\s*http:\/\//.test(e.value)) {
+        out.push(`${where}: ${variable} (${e.from}) is plain http: ${e.value}`);
+      }
       const read = referenced.has(variable) || propertyEnvNames.has(variable) || RUNTIME_VARIABLES.has(variable)
         || documentedProperties.some((re) => re.test(variable));
       if (e.from.startsWith('ConfigMap ') && !e.configMap) {

@@ -48,7 +48,7 @@ test('the rule for developer-only defaults', () => {
   assert.equal(developerOnly('PASSERELLE_DB_USER', 'passerelle_${passerelle.events.service}'), undefined);
 });
 
-test('coverage fails on a missing variable, an unknown secret, a loopback value and a typo', () => {
+test('coverage fails on a missing variable, an unknown secret, a loopback value, plain http and a typo', () => {
   const o = overlays.find((x) => x.name === 'france') ?? overlays[0];
   if (!o) return;
   const objects = structuredClone(o.objects);
@@ -61,12 +61,14 @@ test('coverage fails on a missing variable, an unknown secret, a loopback value 
     { name: 'PASSERELLE_DB_HOST', value: '127.0.0.1' },
     { name: 'PASSERELLE_DB_PASSWORD', valueFrom: { secretKeyRef: { name: 'my-own-secret', key: 'password' } } },
     { name: 'PASSERELLE_KAFKA_BOOTSTRAPS', value: 'passerelle-kafka-bootstrap:9093' },
+    { name: 'PASSERELLE_PUBLIC_BASE_URL', value: 'http://api.passerelle.example' },
   ];
   const v = configurationViolations(objects).join('\n');
   assert.match(v, /PASSERELLE_KAFKA_BOOTSTRAP is not set/);
   assert.match(v, /PASSERELLE_DB_HOST from env names a loopback address/);
   assert.match(v, /Secret my-own-secret, which neither an operator's resource in the render creates nor docs\/guides\/kubernetes.md lists/);
   assert.match(v, /PASSERELLE_KAFKA_BOOTSTRAPS \(env\) is read by no property/);
+  assert.match(v, /PASSERELLE_PUBLIC_BASE_URL \(env\) is plain http/);
 });
 
 test('a Secret reference outside the operators and the guide, or to a key not written, fails', () => {

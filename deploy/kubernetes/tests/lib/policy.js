@@ -48,7 +48,11 @@ export function containerViolations(objects) {
       if (!init && podLabels(w)['app.kubernetes.io/part-of'] === 'passerelle') {
         // Quarkus' health endpoints (SmallRye Health): live is the process, ready its database, Kafka and OIDC.
         if (c.livenessProbe && c.livenessProbe.httpGet?.path !== '/q/health/live') out.push(`${where}: liveness probe is not GET /q/health/live`);
-        if (c.readinessProbe && c.readinessProbe.httpGet?.path !== '/q/health/ready') out.push(`${where}: readiness probe is not GET /q/health/ready`);
+        // The gateway's own readiness waits for every backend of every country: on Kubernetes one
+        // country's outage would take the whole edge out of its Service, so it is ready once it
+        // serves (ADR 0036); its breaker answers 503 for the country that is down.
+        const ready = podLabels(w)['app.kubernetes.io/name'] === 'gateway' ? '/q/health/live' : '/q/health/ready';
+        if (c.readinessProbe && c.readinessProbe.httpGet?.path !== ready) out.push(`${where}: readiness probe is not GET ${ready}`);
       }
       out.push(...imageViolations(where, c.image));
     }

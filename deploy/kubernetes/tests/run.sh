@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Renders every overlay under deploy/kubernetes/overlays and checks it offline: schemas, policies,
 # configuration coverage, drift (README.md beside this file). Run by ./passerelle test after the
-# build, and alone by ./passerelle k8s-check. Exits non-zero when a check fails.
+# build, and alone by ./passerelle k8s-check. Exits non-zero when a check fails. With
+# --write-generated (./passerelle k8s-manifests) it copies the last build's manifests instead.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 
@@ -17,6 +18,11 @@ done
 if ! cmp -s package-lock.json node_modules/.installed-lock.json 2>/dev/null; then
   npm ci --no-audit --no-fund --ignore-scripts --prefer-offline --loglevel=error --update-notifier=false
   cp package-lock.json node_modules/.installed-lock.json
+fi
+
+# ./passerelle k8s-manifests: the last build's manifests into deploy/kubernetes/generated.
+if [[ "${1:-}" == --write-generated ]]; then
+  exec node write-generated.js
 fi
 
 # Each overlay is rendered once, by the summary, and read back by the test files.

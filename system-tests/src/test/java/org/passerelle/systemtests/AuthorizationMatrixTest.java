@@ -260,8 +260,7 @@ class AuthorizationMatrixTest {
           identifiers.forEach(
               (id, scope) -> {
                 if (!scope.reaches().test(caller) && answer.body().contains(id)) {
-                  leak(
-                      request + " lists " + id + ", which only " + scope.description() + " reach");
+                  leak(request + " lists " + id + ", which only " + scope.description() + " reach");
                 }
               });
         }

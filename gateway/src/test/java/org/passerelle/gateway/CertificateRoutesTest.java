@@ -9,8 +9,9 @@ import org.junit.jupiter.api.Test;
 import org.passerelle.commons.testing.Tokens;
 
 /**
- * The one public API path: anyone checks a certificate through the edge without a token, while
- * revoking it and reading its audit trail stop there without one.
+ * A public API path (the other is the open intakes, OpenIntakeRoutesTest): anyone checks a
+ * certificate through the edge without a token, while revoking it and reading its audit trail stop
+ * there without one.
  */
 @QuarkusTest
 @QuarkusTestResource(EchoBackend.class)

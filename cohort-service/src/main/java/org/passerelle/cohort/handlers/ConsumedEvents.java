@@ -22,6 +22,10 @@ public final class ConsumedEvents {
   public static final ConsumedEvent<ApplicantErased> APPLICANT_ERASED =
       ConsumedEvent.of("enrollment", "applicant-erased", 1, ApplicantErased.class);
 
+  // learners read their own enrolments: their account leads to their learnerId (ADR 0039)
+  public static final ConsumedEvent<LearnerAccountLinked> LEARNER_ACCOUNT_LINKED =
+      ConsumedEvent.of("enrollment", "learner-account-linked", 1, LearnerAccountLinked.class);
+
   public static final ConsumedEvent<PartnerRegistered> PARTNER_REGISTERED =
       ConsumedEvent.of("partnership", "partner-registered", 1, PartnerRegistered.class);
 
@@ -34,6 +38,7 @@ public final class ConsumedEvents {
           APPLICATION_ACCEPTED,
           APPLICATION_WITHDRAWN,
           APPLICANT_ERASED,
+          LEARNER_ACCOUNT_LINKED,
           PARTNER_REGISTERED,
           PARTNER_CHANGED);
 

@@ -144,8 +144,7 @@ public class AttendanceSummaryService {
     return tallies;
   }
 
-  private static LearnerAttendanceSummary summary(
-      CohortLearner row, AttendanceTally tally, int threshold) {
+  static LearnerAttendanceSummary summary(CohortLearner row, AttendanceTally tally, int threshold) {
     return new LearnerAttendanceSummary(
         row.learnerId,
         row.status,

@@ -18,6 +18,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.passerelle.commons.rest.Page;
@@ -52,14 +53,28 @@ public class IntakeResource {
   @Operation(
       operationId = "listIntakes",
       summary = "List the intakes in your scope",
-      description = "By start date. Filters: country, site, cohort status.")
+      description =
+          "By start date. Filters: country, site, cohort status, and recruiting=true for the"
+              + " intakes that take applications today (planned or recruiting, today within the"
+              + " recruitment window), false for the others.")
   public Page<IntakeView> list(
       @QueryParam("country") @Pattern(regexp = "FR|MA") String country,
       @QueryParam("site") @Pattern(regexp = "[A-Z]{2}-[A-Z0-9-]{1,61}") String site,
       @QueryParam("status") @Pattern(regexp = "[A-Z_]{1,20}") String status,
+      @Parameter(description = "true: recruiting now; false: not taking applications today")
+          @QueryParam("recruiting")
+          @Pattern(regexp = "true|false")
+          String recruiting,
       @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Page.MAX_PAGE) int page,
       @QueryParam("size") @DefaultValue(Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE) int size) {
-    return service.list(country, site, status, page, size, scope.get());
+    return service.list(
+        country,
+        site,
+        status,
+        recruiting == null ? null : Boolean.valueOf(recruiting),
+        page,
+        size,
+        scope.get());
   }
 
   @GET

@@ -67,10 +67,19 @@ public class IntakeService {
     this.now = now;
   }
 
-  /** The intakes in the caller's scope that pass the filters (each optional). */
+  /**
+   * The intakes in the caller's scope that pass the filters (each optional); {@code recruiting}:
+   * whether they take applications today.
+   */
   @Transactional
   public Page<IntakeView> list(
-      String country, String site, String status, int page, int size, AccessScope scope) {
+      String country,
+      String site,
+      String status,
+      Boolean recruiting,
+      int page,
+      int size,
+      AccessScope scope) {
     List<String> where = new ArrayList<>();
     Map<String, Object> parameters = new HashMap<>();
     where.add(ScopeQuery.staff(scope, parameters, "country", "siteCode"));
@@ -85,6 +94,11 @@ public class IntakeService {
     if (status != null) {
       where.add("cohortStatus = :status");
       parameters.put("status", status);
+    }
+    if (recruiting != null) {
+      where.add(
+          recruiting ? IntakeRepository.OPEN_ON_TODAY : "not " + IntakeRepository.OPEN_ON_TODAY);
+      parameters.put("today", now.timestamp().toLocalDate());
     }
     Sort sort = Sort.by("startDate").and("id");
     var query = intakes.find(String.join(" and ", where), sort, parameters);

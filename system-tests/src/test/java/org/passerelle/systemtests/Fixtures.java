@@ -455,6 +455,7 @@ final class Fixtures {
     register("retention-runs", retentionRun, Scope.country(COUNTRY));
     register("cohorts", cohort, cergy);
     register("cohorts/learners", learner, cergy);
+    register("learners", learner, cergy);
     register("cohorts/attendance", today.toString(), cergy);
     register("cohorts/attendance/learners", learner, cergy);
     register("cohorts/certification-results", learner, cergy);

@@ -60,5 +60,13 @@ class SelectionFlowTest {
                 .extract()
                 .<List<String>>path("applicationId"))
         .containsExactly(waitlisted);
+    assertThat(
+            Platform.asUser("site-staff-fr")
+                .get("/api/v1/intakes/" + cohort + "/waitlist/entries")
+                .then()
+                .statusCode(200)
+                .extract()
+                .<List<String>>path("items.applicationId"))
+        .containsExactly(waitlisted);
   }
 }

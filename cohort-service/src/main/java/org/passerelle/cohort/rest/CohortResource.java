@@ -54,6 +54,7 @@ import org.passerelle.commons.rest.IfMatch;
 import org.passerelle.commons.rest.Page;
 import org.passerelle.commons.rest.QueryParams;
 import org.passerelle.commons.rest.Responses;
+import org.passerelle.commons.rest.Sorting;
 import org.passerelle.commons.security.CurrentScope;
 import org.passerelle.commons.security.Roles;
 import org.passerelle.problem.ProblemType;
@@ -282,7 +283,7 @@ public class CohortResource {
       operationId = "listCohorts",
       summary = "List the cohorts in your scope",
       description =
-          "By start date, then id. Filters combine; several status parameters mean any of them;"
+          "By start date, then id, unless sort says otherwise. Filters combine; several status parameters mean any of them;"
               + " startFrom and startTo bound the start date, both included. Integrations get"
               + " trainers and cancellationReason null.")
   public Page<CohortView> list(
@@ -307,6 +308,16 @@ public class CohortResource {
           @QueryParam("startTo")
           @Size(max = 10)
           String startTo,
+      @Parameter(
+              description =
+                  Sorting.SYNTAX
+                      + " Fields: startDate, endDate, programme, site, country, status. Default"
+                      + " startDate, the order read from the scopes' indexes; another order sorts"
+                      + " the whole of the caller's scope that matches.",
+              example = "site,-startDate")
+          @QueryParam(Sorting.PARAMETER)
+          @Size(max = 200)
+          String sort,
       @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Page.MAX_PAGE) int page,
       @QueryParam("size") @DefaultValue(Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE) int size) {
     return search.list(
@@ -317,6 +328,7 @@ public class CohortResource {
             QueryParams.values(CohortStatus.class, "status", statuses),
             QueryParams.date("startFrom", startFrom),
             QueryParams.date("startTo", startTo)),
+        CohortSearchService.SORTING.parse(sort),
         page,
         size,
         scope.get());

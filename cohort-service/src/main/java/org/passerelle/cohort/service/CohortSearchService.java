@@ -1,6 +1,5 @@
 package org.passerelle.cohort.service;
 
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
@@ -17,6 +16,7 @@ import org.passerelle.cohort.repository.CohortLearnerRepository;
 import org.passerelle.cohort.repository.CohortRepository;
 import org.passerelle.commons.problem.ProblemException;
 import org.passerelle.commons.rest.Page;
+import org.passerelle.commons.rest.Sorting;
 import org.passerelle.commons.security.AccessScope;
 import org.passerelle.commons.security.ScopeQuery;
 
@@ -33,6 +33,27 @@ public class CohortSearchService {
       LocalDate startFrom,
       LocalDate startTo) {}
 
+  /**
+   * What the list sorts by (ADR 0040). The default, by start date, is the order of the scopes'
+   * indexes (ADR 0032); another order sorts the caller's scope.
+   */
+  public static final Sorting SORTING =
+      Sorting.of(
+          "startDate",
+          "id",
+          "startDate",
+          "startDate",
+          "endDate",
+          "endDate",
+          "programme",
+          "programmeCode",
+          "site",
+          "siteCode",
+          "country",
+          "country",
+          "status",
+          "status");
+
   private final CohortRepository cohorts;
   private final CohortLearnerRepository learners;
 
@@ -44,6 +65,13 @@ public class CohortSearchService {
   /** Ordered by start date, then id, so that pages neither skip nor repeat a cohort. */
   @Transactional
   public Page<CohortView> list(Filters filters, int page, int size, AccessScope scope) {
+    return list(filters, SORTING.parse(null), page, size, scope);
+  }
+
+  /** In the order asked for, ties broken by id so that pages neither skip nor repeat a cohort. */
+  @Transactional
+  public Page<CohortView> list(
+      Filters filters, Sorting.Order order, int page, int size, AccessScope scope) {
     if (filters.startFrom() != null
         && filters.startTo() != null
         && filters.startTo().isBefore(filters.startFrom())) {
@@ -76,8 +104,7 @@ public class CohortSearchService {
       where.add("startDate <= :startTo");
       parameters.put("startTo", filters.startTo());
     }
-    var query =
-        cohorts.find(String.join(" and ", where), Sort.by("startDate").and("id"), parameters);
+    var query = cohorts.find(String.join(" and ", where), order.sort(), parameters);
     Page<Cohort> found = Page.of(query, page, size, cohort -> cohort);
     Map<UUID, Long> seats = learners.seatsTaken(found.items().stream().map(c -> c.id).toList());
     List<CohortView> items =

@@ -229,6 +229,76 @@ class CohortListTest {
     given().get(COHORTS).then().statusCode(401);
   }
 
+  @Test
+  void sortOrdersByTheFieldsAskedThenByIdAndNeverWidensTheScope() {
+    List<String> sevran = ordered(sevranPlanned, sevranCancelled);
+    list("platform-admin", "sort", "site")
+        .statusCode(200)
+        .body(
+            "items.id",
+            contains(
+                cergyRecruiting, sevran.get(0), sevran.get(1), casablancaCompleted, fesRunning));
+    list("platform-admin", "sort", "site,-startDate")
+        .body(
+            "items.id",
+            contains(
+                cergyRecruiting, sevranCancelled, sevranPlanned, casablancaCompleted, fesRunning));
+    List<String> lastDay = ordered(casablancaCompleted, sevranCancelled);
+    list("platform-admin", "sort", "-startDate")
+        .body(
+            "items.id",
+            contains(lastDay.get(0), lastDay.get(1), fesRunning, cergyRecruiting, sevranPlanned));
+    // Statuses sort by their names.
+    list("platform-admin", "sort", "status")
+        .body(
+            "items.id",
+            contains(
+                sevranCancelled, casablancaCompleted, sevranPlanned, cergyRecruiting, fesRunning));
+    list("platform-admin", "sort", "-programme,country", "size", 2, "page", 1)
+        .body("items.id", contains(fesRunning, cergyRecruiting))
+        .body("total", equalTo(5));
+    list("platform-admin", "sort", "startDate").body("items.id", equalTo(all()));
+    list("site-staff-fr", "sort", "-startDate")
+        .body("items.id", contains(sevranCancelled, sevranPlanned));
+  }
+
+  @Test
+  void anUnknownSortFieldOrParameterIsA400ListingWhatTheListAccepts() {
+    ReferenceDataResourceTest.as("platform-admin")
+        .header("Accept-Language", "en")
+        .queryParam("sort", "startDate,capacity")
+        .get(COHORTS)
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("errors.field", contains("sort"))
+        .body(
+            "detail",
+            equalTo(
+                "This list does not sort by \"capacity\". It sorts by: startDate, endDate,"
+                    + " programme, site, country, status (prefixed with - for descending order)."));
+    ReferenceDataResourceTest.as("platform-admin")
+        .header("Accept-Language", "ar")
+        .queryParam("sort", "-siteCode")
+        .get(COHORTS)
+        .then()
+        .statusCode(400)
+        .header("Content-Language", "ar")
+        .body("errors.field", contains("sort"));
+    ReferenceDataResourceTest.as("platform-admin")
+        .header("Accept-Language", "en")
+        .queryParam("order", "startDate")
+        .get(COHORTS)
+        .then()
+        .statusCode(400)
+        .body("errors.field", contains("order"))
+        .body(
+            "detail",
+            equalTo(
+                "Unknown parameter(s): order. This operation accepts: country, page, programme,"
+                    + " site, size, sort, startFrom, startTo, status."));
+  }
+
   private static List<String> only(List<String> all, String... kept) {
     List<String> wanted = List.of(kept);
     return all.stream().filter(wanted::contains).toList();

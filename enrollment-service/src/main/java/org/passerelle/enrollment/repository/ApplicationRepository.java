@@ -20,7 +20,16 @@ public class ApplicationRepository implements PanacheRepositoryBase<Application,
    * {@code p}, with their named parameters. In SQL, not HQL, so that the expressions are exactly
    * those the list indexes were made of (ADR 0032).
    */
-  public record Selection(String where, Map<String, Object> parameters) {}
+  public record Selection(String where, Map<String, Object> parameters, String orderBy) {
+
+    /** In the list's default order, newest first: the order its indexes hold (ADR 0032). */
+    public Selection(String where, Map<String, Object> parameters) {
+      this(where, parameters, DEFAULT_ORDER);
+    }
+  }
+
+  /** Newest first; each list index holds this order within its scope (ADR 0032). */
+  public static final String DEFAULT_ORDER = "a.submitted_at desc, a.id";
 
   /**
    * The ids of a window of the selection, newest first: the order the list indexes hold, so that
@@ -28,9 +37,19 @@ public class ApplicationRepository implements PanacheRepositoryBase<Application,
    * condition names it, the database leaves it out.
    */
   public static String windowSql(String where) {
+    return windowSql(where, DEFAULT_ORDER);
+  }
+
+  /**
+   * The ids of a window of the selection in the given order (SQL on {@code a} and {@code p}, ending
+   * with {@code a.id}). Another order than {@link #DEFAULT_ORDER} sorts the caller's scope.
+   */
+  public static String windowSql(String where, String orderBy) {
     return "select a.id from application a left join applicant p on p.id = a.applicant_id where "
         + where
-        + " order by a.submitted_at desc, a.id offset :offset limit :limit";
+        + " order by "
+        + orderBy
+        + " offset :offset limit :limit";
   }
 
   /** How many applications the selection holds, reading no more than {@code :limit} of them. */
@@ -41,14 +60,16 @@ public class ApplicationRepository implements PanacheRepositoryBase<Application,
         + " limit :limit) counted";
   }
 
-  /** The selection's rows newest first, with their applicants, for {@link Page#counted}. */
+  /** The selection's rows in its order, with their applicants, for {@link Page#counted}. */
   public Page.Rows<Application> rows(Selection selection) {
     return new Page.Rows<>() {
       @Override
       public List<Application> read(long offset, int limit) {
         @SuppressWarnings("unchecked")
         List<UUID> ids =
-            bind(getEntityManager().createNativeQuery(windowSql(selection.where()), UUID.class))
+            bind(getEntityManager()
+                    .createNativeQuery(
+                        windowSql(selection.where(), selection.orderBy()), UUID.class))
                 .setParameter("offset", offset)
                 .setParameter("limit", limit)
                 .getResultList();

@@ -36,6 +36,7 @@ import org.passerelle.commons.rest.IfMatch;
 import org.passerelle.commons.rest.Page;
 import org.passerelle.commons.rest.QueryParams;
 import org.passerelle.commons.rest.Responses;
+import org.passerelle.commons.rest.Sorting;
 import org.passerelle.commons.security.CurrentScope;
 import org.passerelle.commons.security.Roles;
 import org.passerelle.enrollment.ApplicationStatus;
@@ -125,7 +126,9 @@ public class ApplicationResource {
               + " (REFUGEE, DISABILITY) is for the roles that read them, and audited; erased"
               + " applicants are never found by a priority public. The total is counted up to"
               + " 1000, a search's up to its page: when more match, totalIsExact is false and"
-              + " total is a lower bound.")
+              + " total is a lower bound. externalRef, applicantId and learnerId narrow the"
+              + " caller's scope, never reach beyond it: an application outside it is not"
+              + " listed.")
   public Page<ApplicationSummary> list(
       @QueryParam("q") @Size(min = 2, max = 100) String q,
       @Parameter(schema = @Schema(implementation = ApplicationStatus.class))
@@ -154,6 +157,37 @@ public class ApplicationResource {
           @QueryParam("priorityPublic")
           @Size(max = 4)
           List<@Size(max = 30) String> priorityPublics,
+      @Parameter(
+              description =
+                  "The application a regional office's system filed under this reference, in"
+                      + " the caller's scope")
+          @QueryParam("externalRef")
+          @Size(min = 1, max = 100)
+          String externalRef,
+      @Parameter(
+              description = "The applications of this applicant (applicantId of the list's items)",
+              schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+          @QueryParam("applicantId")
+          @Size(max = 36)
+          String applicantId,
+      @Parameter(
+              description =
+                  "The applications of this learner (the pseudonym the other services know the"
+                      + " person by, e.g. cohort-service's learnerId)",
+              schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+          @QueryParam("learnerId")
+          @Size(max = 36)
+          String learnerId,
+      @Parameter(
+              description =
+                  Sorting.SYNTAX
+                      + " Fields: submittedAt, updatedAt, lastName, firstName, status. Default"
+                      + " -submittedAt (newest first), the only order read from an index;"
+                      + " another order sorts the whole of the caller's scope that matches.",
+              example = "lastName,-submittedAt")
+          @QueryParam(Sorting.PARAMETER)
+          @Size(max = 200)
+          String sort,
       @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Page.MAX_PAGE) int page,
       @QueryParam("size") @DefaultValue(Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE) int size) {
     return search.list(
@@ -165,7 +199,11 @@ public class ApplicationResource {
             country,
             QueryParams.date("submittedFrom", submittedFrom),
             QueryParams.date("submittedTo", submittedTo),
-            QueryParams.values(PriorityPublic.class, "priorityPublic", priorityPublics)),
+            QueryParams.values(PriorityPublic.class, "priorityPublic", priorityPublics),
+            externalRef,
+            QueryParams.uuid("applicantId", applicantId),
+            QueryParams.uuid("learnerId", learnerId)),
+        ApplicationSearchService.SORTING.parse(sort),
         page,
         size,
         scope.get());

@@ -11,16 +11,20 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.passerelle.commons.rest.Deprecations;
 import org.passerelle.commons.rest.Page;
 import org.passerelle.commons.rest.Responses;
 import org.passerelle.commons.security.CurrentScope;
@@ -90,15 +94,46 @@ public class IntakeResource {
   }
 
   @GET
+  @Path("{id}/waitlist/entries")
+  @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.COUNTRY_ADMIN, Roles.SITE_STAFF})
+  @Operation(
+      operationId = "listIntakeWaitlistEntries",
+      summary = "The intake's waitlist, in the order promotions follow",
+      description =
+          "The order is configured (passerelle.enrollment.waitlist.order), by default priority"
+              + " publics first, then the test score, then the date waitlisted; position is the"
+              + " place on the whole waitlist. A page of the list shape of every list.")
+  public Page<WaitlistEntry> waitlistEntries(
+      @PathParam("id") UUID id,
+      @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Page.MAX_PAGE) int page,
+      @QueryParam("size") @DefaultValue(Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE) int size) {
+    return Page.slice(waitlist.of(id, scope.get()), page, size);
+  }
+
+  @GET
   @Path("{id}/waitlist")
   @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.COUNTRY_ADMIN, Roles.SITE_STAFF})
   @Operation(
       operationId = "getIntakeWaitlist",
-      summary = "The intake's waitlist, in the order promotions follow",
+      deprecated = true,
+      summary = "The intake's whole waitlist as a bare array (deprecated)",
       description =
-          "The order is configured (passerelle.enrollment.waitlist.order), by default priority"
-              + " publics first, then the test score, then the date waitlisted.")
-  public List<WaitlistEntry> waitlist(@PathParam("id") UUID id) {
-    return waitlist.of(id, scope.get());
+          "Deprecated: removed after 2027-06-30; use listIntakeWaitlistEntries"
+              + " (GET /api/v1/intakes/{id}/waitlist/entries), the same entries in the list shape"
+              + " of every list. Answers carry Deprecation, Sunset and a Link to it. The order is"
+              + " configured (passerelle.enrollment.waitlist.order), by default priority publics"
+              + " first, then the test score, then the date waitlisted.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The whole waitlist, in order",
+      content =
+          @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = WaitlistEntry.class)))
+  public Response waitlist(@PathParam("id") UUID id, @Context UriInfo uri) {
+    List<WaitlistEntry> entries = waitlist.of(id, scope.get());
+    return Deprecations.ok(
+        entries,
+        Deprecations.ISSUE_20_DEPRECATED,
+        Deprecations.ISSUE_20_SUNSET,
+        Responses.location(uri, "entries"));
   }
 }

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.passerelle.commons.problem.ProblemException;
 import org.passerelle.commons.rest.Page;
+import org.passerelle.commons.rest.Sorting;
 import org.passerelle.commons.security.AccessScope;
 import org.passerelle.commons.security.Roles;
 import org.passerelle.commons.security.ScopeQuery;
@@ -26,7 +27,10 @@ import org.passerelle.enrollment.repository.ApplicationRepository;
 @ApplicationScoped
 public class ApplicationSearchService {
 
-  /** The search's filters, each optional. */
+  /**
+   * The search's filters, each optional. {@code externalRef}, {@code applicantId} and {@code
+   * learnerId} narrow the caller's scope like the others: they never reach beyond it.
+   */
   public record Filters(
       String q,
       ApplicationStatus status,
@@ -35,7 +39,53 @@ public class ApplicationSearchService {
       String country,
       LocalDate submittedFrom,
       LocalDate submittedTo,
-      Set<PriorityPublic> priorityPublics) {}
+      Set<PriorityPublic> priorityPublics,
+      String externalRef,
+      UUID applicantId,
+      UUID learnerId) {
+
+    public Filters(
+        String q,
+        ApplicationStatus status,
+        UUID intakeId,
+        String site,
+        String country,
+        LocalDate submittedFrom,
+        LocalDate submittedTo,
+        Set<PriorityPublic> priorityPublics) {
+      this(
+          q,
+          status,
+          intakeId,
+          site,
+          country,
+          submittedFrom,
+          submittedTo,
+          priorityPublics,
+          null,
+          null,
+          null);
+    }
+  }
+
+  /**
+   * What the list sorts by (ADR 0040). Only the default, newest first, walks the scope's index (ADR
+   * 0032); another order sorts the caller's scope.
+   */
+  public static final Sorting SORTING =
+      Sorting.of(
+          "-submittedAt",
+          "a.id",
+          "submittedAt",
+          "a.submitted_at",
+          "updatedAt",
+          "a.updated_at",
+          "lastName",
+          "p.last_name",
+          "firstName",
+          "p.first_name",
+          "status",
+          "a.status");
 
   /** Separates the texts of migration V2026.12.08.10's applicant_search_text. */
   private static final char SEARCH_TEXT_SEPARATOR = '\u0001';
@@ -50,8 +100,16 @@ public class ApplicationSearchService {
 
   @Transactional
   public Page<ApplicationSummary> list(Filters filters, int page, int size, AccessScope scope) {
+    return list(filters, SORTING.parse(null), page, size, scope);
+  }
+
+  @Transactional
+  public Page<ApplicationSummary> list(
+      Filters filters, Sorting.Order order, int page, int size, AccessScope scope) {
     List<String> sensitiveFilters = sensitiveFilters(filters, scope);
-    ApplicationRepository.Selection selection = selection(filters, scope);
+    ApplicationRepository.Selection found = selection(filters, scope);
+    ApplicationRepository.Selection selection =
+        new ApplicationRepository.Selection(found.where(), found.parameters(), order.clause());
     sensitive.record(
         scope, SensitiveDataAccess.Action.SEARCH, null, sensitiveFilters, "listApplications");
     // A search's matches are found through the trigram index, all of them before any is counted:
@@ -116,6 +174,18 @@ public class ApplicationSearchService {
     if (filters.intakeId() != null) {
       where.add("a.intake_id = :intakeId");
       parameters.put("intakeId", filters.intakeId());
+    }
+    if (filters.externalRef() != null) {
+      where.add("a.external_ref = :externalRef");
+      parameters.put("externalRef", filters.externalRef());
+    }
+    if (filters.applicantId() != null) {
+      where.add("a.applicant_id = :applicantId");
+      parameters.put("applicantId", filters.applicantId());
+    }
+    if (filters.learnerId() != null) {
+      where.add("p.learner_id = :learnerId");
+      parameters.put("learnerId", filters.learnerId());
     }
     if (filters.site() != null) {
       where.add("a.site_code = :site");

@@ -265,9 +265,30 @@ class ApplicationSelectionTest {
       awaitStatus(id, "WAITLISTED");
     }
     Api.as("site-staff-fr")
+        .get("/api/v1/intakes/" + sevran + "/waitlist/entries?size=2")
+        .then()
+        .statusCode(200)
+        .body("items.applicationId", equalTo(List.of(priority, highScore)))
+        .body("items.position", equalTo(List.of(1, 2)))
+        .body("total", equalTo(3))
+        .body("totalIsExact", equalTo(true));
+    Api.as("site-staff-fr")
+        .get("/api/v1/intakes/" + sevran + "/waitlist/entries?size=2&page=1")
+        .then()
+        .statusCode(200)
+        .body("items.applicationId", equalTo(List.of(lowScore)))
+        .body("items.position", equalTo(List.of(3)));
+    // The bare array stays until its sunset, saying so and where its successor is.
+    Api.as("site-staff-fr")
         .get("/api/v1/intakes/" + sevran + "/waitlist")
         .then()
         .statusCode(200)
+        .header("Deprecation", "@1796428800")
+        .header("Sunset", "Wed, 30 Jun 2027 23:59:59 GMT")
+        .header(
+            "Link",
+            org.hamcrest.Matchers.endsWith(
+                "/api/v1/intakes/" + sevran + "/waitlist/entries>; rel=\"successor-version\""))
         .body("applicationId", equalTo(List.of(priority, highScore, lowScore)))
         .body("position", equalTo(List.of(1, 2, 3)));
 

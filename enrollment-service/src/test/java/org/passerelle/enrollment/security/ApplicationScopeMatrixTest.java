@@ -74,5 +74,6 @@ class ApplicationScopeMatrixTest {
 
     as(caller).get("/api/v1/intakes/" + intake).then().statusCode(intakeRead);
     as(caller).get("/api/v1/intakes/" + intake + "/waitlist").then().statusCode(waitlist);
+    as(caller).get("/api/v1/intakes/" + intake + "/waitlist/entries").then().statusCode(waitlist);
   }
 }

@@ -36,6 +36,7 @@ import org.passerelle.commons.rest.IfMatch;
 import org.passerelle.commons.rest.Page;
 import org.passerelle.commons.rest.QueryParams;
 import org.passerelle.commons.rest.Responses;
+import org.passerelle.commons.rest.Sorting;
 import org.passerelle.commons.security.CurrentScope;
 import org.passerelle.commons.security.Roles;
 import org.passerelle.partnership.PartnerRole;
@@ -152,7 +153,7 @@ public class PartnerResource {
       operationId = "listPartners",
       summary = "List the partners in your scope",
       description =
-          "By name, then id. Staff and integrations see their country's partners, partner users"
+          "By name, then id, unless sort says otherwise. Staff and integrations see their country's partners, partner users"
               + " their own organisation. Filters combine: country, a role the partner has, a"
               + " site it serves, its status, and q (part of the name, any case, or the whole"
               + " legal identifier). Never the contacts.")
@@ -175,6 +176,16 @@ public class PartnerResource {
           @QueryParam("q")
           @Size(max = 100)
           String q,
+      @Parameter(
+              description =
+                  Sorting.SYNTAX
+                      + " Fields: name, country, kind, status, city, createdAt, updatedAt."
+                      + " Default name, the order read from the scopes' indexes; another order"
+                      + " sorts the whole of the caller's scope that matches.",
+              example = "-createdAt")
+          @QueryParam(Sorting.PARAMETER)
+          @Size(max = 200)
+          String sort,
       @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Page.MAX_PAGE) int page,
       @QueryParam("size") @DefaultValue(Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE) int size) {
     return search.list(
@@ -184,6 +195,7 @@ public class PartnerResource {
             site,
             QueryParams.value(PartnerStatus.class, "status", status),
             q),
+        PartnerSearchService.SORTING.parse(sort),
         page,
         size,
         scope.get());

@@ -1,6 +1,5 @@
 package org.passerelle.partnership.service;
 
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
@@ -10,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.passerelle.commons.rest.Page;
+import org.passerelle.commons.rest.Sorting;
 import org.passerelle.commons.security.AccessScope;
 import org.passerelle.commons.security.Roles;
 import org.passerelle.commons.security.ScopeQuery;
@@ -29,6 +29,29 @@ public class PartnerSearchService {
   public record Filters(
       String country, PartnerRole role, String site, PartnerStatus status, String q) {}
 
+  /**
+   * What the list sorts by (ADR 0040). The default, by name, is the order of the scopes' indexes
+   * (ADR 0032); another order sorts the caller's scope.
+   */
+  public static final Sorting SORTING =
+      Sorting.of(
+          "name",
+          "id",
+          "name",
+          "name",
+          "country",
+          "country",
+          "kind",
+          "kind",
+          "status",
+          "status",
+          "city",
+          "city",
+          "createdAt",
+          "createdAt",
+          "updatedAt",
+          "updatedAt");
+
   private final PartnerRepository partners;
 
   PartnerSearchService(PartnerRepository partners) {
@@ -38,6 +61,13 @@ public class PartnerSearchService {
   /** By name, then id, so that pages neither skip nor repeat a partner. */
   @Transactional
   public Page<PartnerView> list(Filters filters, int page, int size, AccessScope scope) {
+    return list(filters, SORTING.parse(null), page, size, scope);
+  }
+
+  /** In the order asked for, ties broken by id so that pages neither skip nor repeat a partner. */
+  @Transactional
+  public Page<PartnerView> list(
+      Filters filters, Sorting.Order order, int page, int size, AccessScope scope) {
     List<String> where = new ArrayList<>();
     Map<String, Object> parameters = new HashMap<>();
     where.add(scope(scope, parameters));
@@ -63,7 +93,7 @@ public class PartnerSearchService {
       parameters.put("name", "%" + escapeLike(q.toLowerCase(Locale.ROOT)) + "%");
       parameters.put("number", q.replace(" ", ""));
     }
-    var query = partners.find(String.join(" and ", where), Sort.by("name").and("id"), parameters);
+    var query = partners.find(String.join(" and ", where), order.sort(), parameters);
     return Page.of(query, page, size, PartnerView::of);
   }
 

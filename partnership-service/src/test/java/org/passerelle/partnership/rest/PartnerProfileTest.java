@@ -270,7 +270,7 @@ class PartnerProfileTest {
     for (String[] bad :
         new String[][] {
           {"role", "BANK"}, {"status", "GONE"}, {"country", "ES"}, {"site", "cergy"},
-          {"size", "101"}, {"page", "-1"}, {"q", "x".repeat(101)}, {"sort", "name"}
+          {"size", "101"}, {"page", "-1"}, {"q", "x".repeat(101)}, {"sort", "registrationNumber"}
         }) {
       as("platform-admin")
           .queryParam(bad[0], bad[1])

@@ -37,6 +37,7 @@ import org.passerelle.commons.rest.IfMatch;
 import org.passerelle.commons.rest.Page;
 import org.passerelle.commons.rest.QueryParams;
 import org.passerelle.commons.rest.Responses;
+import org.passerelle.commons.rest.Sorting;
 import org.passerelle.commons.security.CurrentScope;
 import org.passerelle.commons.security.Roles;
 import org.passerelle.placement.ContractType;
@@ -107,7 +108,7 @@ public class JobOfferResource {
       operationId = "listJobOffers",
       summary = "List the job offers in your scope",
       description =
-          "Newest first. Staff see every offer of their sites (drafts and moderation included)"
+          "Newest first, unless sort says otherwise. Staff see every offer of their sites (drafts and moderation included)"
               + " and the published or past offers of their country, partners their own,"
               + " learners the published offers of their country. q searches the title, the"
               + " employer and the description; site keeps offers relayed by or targeting it;"
@@ -134,6 +135,17 @@ public class JobOfferResource {
           List<@Size(max = 20) String> statuses,
       @QueryParam("partnerId") @Size(max = 36) String partnerId,
       @QueryParam("q") @Size(max = 100) String q,
+      @Parameter(
+              description =
+                  Sorting.SYNTAX
+                      + " Fields: createdAt, publishedAt, closingDate, title, employerName, site,"
+                      + " status. Default -createdAt (newest first), the order read from the"
+                      + " scopes' indexes; another order sorts the whole of the caller's scope"
+                      + " that matches.",
+              example = "closingDate")
+          @QueryParam(Sorting.PARAMETER)
+          @Size(max = 200)
+          String sort,
       @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Page.MAX_PAGE) int page,
       @QueryParam("size") @DefaultValue(Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE) int size) {
     return service.list(
@@ -146,6 +158,7 @@ public class JobOfferResource {
             QueryParams.values(JobOfferStatus.class, "status", statuses),
             QueryParams.uuid("partnerId", partnerId),
             q),
+        JobOfferService.SORTING.parse(sort),
         page,
         size,
         scope.get());

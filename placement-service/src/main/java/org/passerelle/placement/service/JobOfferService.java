@@ -1,6 +1,5 @@
 package org.passerelle.placement.service;
 
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -21,6 +20,7 @@ import org.passerelle.commons.idempotency.IdempotencyKeys;
 import org.passerelle.commons.outbox.Outbox;
 import org.passerelle.commons.problem.ProblemException;
 import org.passerelle.commons.rest.Page;
+import org.passerelle.commons.rest.Sorting;
 import org.passerelle.commons.security.AccessScope;
 import org.passerelle.commons.security.Roles;
 import org.passerelle.commons.time.Now;
@@ -217,9 +217,39 @@ public class JobOfferService {
     return view(reachable(id, scope, LockModeType.NONE), scope);
   }
 
+  /**
+   * What the list sorts by (ADR 0040). The default, newest first, is the order of the scopes'
+   * indexes (ADR 0032); another order sorts the caller's scope.
+   */
+  public static final Sorting SORTING =
+      Sorting.of(
+          "-createdAt",
+          "o.id",
+          "createdAt",
+          "o.createdAt",
+          "publishedAt",
+          "o.publishedAt",
+          "closingDate",
+          "o.closingDate",
+          "title",
+          "o.title",
+          "employerName",
+          "o.employerName",
+          "site",
+          "o.siteCode",
+          "status",
+          "o.status");
+
   /** Newest first, then by id, so that pages neither skip nor repeat an offer. */
   @Transactional
   public Page<JobOfferView> list(Filters filters, int page, int size, AccessScope scope) {
+    return list(filters, SORTING.parse(null), page, size, scope);
+  }
+
+  /** In the order asked for, ties broken by id so that pages neither skip nor repeat an offer. */
+  @Transactional
+  public Page<JobOfferView> list(
+      Filters filters, Sorting.Order order, int page, int size, AccessScope scope) {
     Map<String, Object> parameters = new HashMap<>();
     List<String> where = new ArrayList<>();
     where.add(JobOfferAccess.condition(scope, parameters));
@@ -260,9 +290,7 @@ public class JobOfferService {
     }
     var query =
         offers.find(
-            "from JobOffer o where " + String.join(" and ", where),
-            Sort.descending("o.createdAt").and("o.id"),
-            parameters);
+            "from JobOffer o where " + String.join(" and ", where), order.sort(), parameters);
     return Page.of(query, page, size, offer -> view(offer, scope));
   }
 

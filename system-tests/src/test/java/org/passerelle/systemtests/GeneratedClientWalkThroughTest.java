@@ -3,6 +3,7 @@ package org.passerelle.systemtests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -139,7 +140,12 @@ class GeneratedClientWalkThroughTest {
     PendingEnrolment pending = accepted.getPendingEnrolment();
     assertThat(pending.getCohortLearner())
         .isEqualTo(
-            Platform.get().gateway() + "/api/v1/cohorts/" + cohortId + "/learners/" + learnerId);
+            URI.create(
+                Platform.get().gateway()
+                    + "/api/v1/cohorts/"
+                    + cohortId
+                    + "/learners/"
+                    + learnerId));
     assertThat(pending.getEvents()).contains("cohort.events/learner-enrolled");
 
     LearnersApi learners = new LearnersApi(staff);

@@ -1,5 +1,6 @@
 package org.passerelle.enrollment.api;
 
+import java.net.URI;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -129,12 +130,12 @@ public record ApplicationView(
               description =
                   "This application: poll it (or use If-None-Match with its ETag) until status"
                       + " leaves ACCEPTED for ENROLLED or WAITLISTED")
-          String application,
+          URI application,
       @Schema(
               description =
                   "Where the learner will appear in the cohort: 404 until the seat is given, then"
                       + " the learner's seat (staff and integrations in the cohort's scope)")
-          String cohortLearner,
+          URI cohortLearner,
       @Schema(
               description =
                   "The events that tell the outcome, as topic/event type (AsyncAPI document at"
@@ -156,12 +157,13 @@ public record ApplicationView(
       }
       String base = Responses.publicBaseUrl().toString();
       return new PendingEnrolment(
-          base + "/api/v1/applications/" + application.id,
-          base
-              + "/api/v1/cohorts/"
-              + application.intakeId
-              + "/learners/"
-              + application.applicant.learnerId,
+          URI.create(base + "/api/v1/applications/" + application.id),
+          URI.create(
+              base
+                  + "/api/v1/cohorts/"
+                  + application.intakeId
+                  + "/learners/"
+                  + application.applicant.learnerId),
           OUTCOME_EVENTS);
     }
   }

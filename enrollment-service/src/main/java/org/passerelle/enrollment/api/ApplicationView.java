@@ -128,8 +128,8 @@ public record ApplicationView(
   public record PendingEnrolment(
       @Schema(
               description =
-                  "This application: poll it (or use If-None-Match with its ETag) until status"
-                      + " leaves ACCEPTED for ENROLLED or WAITLISTED")
+                  "This application: read it again until its status leaves ACCEPTED for"
+                      + " ENROLLED or WAITLISTED")
           URI application,
       @Schema(
               description =

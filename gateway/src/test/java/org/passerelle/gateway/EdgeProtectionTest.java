@@ -237,6 +237,35 @@ class EdgeProtectionTest {
   }
 
   @Test
+  void browsersMayReadTheHeadersAnswersCarry() {
+    // Each by name: a browser hides from scripts every answer header not listed, and
+    // Access-Control-Expose-Headers takes no wildcard on credentialed requests.
+    List<String> readable =
+        List.of(
+            "ETag",
+            "Location",
+            "Idempotent-Replayed",
+            "RateLimit-Limit",
+            "RateLimit-Remaining",
+            "RateLimit-Reset",
+            "Retry-After");
+    String exposed =
+        given()
+            .header("Origin", "http://localhost:5173")
+            .get("/api/v1/certificates/q3Xv9_Zk-2mB7yTc1LwR8nHs4JdFa6Ge")
+            .then()
+            .statusCode(200)
+            .header("Access-Control-Allow-Origin", "http://localhost:5173")
+            .header("RateLimit-Remaining", matchesRegex("\\d+"))
+            .extract()
+            .header("Access-Control-Expose-Headers");
+    assertThat(exposed).isNotNull();
+    assertThat(List.of(exposed.split("\\s*,\\s*")))
+        .map(String::toLowerCase)
+        .containsAll(readable.stream().map(String::toLowerCase).toList());
+  }
+
+  @Test
   void eachProxiedRequestLeavesOneAccessLineWithoutTokenQueryOrPersonalData() throws Exception {
     String token = Tokens.of("site-staff-fr");
     List<String> lines =

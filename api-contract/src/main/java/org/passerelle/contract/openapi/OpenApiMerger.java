@@ -8,8 +8,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -18,7 +20,8 @@ import java.util.Set;
  * schema present in several documents (operations every service gets from commons) is published
  * once, and only when it is identical in each. Fails the build on a path that differs between
  * documents, an operation id used by two different operations, or two different schemas with the
- * same name: the public API must never silently shadow a part of itself.
+ * same name: the public API must never silently shadow a part of itself. Fails too on a schema name
+ * a generated client would read badly ({@link #checkSchemaNames}).
  */
 public final class OpenApiMerger {
 
@@ -140,7 +143,36 @@ public final class OpenApiMerger {
         securitySchemes.set(scheme.getKey(), scheme.getValue());
       }
     }
+    checkSchemaNames(schemas);
     return merged;
+  }
+
+  /**
+   * Generated clients name their models after the schemas. A service's OpenAPI scan gives two
+   * classes of the same simple name (two nested {@code Entry} records) the names {@code Entry} and
+   * {@code Entry1}: a digit at the end is such a silent renaming, and two names differing only in
+   * case become one file on a case-insensitive disk. Either fails the build; the fix is a unique,
+   * meaningful {@code @Schema(name = ...)} on the record.
+   */
+  static void checkSchemaNames(JsonNode schemas) {
+    List<String> problems = new ArrayList<>();
+    Map<String, String> byLowerCase = new HashMap<>();
+    for (Map.Entry<String, JsonNode> schema : schemas.properties()) {
+      String name = schema.getKey();
+      if (!name.isEmpty() && Character.isDigit(name.charAt(name.length() - 1))) {
+        problems.add(name + " ends in a digit (a collision of two classes' simple names, renamed)");
+      }
+      String other = byLowerCase.putIfAbsent(name.toLowerCase(Locale.ROOT), name);
+      if (other != null) {
+        problems.add(name + " and " + other + " differ only in case");
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new IllegalStateException(
+          "schema names a generated client would read badly; give each record a unique"
+              + " @Schema(name = ...): "
+              + String.join("; ", problems));
+    }
   }
 
   /**

@@ -86,6 +86,30 @@ class OpenApiMergerTest {
         .hasMessageContaining("Problem");
   }
 
+  @Test
+  void aSchemaNameEndingInADigitOrDifferingOnlyInCaseFailsTheMerge() throws Exception {
+    // What a service's scan makes of two nested records both named Entry.
+    assertThatThrownBy(
+            () ->
+                OpenApiMerger.merge(
+                    List.of(
+                        document(
+                            "",
+                            "\"Entry\": {\"type\": \"object\"},"
+                                + " \"Entry1\": {\"type\": \"string\"}"))))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("Entry1 ends in a digit")
+        .hasMessageContaining("@Schema(name = ...)");
+    assertThatThrownBy(
+            () ->
+                OpenApiMerger.merge(
+                    List.of(
+                        document("", "\"CohortStatus\": {\"type\": \"string\"}"),
+                        document("", "\"Cohortstatus\": {\"type\": \"object\"}"))))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("Cohortstatus and CohortStatus differ only in case");
+  }
+
   private static List<String> names(JsonNode object) {
     return object.properties().stream().map(Map.Entry::getKey).toList();
   }

@@ -25,6 +25,7 @@ public record AttendanceDayRequest(
 
   public static final int MAX_COMMENT = 500;
 
+  @Schema(name = "AttendanceRecordRequest", description = "One learner's attendance on the day")
   public record Entry(
       @Schema(description = "Pseudonymous learner id from enrollment-service") @NotNull
           UUID learnerId,

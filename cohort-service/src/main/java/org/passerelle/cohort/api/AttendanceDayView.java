@@ -10,6 +10,9 @@ import org.passerelle.cohort.AttendanceStatus;
 /** A cohort's session day as recorded, learner by learner (in learnerId order). */
 public record AttendanceDayView(UUID cohortId, LocalDate date, List<Entry> records) {
 
+  @Schema(
+      name = "AttendanceRecordView",
+      description = "One learner's attendance on the day, as recorded")
   public record Entry(
       UUID learnerId,
       AttendanceStatus status,

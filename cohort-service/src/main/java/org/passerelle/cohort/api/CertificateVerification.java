@@ -26,16 +26,28 @@ public record CertificateVerification(
     CertificateStatus status,
     @Schema(description = "The day it was revoked; null while valid") LocalDate revokedOn) {
 
+  @Schema(
+      name = "CertificateTitles",
+      description = "A title on a certificate, in French, English and Arabic")
   public record Titles(String fr, String en, String ar) {}
 
+  @Schema(
+      name = "CertificateProgramme",
+      description = "The programme as the certificate records it")
   public record Programme(String code, Titles titles) {}
 
+  @Schema(
+      name = "CertificateCertification",
+      description = "The certification as the certificate records it")
   public record Certification(
       @Schema(description = "e.g. RNCP") String framework,
       @Schema(description = "The certification's code in its framework; null if not registered")
           String code,
       int level) {}
 
+  @Schema(
+      name = "CertificateCompetencyBlock",
+      description = "A competency block the certificate certifies")
   public record Block(String code, Titles titles) {}
 
   /** The certificate as issued (its copy of the programme), and its status now. */

@@ -42,6 +42,7 @@ public class ChangeProgrammeRequest {
   @Size(max = 20)
   public List<@NotNull @Valid CompetencyBlockRequest> competencyBlocks;
 
+  @Schema(name = "ChangeProgrammeTitles", description = "Title changes, language by language")
   public static class Titles {
     @JsonSetter(nulls = Nulls.FAIL)
     @Size(max = 200)
@@ -59,6 +60,9 @@ public class ChangeProgrammeRequest {
     public String ar;
   }
 
+  @Schema(
+      name = "ChangeProgrammeCertification",
+      description = "Certification changes, field by field")
   public static class Certification {
     @JsonSetter(nulls = Nulls.FAIL)
     @Size(max = 20)

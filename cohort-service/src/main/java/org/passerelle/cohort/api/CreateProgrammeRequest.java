@@ -34,11 +34,17 @@ public record CreateProgrammeRequest(
   /** A certification code, whole; each framework narrows it (configuration). */
   static final String CERTIFICATION_CODE = "[A-Z0-9][A-Z0-9-]{1,39}";
 
+  @Schema(
+      name = "CreateProgrammeTitles",
+      description = "A new programme's title in French, English and Arabic")
   public record Titles(
       @NotBlank @Size(max = 200) String fr,
       @NotBlank @Size(max = 200) String en,
       @NotBlank @Size(max = 200) String ar) {}
 
+  @Schema(
+      name = "CreateProgrammeCertification",
+      description = "The certification a new programme prepares for")
   public record Certification(
       @Schema(description = "A configured framework: RNCP or MA-CNC", maxLength = 20)
           @NotBlank

@@ -12,6 +12,9 @@ public record EnrolLearnersRequest(
     @Schema(required = true, minItems = 1, maxItems = 100) @NotNull @Size(min = 1, max = 100)
         List<@NotNull @Valid Entry> learners) {
 
+  @Schema(
+      name = "LearnerToEnrol",
+      description = "A learner to seat, with the application the seat comes from")
   public record Entry(
       @Schema(required = true, description = "Pseudonymous learner id from enrollment-service")
           @NotNull

@@ -16,14 +16,21 @@ public record ProgrammeView(
         List<Block> competencyBlocks,
     @Schema(description = "Changes with every change, blocks included; the ETag") long version) {
 
+  @Schema(
+      name = "ProgrammeTitles",
+      description = "A programme's title in French, English and Arabic")
   public record Titles(String fr, String en, String ar) {}
 
+  @Schema(
+      name = "ProgrammeCertification",
+      description = "The certification a programme prepares for")
   public record Certification(
       @Schema(description = "A configured framework, e.g. RNCP or MA-CNC") String framework,
       @Schema(description = "The register's code, e.g. RNCP37674; null until registered")
           String code,
       @Schema(description = "The framework's level: RNCP 5 = Bac+2, 6 = Bac+3") int level) {}
 
+  @Schema(name = "ProgrammeCompetencyBlock", description = "One of a programme's competency blocks")
   public record Block(String code, String titleFr, String titleEn, String titleAr) {
 
     static Block of(CompetencyBlock block) {

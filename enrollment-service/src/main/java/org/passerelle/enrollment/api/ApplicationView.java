@@ -1,10 +1,12 @@
 package org.passerelle.enrollment.api;
 
+import java.net.URI;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.passerelle.commons.rest.Responses;
 import org.passerelle.enrollment.Applicant;
 import org.passerelle.enrollment.Application;
 import org.passerelle.enrollment.ApplicationChannel;
@@ -43,7 +45,13 @@ public record ApplicationView(
                     + " offices' systems (integration), which read that code in decision.reason")
         String withdrawalReason,
     ApplicantView applicant,
-    long version) {
+    long version,
+    @Schema(
+            description =
+                "Set while the application is ACCEPTED (the answer to accept, or a waitlist"
+                    + " promotion): enrolment follows asynchronously, usually within seconds, and"
+                    + " this says where to observe it; null in every other status")
+        PendingEnrolment pendingEnrolment) {
 
   /** Who reads the application, which decides what the view shows. */
   public enum Reader {
@@ -105,6 +113,58 @@ public record ApplicationView(
           reader == Reader.STAFF ? application.decidedBy : null,
           type,
           application.decidedAt);
+    }
+  }
+
+  /**
+   * Accepting asks cohort-service for a seat, by event; the answer to accept cannot say yet whether
+   * the learner got one. This tells a UI or an integration where the outcome shows (ADR 0042).
+   */
+  @Schema(
+      name = "PendingEnrolment",
+      description =
+          "An accepted application waits for cohort-service's seat: the application becomes"
+              + " ENROLLED (the learner is in the cohort) or WAITLISTED (no seat left)")
+  public record PendingEnrolment(
+      @Schema(
+              description =
+                  "This application: read it again until its status leaves ACCEPTED for"
+                      + " ENROLLED or WAITLISTED")
+          URI application,
+      @Schema(
+              description =
+                  "Where the learner will appear in the cohort: 404 until the seat is given, then"
+                      + " the learner's seat (staff and integrations in the cohort's scope)")
+          URI cohortLearner,
+      @Schema(
+              description =
+                  "The events that tell the outcome, as topic/event type (AsyncAPI document at"
+                      + " /q/asyncapi): learner-enrolled or seat-unavailable from cohort-service,"
+                      + " then application-enrolled or application-waitlisted")
+          List<String> events) {
+
+    static final List<String> OUTCOME_EVENTS =
+        List.of(
+            "cohort.events/learner-enrolled",
+            "cohort.events/seat-unavailable",
+            "enrollment.events/application-enrolled",
+            "enrollment.events/application-waitlisted");
+
+    /** While the application waits for its seat; null otherwise. */
+    static PendingEnrolment of(Application application) {
+      if (application.status != ApplicationStatus.ACCEPTED) {
+        return null;
+      }
+      String base = Responses.publicBaseUrl().toString();
+      return new PendingEnrolment(
+          URI.create(base + "/api/v1/applications/" + application.id),
+          URI.create(
+              base
+                  + "/api/v1/cohorts/"
+                  + application.intakeId
+                  + "/learners/"
+                  + application.applicant.learnerId),
+          OUTCOME_EVENTS);
     }
   }
 
@@ -211,6 +271,7 @@ public record ApplicationView(
         Decision.of(application, reader),
         reader == Reader.INTEGRATION ? null : application.withdrawalReason,
         ApplicantView.of(application.applicant, withSensitive),
-        application.version);
+        application.version,
+        PendingEnrolment.of(application));
   }
 }

@@ -249,7 +249,13 @@ public class ApplicationResource {
       summary = "Accept after screening (or promote from the waitlist)",
       description =
           "Emits application-accepted; cohort-service then confirms a seat (ENROLLED) or has"
-              + " none left (WAITLISTED).")
+              + " none left (WAITLISTED), asynchronously: the answer is still ACCEPTED, and its"
+              + " pendingEnrolment says where the outcome shows (this application's status, the"
+              + " learner's seat in the cohort, the events).")
+  @APIResponse(
+      responseCode = "200",
+      description = "The application, ACCEPTED, with its pendingEnrolment",
+      content = @Content(schema = @Schema(implementation = ApplicationView.class)))
   public Response accept(
       @PathParam("id") UUID id, @BeanParam IfMatch ifMatch, @Valid DecisionRequest request) {
     return decide(id, ApplicationStatus.ACCEPTED, request, ifMatch);

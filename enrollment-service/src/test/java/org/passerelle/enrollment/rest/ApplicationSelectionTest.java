@@ -2,7 +2,9 @@ package org.passerelle.enrollment.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.nullValue;
 import static org.passerelle.enrollment.testing.Fixtures.APPLICATIONS;
 import static org.passerelle.enrollment.testing.Fixtures.body;
@@ -303,6 +305,39 @@ class ApplicationSelectionTest {
     awaitStatus(priority, "ENROLLED");
     assertThat(events(seated)).containsOnlyOnce("application-enrolled");
     assertThat(EventSchemas.assertOutboxValid(dataSource)).isPositive();
+  }
+
+  @Test
+  void theAcceptAnswerSaysThatEnrolmentFollowsAndWhereItShows() throws Exception {
+    String id = submit("[]");
+    Api.as("site-staff-fr")
+        .body("{\"testScore\": 60}")
+        .post(APPLICATIONS + "/" + id + "/screen")
+        .then()
+        .statusCode(200)
+        .body("pendingEnrolment", nullValue());
+    String learner = learnerOf(id).toString();
+    Api.as("site-staff-fr")
+        .post(APPLICATIONS + "/" + id + "/accept")
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("ACCEPTED"))
+        .body("pendingEnrolment.application", endsWith("/api/v1/applications/" + id))
+        .body(
+            "pendingEnrolment.cohortLearner",
+            endsWith("/api/v1/cohorts/" + sevran + "/learners/" + learner))
+        .body(
+            "pendingEnrolment.events",
+            hasItems("cohort.events/learner-enrolled", "enrollment.events/application-enrolled"));
+
+    seatEvent("learner-enrolled", id);
+    awaitStatus(id, "ENROLLED");
+    Api.as("site-staff-fr")
+        .get(APPLICATIONS + "/" + id)
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("ENROLLED"))
+        .body("pendingEnrolment", nullValue());
   }
 
   private String intakeOf(String id) {

@@ -248,7 +248,11 @@ class EdgeProtectionTest {
             "RateLimit-Limit",
             "RateLimit-Remaining",
             "RateLimit-Reset",
-            "Retry-After");
+            "Retry-After",
+            // a deprecated operation's answers say so (ADR 0040)
+            "Deprecation",
+            "Sunset",
+            "Link");
     String exposed =
         given()
             .header("Origin", "http://localhost:5173")

@@ -2,7 +2,7 @@
 // kubernetes.yml, from the Quarkus Kubernetes extension) and as they are committed under
 // deploy/kubernetes/generated/<app>/ (ADR 0037). The extension does not write keys in a stable
 // order from one build to the next, so the committed copy is the canonical form: every mapping's
-// keys sorted, one document per object. `./passerelle k8s-manifests` writes it; the drift test
+// keys and every list of named items sorted, one document per object. `./passerelle k8s-manifests` writes it; the drift test
 // compares it with what the last build generated.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -26,9 +26,26 @@ export function committedPath(app) {
   return join(generatedDir, app, 'kubernetes.yml');
 }
 
-/** The committed form of the build's manifests: sorted keys, one document per object. */
+/**
+ * Lists of named items (containers, ports, env, volumes, mounts) in name order: the extension
+ * writes them in a different order from one build to the next, and Kubernetes reads them by
+ * name. Other lists (a policy's rules, a command's arguments) keep their order.
+ */
+function sortNamedLists(value) {
+  if (Array.isArray(value)) {
+    const items = value.map(sortNamedLists);
+    const named = items.length > 1 && items.every((item) => item && typeof item === 'object' && typeof item.name === 'string');
+    return named ? [...items].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) : items;
+  }
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, sortNamedLists(item)]));
+  }
+  return value;
+}
+
+/** The committed form of the build's manifests: sorted keys and named lists, one document per object. */
 export function canonical(app, text) {
-  const objects = parseYamlDocuments(text, builtPath(app));
+  const objects = parseYamlDocuments(text, builtPath(app)).map(sortNamedLists);
   return HEADER(app) + objects.map((object) => '---\n' + stringify(object, { sortMapEntries: true, lineWidth: 0 })).join('');
 }
 

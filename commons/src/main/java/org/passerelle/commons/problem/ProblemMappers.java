@@ -54,8 +54,24 @@ public class ProblemMappers {
 
   @ServerExceptionMapper
   public Response problem(ProblemException e, HttpHeaders headers, UriInfo uri) {
-    return problems.response(
-        e.type(), Problems.languages(headers), path(uri), e.errors(), e.detailKey(), e.arguments());
+    List<Locale> languages = Problems.languages(headers);
+    Locale locale = Messages.pick(languages);
+    String made = Messages.format(null, e.detailKey(), e.arguments());
+    List<Problem.FieldError> errors = new ArrayList<>();
+    for (Problem.FieldError error : e.errors()) {
+      // A field error made from the problem's own message (ProblemException.invalid) is made in
+      // the default language: it is told in the caller's, like the detail.
+      errors.add(
+          made.equals(error.message())
+              ? new Problem.FieldError(
+                  error.field(),
+                  Messages.format(locale, e.detailKey(), e.arguments()),
+                  error.accepted(),
+                  error.format(),
+                  error.example())
+              : error);
+    }
+    return problems.response(e.type(), languages, path(uri), errors, e.detailKey(), e.arguments());
   }
 
   @ServerExceptionMapper
@@ -120,7 +136,11 @@ public class ProblemMappers {
           path,
           List.of(
               new Problem.FieldError(
-                  name, Messages.format(null, "invalid-request.parameter", name))),
+                  name,
+                  Messages.format(
+                      Messages.pick(Problems.languages(headers)),
+                      "invalid-request.parameter",
+                      name))),
           "invalid-request.parameter",
           name);
     }
@@ -257,7 +277,10 @@ public class ProblemMappers {
             ProblemType.MALFORMED_JSON,
             Problems.languages(headers),
             path(uri),
-            List.of(new Problem.FieldError(duplicate, Messages.format(null, key, duplicate))),
+            List.of(
+                new Problem.FieldError(
+                    duplicate,
+                    Messages.format(Messages.pick(Problems.languages(headers)), key, duplicate))),
             key,
             duplicate);
       }

@@ -145,6 +145,26 @@ class TeachingErrorsTest {
   }
 
   @Test
+  void fieldErrorsAreInTheCallersLanguage() {
+    given()
+        .header("Accept-Language", "en")
+        .get("/test/notes?since=yesterday")
+        .then()
+        .statusCode(400)
+        .body("errors.field", contains("since"))
+        .body("errors[0].message", equalTo("Parameter \"since\" is invalid."));
+    given()
+        .contentType("application/json")
+        .header("Accept-Language", "ar")
+        .body("{\"name\": \"a\", \"name\": \"b\"}")
+        .post(FORMS)
+        .then()
+        .statusCode(400)
+        .body("errors.field", contains("name"))
+        .body("errors[0].message", containsString("«name»"));
+  }
+
+  @Test
   void parametersAreNamedAsTheRequestNamesThem() {
     given()
         .header("X-Form-Limit", "9")

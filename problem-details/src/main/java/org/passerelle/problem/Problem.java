@@ -37,7 +37,44 @@ public record Problem(
         errors);
   }
 
-  @Schema(name = "FieldError")
+  /**
+   * One thing wrong with the request. Besides the message, a field that takes one of a list of
+   * values names them ({@code accepted}), and one that takes a formatted text (a date, a duration,
+   * an id) names its format with an example, so that a client can show or fix it.
+   */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  @Schema(name = "FieldError", description = "What is wrong with one field of the request")
   public record FieldError(
-      @Schema(maxLength = 300) String field, @Schema(maxLength = 1000) String message) {}
+      @Schema(
+              description =
+                  "Where: the JSON path of the field in the request body (applicant.birthDate,"
+                      + " consents[1].purpose; $ for the body itself), or the name of the query"
+                      + " parameter or header",
+              maxLength = 300)
+          String field,
+      @Schema(description = "What is wrong, in the caller's language", maxLength = 1000)
+          String message,
+      @Schema(
+              description = "The values the field accepts, when it takes one of a list",
+              maxItems = 200,
+              nullable = true)
+          List<String> accepted,
+      @Schema(
+              description =
+                  "The format the field expects (as in the OpenAPI document: date, date-time,"
+                      + " time, duration, uuid), all ISO 8601 but uuid",
+              maxLength = 30,
+              nullable = true)
+          String format,
+      @Schema(description = "A value in the expected format", maxLength = 100, nullable = true)
+          String example) {
+
+    public FieldError(String field, String message) {
+      this(field, message, null, null, null);
+    }
+
+    public FieldError {
+      accepted = accepted == null ? null : List.copyOf(accepted);
+    }
+  }
 }

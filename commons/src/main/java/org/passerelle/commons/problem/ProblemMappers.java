@@ -6,21 +6,19 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.ElementKind;
-import jakarta.validation.Path;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -31,12 +29,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.hibernate.StaleStateException;
 import org.hibernate.exception.DataException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-import org.passerelle.commons.rest.StrictJson;
 import org.passerelle.problem.Messages;
 import org.passerelle.problem.Problem;
 import org.passerelle.problem.ProblemType;
@@ -47,23 +45,44 @@ public class ProblemMappers {
   private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
   private final Problems problems;
+  private final BodyProblems bodies;
 
-  ProblemMappers(Problems problems) {
+  ProblemMappers(Problems problems, BodyProblems bodies) {
     this.problems = problems;
+    this.bodies = bodies;
   }
 
   @ServerExceptionMapper
   public Response problem(ProblemException e, HttpHeaders headers, UriInfo uri) {
-    return problems.response(
-        e.type(), Problems.languages(headers), path(uri), e.errors(), e.detailKey(), e.arguments());
+    List<Locale> languages = Problems.languages(headers);
+    Locale locale = Messages.pick(languages);
+    String made = Messages.format(null, e.detailKey(), e.arguments());
+    List<Problem.FieldError> errors = new ArrayList<>();
+    for (Problem.FieldError error : e.errors()) {
+      // A field error made from the problem's own message (ProblemException.invalid) is made in
+      // the default language: it is told in the caller's, like the detail.
+      errors.add(
+          made.equals(error.message())
+              ? new Problem.FieldError(
+                  error.field(),
+                  Messages.format(locale, e.detailKey(), e.arguments()),
+                  error.accepted(),
+                  error.format(),
+                  error.example())
+              : error);
+    }
+    return problems.response(e.type(), languages, path(uri), errors, e.detailKey(), e.arguments());
   }
 
   @ServerExceptionMapper
-  public Response validation(ConstraintViolationException e, HttpHeaders headers, UriInfo uri) {
+  public Response validation(
+      ConstraintViolationException e, HttpHeaders headers, UriInfo uri, ResourceInfo resource) {
+    Method method = resource == null ? null : resource.getResourceMethod();
     List<Problem.FieldError> errors = new ArrayList<>();
     for (ConstraintViolation<?> violation : e.getConstraintViolations()) {
       errors.add(
-          new Problem.FieldError(field(violation.getPropertyPath()), violation.getMessage()));
+          new Problem.FieldError(
+              FieldPaths.of(violation.getPropertyPath(), method), violation.getMessage()));
     }
     errors.sort(Comparator.comparing(Problem.FieldError::field));
     return problems.response(
@@ -75,21 +94,35 @@ public class ProblemMappers {
   }
 
   @ServerExceptionMapper
-  public Response json(JsonProcessingException e, HttpHeaders headers, UriInfo uri) {
-    return jsonProblem(e, headers, uri);
+  public Response json(
+      JsonProcessingException e,
+      HttpHeaders headers,
+      UriInfo uri,
+      ContainerRequestContext request,
+      ResourceInfo resource) {
+    return jsonProblem(e, headers, uri, request, resource);
   }
 
   /** Quarkus maps this one itself with a plain JSON body: ours takes precedence. */
   @ServerExceptionMapper
-  public Response mismatchedInput(MismatchedInputException e, HttpHeaders headers, UriInfo uri) {
-    return jsonProblem(e, headers, uri);
+  public Response mismatchedInput(
+      MismatchedInputException e,
+      HttpHeaders headers,
+      UriInfo uri,
+      ContainerRequestContext request,
+      ResourceInfo resource) {
+    return jsonProblem(e, headers, uri, request, resource);
   }
 
   @ServerExceptionMapper
   public Response webApplication(
-      WebApplicationException e, HttpHeaders headers, UriInfo uri, ResourceInfo resource) {
+      WebApplicationException e,
+      HttpHeaders headers,
+      UriInfo uri,
+      ContainerRequestContext request,
+      ResourceInfo resource) {
     if (e.getCause() instanceof JsonProcessingException json) {
-      return jsonProblem(json, headers, uri);
+      return jsonProblem(json, headers, uri, request, resource);
     }
     String path = path(uri);
     Optional<ParameterConversion.Failure> parameter = unconverted(e, headers, uri, resource);
@@ -103,7 +136,11 @@ public class ProblemMappers {
           path,
           List.of(
               new Problem.FieldError(
-                  name, Messages.format(null, "invalid-request.parameter", name))),
+                  name,
+                  Messages.format(
+                      Messages.pick(Problems.languages(headers)),
+                      "invalid-request.parameter",
+                      name))),
           "invalid-request.parameter",
           name);
     }
@@ -225,7 +262,12 @@ public class ProblemMappers {
         "internal-error.detail");
   }
 
-  private Response jsonProblem(JsonProcessingException e, HttpHeaders headers, UriInfo uri) {
+  private Response jsonProblem(
+      JsonProcessingException e,
+      HttpHeaders headers,
+      UriInfo uri,
+      ContainerRequestContext request,
+      ResourceInfo resource) {
     JsonParseException parse = parseFailure(e);
     if (parse != null || !(e instanceof JsonMappingException mapping)) {
       String duplicate = duplicateField(parse);
@@ -235,7 +277,10 @@ public class ProblemMappers {
             ProblemType.MALFORMED_JSON,
             Problems.languages(headers),
             path(uri),
-            List.of(new Problem.FieldError(duplicate, Messages.format(null, key, duplicate))),
+            List.of(
+                new Problem.FieldError(
+                    duplicate,
+                    Messages.format(Messages.pick(Problems.languages(headers)), key, duplicate))),
             key,
             duplicate);
       }
@@ -254,20 +299,33 @@ public class ProblemMappers {
           List.of(),
           "malformed-json.trailing");
     }
-    String field = jsonPath(mapping);
-    String key =
-        switch (e) {
-          case UnrecognizedPropertyException ignored -> "invalid-request.unknown-field";
-          case StrictJson.LoneSurrogateException ignored -> "invalid-request.lone-surrogate";
-          default -> "invalid-request.detail";
-        };
+    // Every problem of the body, not only the first the reader met, each saying what would do.
+    List<Locale> languages = Problems.languages(headers);
+    Optional<BodyCopy.Body> body = BodyCopy.body(resource);
+    List<Problem.FieldError> errors =
+        bodies.all(
+            mapping,
+            BodyCopy.of(request),
+            body.map(BodyCopy.Body::type).orElse(null),
+            body.map(BodyCopy.Body::validated).orElse(false),
+            Messages.pick(languages));
+    if (errors.size() > 1) {
+      return problems.response(
+          ProblemType.INVALID_REQUEST,
+          languages,
+          path(uri),
+          errors,
+          "invalid-request.several",
+          errors.size());
+    }
+    BodyProblems.Detail detail = bodies.detail(mapping);
     return problems.response(
         ProblemType.INVALID_REQUEST,
-        Problems.languages(headers),
+        languages,
         path(uri),
-        List.of(new Problem.FieldError(field, Messages.format(null, key, field))),
-        key,
-        field);
+        errors,
+        detail.key(),
+        detail.arguments());
   }
 
   /** The parser's own refusal (bad syntax, a duplicate key, bad UTF-8), however wrapped. */
@@ -351,46 +409,7 @@ public class ProblemMappers {
 
   /** Where in a JSON body a mapping failed, e.g. {@code applicant.address.city} or {@code $}. */
   public static String jsonPath(JsonMappingException e) {
-    StringBuilder path = new StringBuilder();
-    for (JsonMappingException.Reference reference : e.getPath()) {
-      if (reference.getFieldName() != null) {
-        if (!path.isEmpty()) {
-          path.append('.');
-        }
-        path.append(reference.getFieldName());
-      } else if (reference.getIndex() >= 0) {
-        path.append('[').append(reference.getIndex()).append(']');
-      }
-    }
-    return path.isEmpty() ? "$" : path.toString();
-  }
-
-  /** {@code create.request.applicant.email} becomes {@code applicant.email}. */
-  static String field(Path propertyPath) {
-    StringBuilder field = new StringBuilder();
-    for (Path.Node node : propertyPath) {
-      if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.PARAMETER) {
-        if (node.getKind() == ElementKind.PARAMETER) {
-          field.setLength(0);
-          field.append(node.getName());
-        }
-        continue;
-      }
-      if (node.getName() == null) {
-        continue;
-      }
-      if (node.getIndex() != null) {
-        field.append('[').append(node.getIndex()).append(']');
-      }
-      if (!field.isEmpty()) {
-        field.append('.');
-      }
-      field.append(node.getName());
-    }
-    String result = field.toString();
-    // The request body parameter name is noise for API users; query parameters keep theirs.
-    int dot = result.indexOf('.');
-    return dot > 0 && result.startsWith("request.") ? result.substring(dot + 1) : result;
+    return FieldPaths.of(e);
   }
 
   private static String path(UriInfo uri) {

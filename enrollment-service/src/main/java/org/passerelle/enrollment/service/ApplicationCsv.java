@@ -11,10 +11,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.passerelle.commons.problem.BodyProblems;
 import org.passerelle.commons.problem.ProblemException;
 import org.passerelle.enrollment.ConsentPurpose;
 import org.passerelle.enrollment.EducationLevel;
@@ -266,7 +268,7 @@ public final class ApplicationCsv {
       try {
         return LocalDate.parse(value);
       } catch (DateTimeParseException e) {
-        return fail(column, "invalid-request.csv-date");
+        return fail(column, List.of(), LocalDate.class, "invalid-request.csv-date");
       }
     }
 
@@ -276,7 +278,7 @@ public final class ApplicationCsv {
         return null;
       }
       if (!CANONICAL_UUID.matcher(value).matches()) {
-        return fail(column, "invalid-request.csv-uuid");
+        return fail(column, List.of(), UUID.class, "invalid-request.csv-uuid");
       }
       return UUID.fromString(value);
     }
@@ -324,16 +326,28 @@ public final class ApplicationCsv {
           return constant;
         }
       }
-      String accepted =
-          Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
-      return fail(column, "invalid-request.csv-enum", accepted);
+      List<String> accepted = Arrays.stream(type.getEnumConstants()).map(Enum::name).toList();
+      return fail(column, accepted, null, "invalid-request.csv-enum", String.join(", ", accepted));
     }
 
     private <T> T fail(String column, String key, Object... more) {
+      return fail(column, List.of(), null, key, more);
+    }
+
+    /** A cell's error, with the values it accepts or the format it takes (as JSON's errors). */
+    private <T> T fail(
+        String column, List<String> accepted, Class<?> formatted, String key, Object... more) {
       Object[] arguments = new Object[more.length + 1];
       arguments[0] = column;
       System.arraycopy(more, 0, arguments, 1, more.length);
-      errors.add(new Problem.FieldError(column, Messages.format(locale, key, arguments)));
+      Optional<BodyProblems.Format> format = BodyProblems.format(formatted);
+      errors.add(
+          new Problem.FieldError(
+              column,
+              Messages.format(locale, key, arguments),
+              accepted.isEmpty() ? null : accepted,
+              format.map(BodyProblems.Format::name).orElse(null),
+              format.map(BodyProblems.Format::example).orElse(null)));
       return null;
     }
   }

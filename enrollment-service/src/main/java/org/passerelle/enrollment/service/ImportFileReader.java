@@ -1,11 +1,8 @@
 package org.passerelle.enrollment.service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -20,8 +17,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
+import org.passerelle.commons.problem.BodyProblems;
 import org.passerelle.commons.problem.ProblemException;
-import org.passerelle.commons.problem.ProblemMappers;
 import org.passerelle.enrollment.api.SubmitApplicationRequest;
 import org.passerelle.enrollment.config.EnrollmentConfig;
 import org.passerelle.problem.Messages;
@@ -38,10 +35,12 @@ public class ImportFileReader {
 
   private final EnrollmentConfig config;
   private final ObjectMapper mapper;
+  private final BodyProblems bodies;
 
-  ImportFileReader(EnrollmentConfig config, ObjectMapper mapper) {
+  ImportFileReader(EnrollmentConfig config, ObjectMapper mapper, BodyProblems bodies) {
     this.config = config;
     this.mapper = mapper;
+    this.bodies = bodies;
   }
 
   /** Reads a CSV file: header row, then one application per row. */
@@ -136,27 +135,17 @@ public class ImportFileReader {
           new ImportFile.Failure(ProblemType.INVALID_REQUEST, key),
           null);
     }
-    try {
-      SubmitApplicationRequest request = mapper.treeToValue(node, SubmitApplicationRequest.class);
-      return new ImportFile.Row(number, null, request, List.of(), null, externalRef);
-    } catch (JsonProcessingException | IllegalArgumentException e) {
-      // Jackson's own message repeats the value: the report names the field only.
-      Throwable cause =
-          e instanceof IllegalArgumentException && e.getCause() != null ? e.getCause() : e;
-      String field =
-          cause instanceof JsonMappingException mapping ? ProblemMappers.jsonPath(mapping) : "$";
-      String key =
-          cause instanceof UnrecognizedPropertyException
-              ? "invalid-request.unknown-field"
-              : "invalid-request.detail";
-      return new ImportFile.Row(
-          number,
-          null,
-          null,
-          List.of(new Problem.FieldError(field, Messages.format(locale, key, field))),
-          new ImportFile.Failure(ProblemType.INVALID_REQUEST, key, field),
-          externalRef);
+    // Every value of the row that does not bind is reported (never the value itself), and the
+    // rest of the row is validated with it, as a single application's body is.
+    BodyProblems.Bound<SubmitApplicationRequest> bound =
+        bodies.bind(node, SubmitApplicationRequest.class, locale);
+    if (bound.errors().isEmpty()) {
+      return new ImportFile.Row(number, null, bound.value(), List.of(), null, externalRef);
     }
+    ImportFile.Failure failure =
+        new ImportFile.Failure(
+            ProblemType.INVALID_REQUEST, bound.first().key(), bound.first().arguments());
+    return new ImportFile.Row(number, null, bound.value(), bound.errors(), failure, externalRef);
   }
 
   /** A whole-file problem with its field error in the caller's language. */

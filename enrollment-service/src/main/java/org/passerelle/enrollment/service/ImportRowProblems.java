@@ -17,6 +17,7 @@ import java.util.function.UnaryOperator;
 import org.hibernate.StaleStateException;
 import org.hibernate.exception.DataException;
 import org.jboss.logging.Logger;
+import org.passerelle.commons.problem.FieldPaths;
 import org.passerelle.commons.problem.ProblemException;
 import org.passerelle.enrollment.api.SubmitApplicationRequest;
 import org.passerelle.problem.Messages;
@@ -81,6 +82,14 @@ final class ImportRowProblems {
         row.failure() != null && !row.errors().isEmpty()
             ? row.failure()
             : new ImportFile.Failure(ProblemType.VALIDATION_FAILED, "validation-failed.detail");
+    if (errors.size() > 1
+        && row.request() != null
+        && failure.type() == ProblemType.INVALID_REQUEST) {
+      // A value that did not convert, and more: the detail counts them all.
+      failure =
+          new ImportFile.Failure(
+              ProblemType.INVALID_REQUEST, "invalid-request.several", errors.size());
+    }
     return problem(failure.type(), errors, locale, failure.detailKey(), failure.arguments());
   }
 
@@ -148,21 +157,7 @@ final class ImportRowProblems {
 
   /** {@code applicant.address.postalCode}, {@code consents[0].textVersion}. */
   static String field(Path path) {
-    StringBuilder field = new StringBuilder();
-    for (Path.Node node : path) {
-      if (node.getIndex() != null) {
-        field.append('[').append(node.getIndex()).append(']');
-      }
-      String name = node.getName();
-      if (name == null || name.startsWith("<")) {
-        continue;
-      }
-      if (!field.isEmpty()) {
-        field.append('.');
-      }
-      field.append(name);
-    }
-    return field.isEmpty() ? "$" : field.toString();
+    return FieldPaths.of(path);
   }
 
   static <T extends Throwable> T cause(Throwable e, Class<T> type) {

@@ -528,7 +528,9 @@ public class ApplicationImportResourceTest {
     expectProblem(report, 3, "invalid-request", 400, "applicant.birthDate");
     assertThat(report.getString("rows[2].problem.errors[0].message"))
         .isEqualTo(
-            "La valeur du champ « applicant.birthDate » n'a pas le bon type ou n'est pas autorisée.");
+            "Le champ « applicant.birthDate » attend une date au format ISO 8601 (AAAA-MM-JJ),"
+                + " par exemple 2026-09-01.");
+    assertThat(report.getString("rows[2].problem.errors[0].format")).isEqualTo("date");
     expectProblem(report, 4, "invalid-request", 400, "shoeSize");
     expectProblem(report, 5, "invalid-request", 400, "$");
     expectProblem(report, 6, "validation-failed", 400, "externalRef");
@@ -555,6 +557,49 @@ public class ApplicationImportResourceTest {
             "FAILED",
             "UNCHANGED");
     assertThat(everything().subList(0, 4)).isEqualTo(before);
+  }
+
+  @Test
+  void aJsonRowReportsEveryErrorOfTheRowAtOnce() throws Exception {
+    String p = "ALL-" + run + "-";
+    ObjectNode row = jsonRow(p + 1, frIntake, "FR-SEVRAN");
+    ObjectNode applicant = (ObjectNode) row.get("applicant");
+    applicant.put("birthDate", FIRST_NAME + "-birthday");
+    applicant.put("gender", "WOMAN");
+    applicant.put("email", "zephyrine-at-example");
+    applicant.put("lastName", " ");
+    ((ObjectNode) row.get("consents").get(1)).put("purpose", "MARKETING");
+    row.put("shoeSize", 38);
+    String body =
+        mapper.writeValueAsString(
+            mapper.createObjectNode().set("rows", mapper.createArrayNode().add(row)));
+
+    Response response = postJson(office("integration-fr").header("Accept-Language", "en"), body);
+
+    response.then().statusCode(201).body("failed", equalTo(1));
+    JsonPath report = response.jsonPath();
+    expectProblem(
+        report,
+        1,
+        "invalid-request",
+        400,
+        "applicant.birthDate",
+        "applicant.gender",
+        "consents[1].purpose",
+        "shoeSize",
+        "applicant.email",
+        "applicant.lastName");
+    assertThat(report.getString("rows[0].problem.detail"))
+        .isEqualTo("The request has 6 problems: see \"errors\".");
+    assertThat(report.getList("rows[0].problem.errors[1].accepted", String.class))
+        .contains("FEMALE", "MALE", "NOT_DECLARED");
+    assertThat(report.getString("rows[0].problem.errors[1].message"))
+        .startsWith("Field \"applicant.gender\" accepts only: ");
+    assertThat(report.getString("rows[0].problem.errors[0].example")).isEqualTo("2026-09-01");
+    assertThat(response.asString())
+        .doesNotContainIgnoringCase(FIRST_NAME)
+        .doesNotContain("WOMAN", "MARKETING", "example.org");
+    assertThat(applicationsWithRef(p)).isZero();
   }
 
   @Test

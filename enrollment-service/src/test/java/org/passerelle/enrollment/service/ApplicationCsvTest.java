@@ -156,6 +156,14 @@ class ApplicationCsvTest {
             "Column consentFollowUpContact: write true or false.",
             "Column gender: value not recognised; accepted values: FEMALE, MALE, NON_BINARY,"
                 + " NOT_DECLARED.");
+    // As a JSON body's errors do, a cell's error lists the accepted values or gives the format.
+    assertThat(mapped.errors().get(2).accepted())
+        .containsExactly("FEMALE", "MALE", "NON_BINARY", "NOT_DECLARED");
+    assertThat(mapped.errors().get(3).accepted()).contains("REFUGEE", "NEET_UNDER_26");
+    assertThat(mapped.errors().get(1).format()).isEqualTo("date");
+    assertThat(mapped.errors().get(1).example()).isEqualTo("2026-09-01");
+    assertThat(mapped.errors().get(0).format()).isEqualTo("uuid");
+    assertThat(mapped.errors().get(4).accepted()).isNull();
   }
 
   @Test

@@ -132,7 +132,9 @@ class GeneratedClientWalkThroughTest {
     UUID learnerId = submitted.getApplicant().getLearnerId();
     assertThat(submitted.getStatus()).isEqualTo(ApplicationStatus.SUBMITTED);
 
-    applications.screenApplication(applicationId, new ScreeningRequest().testScore(70), null);
+    ApplicationView screened =
+        applications.screenApplication(applicationId, new ScreeningRequest().testScore(70), null);
+    assertThat(screened.getStatus()).isEqualTo(ApplicationStatus.SCREENING);
     ApplicationView accepted =
         applications.acceptApplication(applicationId, new DecisionRequest(), null);
     // Enrolment follows asynchronously; the answer says where it shows.

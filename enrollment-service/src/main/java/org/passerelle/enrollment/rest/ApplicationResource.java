@@ -236,6 +236,10 @@ public class ApplicationResource {
       operationId = "screenApplication",
       summary = "Start screening, or record the test score and interview notes",
       description = "SUBMITTED → SCREENING; while screening, records the results sent.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The application, SCREENING, with the results recorded",
+      content = @Content(schema = @Schema(implementation = ApplicationView.class)))
   public Response screen(
       @PathParam("id") UUID id, @BeanParam IfMatch ifMatch, @Valid ScreeningRequest request) {
     return answer(selection.screen(id, request, ifMatch.matches(), scope.get()));
@@ -268,6 +272,10 @@ public class ApplicationResource {
       operationId = "waitlistApplication",
       summary = "Put on the intake's waitlist after screening",
       description = "Emits application-waitlisted.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The application, WAITLISTED",
+      content = @Content(schema = @Schema(implementation = ApplicationView.class)))
   public Response waitlist(
       @PathParam("id") UUID id, @BeanParam IfMatch ifMatch, @Valid DecisionRequest request) {
     return decide(id, ApplicationStatus.WAITLISTED, request, ifMatch);
@@ -280,6 +288,10 @@ public class ApplicationResource {
       operationId = "rejectApplication",
       summary = "Reject after screening, with the reason",
       description = "Emits application-rejected.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The application, REJECTED",
+      content = @Content(schema = @Schema(implementation = ApplicationView.class)))
   public Response reject(
       @PathParam("id") UUID id, @BeanParam IfMatch ifMatch, @Valid DecisionRequest request) {
     return decide(id, ApplicationStatus.REJECTED, request, ifMatch);
@@ -291,6 +303,10 @@ public class ApplicationResource {
       operationId = "withdrawApplication",
       summary = "Withdraw an open application (the learner, or staff on their behalf)",
       description = "Emits application-withdrawn; a seat it held is freed for the waitlist.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The application, WITHDRAWN",
+      content = @Content(schema = @Schema(implementation = ApplicationView.class)))
   public Response withdraw(
       @PathParam("id") UUID id, @BeanParam IfMatch ifMatch, @Valid DecisionRequest request) {
     return answer(selection.withdraw(id, request, ifMatch.matches(), scope.get()));

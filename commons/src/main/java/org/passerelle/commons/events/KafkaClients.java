@@ -2,6 +2,7 @@ package org.passerelle.commons.events;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,7 +64,21 @@ public class KafkaClients {
     return new KafkaProducer<>(producerSettings(clientId));
   }
 
+  /**
+   * The same producer, whose records the client gives up on only after {@code deliveryTimeout}. The
+   * idempotent producer keeps a partition's order only while no record fails: once a batch expires,
+   * the batches behind it are renumbered and may still be written. A sender that must keep order
+   * closes the producer itself (aborting every unsent batch at once) well before this.
+   */
+  public KafkaProducer<String, byte[]> producer(String clientId, Duration deliveryTimeout) {
+    return new KafkaProducer<>(producerSettings(clientId, deliveryTimeout));
+  }
+
   Map<String, Object> producerSettings(String clientId) {
+    return producerSettings(clientId, Duration.ofSeconds(20));
+  }
+
+  Map<String, Object> producerSettings(String clientId, Duration deliveryTimeout) {
     Map<String, Object> props = new HashMap<>();
     props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     props.putAll(security);
@@ -73,7 +88,7 @@ public class KafkaClients {
     props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
     props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
     props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
-    props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 20_000);
+    props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) deliveryTimeout.toMillis());
     props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
     props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
     props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);

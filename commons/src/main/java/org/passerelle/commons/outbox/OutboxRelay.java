@@ -48,6 +48,19 @@ public class OutboxRelay {
   private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
   private static final long RELAY_LOCK = 0x7061737365726c6cL; // "passerll"
 
+  /** How long a batch may wait for the broker before the relay closes its producer and retries. */
+  static final Duration ACKNOWLEDGEMENT_WAIT = Duration.ofSeconds(30);
+
+  /** How long closing the producer may wait for records in flight before aborting the rest. */
+  static final Duration CLOSE_GRACE = Duration.ofSeconds(2);
+
+  /**
+   * Far beyond the relay's own wait: the Kafka client must never expire a batch by itself, because
+   * the batches behind an expired one would still be written and a partition's order would break
+   * (an event applied after its successor). The relay aborts them all together instead.
+   */
+  static final Duration PRODUCER_DELIVERY_TIMEOUT = Duration.ofMinutes(5);
+
   /** Called after the broker acknowledged a batch and before it is marked sent (tests). */
   @FunctionalInterface
   public interface BeforeMark {
@@ -253,22 +266,32 @@ public class OutboxRelay {
     return rows;
   }
 
+  /**
+   * Sends the rows and waits for the broker to acknowledge every one. On any failure the producer
+   * is closed before the batch is given up, which aborts every record it still holds: nothing
+   * behind a failed record can reach the log before that record is sent again, in order, by a new
+   * producer.
+   */
   private void send(List<Row> rows) {
     KafkaProducer<String, byte[]> current = producer();
     List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
-    for (Row row : rows) {
-      acks.add(current.send(row.toRecord()));
-    }
-    current.flush();
-    for (Future<RecordMetadata> ack : acks) {
-      try {
-        ack.get(30, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while waiting for the broker", e);
-      } catch (Exception e) {
-        throw new IllegalStateException("broker did not acknowledge an outbox event", e);
+    long deadline = System.nanoTime() + ACKNOWLEDGEMENT_WAIT.toNanos();
+    try {
+      for (Row row : rows) {
+        acks.add(current.send(row.toRecord()));
       }
+      // No flush(): it waits until the client itself gives up on a record, and that is exactly
+      // what must not happen (see PRODUCER_DELIVERY_TIMEOUT).
+      for (Future<RecordMetadata> ack : acks) {
+        ack.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      }
+    } catch (InterruptedException e) {
+      closeProducer();
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for the broker", e);
+    } catch (Exception e) {
+      closeProducer();
+      throw new IllegalStateException("broker did not acknowledge an outbox event", e);
     }
   }
 
@@ -284,7 +307,7 @@ public class OutboxRelay {
 
   private synchronized KafkaProducer<String, byte[]> producer() {
     if (producer == null) {
-      producer = kafka.producer(config.service() + "-outbox-relay");
+      producer = kafka.producer(config.service() + "-outbox-relay", PRODUCER_DELIVERY_TIMEOUT);
     }
     return producer;
   }
@@ -292,7 +315,7 @@ public class OutboxRelay {
   private synchronized void closeProducer() {
     if (producer != null) {
       try {
-        producer.close(Duration.ofSeconds(2));
+        producer.close(CLOSE_GRACE);
       } catch (RuntimeException e) {
         LOG.debug("closing the relay producer failed", e);
       }

@@ -7,6 +7,7 @@ import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import java.io.IOException;
 import java.net.URL;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -55,6 +56,20 @@ class KafkaClientsTest {
     assertThat(clients.consumerSettings("cohort", "inbox"))
         .containsEntry("security.protocol", "PLAINTEXT")
         .doesNotContainKeys("sasl.jaas.config", "ssl.truststore.certificates");
+  }
+
+  @Test
+  void aSenderThatKeepsOrderChoosesWhenTheClientGivesUpOnARecord() throws IOException {
+    KafkaClients clients = clients(Map.of());
+
+    assertThat(clients.producerSettings("dead-letters"))
+        .containsEntry("delivery.timeout.ms", 20_000)
+        .containsEntry("enable.idempotence", true)
+        .containsEntry("acks", "all");
+    assertThat(clients.producerSettings("relay", Duration.ofMinutes(5)))
+        .containsEntry("delivery.timeout.ms", 300_000)
+        .containsEntry("enable.idempotence", true)
+        .containsEntry("acks", "all");
   }
 
   private static KafkaClients clients(Map<String, String> environment) throws IOException {

@@ -49,9 +49,10 @@ import org.passerelle.commons.testing.TopicRecords;
  * <p>cohort-service (the relaying service) takes a few thousand writes: cohorts scheduled, then
  * changed again and again. Two enrollment-service instances in one consumer group (the consuming
  * service, scaled out) build their intakes from cohort-service's events. While the writes go
- * through, the broker is stopped and restarted, cohort-service is killed (SIGKILL) and restarted,
- * and one enrollment instance is killed and restarted. Afterwards every committed write has exactly
- * one event, every event exactly one effect downstream, in the order of its aggregate.
+ * through, cohort-service is killed (SIGKILL) and restarted, the broker is stopped for longer than
+ * the relay waits for acknowledgements and restarted, and one enrollment instance is killed and
+ * restarted. Afterwards every committed write has exactly one event, every event exactly one effect
+ * downstream, in the order of its aggregate.
  *
  * <p>This run has a broker of its own, so stopping it disturbs no other test, and its own databases
  * ({@code _faulttest}).
@@ -64,6 +65,7 @@ class EventBackboneFaultTest {
   private static final int WRITERS = 8;
   private static final int BASE_CAPACITY = 20;
   private static final String CONSUMER_GROUP = "enrollment-faulttest";
+  private static final Duration RELAY_WAIT = Duration.ofSeconds(8);
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -87,7 +89,9 @@ class EventBackboneFaultTest {
     broker = new KafkaBroker(dir).start();
     broker.createTopics(
         3, "cohort.events", "cohort.events.dlq", "enrollment.events", "enrollment.events.dlq");
-    cohort = new AppProcess("fault-cohort", "cohort-service", env("cohort", "cohort-faulttest"));
+    Map<String, String> cohortEnv = new HashMap<>(env("cohort", "cohort-faulttest"));
+    cohortEnv.put("PASSERELLE_EVENTS_RELAY_ACKNOWLEDGEMENT_WAIT", RELAY_WAIT.toString());
+    cohort = new AppProcess("fault-cohort", "cohort-service", cohortEnv);
     enrollmentA =
         new AppProcess(
             "fault-enrollment-a", "enrollment-service", env("enrollment", CONSUMER_GROUP));
@@ -140,17 +144,21 @@ class EventBackboneFaultTest {
         .untilAsserted(() -> assertThat(membersWithPartitions()).isEqualTo(2));
 
     awaitWrites(WRITES / 5);
-    faultTimes.put("broker stopped", System.nanoTime());
-    broker.stop();
-    AppProcess.sleep(5_000);
-    broker.start();
-    faultTimes.put("broker back", System.nanoTime());
-
-    awaitWrites(WRITES * 2 / 5);
     faultTimes.put("cohort-service killed", System.nanoTime());
     cohort.kill();
     cohort.start().awaitReady(Duration.ofSeconds(180));
     faultTimes.put("cohort-service back", System.nanoTime());
+
+    awaitWrites(WRITES * 2 / 5);
+    long relayLogStart = relayLogSize();
+    faultTimes.put("broker stopped", System.nanoTime());
+    broker.stop();
+    // The writers go on meanwhile, so the relay has rows to send. The outage outlasts the relay's
+    // wait for acknowledgements (RELAY_WAIT): it gives up on a batch while its producer still
+    // holds the records behind it, the moment an event once overtook its predecessor.
+    AppProcess.sleep(RELAY_WAIT.plusSeconds(8).toMillis());
+    broker.start();
+    faultTimes.put("broker back", System.nanoTime());
 
     awaitWrites(WRITES * 3 / 5);
     faultTimes.put("enrollment-service A killed", System.nanoTime());
@@ -236,7 +244,9 @@ class EventBackboneFaultTest {
 
     WireCount wire = countOnTheWire();
     assertThat(wire.distinct).isEqualTo(WRITES);
-    report(started, writesDone, drained, emitted.size(), applied.size(), wire);
+    long relayGaveUp = relayGaveUpSince(relayLogStart);
+    assertThat(relayGaveUp).as("times the relay gave up on a batch during the outage").isPositive();
+    report(started, writesDone, drained, emitted.size(), applied.size(), wire, relayGaveUp);
   }
 
   /** Schedules cohorts, then changes each of them in turn, retrying through every outage. */
@@ -458,8 +468,30 @@ class EventBackboneFaultTest {
     return new WireCount(cohortRecords, ids.size());
   }
 
+  private static Path relayLog() {
+    return AppProcess.LOGS.resolve("fault-cohort.log");
+  }
+
+  private static long relayLogSize() throws IOException {
+    return Files.exists(relayLog()) ? Files.size(relayLog()) : 0;
+  }
+
+  /** Batches the relay gave up on (and sent again) since the log had this many bytes. */
+  private static long relayGaveUpSince(long offset) throws IOException {
+    byte[] log = Files.readAllBytes(relayLog());
+    String written =
+        new String(log, (int) offset, log.length - (int) offset, StandardCharsets.UTF_8);
+    return written.lines().filter(line -> line.contains("outbox relay failed")).count();
+  }
+
   private void report(
-      long started, long writesDone, long drained, int events, int effects, WireCount wire)
+      long started,
+      long writesDone,
+      long drained,
+      int events,
+      int effects,
+      WireCount wire,
+      long relayGaveUp)
       throws IOException {
     StringBuilder report = new StringBuilder("Event backbone fault test\n");
     report.append("  writes acknowledged:         ").append(acknowledged.get()).append('\n');
@@ -469,6 +501,8 @@ class EventBackboneFaultTest {
     report.append(" (").append(wire.records - wire.distinct).append(" redelivered duplicates)\n");
     report.append("  effects downstream:          ").append(effects);
     report.append(" (duplicates 0, losses ").append(events - effects).append(")\n");
+    report.append("  batches the relay gave up on and sent again: ").append(relayGaveUp);
+    report.append('\n');
     faultTimes.entrySet().stream()
         .sorted(Map.Entry.comparingByValue())
         .forEach(

@@ -55,6 +55,13 @@ public interface EventsConfig {
     /** How often sent rows past their retention are deleted. */
     @WithDefault("PT10M")
     Duration cleanupInterval();
+
+    /**
+     * How long a batch may wait for the broker's acknowledgements before the relay gives up on it
+     * and sends it again. At most two minutes: the Kafka client must never give up first.
+     */
+    @WithDefault("PT30S")
+    Duration acknowledgementWait();
   }
 
   interface Consumer {

@@ -48,16 +48,14 @@ public class OutboxRelay {
   private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
   private static final long RELAY_LOCK = 0x7061737365726c6cL; // "passerll"
 
-  /** How long a batch may wait for the broker before the relay closes its producer and retries. */
-  static final Duration ACKNOWLEDGEMENT_WAIT = Duration.ofSeconds(30);
-
   /** How long closing the producer may wait for records in flight before aborting the rest. */
   static final Duration CLOSE_GRACE = Duration.ofSeconds(2);
 
   /**
-   * Far beyond the relay's own wait: the Kafka client must never expire a batch by itself, because
-   * the batches behind an expired one would still be written and a partition's order would break
-   * (an event applied after its successor). The relay aborts them all together instead.
+   * Far beyond the relay's own wait (at most half of it): the Kafka client must never expire a
+   * batch by itself, because the batches behind an expired one would still be written and a
+   * partition's order would break (an event applied after its successor). The relay aborts them all
+   * together instead.
    */
   static final Duration PRODUCER_DELIVERY_TIMEOUT = Duration.ofMinutes(5);
 
@@ -86,6 +84,24 @@ public class OutboxRelay {
     this.kafka = kafka;
     this.metrics = metrics;
     this.nextCleanupNanos = System.nanoTime();
+    checkTiming(config.relay().acknowledgementWait());
+  }
+
+  /** Refuses an acknowledgement wait the Kafka client could outlast (see the delivery timeout). */
+  static void checkTiming(Duration acknowledgementWait) {
+    if (acknowledgementWait.isNegative()
+        || acknowledgementWait.isZero()
+        || acknowledgementWait
+                .plus(CLOSE_GRACE)
+                .multipliedBy(2)
+                .compareTo(PRODUCER_DELIVERY_TIMEOUT)
+            > 0) {
+      throw new IllegalStateException(
+          "passerelle.events.relay.acknowledgement-wait must be positive and at most "
+              + PRODUCER_DELIVERY_TIMEOUT.dividedBy(2).minus(CLOSE_GRACE)
+              + ", was "
+              + acknowledgementWait);
+    }
   }
 
   void start(@Observes StartupEvent event) {
@@ -267,18 +283,27 @@ public class OutboxRelay {
   }
 
   /**
-   * Sends the rows and waits for the broker to acknowledge every one. On any failure the producer
-   * is closed before the batch is given up, which aborts every record it still holds: nothing
-   * behind a failed record can reach the log before that record is sent again, in order, by a new
-   * producer.
+   * Sends the rows and waits for the broker to acknowledge every one. A record the client refuses
+   * at once stops the sending; on any failure the producer is closed before the batch is given up,
+   * which aborts every record it still holds. So nothing behind a failed record can reach the log
+   * before that record is sent again, in order, by a new producer (seen in EventBackboneFaultTest:
+   * a producer created while the broker was down refused a cohort's version 10 for want of
+   * metadata, then wrote versions 11 to 14 once the broker was back).
    */
   private void send(List<Row> rows) {
     KafkaProducer<String, byte[]> current = producer();
     List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
-    long deadline = System.nanoTime() + ACKNOWLEDGEMENT_WAIT.toNanos();
+    long deadline = System.nanoTime() + config.relay().acknowledgementWait().toNanos();
     try {
       for (Row row : rows) {
-        acks.add(current.send(row.toRecord()));
+        Future<RecordMetadata> ack = current.send(row.toRecord());
+        acks.add(ack);
+        if (ack.isDone()) {
+          // Refused at once (no metadata yet, a full buffer): send() reports it in the future, not
+          // by throwing, and would take the next records once the broker answers again, ahead of
+          // this one. Nothing is sent after a refused record.
+          ack.get();
+        }
       }
       // No flush(): it waits until the client itself gives up on a record, and that is exactly
       // what must not happen (see PRODUCER_DELIVERY_TIMEOUT).

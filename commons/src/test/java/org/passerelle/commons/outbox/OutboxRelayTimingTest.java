@@ -1,7 +1,9 @@
 package org.passerelle.commons.outbox;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -13,9 +15,21 @@ import org.junit.jupiter.api.Test;
 class OutboxRelayTimingTest {
 
   @Test
-  void theRelayAbortsItsRecordsBeforeTheClientCouldExpireAny() {
-    assertThat(OutboxRelay.PRODUCER_DELIVERY_TIMEOUT)
-        .isGreaterThan(
-            OutboxRelay.ACKNOWLEDGEMENT_WAIT.plus(OutboxRelay.CLOSE_GRACE).multipliedBy(2));
+  void theRelayGivesUpWellBeforeTheClientCouldExpireARecord() {
+    assertThatCode(() -> OutboxRelay.checkTiming(Duration.ofSeconds(30)))
+        .doesNotThrowAnyException();
+    assertThatCode(() -> OutboxRelay.checkTiming(Duration.ofSeconds(5))).doesNotThrowAnyException();
+    assertThatCode(() -> OutboxRelay.checkTiming(Duration.ofSeconds(148)))
+        .doesNotThrowAnyException();
+  }
+
+  @Test
+  void aWaitTheClientCouldOutlastIsRefusedAtStart() {
+    for (Duration wait :
+        new Duration[] {Duration.ofSeconds(149), Duration.ofMinutes(5), Duration.ZERO}) {
+      assertThatThrownBy(() -> OutboxRelay.checkTiming(wait))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("acknowledgement-wait");
+    }
   }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.passerelle.cohort.AttendanceStatus;
+import org.passerelle.commons.api.Actor;
 
 /** One learner's session days in a cohort, in date order, and their summary. */
 public record LearnerAttendanceView(
@@ -15,6 +16,16 @@ public record LearnerAttendanceView(
       LocalDate date,
       AttendanceStatus status,
       @Schema(description = "Staff's note; not shown to integrations") String comment,
-      String recordedBy,
-      OffsetDateTime recordedAt) {}
+      @Schema(
+              deprecated = true,
+              description =
+                  "Token subject of the staff account that submitted the day. Deprecated, removed"
+                      + " after 2027-06-30; use recordedByActor")
+          String recordedBy,
+      OffsetDateTime recordedAt,
+      @Schema(
+              description =
+                  "The staff account that submitted the day (PERSON; displayName null: names"
+                      + " are not kept here)")
+          Actor recordedByActor) {}
 }

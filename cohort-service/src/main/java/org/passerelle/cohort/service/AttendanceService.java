@@ -29,6 +29,7 @@ import org.passerelle.cohort.repository.AttendanceRepository;
 import org.passerelle.cohort.repository.CohortLearnerRepository;
 import org.passerelle.cohort.repository.CohortRepository;
 import org.passerelle.cohort.repository.SiteRepository;
+import org.passerelle.commons.api.Actor;
 import org.passerelle.commons.problem.ProblemException;
 import org.passerelle.commons.security.AccessScope;
 import org.passerelle.commons.time.Now;
@@ -261,7 +262,8 @@ public class AttendanceService {
                         record.status,
                         comments ? record.comment : null,
                         record.recordedBy,
-                        record.recordedAt))
+                        record.recordedAt,
+                        Actor.of(record.recordedBy)))
             .sorted(Comparator.comparing(AttendanceDayView.Entry::learnerId))
             .toList();
     return new Day(new AttendanceDayView(cohort.id, date, entries), version(day, byId));

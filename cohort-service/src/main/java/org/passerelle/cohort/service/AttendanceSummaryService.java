@@ -20,6 +20,7 @@ import org.passerelle.cohort.config.CohortConfig;
 import org.passerelle.cohort.repository.AttendanceRepository;
 import org.passerelle.cohort.repository.CohortLearnerRepository;
 import org.passerelle.cohort.repository.CohortRepository;
+import org.passerelle.commons.api.Actor;
 import org.passerelle.commons.problem.ProblemException;
 import org.passerelle.commons.security.AccessScope;
 
@@ -92,7 +93,8 @@ public class AttendanceSummaryService {
                         record.status,
                         comments ? record.comment : null,
                         record.recordedBy,
-                        record.recordedAt))
+                        record.recordedAt,
+                        Actor.of(record.recordedBy)))
             .toList());
   }
 

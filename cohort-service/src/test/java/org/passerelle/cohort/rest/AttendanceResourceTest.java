@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
@@ -87,6 +88,9 @@ class AttendanceResourceTest {
             .body("date", equalTo(day.toString()))
             .body("records.learnerId", contains(sorted.stream().map(UUID::toString).toArray()))
             .body("records.recordedBy", hasItem(Tokens.subject("site-staff-fr")))
+            .body("records[0].recordedByActor.type", equalTo("PERSON"))
+            .body("records[0].recordedByActor.id", equalTo(Tokens.subject("site-staff-fr")))
+            .body("records[0].recordedByActor.displayName", nullValue())
             .body(
                 "records.find { it.learnerId == '" + learners.get(1) + "' }.status",
                 equalTo("LATE"))
@@ -380,6 +384,8 @@ class AttendanceResourceTest {
         .body("days", hasSize(6))
         .body("days[0].date", equalTo(start.toString()))
         .body("days[5].date", equalTo(start.plusDays(7).toString()))
+        .body("days.recordedByActor.type", everyItem(equalTo("PERSON")))
+        .body("days.findAll { it.recordedByActor.id != it.recordedBy }", hasSize(0))
         .body(
             "days.status",
             contains(

@@ -77,6 +77,9 @@ class CertificateRevocationTest {
         .body("total", equalTo(2))
         .body("items.action", contains("ISSUED", "REVOKED"))
         .body("items[0].actor", equalTo(Tokens.subject("site-staff-ma")))
+        .body("items[0].actedBy.type", equalTo("PERSON"))
+        .body("items[0].actedBy.id", equalTo(Tokens.subject("site-staff-ma")))
+        .body("items[0].actedBy.displayName", nullValue())
         .body("items[0].note", nullValue())
         .body("items[1].actor", equalTo(Tokens.subject("country-admin-ma")))
         .body("items[1].note", equalTo("Fraude constatée au jury"));

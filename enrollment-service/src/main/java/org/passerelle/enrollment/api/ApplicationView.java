@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.passerelle.commons.api.Actor;
 import org.passerelle.commons.rest.Responses;
 import org.passerelle.enrollment.Applicant;
 import org.passerelle.enrollment.Application;
@@ -64,7 +65,12 @@ public record ApplicationView(
   }
 
   /** Whether a person of the school's staff or a system took a decision. */
-  @Schema(name = "ApplicationDeciderType")
+  @Schema(
+      name = "ApplicationDeciderType",
+      deprecated = true,
+      description =
+          "Deprecated, removed after 2027-06-30; use decision.decidedByActor.type (PERSON for"
+              + " STAFF)")
   public enum DeciderType {
     /** A staff member (platform admin, country admin or site staff). */
     STAFF,
@@ -85,14 +91,27 @@ public record ApplicationView(
                       + " decision")
           String reason,
       @Schema(
+              deprecated = true,
               description =
                   "Who decided: the staff member's account (token subject), or system:waitlist /"
                       + " system:cohort-service. Staff only: always null for the learner and for"
-                      + " regional offices' systems (integration), which read decidedByType")
+                      + " regional offices' systems (integration), which read decidedByType."
+                      + " Deprecated, removed after 2027-06-30; use decidedByActor")
           String decidedBy,
-      @Schema(description = "Whether staff or a system decided; for every reader")
+      @Schema(
+              deprecated = true,
+              description =
+                  "Whether staff or a system decided; for every reader. Deprecated, removed after"
+                      + " 2027-06-30; use decidedByActor.type (PERSON for STAFF)")
           DeciderType decidedByType,
-      OffsetDateTime decidedAt) {
+      OffsetDateTime decidedAt,
+      @Schema(
+              description =
+                  "Who decided: a staff member's account (PERSON) or a system (SYSTEM: waitlist,"
+                      + " cohort-service). For every reader; its id and displayName for staff"
+                      + " only, null for the learner and for regional offices' systems"
+                      + " (integration)")
+          Actor decidedByActor) {
 
     /** The decision as this reader sees it; null if none was taken. */
     public static Decision of(Application application, Reader reader) {
@@ -108,11 +127,13 @@ public record ApplicationView(
             case STAFF, LEARNER -> application.decisionReason;
             case INTEGRATION -> type == DeciderType.SYSTEM ? application.decisionReason : null;
           };
+      Actor decider = Actor.of(application.decidedBy);
       return new Decision(
           reason,
           reader == Reader.STAFF ? application.decidedBy : null,
           type,
-          application.decidedAt);
+          application.decidedAt,
+          reader == Reader.STAFF || decider == null ? decider : decider.typeOnly());
     }
   }
 

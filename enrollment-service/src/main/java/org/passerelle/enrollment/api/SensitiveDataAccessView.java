@@ -5,13 +5,18 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.passerelle.commons.api.Actor;
 import org.passerelle.enrollment.SensitiveDataAccess;
 
 /** One read or change of sensitive fields: who, when, what for, and which fields; never values. */
 public record SensitiveDataAccessView(
     UUID id,
     OffsetDateTime at,
-    @Schema(description = "Token subject of the caller, or system:... for the service itself")
+    @Schema(
+            deprecated = true,
+            description =
+                "Token subject of the caller, or system:... for the service itself. Deprecated,"
+                    + " removed after 2027-06-30; use actedBy")
         String actor,
     List<String> actorRoles,
     SensitiveDataAccess.Action action,
@@ -19,7 +24,12 @@ public record SensitiveDataAccessView(
     String country,
     @Schema(description = "Names of the sensitive fields involved, never their values")
         List<String> fields,
-    @Schema(description = "The operation that needed them, e.g. getApplication") String purpose) {
+    @Schema(description = "The operation that needed them, e.g. getApplication") String purpose,
+    @Schema(
+            description =
+                "Who read or changed them: the caller's account (PERSON; erased-account once the"
+                    + " person who acted was erased) or a system (SYSTEM, e.g. retention)")
+        Actor actedBy) {
 
   public static SensitiveDataAccessView of(SensitiveDataAccess access) {
     return new SensitiveDataAccessView(
@@ -31,7 +41,8 @@ public record SensitiveDataAccessView(
         access.applicantId,
         access.country,
         split(access.fields),
-        access.purpose);
+        access.purpose,
+        Actor.of(access.actor));
   }
 
   private static List<String> split(String names) {

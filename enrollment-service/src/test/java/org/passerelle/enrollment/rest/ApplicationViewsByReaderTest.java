@@ -101,7 +101,10 @@ class ApplicationViewsByReaderTest {
         .body("screening.interviewNotes", equalTo(NOTES))
         .body("decision.reason", equalTo(REJECTION))
         .body("decision.decidedBy", equalTo(staffSubject))
-        .body("decision.decidedByType", equalTo("STAFF"));
+        .body("decision.decidedByType", equalTo("STAFF"))
+        .body("decision.decidedByActor.type", equalTo("PERSON"))
+        .body("decision.decidedByActor.id", equalTo(staffSubject))
+        .body("decision.decidedByActor.displayName", nullValue());
 
     // The office gets the outcome, that staff decided and when, and its own reference.
     String office = read("integration-fr", id);
@@ -116,6 +119,9 @@ class ApplicationViewsByReaderTest {
         .body("decision.reason", nullValue())
         .body("decision.decidedBy", nullValue())
         .body("decision.decidedByType", equalTo("STAFF"))
+        .body("decision.decidedByActor.type", equalTo("PERSON"))
+        .body("decision.decidedByActor.id", nullValue())
+        .body("decision.decidedByActor.displayName", nullValue())
         .body("decision.decidedAt", notNullValue())
         .body("applicant.lastName", equalTo(person.lastName()));
 
@@ -211,6 +217,8 @@ class ApplicationViewsByReaderTest {
         .body("decision.reason", equalTo("FOUND_JOB"))
         .body("decision.decidedBy", nullValue())
         .body("decision.decidedByType", equalTo("SYSTEM"))
+        .body("decision.decidedByActor.type", equalTo("SYSTEM"))
+        .body("decision.decidedByActor.id", nullValue())
         .body("withdrawalReason", nullValue());
     Api.as("site-staff-fr")
         .get(APPLICATIONS + "/" + left)
@@ -218,6 +226,9 @@ class ApplicationViewsByReaderTest {
         .statusCode(200)
         .body("decision.decidedBy", equalTo(SeatOutcomeService.COHORT_ACTOR))
         .body("decision.decidedByType", equalTo("SYSTEM"))
+        .body("decision.decidedByActor.type", equalTo("SYSTEM"))
+        .body("decision.decidedByActor.id", equalTo("cohort-service"))
+        .body("decision.decidedByActor.displayName", equalTo("cohort-service"))
         .body("withdrawalReason", equalTo("FOUND_JOB"));
 
     // Staff withdraw another on the person's behalf, in their words.
@@ -247,7 +258,9 @@ class ApplicationViewsByReaderTest {
         .body("screening", nullValue())
         .body("decision.reason", equalTo(REJECTION))
         .body("decision.decidedBy", nullValue())
-        .body("decision.decidedByType", equalTo("STAFF"));
+        .body("decision.decidedByType", equalTo("STAFF"))
+        .body("decision.decidedByActor.type", equalTo("PERSON"))
+        .body("decision.decidedByActor.id", nullValue());
     String list =
         Api.as("learner-fr")
             .get(APPLICATIONS)

@@ -143,6 +143,15 @@ class RetentionRunResourceTest {
                     + due
                     + "'"))
         .isEqualTo(1);
+    // ... and its answers show that actor as a system, beside the deprecated string.
+    Api.as("country-admin-fr")
+        .get(SensitiveDataAccessResourceTest.LOG + "?action=ERASE&applicantId=" + due)
+        .then()
+        .statusCode(200)
+        .body("items[0].actor", equalTo("system:retention"))
+        .body("items[0].actedBy.type", equalTo("SYSTEM"))
+        .body("items[0].actedBy.id", equalTo("retention"))
+        .body("items[0].actedBy.displayName", equalTo("retention"));
 
     // Morocco's run erases its due applicant; running France again finds nothing more.
     Api.as("platform-admin")

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
@@ -54,6 +55,9 @@ class SensitiveDataAccessResourceTest {
             .body("total", equalTo(1))
             .body("items[0].action", equalTo("READ"))
             .body("items[0].actor", equalTo(admin))
+            .body("items[0].actedBy.type", equalTo("PERSON"))
+            .body("items[0].actedBy.id", equalTo(admin))
+            .body("items[0].actedBy.displayName", nullValue())
             .body("items[0].actorRoles", org.hamcrest.Matchers.hasItem("country-admin"))
             .body("items[0].applicantId", equalTo(applicantId))
             .body("items[0].country", equalTo("FR"))

@@ -3,6 +3,7 @@ package org.passerelle.partnership.api;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.passerelle.commons.api.Actor;
 
 /**
  * Everything partnership-service holds about a contact (right of access): the person's details, the
@@ -14,9 +15,19 @@ public record ContactExport(
     UUID partnerId,
     String partnerName,
     String partnerCountry,
-    String recordedBy,
+    @Schema(
+            deprecated = true,
+            description =
+                "Token subject of the account that recorded the contact. Deprecated, removed after"
+                    + " 2027-06-30; use recordedByActor")
+        String recordedBy,
     @Schema(
             description =
                 "Reads and changes of the contact (and lists of the partner's contacts while they"
                     + " were on it), newest first; this export included")
-        List<ContactAccessView> accesses) {}
+        List<ContactAccessView> accesses,
+    @Schema(
+            description =
+                "The account that recorded the contact (PERSON; displayName null: names are not"
+                    + " kept here)")
+        Actor recordedByActor) {}

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.LongPredicate;
+import org.passerelle.commons.api.Actor;
 import org.passerelle.commons.idempotency.IdempotencyKeys;
 import org.passerelle.commons.problem.ProblemException;
 import org.passerelle.commons.rest.Page;
@@ -183,7 +184,8 @@ public class PartnerContactService {
         contact.createdBy,
         accesses.ofContact(partner.id, contact.id, contact.createdAt).stream()
             .map(ContactAccessView::of)
-            .toList());
+            .toList(),
+        Actor.of(contact.createdBy));
   }
 
   /**

@@ -175,7 +175,10 @@ class PartnerContactTest {
         .body("contact.name", equalTo("Camille Martin"))
         .body("contact.phone", equalTo("+33 1 23 45 67 89"))
         .body("partnerId", equalTo(partner))
-        .body("recordedBy", notNullValue());
+        .body("recordedBy", notNullValue())
+        .body("recordedByActor.type", equalTo("PERSON"))
+        .body("recordedByActor.id", equalTo(Tokens.subject("country-admin-fr")))
+        .body("recordedByActor.displayName", nullValue());
     as("site-staff-fr").get(contacts(partner) + "/" + contact + "/export").then().statusCode(403);
     as("country-admin-ma")
         .get(contacts(partner) + "/" + contact + "/export")
@@ -354,6 +357,9 @@ class PartnerContactTest {
         .body("accesses.purpose", hasItem("getPartnerContact"))
         .body("accesses.actor", hasItem(Tokens.subject("site-staff-fr")))
         .body("accesses[0].actor", equalTo(Tokens.subject("country-admin-fr")))
+        .body("accesses[0].actedBy.type", equalTo("PERSON"))
+        .body("accesses[0].actedBy.id", equalTo(Tokens.subject("country-admin-fr")))
+        .body("accesses[0].actedBy.displayName", nullValue())
         .body("accesses[0].contactId", equalTo(contact))
         .body("accesses[3].contactId", nullValue());
     String log = PARTNERS + "/" + partner + "/contact-accesses";

@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.passerelle.commons.api.Actor;
 
 /**
  * A country's closed indicator period and its revisions: figures of exactly this period are read
@@ -16,11 +18,20 @@ public record IndicatorClosureView(
     String country,
     LocalDate from,
     LocalDate to,
-    String closedBy,
+    @Schema(
+            deprecated = true,
+            description =
+                "Token subject of the admin who closed the period. Deprecated, removed after 2027-06-30; use closedByActor")
+        String closedBy,
     OffsetDateTime closedAt,
     int revision,
     List<Revision> revisions,
-    long version) {
+    long version,
+    @Schema(
+            description =
+                "The admin who closed the period (PERSON; displayName null: names are not kept"
+                    + " here)")
+        Actor closedByActor) {
 
   /**
    * One freezing of the period's facts: the closure (revision 1, no reason) or a correction.
@@ -31,8 +42,18 @@ public record IndicatorClosureView(
   public record Revision(
       int revision,
       String reason,
-      String recordedBy,
+      @Schema(
+              deprecated = true,
+              description =
+                  "Token subject of the admin who froze this revision. Deprecated, removed after"
+                      + " 2027-06-30; use recordedByActor")
+          String recordedBy,
       OffsetDateTime recordedAt,
       int learners,
-      int applications) {}
+      int applications,
+      @Schema(
+              description =
+                  "The admin who froze this revision (PERSON; displayName null: names are not"
+                      + " kept here)")
+          Actor recordedByActor) {}
 }

@@ -4,11 +4,17 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.passerelle.commons.api.Actor;
 
 /** One audited export: who took which report of which scope and period, when, how many rows. */
 public record IndicatorExportAuditView(
     UUID id,
-    String exportedBy,
+    @Schema(
+            deprecated = true,
+            description =
+                "Token subject of the account that exported. Deprecated, removed after 2027-06-30; use exportedByActor")
+        String exportedBy,
     List<String> roles,
     OffsetDateTime exportedAt,
     String report,
@@ -19,4 +25,8 @@ public record IndicatorExportAuditView(
     LocalDate from,
     LocalDate to,
     Integer closureRevision,
-    int rows) {}
+    int rows,
+    @Schema(
+            description =
+                "The account that exported (PERSON; displayName null: names are not kept here)")
+        Actor exportedByActor) {}

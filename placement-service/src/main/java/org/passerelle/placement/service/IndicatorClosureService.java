@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.passerelle.commons.api.Actor;
 import org.passerelle.commons.idempotency.IdempotencyKeys;
 import org.passerelle.commons.locks.AdvisoryLocks;
 import org.passerelle.commons.problem.ProblemException;
@@ -216,7 +217,8 @@ public class IndicatorClosureService {
                         summary.recordedBy(),
                         summary.recordedAt(),
                         summary.learnerCount(),
-                        summary.applicationCount()))
+                        summary.applicationCount(),
+                        Actor.of(summary.recordedBy())))
             .toList();
     return new IndicatorClosureView(
         closure.id,
@@ -227,7 +229,8 @@ public class IndicatorClosureService {
         closure.closedAt,
         list.isEmpty() ? 0 : list.getLast().revision(),
         list,
-        closure.version);
+        closure.version,
+        Actor.of(closure.closedBy));
   }
 
   /** Who closes and corrects a country's periods: its country admins and platform admins. */

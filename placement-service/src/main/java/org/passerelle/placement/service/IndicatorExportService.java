@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import org.passerelle.commons.api.Actor;
 import org.passerelle.commons.problem.ProblemException;
 import org.passerelle.commons.rest.Page;
 import org.passerelle.commons.security.AccessScope;
@@ -219,7 +220,8 @@ public class IndicatorExportService {
     return Page.of(found, page, size, IndicatorExportService::view);
   }
 
-  private static IndicatorExportAuditView view(IndicatorExportAudit audit) {
+  /** The audit line as admins read it. */
+  static IndicatorExportAuditView view(IndicatorExportAudit audit) {
     return new IndicatorExportAuditView(
         audit.id,
         audit.exportedBy,
@@ -233,6 +235,7 @@ public class IndicatorExportService {
         audit.periodFrom,
         audit.periodTo,
         audit.closureRevision,
-        audit.rowCount);
+        audit.rowCount,
+        Actor.of(audit.exportedBy));
   }
 }

@@ -71,6 +71,10 @@ public class IndicatorClosureResourceTest {
             .body("revision", equalTo(1))
             .body("revisions[0].reason", nullValue())
             .body("closedBy", equalTo(Tokens.subject("country-admin-fr")))
+            .body("closedByActor.type", equalTo("PERSON"))
+            .body("closedByActor.id", equalTo(Tokens.subject("country-admin-fr")))
+            .body("closedByActor.displayName", nullValue())
+            .body("revisions[0].recordedByActor.id", equalTo(Tokens.subject("country-admin-fr")))
             .extract()
             .path("id");
     // a retry replays the first answer; another request for the same period is refused
@@ -197,6 +201,8 @@ public class IndicatorClosureResourceTest {
         .body("revisions.size()", equalTo(2))
         .body("revisions[1].reason", equalTo("Résultats du jury saisis en retard"))
         .body("revisions[1].recordedBy", equalTo(Tokens.subject("country-admin-ma")))
+        .body("revisions[1].recordedByActor.type", equalTo("PERSON"))
+        .body("revisions[1].recordedByActor.id", equalTo(Tokens.subject("country-admin-ma")))
         .header("ETag", not(equalTo(etag)));
 
     // outside the country the closure does not exist; site staff may not correct

@@ -111,6 +111,14 @@ public class IndicatorExportResourceTest {
             "items.find { it.from == '%s' && it.format == 'csv' }.exportedBy".formatted(period[0]),
             equalTo(Tokens.subject("country-admin-fr")))
         .body(
+            "items.find { it.from == '%s' && it.format == 'csv' }.exportedByActor.type"
+                .formatted(period[0]),
+            equalTo("PERSON"))
+        .body(
+            "items.find { it.from == '%s' && it.format == 'csv' }.exportedByActor.id"
+                .formatted(period[0]),
+            equalTo(Tokens.subject("country-admin-fr")))
+        .body(
             "items.find { it.from == '%s' && it.format == 'csv' }.roles".formatted(period[0]),
             equalTo(List.of("country-admin")))
         .body(

@@ -27,7 +27,8 @@ public record WebhookDeliveryView(
     @Schema(description = "When the next attempt is due, while PENDING")
         OffsetDateTime nextAttemptAt,
     OffsetDateTime deliveredAt,
-    OffsetDateTime createdAt) {
+    OffsetDateTime createdAt,
+    @Schema(description = "The last attempt, or createdAt before any") OffsetDateTime updatedAt) {
 
   public static WebhookDeliveryView of(WebhookDelivery delivery) {
     return new WebhookDeliveryView(
@@ -41,6 +42,7 @@ public record WebhookDeliveryView(
         delivery.lastError,
         delivery.status == WebhookDelivery.Status.PENDING ? delivery.nextAttemptAt : null,
         delivery.deliveredAt,
-        delivery.createdAt);
+        delivery.createdAt,
+        delivery.lastAttemptAt != null ? delivery.lastAttemptAt : delivery.createdAt);
   }
 }

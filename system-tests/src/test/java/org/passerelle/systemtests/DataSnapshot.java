@@ -163,7 +163,7 @@ record DataSnapshot(Map<String, String> tables) {
         }
       }
     }
-    // enrollment-service's webhooks (ADR 0045) still to be sent: their rows change when they are sent
+    // enrollment-service's webhooks still to be sent (ADR 0045): sending changes their rows
     try (Connection db = Databases.connect("enrollment", "systest");
         Statement statement = db.createStatement();
         ResultSet rows =

@@ -120,6 +120,8 @@ final class Fixtures {
   final String partner;
   final String jobOffer;
   final String retentionRun;
+  // issue 20, webhooks: integration-fr's subscription, told at the platform's test receiver
+  final String webhookSubscription;
   // issue 17: a closed indicator period of FR, a past month of its own (closing one twice is a
   // conflict, so each run closes another)
   final String indicatorClosure;
@@ -301,6 +303,16 @@ final class Fixtures {
         created(Api.postJson(countryAdmin, "/api/v1/retention-runs", "{\"country\": \"FR\"}"))
             .path("id")
             .asText();
+    webhookSubscription =
+        created(
+                Api.postJson(
+                    office,
+                    "/api/v1/webhook-subscriptions",
+                    "{\"url\": \""
+                        + Platform.get().webhookReceiver()
+                        + "\", \"eventTypes\": [\"application.decided\"]}"))
+            .path("id")
+            .asText();
 
     LocalDate closedFrom =
         LocalDate.of(1990, 1, 1).plusMonths(ThreadLocalRandom.current().nextInt(12 * 30));
@@ -453,6 +465,15 @@ final class Fixtures {
     register("applicants", applicant, cergy);
     register("intakes", cohort, cergy);
     register("retention-runs", retentionRun, Scope.country(COUNTRY));
+    register(
+        "webhook-subscriptions",
+        webhookSubscription,
+        new Scope(
+            COUNTRY + " integrations",
+            caller ->
+                caller.has(Caller.INTEGRATION)
+                    && caller.country().filter(COUNTRY::equals).isPresent(),
+            true));
     register("cohorts", cohort, cergy);
     register("cohorts/learners", learner, cergy);
     register("learners", learner, cergy);

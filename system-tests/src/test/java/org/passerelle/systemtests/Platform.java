@@ -5,8 +5,12 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.is;
 
+import com.sun.net.httpserver.HttpServer;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -47,6 +51,9 @@ final class Platform {
 
   private final Map<String, AppProcess> parts = new LinkedHashMap<>();
 
+  /** Receives enrollment-service's webhooks (ADR 0045) and answers each 204, so none is retried. */
+  private HttpServer webhookReceiver;
+
   static synchronized Platform get() {
     if (started == null) {
       Platform platform = new Platform();
@@ -63,6 +70,11 @@ final class Platform {
 
   String service(String name) {
     return parts.get(name).url();
+  }
+
+  /** A URL webhook subscriptions may name: every delivery to it is accepted at once. */
+  String webhookReceiver() {
+    return "http://127.0.0.1:" + webhookReceiver.getAddress().getPort() + "/webhooks";
   }
 
   /** Schedules a WEB-DEV cohort of 20 seats at the site, starting in two months; returns its id. */
@@ -218,6 +230,19 @@ final class Platform {
   }
 
   private void start() {
+    try {
+      webhookReceiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    webhookReceiver.createContext(
+        "/webhooks",
+        exchange -> {
+          exchange.getRequestBody().readAllBytes();
+          exchange.sendResponseHeaders(204, -1);
+          exchange.close();
+        });
+    webhookReceiver.start();
     SERVICES.forEach(service -> Databases.reset(service, "systest"));
     ConsumerGroups.skipToEnd(SERVICES.stream().map(service -> service + "-systest").toList());
     for (String service : SERVICES) {
@@ -230,6 +255,12 @@ final class Platform {
                   "PASSERELLE_DB_NAME", "passerelle_" + service + "_systest",
                   "PASSERELLE_EVENTS_CONSUMER_GROUP", service + "-systest")));
     }
+    // The receiver above is on this machine: allowed as in development; deliveries sent promptly so
+    // that the platform is soon quiet again (DataSnapshot).
+    parts
+        .get("enrollment")
+        .environment("PASSERELLE_ENROLLMENT_WEBHOOKS_ALLOW_LOCAL_HTTP", "true")
+        .environment("PASSERELLE_ENROLLMENT_WEBHOOKS_POLL", "1s");
     Map<String, String> gatewayEnv = new LinkedHashMap<>();
     for (String service : SERVICES) {
       gatewayEnv.put("PASSERELLE_" + service.toUpperCase() + "_URL", service(service));
@@ -306,5 +337,8 @@ final class Platform {
 
   private void stop() {
     parts.values().forEach(AppProcess::stop);
+    if (webhookReceiver != null) {
+      webhookReceiver.stop(0);
+    }
   }
 }

@@ -2,7 +2,10 @@ package org.passerelle.commons.events;
 
 import java.time.Duration;
 
-/** Exponential backoff between retries, capped. Not thread-safe: one per retrying loop. */
+/**
+ * Exponential backoff between retries, capped. Not thread-safe: one per retrying loop; {@link
+ * #after} for retries a table schedules.
+ */
 public final class Backoff {
 
   private final Duration initial;
@@ -13,6 +16,18 @@ public final class Backoff {
     this.initial = initial;
     this.max = max;
     this.current = initial;
+  }
+
+  /**
+   * The wait after this many consecutive failures (1 for the first), doubling from {@code initial}
+   * up to {@code max}: for retries scheduled in a table rather than slept in a loop.
+   */
+  public static Duration after(int failures, Duration initial, Duration max) {
+    Duration delay = initial;
+    for (int i = 1; i < failures && delay.compareTo(max) < 0; i++) {
+      delay = delay.multipliedBy(2);
+    }
+    return delay.compareTo(max) <= 0 ? delay : max;
   }
 
   public Duration current() {

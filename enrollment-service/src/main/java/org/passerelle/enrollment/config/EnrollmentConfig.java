@@ -2,6 +2,7 @@ package org.passerelle.enrollment.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 import java.time.Period;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,8 @@ public interface EnrollmentConfig {
   Retention retention();
 
   Imports imports();
+
+  Webhooks webhooks();
 
   interface CountryRules {
     /** Data-protection regime, recorded with every consent: GDPR or LAW_09_08. */
@@ -89,6 +92,38 @@ public interface EnrollmentConfig {
     /** Rows one import may hold. */
     @WithDefault("10000")
     int maxRows();
+  }
+
+  /** Signed webhooks to regional offices' systems (ADR 0045). */
+  interface Webhooks {
+    /** Whether http://localhost and http://127.0.0.1 URLs are accepted: development only. */
+    @WithDefault("false")
+    boolean allowLocalHttp();
+
+    /** How often the dispatcher looks for deliveries due (Quarkus "every"). */
+    @WithDefault("5s")
+    String poll();
+
+    /** Deliveries one pass sends, at most. */
+    @WithDefault("20")
+    int batch();
+
+    /**
+     * The wait before the first retry, doubled after each failed attempt up to {@link #maxDelay}.
+     */
+    @WithDefault("PT10S")
+    Duration firstDelay();
+
+    @WithDefault("PT1H")
+    Duration maxDelay();
+
+    /** Attempts before a delivery is FAILED (about a day with the defaults). */
+    @WithDefault("30")
+    int maxAttempts();
+
+    /** How long a receiver has to answer. */
+    @WithDefault("PT10S")
+    Duration timeout();
   }
 
   /** The country's rules, if configured. */

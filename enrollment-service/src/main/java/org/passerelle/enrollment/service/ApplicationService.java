@@ -19,8 +19,8 @@ import org.passerelle.enrollment.repository.ApplicationRepository;
 /**
  * One application as each caller may see it: found within the caller's scope (or as the person's
  * own), shown with what that reader may read (a read of sensitive fields is audited), and its facts
- * published with every change of status. {@link SubmissionService}, {@link SelectionService} and
- * {@link SeatOutcomeService} change applications through it.
+ * published (and told to webhooks) with every change of status. {@link SubmissionService}, {@link
+ * SelectionService} and {@link SeatOutcomeService} change applications through it.
  */
 @ApplicationScoped
 public class ApplicationService {
@@ -29,16 +29,19 @@ public class ApplicationService {
   private final ConsentService consents;
   private final SensitiveDataService sensitive;
   private final Outbox outbox;
+  private final WebhookService webhooks;
 
   ApplicationService(
       ApplicationRepository applications,
       ConsentService consents,
       SensitiveDataService sensitive,
-      Outbox outbox) {
+      Outbox outbox,
+      WebhookService webhooks) {
     this.applications = applications;
     this.consents = consents;
     this.sensitive = sensitive;
     this.outbox = outbox;
+    this.webhooks = webhooks;
   }
 
   /** The application if it is within the caller's scope; otherwise it does not exist. */
@@ -47,7 +50,10 @@ public class ApplicationService {
     return view(visible(id, scope, false), scope, true);
   }
 
-  /** Publishes the application's facts as this event, with the purposes the person consents to. */
+  /**
+   * Publishes the application's facts as this event, with the purposes the person consents to, and
+   * tells the webhooks of its country that asked for it.
+   */
   void publish(Application application, String event, OffsetDateTime at) {
     outbox.publish(
         DomainEvent.v1(
@@ -56,6 +62,7 @@ public class ApplicationService {
             application.country,
             application.siteCode,
             ApplicationFacts.of(application, consents.granted(application.applicant.id), at)));
+    webhooks.tell(application, event, at);
   }
 
   /** The application with its row locked, or null: events name it, so no caller's scope applies. */

@@ -51,6 +51,7 @@ public class SubmissionService {
   private final IdempotencyKeys idempotency;
   private final ObjectMapper mapper;
   private final Now now;
+  private final WebhookService webhooks;
 
   SubmissionService(
       ApplicationService applications,
@@ -63,7 +64,8 @@ public class SubmissionService {
       Outbox outbox,
       IdempotencyKeys idempotency,
       ObjectMapper mapper,
-      Now now) {
+      Now now,
+      WebhookService webhooks) {
     this.applications = applications;
     this.repository = repository;
     this.intakes = intakes;
@@ -73,6 +75,7 @@ public class SubmissionService {
     this.config = config;
     this.outbox = outbox;
     this.idempotency = idempotency;
+    this.webhooks = webhooks;
     this.mapper = mapper;
     this.now = now;
   }
@@ -206,6 +209,7 @@ public class SubmissionService {
             application.country,
             application.siteCode,
             ApplicationSubmitted.of(application)));
+    webhooks.tell(application, ApplicationSubmitted.NAME, at);
     // Shown what the record holds rather than what the caller wrote: a read like any other.
     return new Submitted(
         applications.view(application, scope, declared.asDeclared() ? null : "submitApplication"),

@@ -129,20 +129,10 @@ public class ProblemMappers {
     if (parameter.isPresent()) {
       // JAX-RS answers 404 for a query parameter it cannot convert, as if the list did not
       // exist; a path parameter (a malformed id) stays 404, like an unknown one.
-      String name = parameter.get().name();
-      return problems.response(
-          ProblemType.VALIDATION_FAILED,
-          Problems.languages(headers),
-          path,
-          List.of(
-              new Problem.FieldError(
-                  name,
-                  Messages.format(
-                      Messages.pick(Problems.languages(headers)),
-                      "invalid-request.parameter",
-                      name))),
-          "invalid-request.parameter",
-          name);
+      return problem(
+          ParameterProblems.unconverted(parameter.get().name(), parameter.get().type()),
+          headers,
+          uri);
     }
     return switch (e) {
       case NotFoundException ignored ->

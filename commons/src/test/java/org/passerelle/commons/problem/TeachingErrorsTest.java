@@ -152,7 +152,11 @@ class TeachingErrorsTest {
         .then()
         .statusCode(400)
         .body("errors.field", contains("since"))
-        .body("errors[0].message", equalTo("Parameter \"since\" is invalid."));
+        .body(
+            "errors[0].message",
+            equalTo(
+                "Parameter \"since\" takes a date in ISO 8601 format (YYYY-MM-DD), e.g."
+                    + " 2026-09-01."));
     given()
         .contentType("application/json")
         .header("Accept-Language", "ar")

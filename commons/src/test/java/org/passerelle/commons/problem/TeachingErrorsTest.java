@@ -179,4 +179,17 @@ class TeachingErrorsTest {
         .body("type", equalTo(Problem.TYPE_BASE + "validation-failed"))
         .body("errors.field", contains("X-Form-Limit", "max-size"));
   }
+
+  @Test
+  void aParameterWhosePatternListsItsValuesSaysThem() {
+    given()
+        .get(FORMS + "?state=NOPE")
+        .then()
+        .statusCode(400)
+        .contentType(Problem.MEDIA_TYPE)
+        .body("type", equalTo(Problem.TYPE_BASE + "validation-failed"))
+        .body("errors.field", contains("state"))
+        .body("errors[0].accepted", contains("OPEN", "CLOSED"));
+    given().get(FORMS + "?state=OPEN").then().statusCode(200);
+  }
 }

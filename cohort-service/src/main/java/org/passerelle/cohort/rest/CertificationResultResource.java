@@ -106,7 +106,8 @@ public class CertificationResultResource {
       @Parameter(
               description =
                   Sorting.SYNTAX
-                      + " Fields: recordedAt, certifiedOn, outcome. Default recordedAt (oldest first).",
+                      + " Fields: recordedAt, certifiedOn, outcome. Default recordedAt (oldest"
+                      + " first).",
               example = "outcome,-certifiedOn")
           @QueryParam(Sorting.PARAMETER)
           @Size(max = 200)

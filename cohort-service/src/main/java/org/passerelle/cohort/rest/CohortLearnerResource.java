@@ -66,7 +66,8 @@ public class CohortLearnerResource {
       operationId = "listCohortLearners",
       summary = "List a cohort's learners",
       description =
-          "The learners of a cohort in your scope (404 otherwise), oldest seat first unless sort says"
+          "The learners of a cohort in your scope (404 otherwise), oldest seat first unless sort"
+              + " says"
               + " otherwise, optionally"
               + " only those in the given statuses (repeat status). Integrations read the same"
               + " list without staff's exit comments.")
@@ -82,7 +83,8 @@ public class CohortLearnerResource {
       @Parameter(
               description =
                   Sorting.SYNTAX
-                      + " Fields: enrolledAt, status, withdrawnAt, completedAt. Default enrolledAt (oldest seat first).",
+                      + " Fields: enrolledAt, status, withdrawnAt, completedAt. Default"
+                      + " enrolledAt (oldest seat first).",
               example = "status,enrolledAt")
           @QueryParam(Sorting.PARAMETER)
           @Size(max = 200)

@@ -177,7 +177,8 @@ public class ApplicationImportResource {
       operationId = "listApplicationImports",
       summary = "List the imports in your scope (without their rows)",
       description =
-          "Newest first unless sort says otherwise. Platform admins see every import; country admins and offices' systems those made in"
+          "Newest first unless sort says otherwise. Platform admins see every import; country"
+              + " admins and offices' systems those made in"
               + " their country.")
   public Page<ImportSummary> list(
       @QueryParam("country") @Pattern(regexp = "FR|MA") String country,
@@ -188,7 +189,8 @@ public class ApplicationImportResource {
       @Parameter(
               description =
                   Sorting.SYNTAX
-                      + " Fields: startedAt, finishedAt, country, format. Default -startedAt (newest first).",
+                      + " Fields: startedAt, finishedAt, country, format. Default -startedAt"
+                      + " (newest first).",
               example = "country,-startedAt")
           @QueryParam(Sorting.PARAMETER)
           @Size(max = 200)

@@ -60,7 +60,8 @@ public class IntakeResource {
       operationId = "listIntakes",
       summary = "List the intakes in your scope",
       description =
-          "By start date, then id, unless sort says otherwise. Filters: country, site, cohort status, and recruiting=true for the"
+          "By start date, then id, unless sort says otherwise. Filters: country, site, cohort"
+              + " status, and recruiting=true for the"
               + " intakes that take applications today (planned or recruiting, today within the"
               + " recruitment window), false for the others.")
   public Page<IntakeView> list(
@@ -77,7 +78,8 @@ public class IntakeResource {
       @Parameter(
               description =
                   Sorting.SYNTAX
-                      + " Fields: startDate, endDate, programme, site, country, status, updatedAt. Default startDate.",
+                      + " Fields: startDate, endDate, programme, site, country, status,"
+                      + " updatedAt. Default startDate.",
               example = "site,-startDate")
           @QueryParam(Sorting.PARAMETER)
           @Size(max = 200)

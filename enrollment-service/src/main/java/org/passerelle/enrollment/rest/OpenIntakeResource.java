@@ -43,7 +43,8 @@ public class OpenIntakeResource {
       description =
           "Intakes whose cohort is planned or recruiting and whose recruitment window includes"
               + " today, by start date unless sort says otherwise: programme, site, dates,"
-              + " capacity and seats left, nothing about applicants. Public: a learner portal shows them before sign-in; through"
+              + " capacity and seats left, nothing about applicants. Public: a learner portal"
+              + " shows them before sign-in; through"
               + " the gateway, an anonymous caller names the country in X-Passerelle-Country."
               + " Apply with POST /api/v1/applications and the intake's id as intakeId.")
   public Page<OpenIntake> list(

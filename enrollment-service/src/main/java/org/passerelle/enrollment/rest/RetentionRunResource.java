@@ -58,14 +58,16 @@ public class RetentionRunResource {
       operationId = "listRetentionRuns",
       summary = "The retention job's runs",
       description =
-          "Newest first unless sort says otherwise. Platform admins see every country's, country admins their country's.")
+          "Newest first unless sort says otherwise. Platform admins see every country's, country"
+              + " admins their country's.")
   public Page<RetentionRunView> list(
       @QueryParam("country") @Pattern(regexp = "[A-Z]{2}") String country,
       @QueryParam("status") @Pattern(regexp = "RUNNING|SUCCEEDED|FAILED") String status,
       @Parameter(
               description =
                   Sorting.SYNTAX
-                      + " Fields: startedAt, finishedAt, country, status, erased. Default -startedAt (newest first).",
+                      + " Fields: startedAt, finishedAt, country, status, erased. Default"
+                      + " -startedAt (newest first).",
               example = "-erased")
           @QueryParam(Sorting.PARAMETER)
           @Size(max = 200)

@@ -46,7 +46,8 @@ public class SensitiveDataAccessResource {
       operationId = "listSensitiveDataAccesses",
       summary = "The audit log of sensitive fields",
       description =
-          "Newest first unless sort says otherwise. Every read, change, search, export and erasure of disability, refugee status and"
+          "Newest first unless sort says otherwise. Every read, change, search, export and"
+              + " erasure of disability, refugee status and"
               + " accommodation needs: who, when, for what operation and which fields, never"
               + " their values. Platform admins see all of it, country admins their country's.")
   public Page<SensitiveDataAccessView> list(

@@ -89,7 +89,8 @@ public class ConventionResource {
       operationId = "listConventions",
       summary = "List the conventions in your scope",
       description =
-          "By end date, then id, unless sort says otherwise. Admins see their country's, site staff those covering one of"
+          "By end date, then id, unless sort says otherwise. Admins see their country's, site"
+              + " staff those covering one of"
               + " their sites, partners their own. expiringWithinDays keeps signed or active"
               + " conventions ending between today and that many days from now.")
   public Page<ConventionView> list(

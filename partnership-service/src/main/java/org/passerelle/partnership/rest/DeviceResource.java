@@ -99,7 +99,8 @@ public class DeviceResource {
       @Parameter(
               description =
                   Sorting.SYNTAX
-                      + " Fields: site, serialNumber, model, status, updatedAt. Default site,serialNumber.",
+                      + " Fields: site, serialNumber, model, status, updatedAt. Default"
+                      + " site,serialNumber.",
               example = "status,site")
           @QueryParam(Sorting.PARAMETER)
           @Size(max = 200)

@@ -92,7 +92,8 @@ public class DonationResource {
       @Parameter(
               description =
                   Sorting.SYNTAX
-                      + " Fields: donatedOn, createdAt, site, units. Default -donatedOn,-createdAt (newest first).",
+                      + " Fields: donatedOn, createdAt, site, units. Default"
+                      + " -donatedOn,-createdAt (newest first).",
               example = "site,-donatedOn")
           @QueryParam(Sorting.PARAMETER)
           @Size(max = 200)

@@ -44,7 +44,8 @@ public class PartnerContactAccessResource {
       operationId = "listPartnerContactAccesses",
       summary = "Who read or changed a partner's contacts",
       description =
-          "Newest first unless sort says otherwise. Every list, read, change, export and erasure of the partner's contacts: who, when, with"
+          "Newest first unless sort says otherwise. Every list, read, change, export and erasure"
+              + " of the partner's contacts: who, when, with"
               + " which roles and for what operation, never the person's details. The admins of"
               + " the partner's country.")
   public Page<ContactAccessView> list(

@@ -67,7 +67,8 @@ public class PartnerContactResource {
       summary = "A partner's contacts",
       description =
           "Personal data: the school's staff of the partner's country and the partner itself;"
-              + " never integrations. Erased contacts are left out. By name unless sort says otherwise. Recorded in the"
+              + " never integrations. Erased contacts are left out. By name unless sort says"
+              + " otherwise. Recorded in the"
               + " contacts' access log.")
   public Page<ContactView> list(
       @PathParam("id") UUID id,

@@ -92,7 +92,8 @@ public class PrizeResource {
       @Parameter(
               description =
                   Sorting.SYNTAX
-                      + " Fields: awardedOn, title, site, country, createdAt. Default -awardedOn (newest first).",
+                      + " Fields: awardedOn, title, site, country, createdAt. Default -awardedOn"
+                      + " (newest first).",
               example = "site,-awardedOn")
           @QueryParam(Sorting.PARAMETER)
           @Size(max = 200)

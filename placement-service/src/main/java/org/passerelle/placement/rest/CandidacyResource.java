@@ -111,7 +111,8 @@ public class CandidacyResource {
       @Parameter(
               description =
                   Sorting.SYNTAX
-                      + " Fields: createdAt, changedAt, status, startDate, site. Default -createdAt (newest first).",
+                      + " Fields: createdAt, changedAt, status, startDate, site. Default"
+                      + " -createdAt (newest first).",
               example = "status,-changedAt")
           @QueryParam(Sorting.PARAMETER)
           @Size(max = 200)

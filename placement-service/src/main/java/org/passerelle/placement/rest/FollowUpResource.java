@@ -78,7 +78,8 @@ public class FollowUpResource {
       @Parameter(
               description =
                   Sorting.SYNTAX
-                      + " Fields: dueOn, exitDate, status, site, lastAttemptAt, createdAt. Default dueOn.",
+                      + " Fields: dueOn, exitDate, status, site, lastAttemptAt, createdAt."
+                      + " Default dueOn.",
               example = "status,dueOn")
           @QueryParam(Sorting.PARAMETER)
           @Size(max = 200)

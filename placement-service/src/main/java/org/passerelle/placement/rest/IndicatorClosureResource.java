@@ -109,13 +109,15 @@ public class IndicatorClosureResource {
       operationId = "listIndicatorClosures",
       summary = "List the closed indicator periods of your country",
       description =
-          "Newest period first unless sort says otherwise, each with its revisions (why and when corrected).")
+          "Newest period first unless sort says otherwise, each with its revisions (why and when"
+              + " corrected).")
   public Page<IndicatorClosureView> list(
       @QueryParam("country") @Pattern(regexp = "[A-Z]{2}") String country,
       @Parameter(
               description =
                   Sorting.SYNTAX
-                      + " Fields: periodTo, periodFrom, closedAt, country. Default -periodTo,-periodFrom (newest period first).",
+                      + " Fields: periodTo, periodFrom, closedAt, country. Default"
+                      + " -periodTo,-periodFrom (newest period first).",
               example = "-closedAt")
           @QueryParam(Sorting.PARAMETER)
           @Size(max = 200)

@@ -173,7 +173,8 @@ public class IndicatorExportResource {
       operationId = "listIndicatorExportAudit",
       summary = "Who exported which indicators report",
       description =
-          "Newest first unless sort says otherwise: who (subject and roles), when, which report, format, country, funder,"
+          "Newest first unless sort says otherwise: who (subject and roles), when, which report,"
+              + " format, country, funder,"
               + " scope and period, and how many rows. Platform admins all, country admins their"
               + " country's.")
   public Page<IndicatorExportAuditView> audit(
@@ -194,7 +195,8 @@ public class IndicatorExportResource {
       @Parameter(
               description =
                   Sorting.SYNTAX
-                      + " Fields: exportedAt, report, country, exportedBy. Default -exportedAt (newest first).",
+                      + " Fields: exportedAt, report, country, exportedBy. Default -exportedAt"
+                      + " (newest first).",
               example = "report,-exportedAt")
           @QueryParam(Sorting.PARAMETER)
           @Size(max = 200)

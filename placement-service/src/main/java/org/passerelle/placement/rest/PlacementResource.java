@@ -117,7 +117,8 @@ public class PlacementResource {
       @Parameter(
               description =
                   Sorting.SYNTAX
-                      + " Fields: situationOn, startDate, status, situation, site, recordedAt. Default -situationOn (latest first).",
+                      + " Fields: situationOn, startDate, status, situation, site, recordedAt."
+                      + " Default -situationOn (latest first).",
               example = "site,-situationOn")
           @QueryParam(Sorting.PARAMETER)
           @Size(max = 200)

@@ -6,6 +6,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -35,6 +36,7 @@ import org.passerelle.commons.rest.IdempotencyKey;
 import org.passerelle.commons.rest.Page;
 import org.passerelle.commons.rest.QueryParams;
 import org.passerelle.commons.rest.Responses;
+import org.passerelle.commons.rest.Sorting;
 import org.passerelle.commons.security.CurrentScope;
 import org.passerelle.commons.security.Roles;
 
@@ -90,7 +92,8 @@ public class CertificationResultResource {
       operationId = "listCertificationResults",
       summary = "List a cohort's certification results",
       description =
-          "The results recorded for a cohort in your scope, oldest first, each with its"
+          "The results recorded for a cohort in your scope, oldest first unless sort says"
+              + " otherwise, each with its"
               + " certificate's public id and status. Integrations get juryReference null.")
   @APIResponse(responseCode = "200", description = "One page of results")
   public Page<CertificationResultView> list(
@@ -100,11 +103,21 @@ public class CertificationResultResource {
               schema = @Schema(implementation = CertificationOutcome.class))
           @QueryParam("outcome")
           String outcome,
+      @Parameter(
+              description =
+                  Sorting.SYNTAX
+                      + " Fields: recordedAt, certifiedOn, outcome. Default recordedAt (oldest"
+                      + " first).",
+              example = "outcome,-certifiedOn")
+          @QueryParam(Sorting.PARAMETER)
+          @Size(max = 200)
+          String sort,
       @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Page.MAX_PAGE) int page,
       @QueryParam("size") @DefaultValue(Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE) int size) {
     return service.list(
         cohortId,
         QueryParams.value(CertificationOutcome.class, "outcome", outcome),
+        CertificationService.SORTING.parse(sort),
         page,
         size,
         scope.get());

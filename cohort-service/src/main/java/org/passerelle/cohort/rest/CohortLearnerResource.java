@@ -41,6 +41,7 @@ import org.passerelle.commons.rest.IfMatch;
 import org.passerelle.commons.rest.Page;
 import org.passerelle.commons.rest.QueryParams;
 import org.passerelle.commons.rest.Responses;
+import org.passerelle.commons.rest.Sorting;
 import org.passerelle.commons.security.CurrentScope;
 import org.passerelle.commons.security.Roles;
 
@@ -65,7 +66,9 @@ public class CohortLearnerResource {
       operationId = "listCohortLearners",
       summary = "List a cohort's learners",
       description =
-          "The learners of a cohort in your scope (404 otherwise), oldest seat first, optionally"
+          "The learners of a cohort in your scope (404 otherwise), oldest seat first unless sort"
+              + " says"
+              + " otherwise, optionally"
               + " only those in the given statuses (repeat status). Integrations read the same"
               + " list without staff's exit comments.")
   @APIResponse(responseCode = "200", description = "One page of learners")
@@ -77,11 +80,21 @@ public class CohortLearnerResource {
           @QueryParam("status")
           @Size(max = 5)
           List<@Size(max = 20) String> status,
+      @Parameter(
+              description =
+                  Sorting.SYNTAX
+                      + " Fields: enrolledAt, status, withdrawnAt, completedAt. Default"
+                      + " enrolledAt (oldest seat first).",
+              example = "status,enrolledAt")
+          @QueryParam(Sorting.PARAMETER)
+          @Size(max = 200)
+          String sort,
       @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Page.MAX_PAGE) int page,
       @QueryParam("size") @DefaultValue(Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE) int size) {
     return service.list(
         cohortId,
         QueryParams.values(LearnerStatus.class, "status", status),
+        LearnerService.SORTING.parse(sort),
         page,
         size,
         scope.get());

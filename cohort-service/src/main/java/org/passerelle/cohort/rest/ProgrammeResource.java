@@ -25,6 +25,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.passerelle.cohort.api.ChangeProgrammeRequest;
@@ -36,6 +37,7 @@ import org.passerelle.commons.rest.IdempotencyKey;
 import org.passerelle.commons.rest.IfMatch;
 import org.passerelle.commons.rest.Page;
 import org.passerelle.commons.rest.Responses;
+import org.passerelle.commons.rest.Sorting;
 import org.passerelle.commons.security.CurrentScope;
 import org.passerelle.commons.security.Roles;
 
@@ -59,9 +61,17 @@ public class ProgrammeResource {
   @GET
   @Operation(operationId = "listProgrammes", summary = "List the programmes")
   public Page<ProgrammeView> programmes(
+      @Parameter(
+              description =
+                  Sorting.SYNTAX
+                      + " Fields: code, jobTrack, durationWeeks, certificationLevel. Default code.",
+              example = "-durationWeeks")
+          @QueryParam(Sorting.PARAMETER)
+          @Size(max = 200)
+          String sort,
       @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Page.MAX_PAGE) int page,
       @QueryParam("size") @DefaultValue(Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE) int size) {
-    return service.programmes(page, size);
+    return service.programmes(ReferenceDataService.PROGRAMMES.parse(sort), page, size);
   }
 
   @GET

@@ -1,6 +1,5 @@
 package org.passerelle.cohort.service;
 
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -43,6 +42,7 @@ import org.passerelle.commons.idempotency.IdempotencyKeys;
 import org.passerelle.commons.outbox.Outbox;
 import org.passerelle.commons.problem.ProblemException;
 import org.passerelle.commons.rest.Page;
+import org.passerelle.commons.rest.Sorting;
 import org.passerelle.commons.security.AccessScope;
 import org.passerelle.commons.time.Now;
 import org.passerelle.problem.ProblemType;
@@ -53,8 +53,6 @@ import org.passerelle.problem.ProblemType;
  */
 @ApplicationScoped
 public class CertificationService {
-
-  private static final Sort ORDER = Sort.by("recordedAt").and("learnerId");
 
   private final CohortRepository cohorts;
   private final CohortLearnerRepository learners;
@@ -273,16 +271,40 @@ public class CertificationService {
     return certificate;
   }
 
+  /** What a cohort's results sort by (ADR 0040): oldest first unless asked otherwise. */
+  public static final Sorting SORTING =
+      Sorting.of(
+          "recordedAt",
+          "learnerId",
+          "recordedAt",
+          "recordedAt",
+          "certifiedOn",
+          "certifiedOn",
+          "outcome",
+          "outcome");
+
   /** The cohort's results, oldest first, with the certificates they issued. */
   @Transactional
   public Page<CertificationResultView> list(
       UUID cohortId, CertificationOutcome outcome, int page, int size, AccessScope scope) {
+    return list(cohortId, outcome, SORTING.parse(null), page, size, scope);
+  }
+
+  /** The same in the order asked for, ties broken by learner id. */
+  @Transactional
+  public Page<CertificationResultView> list(
+      UUID cohortId,
+      CertificationOutcome outcome,
+      Sorting.Order order,
+      int page,
+      int size,
+      AccessScope scope) {
     Cohort cohort = cohorts.inScope(cohortId, scope);
     boolean staff = scope.isStaff();
     var query =
         outcome == null
-            ? results.find("cohortId = ?1", ORDER, cohort.id)
-            : results.find("cohortId = ?1 and outcome = ?2", ORDER, cohort.id, outcome);
+            ? results.find("cohortId = ?1", order.sort(), cohort.id)
+            : results.find("cohortId = ?1 and outcome = ?2", order.sort(), cohort.id, outcome);
     List<CertificationResult> found = query.page(page, size).list();
     Map<UUID, Certificate> issued =
         certificates.ofResults(found.stream().map(result -> result.id).toList()).stream()

@@ -37,6 +37,7 @@ import org.passerelle.commons.idempotency.IdempotencyKeys;
 import org.passerelle.commons.outbox.Outbox;
 import org.passerelle.commons.problem.ProblemException;
 import org.passerelle.commons.rest.Page;
+import org.passerelle.commons.rest.Sorting;
 import org.passerelle.commons.security.AccessScope;
 import org.passerelle.commons.time.Now;
 import org.passerelle.problem.Messages;
@@ -82,12 +83,38 @@ public class LearnerService {
     this.now = now;
   }
 
+  /** What a cohort's learners sort by (ADR 0040): oldest seat first unless asked otherwise. */
+  public static final Sorting SORTING =
+      Sorting.of(
+          "enrolledAt",
+          "learnerId",
+          "enrolledAt",
+          "enrolledAt",
+          "status",
+          "status",
+          "withdrawnAt",
+          "withdrawnAt",
+          "completedAt",
+          "completedAt");
+
   /** The cohort's learners, optionally only those in these statuses, oldest seat first. */
   @Transactional
   public Page<LearnerView> list(
       UUID cohortId, Set<LearnerStatus> statuses, int page, int size, AccessScope scope) {
+    return list(cohortId, statuses, SORTING.parse(null), page, size, scope);
+  }
+
+  /** The same in the order asked for, ties broken by learner id. */
+  @Transactional
+  public Page<LearnerView> list(
+      UUID cohortId,
+      Set<LearnerStatus> statuses,
+      Sorting.Order sorting,
+      int page,
+      int size,
+      AccessScope scope) {
     Cohort cohort = cohorts.inScope(cohortId, scope);
-    Sort order = Sort.by("enrolledAt").and("learnerId");
+    Sort order = sorting.sort();
     var query =
         statuses.isEmpty()
             ? learners.find("cohortId = ?1", order, cohort.id)

@@ -1,6 +1,5 @@
 package org.passerelle.cohort.service;
 
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -35,6 +34,7 @@ import org.passerelle.commons.idempotency.IdempotencyKeys;
 import org.passerelle.commons.outbox.Outbox;
 import org.passerelle.commons.problem.ProblemException;
 import org.passerelle.commons.rest.Page;
+import org.passerelle.commons.rest.Sorting;
 import org.passerelle.commons.security.AccessScope;
 import org.passerelle.problem.ProblemType;
 
@@ -72,13 +72,39 @@ public class ReferenceDataService {
     this.outbox = outbox;
   }
 
+  /** What the sites sort by (ADR 0040): by code unless asked otherwise. */
+  public static final Sorting SITES =
+      Sorting.of(
+          "code", "code", "code", "code", "name", "name", "city", "city", "region", "region",
+          "country", "country");
+
+  /** What the programmes sort by (ADR 0040): by code unless asked otherwise. */
+  public static final Sorting PROGRAMMES =
+      Sorting.of(
+          "code",
+          "code",
+          "code",
+          "code",
+          "jobTrack",
+          "jobTrack",
+          "durationWeeks",
+          "durationWeeks",
+          "certificationLevel",
+          "certificationLevel");
+
   /** The network's sites, optionally of one country, by code. */
   @Transactional
   public Page<SiteView> sites(String country, int page, int size) {
+    return sites(country, SITES.parse(null), page, size);
+  }
+
+  /** The network's sites, optionally of one country, in the order asked for. */
+  @Transactional
+  public Page<SiteView> sites(String country, Sorting.Order order, int page, int size) {
     var query =
         country == null
-            ? sites.findAll(Sort.by("code"))
-            : sites.find("country", Sort.by("code"), country);
+            ? sites.findAll(order.sort())
+            : sites.find("country", order.sort(), country);
     return Page.of(query, page, size, SiteView::of);
   }
 
@@ -172,7 +198,13 @@ public class ReferenceDataService {
   /** The programmes, by code. */
   @Transactional
   public Page<ProgrammeView> programmes(int page, int size) {
-    return Page.of(programmes.findAll(Sort.by("code")), page, size, this::view);
+    return programmes(PROGRAMMES.parse(null), page, size);
+  }
+
+  /** The programmes, in the order asked for, ties broken by code. */
+  @Transactional
+  public Page<ProgrammeView> programmes(Sorting.Order order, int page, int size) {
+    return Page.of(programmes.findAll(order.sort()), page, size, this::view);
   }
 
   @Transactional

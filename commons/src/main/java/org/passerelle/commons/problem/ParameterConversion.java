@@ -35,8 +35,12 @@ final class ParameterConversion {
     HEADER
   }
 
-  /** The first parameter whose value does not convert: path parameters first, as routing does. */
-  record Failure(Source source, String name) {}
+  /**
+   * The first parameter whose value does not convert: path parameters first, as routing does.
+   *
+   * @param type what one of its values converts to (a list's element)
+   */
+  record Failure(Source source, String name, Class<?> type) {}
 
   private static final Map<Class<?>, Class<?>> WRAPPERS =
       Map.of(
@@ -75,7 +79,7 @@ final class ParameterConversion {
           values = fallback == null ? List.of() : List.of(fallback);
         }
         if (!converts(types[i], values)) {
-          return Optional.of(new Failure(source, name));
+          return Optional.of(new Failure(source, name, element(types[i])));
         }
       }
     }
@@ -132,6 +136,20 @@ final class ParameterConversion {
       return values.stream().allMatch(value -> converts(raw.getComponentType(), value));
     }
     return values.isEmpty() || converts(raw, values.getFirst());
+  }
+
+  /** What each value of a parameter of this type converts to. */
+  private static Class<?> element(Type type) {
+    Class<?> raw = raw(type);
+    if (raw == null) {
+      return null;
+    }
+    if (Collection.class.isAssignableFrom(raw) || raw == Optional.class) {
+      return type instanceof ParameterizedType generic
+          ? raw(generic.getActualTypeArguments()[0])
+          : String.class;
+    }
+    return raw.isArray() ? raw.getComponentType() : raw;
   }
 
   private static Class<?> raw(Type type) {

@@ -44,6 +44,10 @@ public class ProblemMappers {
 
   private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
+  /** A regular expression that only lists values: {@code FR|MA}. */
+  private static final java.util.regex.Pattern LITERALS =
+      java.util.regex.Pattern.compile("[A-Za-z0-9_-]+(\\|[A-Za-z0-9_-]+)+");
+
   private final Problems problems;
   private final BodyProblems bodies;
 
@@ -82,7 +86,11 @@ public class ProblemMappers {
     for (ConstraintViolation<?> violation : e.getConstraintViolations()) {
       errors.add(
           new Problem.FieldError(
-              FieldPaths.of(violation.getPropertyPath(), method), violation.getMessage()));
+              FieldPaths.of(violation.getPropertyPath(), method),
+              violation.getMessage(),
+              accepted(violation),
+              null,
+              null));
     }
     errors.sort(Comparator.comparing(Problem.FieldError::field));
     return problems.response(
@@ -91,6 +99,20 @@ public class ProblemMappers {
         path(uri),
         errors,
         "validation-failed.detail");
+  }
+
+  /**
+   * The values a pattern that is a plain list of them accepts ({@code RUNNING|SUCCEEDED|FAILED}),
+   * as an enum's would be listed; null for any other constraint.
+   */
+  private static List<String> accepted(ConstraintViolation<?> violation) {
+    if (violation.getConstraintDescriptor() != null
+        && violation.getConstraintDescriptor().getAnnotation()
+            instanceof jakarta.validation.constraints.Pattern pattern
+        && LITERALS.matcher(pattern.regexp()).matches()) {
+      return List.of(pattern.regexp().split("\\|"));
+    }
+    return null;
   }
 
   @ServerExceptionMapper
@@ -129,20 +151,10 @@ public class ProblemMappers {
     if (parameter.isPresent()) {
       // JAX-RS answers 404 for a query parameter it cannot convert, as if the list did not
       // exist; a path parameter (a malformed id) stays 404, like an unknown one.
-      String name = parameter.get().name();
-      return problems.response(
-          ProblemType.VALIDATION_FAILED,
-          Problems.languages(headers),
-          path,
-          List.of(
-              new Problem.FieldError(
-                  name,
-                  Messages.format(
-                      Messages.pick(Problems.languages(headers)),
-                      "invalid-request.parameter",
-                      name))),
-          "invalid-request.parameter",
-          name);
+      return problem(
+          ParameterProblems.unconverted(parameter.get().name(), parameter.get().type()),
+          headers,
+          uri);
     }
     return switch (e) {
       case NotFoundException ignored ->

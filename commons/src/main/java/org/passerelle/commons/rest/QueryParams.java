@@ -6,11 +6,12 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import org.passerelle.commons.problem.ProblemException;
+import org.passerelle.commons.problem.ParameterProblems;
 
 /**
- * Typed query parameters that answer 400 when they do not convert. JAX-RS itself answers 404 for a
- * query parameter it cannot convert, which would tell the caller the list does not exist.
+ * Typed query parameters that answer 400 when they do not convert, saying what would have been
+ * accepted ({@link ParameterProblems}). JAX-RS itself answers 404 for a query parameter it cannot
+ * convert, which would tell the caller the list does not exist.
  */
 public final class QueryParams {
 
@@ -23,7 +24,7 @@ public final class QueryParams {
     try {
       return UUID.fromString(value);
     } catch (IllegalArgumentException e) {
-      throw invalid(name);
+      throw ParameterProblems.unconverted(name, UUID.class);
     }
   }
 
@@ -34,7 +35,7 @@ public final class QueryParams {
     try {
       return LocalDate.parse(value);
     } catch (DateTimeParseException e) {
-      throw invalid(name);
+      throw ParameterProblems.unconverted(name, LocalDate.class);
     }
   }
 
@@ -45,7 +46,7 @@ public final class QueryParams {
     try {
       return Enum.valueOf(type, value);
     } catch (IllegalArgumentException e) {
-      throw invalid(name);
+      throw ParameterProblems.unconverted(name, type);
     }
   }
 
@@ -58,9 +59,5 @@ public final class QueryParams {
       }
     }
     return converted;
-  }
-
-  private static ProblemException invalid(String name) {
-    return ProblemException.invalid(name, "invalid-request.parameter", name);
   }
 }

@@ -43,7 +43,8 @@ public final class Sorting {
 
   /**
    * A list's sort fields ({@code name, expression} pairs, in the order they are documented), its
-   * default order (as a {@code sort} value) and the expression that breaks ties (ascending).
+   * default order (as a {@code sort} value) and the expression that breaks ties (ascending, or
+   * descending when prefixed with a minus, as lists that read newest first already broke them).
    */
   public static Sorting of(String defaultOrder, String tieBreaker, String... namesAndExpressions) {
     if (namesAndExpressions.length % 2 != 0) {
@@ -58,6 +59,11 @@ public final class Sorting {
         declared,
         new Sorting(declared, List.of(), tieBreaker).parse(defaultOrder).keys(),
         tieBreaker);
+  }
+
+  /** The names this list sorts by, in the order they are documented. */
+  public List<String> fields() {
+    return List.copyOf(fields.keySet());
   }
 
   /** The names this list sorts by, comma-separated, as the problems and documents list them. */
@@ -104,7 +110,7 @@ public final class Sorting {
       for (Key key : keys) {
         parts.add(key.expression() + (key.descending() ? " desc" : ""));
       }
-      parts.add(tieBreaker);
+      parts.add(tieBreaker.startsWith("-") ? tieBreaker.substring(1) + " desc" : tieBreaker);
       return String.join(", ", parts);
     }
 
@@ -112,14 +118,15 @@ public final class Sorting {
     public Sort sort() {
       Sort sort = null;
       for (Key key : keys) {
-        Sort.Direction direction =
-            key.descending() ? Sort.Direction.Descending : Sort.Direction.Ascending;
-        sort =
-            sort == null
-                ? Sort.by(key.expression(), direction)
-                : sort.and(key.expression(), direction);
+        sort = then(sort, key.expression(), key.descending());
       }
-      return sort == null ? Sort.by(tieBreaker) : sort.and(tieBreaker);
+      boolean descending = tieBreaker.startsWith("-");
+      return then(sort, descending ? tieBreaker.substring(1) : tieBreaker, descending);
+    }
+
+    private static Sort then(Sort sort, String expression, boolean descending) {
+      Sort.Direction direction = descending ? Sort.Direction.Descending : Sort.Direction.Ascending;
+      return sort == null ? Sort.by(expression, direction) : sort.and(expression, direction);
     }
   }
 }

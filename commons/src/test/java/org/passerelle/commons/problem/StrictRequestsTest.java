@@ -213,6 +213,44 @@ class StrictRequestsTest {
   }
 
   @Test
+  void aQueryParameterThatDoesNotConvertSaysWhatWouldDoInTheCallersLanguage() {
+    refused(
+            given().header("Accept-Language", "en").get(NOTES + "?since=notadate"),
+            400,
+            "validation-failed")
+        .body("errors.field", contains("since"))
+        .body("errors[0].format", equalTo("date"))
+        .body("errors[0].example", equalTo("2026-09-01"))
+        .body(
+            "detail",
+            equalTo(
+                "Parameter \"since\" takes a date in ISO 8601 format (YYYY-MM-DD), e.g."
+                    + " 2026-09-01."))
+        .body("errors[0].message", containsString("since"));
+    refused(
+            given().header("Accept-Language", "fr").get(NOTES + "?page=abc"),
+            400,
+            "validation-failed")
+        .body("errors.field", contains("page"))
+        .body("errors[0].format", equalTo("int32"))
+        .body("errors[0].example", equalTo("1"))
+        .body("detail", equalTo("Le paramètre « page » attend un nombre entier, par exemple 1."));
+    refused(
+            given().header("Accept-Language", "ar").get(NOTES + "?colour=NOPE"),
+            400,
+            "validation-failed")
+        .body("errors.field", contains("colour"))
+        .body("errors[0].accepted", contains("RED", "GREEN"))
+        .body("errors[0].message", equalTo("المعامل «colour» يقبل: RED, GREEN."));
+    refused(
+            given().get(NOTES + "?tag=" + UUID.randomUUID() + "&tag=nope"),
+            400,
+            "validation-failed")
+        .body("errors.field", contains("tag"))
+        .body("errors[0].format", equalTo("uuid"));
+  }
+
+  @Test
   void aMalformedIdInThePathStaysNotFound() {
     refused(given().get(NOTES + "/not-a-uuid"), 404, "not-found");
     refused(

@@ -152,7 +152,11 @@ class TeachingErrorsTest {
         .then()
         .statusCode(400)
         .body("errors.field", contains("since"))
-        .body("errors[0].message", equalTo("Parameter \"since\" is invalid."));
+        .body(
+            "errors[0].message",
+            equalTo(
+                "Parameter \"since\" takes a date in ISO 8601 format (YYYY-MM-DD), e.g."
+                    + " 2026-09-01."));
     given()
         .contentType("application/json")
         .header("Accept-Language", "ar")
@@ -174,5 +178,18 @@ class TeachingErrorsTest {
         .contentType(Problem.MEDIA_TYPE)
         .body("type", equalTo(Problem.TYPE_BASE + "validation-failed"))
         .body("errors.field", contains("X-Form-Limit", "max-size"));
+  }
+
+  @Test
+  void aParameterWhosePatternListsItsValuesSaysThem() {
+    given()
+        .get(FORMS + "?state=NOPE")
+        .then()
+        .statusCode(400)
+        .contentType(Problem.MEDIA_TYPE)
+        .body("type", equalTo(Problem.TYPE_BASE + "validation-failed"))
+        .body("errors.field", contains("state"))
+        .body("errors[0].accepted", contains("OPEN", "CLOSED"));
+    given().get(FORMS + "?state=OPEN").then().statusCode(200);
   }
 }

@@ -34,6 +34,16 @@ class SortingTest {
   }
 
   @Test
+  void aListReadNewestFirstBreaksTiesDescending() {
+    Sorting imports =
+        Sorting.of("-startedAt", "-id", "startedAt", "startedAt", "country", "country");
+    assertThat(imports.parse(null).clause()).isEqualTo("startedAt desc, id desc");
+    assertThat(imports.parse("country").sort().getColumns())
+        .extracting(c -> c.getName() + " " + c.getDirection())
+        .containsExactly("country Ascending", "id Descending");
+  }
+
+  @Test
   void anUnknownEmptyOrRepeatedFieldIsRefusedNamingTheAcceptedOnes() {
     assertThatThrownBy(() -> COHORTS.parse("name,-colour"))
         .isInstanceOfSatisfying(

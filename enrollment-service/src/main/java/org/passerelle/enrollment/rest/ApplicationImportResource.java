@@ -5,6 +5,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -38,6 +39,7 @@ import org.passerelle.commons.problem.Problems;
 import org.passerelle.commons.rest.IdempotencyKey;
 import org.passerelle.commons.rest.Page;
 import org.passerelle.commons.rest.Responses;
+import org.passerelle.commons.rest.Sorting;
 import org.passerelle.commons.security.CurrentScope;
 import org.passerelle.commons.security.Roles;
 import org.passerelle.enrollment.api.ImportApplicationsRequest;
@@ -173,9 +175,10 @@ public class ApplicationImportResource {
   @GET
   @Operation(
       operationId = "listApplicationImports",
-      summary = "List the imports in your scope, newest first (without their rows)",
+      summary = "List the imports in your scope (without their rows)",
       description =
-          "Platform admins see every import; country admins and offices' systems those made in"
+          "Newest first unless sort says otherwise. Platform admins see every import; country"
+              + " admins and offices' systems those made in"
               + " their country.")
   public Page<ImportSummary> list(
       @QueryParam("country") @Pattern(regexp = "FR|MA") String country,
@@ -183,9 +186,25 @@ public class ApplicationImportResource {
           LocalDate startedFrom,
       @Parameter(description = "Started on or before this day (UTC)") @QueryParam("startedTo")
           LocalDate startedTo,
+      @Parameter(
+              description =
+                  Sorting.SYNTAX
+                      + " Fields: startedAt, finishedAt, country, format. Default -startedAt"
+                      + " (newest first).",
+              example = "country,-startedAt")
+          @QueryParam(Sorting.PARAMETER)
+          @Size(max = 200)
+          String sort,
       @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Page.MAX_PAGE) int page,
       @QueryParam("size") @DefaultValue(Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE) int size) {
-    return imports.list(country, startedFrom, startedTo, page, size, scope.get());
+    return imports.list(
+        country,
+        startedFrom,
+        startedTo,
+        ApplicationImportService.SORTING.parse(sort),
+        page,
+        size,
+        scope.get());
   }
 
   @GET

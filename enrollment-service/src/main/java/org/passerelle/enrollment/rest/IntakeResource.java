@@ -5,6 +5,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -27,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.passerelle.commons.rest.Deprecations;
 import org.passerelle.commons.rest.Page;
 import org.passerelle.commons.rest.Responses;
+import org.passerelle.commons.rest.Sorting;
 import org.passerelle.commons.security.CurrentScope;
 import org.passerelle.commons.security.Roles;
 import org.passerelle.enrollment.api.IntakeView;
@@ -58,17 +60,30 @@ public class IntakeResource {
       operationId = "listIntakes",
       summary = "List the intakes in your scope",
       description =
-          "By start date. Filters: country, site, cohort status, and recruiting=true for the"
+          "By start date, then id, unless sort says otherwise. Filters: country, site, cohort"
+              + " status, and recruiting=true for the"
               + " intakes that take applications today (planned or recruiting, today within the"
               + " recruitment window), false for the others.")
   public Page<IntakeView> list(
       @QueryParam("country") @Pattern(regexp = "FR|MA") String country,
       @QueryParam("site") @Pattern(regexp = "[A-Z]{2}-[A-Z0-9-]{1,61}") String site,
-      @QueryParam("status") @Pattern(regexp = "[A-Z_]{1,20}") String status,
+      @Parameter(description = "The cohort's status in cohort-service")
+          @QueryParam("status")
+          @Pattern(regexp = "PLANNED|RECRUITING|RUNNING|COMPLETED|CANCELLED")
+          String status,
       @Parameter(description = "true: recruiting now; false: not taking applications today")
           @QueryParam("recruiting")
           @Pattern(regexp = "true|false")
           String recruiting,
+      @Parameter(
+              description =
+                  Sorting.SYNTAX
+                      + " Fields: startDate, endDate, programme, site, country, status,"
+                      + " updatedAt. Default startDate.",
+              example = "site,-startDate")
+          @QueryParam(Sorting.PARAMETER)
+          @Size(max = 200)
+          String sort,
       @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Page.MAX_PAGE) int page,
       @QueryParam("size") @DefaultValue(Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE) int size) {
     return service.list(
@@ -76,6 +91,7 @@ public class IntakeResource {
         site,
         status,
         recruiting == null ? null : Boolean.valueOf(recruiting),
+        IntakeService.SORTING.parse(sort),
         page,
         size,
         scope.get());

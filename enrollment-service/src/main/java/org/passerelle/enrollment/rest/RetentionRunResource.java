@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -23,10 +24,12 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.passerelle.commons.rest.Page;
 import org.passerelle.commons.rest.Responses;
+import org.passerelle.commons.rest.Sorting;
 import org.passerelle.commons.security.CurrentScope;
 import org.passerelle.commons.security.Roles;
 import org.passerelle.enrollment.api.RetentionRunView;
@@ -53,14 +56,26 @@ public class RetentionRunResource {
   @GET
   @Operation(
       operationId = "listRetentionRuns",
-      summary = "The retention job's runs, newest first",
-      description = "Platform admins see every country's, country admins their country's.")
+      summary = "The retention job's runs",
+      description =
+          "Newest first unless sort says otherwise. Platform admins see every country's, country"
+              + " admins their country's.")
   public Page<RetentionRunView> list(
       @QueryParam("country") @Pattern(regexp = "[A-Z]{2}") String country,
       @QueryParam("status") @Pattern(regexp = "RUNNING|SUCCEEDED|FAILED") String status,
+      @Parameter(
+              description =
+                  Sorting.SYNTAX
+                      + " Fields: startedAt, finishedAt, country, status, erased. Default"
+                      + " -startedAt (newest first).",
+              example = "-erased")
+          @QueryParam(Sorting.PARAMETER)
+          @Size(max = 200)
+          String sort,
       @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Page.MAX_PAGE) int page,
       @QueryParam("size") @DefaultValue(Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE) int size) {
-    return runs.list(country, status, page, size, scope.get());
+    return runs.list(
+        country, status, RetentionRunService.SORTING.parse(sort), page, size, scope.get());
   }
 
   @GET

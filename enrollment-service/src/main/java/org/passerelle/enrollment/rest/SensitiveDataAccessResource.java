@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.passerelle.commons.rest.Page;
+import org.passerelle.commons.rest.Sorting;
 import org.passerelle.commons.security.CurrentScope;
 import org.passerelle.commons.security.Roles;
 import org.passerelle.enrollment.SensitiveDataAccess;
@@ -43,9 +44,10 @@ public class SensitiveDataAccessResource {
   @GET
   @Operation(
       operationId = "listSensitiveDataAccesses",
-      summary = "The audit log of sensitive fields, newest first",
+      summary = "The audit log of sensitive fields",
       description =
-          "Every read, change, search, export and erasure of disability, refugee status and"
+          "Newest first unless sort says otherwise. Every read, change, search, export and"
+              + " erasure of disability, refugee status and"
               + " accommodation needs: who, when, for what operation and which fields, never"
               + " their values. Platform admins see all of it, country admins their country's.")
   public Page<SensitiveDataAccessView> list(
@@ -58,9 +60,20 @@ public class SensitiveDataAccessResource {
           OffsetDateTime from,
       @Parameter(description = "Before this instant (ISO-8601 with offset)") @QueryParam("to")
           OffsetDateTime to,
+      @Parameter(
+              description =
+                  Sorting.SYNTAX + " Fields: at, action, actor. Default -at (newest first).",
+              example = "actor,-at")
+          @QueryParam(Sorting.PARAMETER)
+          @Size(max = 200)
+          String sort,
       @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Page.MAX_PAGE) int page,
       @QueryParam("size") @DefaultValue(Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE) int size) {
     return log.list(
-        new AuditLogService.Filters(applicantId, actor, action, from, to), page, size, scope.get());
+        new AuditLogService.Filters(applicantId, actor, action, from, to),
+        AuditLogService.SORTING.parse(sort),
+        page,
+        size,
+        scope.get());
   }
 }

@@ -3,7 +3,6 @@ package org.passerelle.enrollment.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Validator;
@@ -26,6 +25,7 @@ import org.jboss.logging.Logger;
 import org.passerelle.commons.idempotency.IdempotencyKeys;
 import org.passerelle.commons.problem.ProblemException;
 import org.passerelle.commons.rest.Page;
+import org.passerelle.commons.rest.Sorting;
 import org.passerelle.commons.security.AccessScope;
 import org.passerelle.commons.security.Roles;
 import org.passerelle.commons.time.Now;
@@ -297,12 +297,39 @@ public class ApplicationImportService {
         .orElseThrow(() -> ProblemException.notFound("import"));
   }
 
+  /** What the list of imports sorts by (ADR 0040): newest first unless asked otherwise. */
+  public static final Sorting SORTING =
+      Sorting.of(
+          "-startedAt",
+          "-id",
+          "startedAt",
+          "startedAt",
+          "finishedAt",
+          "finishedAt",
+          "country",
+          "country",
+          "format",
+          "format");
+
   /** The imports in the caller's scope, newest first. */
   @Transactional
   public Page<ImportSummary> list(
       String country,
       LocalDate startedFrom,
       LocalDate startedTo,
+      int page,
+      int size,
+      AccessScope scope) {
+    return list(country, startedFrom, startedTo, SORTING.parse(null), page, size, scope);
+  }
+
+  /** The imports in the caller's scope, in the order asked for, ties broken by id. */
+  @Transactional
+  public Page<ImportSummary> list(
+      String country,
+      LocalDate startedFrom,
+      LocalDate startedTo,
+      Sorting.Order order,
       int page,
       int size,
       AccessScope scope) {
@@ -327,11 +354,10 @@ public class ApplicationImportService {
       where.add("startedAt < :to");
       parameters.put("to", startedTo.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC));
     }
-    Sort newestFirst = Sort.descending("startedAt").and("id", Sort.Direction.Descending);
     var query =
         where.isEmpty()
-            ? imports.findAll(newestFirst)
-            : imports.find(String.join(" and ", where), newestFirst, parameters);
+            ? imports.findAll(order.sort())
+            : imports.find(String.join(" and ", where), order.sort(), parameters);
     return Page.of(query, page, size, ImportSummary::of);
   }
 

@@ -1,6 +1,5 @@
 package org.passerelle.enrollment.service;
 
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
@@ -11,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.passerelle.commons.problem.ProblemException;
 import org.passerelle.commons.rest.Page;
+import org.passerelle.commons.rest.Sorting;
 import org.passerelle.commons.security.AccessScope;
 import org.passerelle.commons.security.Roles;
 import org.passerelle.enrollment.SensitiveDataAccess;
@@ -38,9 +38,20 @@ public class AuditLogService {
     this.log = log;
   }
 
+  /** What the log sorts by (ADR 0040): newest first unless asked otherwise. */
+  public static final Sorting SORTING =
+      Sorting.of("-at", "-id", "at", "at", "action", "action", "actor", "actor");
+
   @Transactional
   public Page<SensitiveDataAccessView> list(
       Filters filters, int page, int size, AccessScope scope) {
+    return list(filters, SORTING.parse(null), page, size, scope);
+  }
+
+  /** The log in the caller's scope, in the order asked for, ties broken by id (newest first). */
+  @Transactional
+  public Page<SensitiveDataAccessView> list(
+      Filters filters, Sorting.Order order, int page, int size, AccessScope scope) {
     if (filters.from() != null && filters.to() != null && !filters.from().isBefore(filters.to())) {
       throw ProblemException.invalid("to", "unprocessable.dates");
     }
@@ -73,11 +84,10 @@ public class AuditLogService {
       where.add("at < :to");
       parameters.put("to", filters.to());
     }
-    Sort sort = Sort.by("at", Sort.Direction.Descending).and("id", Sort.Direction.Descending);
     var query =
         where.isEmpty()
-            ? log.findAll(sort)
-            : log.find(String.join(" and ", where), sort, parameters);
+            ? log.findAll(order.sort())
+            : log.find(String.join(" and ", where), order.sort(), parameters);
     return Page.of(query, page, size, SensitiveDataAccessView::of);
   }
 }

@@ -1,6 +1,5 @@
 package org.passerelle.enrollment.service;
 
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -12,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.passerelle.commons.problem.ProblemException;
 import org.passerelle.commons.rest.Page;
+import org.passerelle.commons.rest.Sorting;
 import org.passerelle.commons.security.AccessScope;
 import org.passerelle.commons.security.ScopeQuery;
 import org.passerelle.commons.time.Now;
@@ -59,6 +59,28 @@ public class IntakeService {
     Integer minimumAge();
   }
 
+  /**
+   * What the list sorts by (ADR 0040); the default, by start date, is the scopes' indexes' order.
+   */
+  public static final Sorting SORTING =
+      Sorting.of(
+          "startDate",
+          "id",
+          "startDate",
+          "startDate",
+          "endDate",
+          "endDate",
+          "programme",
+          "programmeCode",
+          "site",
+          "siteCode",
+          "country",
+          "country",
+          "status",
+          "cohortStatus",
+          "updatedAt",
+          "updatedAt");
+
   private final IntakeRepository intakes;
   private final Now now;
 
@@ -77,6 +99,20 @@ public class IntakeService {
       String site,
       String status,
       Boolean recruiting,
+      int page,
+      int size,
+      AccessScope scope) {
+    return list(country, site, status, recruiting, SORTING.parse(null), page, size, scope);
+  }
+
+  /** The same, in the order asked for, ties broken by id. */
+  @Transactional
+  public Page<IntakeView> list(
+      String country,
+      String site,
+      String status,
+      Boolean recruiting,
+      Sorting.Order order,
       int page,
       int size,
       AccessScope scope) {
@@ -100,8 +136,7 @@ public class IntakeService {
           recruiting ? IntakeRepository.OPEN_ON_TODAY : "not " + IntakeRepository.OPEN_ON_TODAY);
       parameters.put("today", now.timestamp().toLocalDate());
     }
-    Sort sort = Sort.by("startDate").and("id");
-    var query = intakes.find(String.join(" and ", where), sort, parameters);
+    var query = intakes.find(String.join(" and ", where), order.sort(), parameters);
     return Page.of(query, page, size, IntakeView::of);
   }
 

@@ -1,6 +1,5 @@
 package org.passerelle.enrollment.service;
 
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
@@ -9,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.passerelle.commons.rest.Page;
+import org.passerelle.commons.rest.Sorting;
 import org.passerelle.commons.time.Now;
 import org.passerelle.enrollment.Intake;
 import org.passerelle.enrollment.api.OpenIntake;
@@ -32,9 +32,31 @@ public class OpenIntakeService {
     this.now = now;
   }
 
+  /** What the list sorts by (ADR 0040); by start date unless asked otherwise. */
+  public static final Sorting SORTING =
+      Sorting.of(
+          "startDate",
+          "id",
+          "startDate",
+          "startDate",
+          "endDate",
+          "endDate",
+          "programme",
+          "programmeCode",
+          "site",
+          "siteCode",
+          "country",
+          "country");
+
   /** By start date, then id; the day is the one submissions check the window against. */
   @Transactional
   public Page<OpenIntake> list(Filters filters, int page, int size) {
+    return list(filters, SORTING.parse(null), page, size);
+  }
+
+  /** In the order asked for, ties broken by id. */
+  @Transactional
+  public Page<OpenIntake> list(Filters filters, Sorting.Order order, int page, int size) {
     List<String> where = new ArrayList<>();
     Map<String, Object> parameters = new HashMap<>();
     where.add(IntakeRepository.OPEN_ON_TODAY);
@@ -53,7 +75,7 @@ public class OpenIntakeService {
     }
     Page<Intake> found =
         Page.of(
-            intakes.find(String.join(" and ", where), Sort.by("startDate").and("id"), parameters),
+            intakes.find(String.join(" and ", where), order.sort(), parameters),
             page,
             size,
             intake -> intake);

@@ -1,6 +1,5 @@
 package org.passerelle.enrollment.service;
 
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
@@ -10,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.passerelle.commons.problem.ProblemException;
 import org.passerelle.commons.rest.Page;
+import org.passerelle.commons.rest.Sorting;
 import org.passerelle.commons.security.AccessScope;
 import org.passerelle.commons.security.Roles;
 import org.passerelle.enrollment.api.RetentionRunView;
@@ -32,9 +32,32 @@ public class RetentionRunService {
     this.config = config;
   }
 
+  /** What the list of runs sorts by (ADR 0040): newest first unless asked otherwise. */
+  public static final Sorting SORTING =
+      Sorting.of(
+          "-startedAt",
+          "id",
+          "startedAt",
+          "startedAt",
+          "finishedAt",
+          "finishedAt",
+          "country",
+          "country",
+          "status",
+          "status",
+          "erased",
+          "erased");
+
   @Transactional
   public Page<RetentionRunView> list(
       String country, String status, int page, int size, AccessScope scope) {
+    return list(country, status, SORTING.parse(null), page, size, scope);
+  }
+
+  /** The runs in the caller's scope, in the order asked for, ties broken by id. */
+  @Transactional
+  public Page<RetentionRunView> list(
+      String country, String status, Sorting.Order order, int page, int size, AccessScope scope) {
     List<String> where = new ArrayList<>();
     Map<String, Object> parameters = new HashMap<>();
     if (!scope.isPlatformAdmin()) {
@@ -52,11 +75,10 @@ public class RetentionRunService {
       where.add("status = :status");
       parameters.put("status", status);
     }
-    Sort sort = Sort.by("startedAt", Sort.Direction.Descending).and("id");
     var query =
         where.isEmpty()
-            ? runs.findAll(sort)
-            : runs.find(String.join(" and ", where), sort, parameters);
+            ? runs.findAll(order.sort())
+            : runs.find(String.join(" and ", where), order.sort(), parameters);
     return Page.of(query, page, size, RetentionRunView::of);
   }
 

@@ -18,7 +18,12 @@ public class PartnerContactAccessRepository
 
   /** A partner's log, newest first. */
   public PanacheQuery<PartnerContactAccess> ofPartner(UUID partnerId) {
-    return find("partnerId = ?1", NEWEST_FIRST, partnerId);
+    return ofPartner(partnerId, NEWEST_FIRST);
+  }
+
+  /** A partner's log, in this order. */
+  public PanacheQuery<PartnerContactAccess> ofPartner(UUID partnerId, Sort sort) {
+    return find("partnerId = ?1", sort, partnerId);
   }
 
   /**

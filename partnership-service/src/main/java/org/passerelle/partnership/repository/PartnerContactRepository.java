@@ -12,6 +12,11 @@ public class PartnerContactRepository implements PanacheRepositoryBase<PartnerCo
 
   /** A partner's contacts not erased, by name. */
   public PanacheQuery<PartnerContact> current(UUID partnerId) {
-    return find("partnerId = ?1 and erasedAt is null", Sort.by("name").and("id"), partnerId);
+    return current(partnerId, Sort.by("name").and("id"));
+  }
+
+  /** A partner's contacts not erased, in this order. */
+  public PanacheQuery<PartnerContact> current(UUID partnerId, Sort sort) {
+    return find("partnerId = ?1 and erasedAt is null", sort, partnerId);
   }
 }

@@ -34,6 +34,7 @@ import org.passerelle.commons.rest.IdempotencyKey;
 import org.passerelle.commons.rest.Page;
 import org.passerelle.commons.rest.QueryParams;
 import org.passerelle.commons.rest.Responses;
+import org.passerelle.commons.rest.Sorting;
 import org.passerelle.commons.security.CurrentScope;
 import org.passerelle.commons.security.Roles;
 import org.passerelle.partnership.CommitmentKind;
@@ -100,6 +101,14 @@ public class CommitmentResource {
           @QueryParam("status")
           @Size(max = 3)
           List<@Size(max = 20) String> statuses,
+      @Parameter(
+              description =
+                  Sorting.SYNTAX
+                      + " Fields: dueOn, kind, status, createdAt, closedAt. Default dueOn.",
+              example = "kind,dueOn")
+          @QueryParam(Sorting.PARAMETER)
+          @Size(max = 200)
+          String sort,
       @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Page.MAX_PAGE) int page,
       @QueryParam("size") @DefaultValue(Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE) int size) {
     return service.list(
@@ -108,6 +117,7 @@ public class CommitmentResource {
             QueryParams.uuid("conventionId", conventionId),
             QueryParams.value(CommitmentKind.class, "kind", kind),
             QueryParams.values(CommitmentStatus.class, "status", statuses)),
+        CommitmentService.SORTING.parse(sort),
         page,
         size,
         scope.get());

@@ -36,6 +36,7 @@ import org.passerelle.commons.rest.IfMatch;
 import org.passerelle.commons.rest.Page;
 import org.passerelle.commons.rest.QueryParams;
 import org.passerelle.commons.rest.Responses;
+import org.passerelle.commons.rest.Sorting;
 import org.passerelle.commons.security.CurrentScope;
 import org.passerelle.commons.security.Roles;
 import org.passerelle.partnership.ConventionStatus;
@@ -88,7 +89,8 @@ public class ConventionResource {
       operationId = "listConventions",
       summary = "List the conventions in your scope",
       description =
-          "By end date, then id. Admins see their country's, site staff those covering one of"
+          "By end date, then id, unless sort says otherwise. Admins see their country's, site"
+              + " staff those covering one of"
               + " their sites, partners their own. expiringWithinDays keeps signed or active"
               + " conventions ending between today and that many days from now.")
   public Page<ConventionView> list(
@@ -106,6 +108,14 @@ public class ConventionResource {
           @Min(0)
           @Max(3660)
           Integer expiringWithinDays,
+      @Parameter(
+              description =
+                  Sorting.SYNTAX
+                      + " Fields: endsOn, startsOn, signedOn, status, createdAt. Default endsOn.",
+              example = "status,-signedOn")
+          @QueryParam(Sorting.PARAMETER)
+          @Size(max = 200)
+          String sort,
       @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Page.MAX_PAGE) int page,
       @QueryParam("size") @DefaultValue(Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE) int size) {
     return service.list(
@@ -115,6 +125,7 @@ public class ConventionResource {
             site,
             QueryParams.values(ConventionStatus.class, "status", statuses),
             expiringWithinDays),
+        ConventionService.SORTING.parse(sort),
         page,
         size,
         scope.get());

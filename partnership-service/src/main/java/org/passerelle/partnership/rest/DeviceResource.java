@@ -32,6 +32,7 @@ import org.passerelle.commons.rest.IfMatch;
 import org.passerelle.commons.rest.Page;
 import org.passerelle.commons.rest.QueryParams;
 import org.passerelle.commons.rest.Responses;
+import org.passerelle.commons.rest.Sorting;
 import org.passerelle.commons.security.CurrentScope;
 import org.passerelle.commons.security.Roles;
 import org.passerelle.partnership.DeviceStatus;
@@ -95,6 +96,15 @@ public class DeviceResource {
           @QueryParam("toRecall")
           @Pattern(regexp = "true|false")
           String toRecall,
+      @Parameter(
+              description =
+                  Sorting.SYNTAX
+                      + " Fields: site, serialNumber, model, status, updatedAt. Default"
+                      + " site,serialNumber.",
+              example = "status,site")
+          @QueryParam(Sorting.PARAMETER)
+          @Size(max = 200)
+          String sort,
       @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Page.MAX_PAGE) int page,
       @QueryParam("size") @DefaultValue(Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE) int size) {
     return service.list(
@@ -104,6 +114,7 @@ public class DeviceResource {
             QueryParams.uuid("donation", donation),
             overdue == null ? null : Boolean.valueOf(overdue),
             toRecall == null ? null : Boolean.valueOf(toRecall)),
+        DeviceService.SORTING.parse(sort),
         page,
         size,
         scope.get());

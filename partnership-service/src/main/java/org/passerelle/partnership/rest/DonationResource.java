@@ -24,6 +24,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.passerelle.commons.idempotency.IdempotencyKeys;
@@ -31,6 +32,7 @@ import org.passerelle.commons.rest.IdempotencyKey;
 import org.passerelle.commons.rest.Page;
 import org.passerelle.commons.rest.QueryParams;
 import org.passerelle.commons.rest.Responses;
+import org.passerelle.commons.rest.Sorting;
 import org.passerelle.commons.security.CurrentScope;
 import org.passerelle.commons.security.Roles;
 import org.passerelle.partnership.api.DonationView;
@@ -87,11 +89,21 @@ public class DonationResource {
       @QueryParam("donor") @Size(max = 36) String donor,
       @QueryParam("site") @Pattern(regexp = "[A-Z]{2}-[A-Z0-9-]{1,61}") String site,
       @QueryParam("year") @Min(2000) @Max(2100) Integer year,
+      @Parameter(
+              description =
+                  Sorting.SYNTAX
+                      + " Fields: donatedOn, createdAt, site, units. Default"
+                      + " -donatedOn,-createdAt (newest first).",
+              example = "site,-donatedOn")
+          @QueryParam(Sorting.PARAMETER)
+          @Size(max = 200)
+          String sort,
       @QueryParam("page") @jakarta.ws.rs.DefaultValue("0") @Min(0) @Max(Page.MAX_PAGE) int page,
       @QueryParam("size") @jakarta.ws.rs.DefaultValue(Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE)
           int size) {
     return service.list(
         new DonationService.Filters(QueryParams.uuid("donor", donor), site, year),
+        DonationService.SORTING.parse(sort),
         page,
         size,
         scope.get());

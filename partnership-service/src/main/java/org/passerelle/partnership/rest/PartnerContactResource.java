@@ -6,6 +6,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -24,6 +25,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.passerelle.commons.idempotency.IdempotencyKeys;
@@ -31,6 +33,7 @@ import org.passerelle.commons.rest.IdempotencyKey;
 import org.passerelle.commons.rest.IfMatch;
 import org.passerelle.commons.rest.Page;
 import org.passerelle.commons.rest.Responses;
+import org.passerelle.commons.rest.Sorting;
 import org.passerelle.commons.security.CurrentScope;
 import org.passerelle.commons.security.Roles;
 import org.passerelle.partnership.api.ChangeContactRequest;
@@ -64,13 +67,20 @@ public class PartnerContactResource {
       summary = "A partner's contacts",
       description =
           "Personal data: the school's staff of the partner's country and the partner itself;"
-              + " never integrations. Erased contacts are left out. By name. Recorded in the"
+              + " never integrations. Erased contacts are left out. By name unless sort says"
+              + " otherwise. Recorded in the"
               + " contacts' access log.")
   public Page<ContactView> list(
       @PathParam("id") UUID id,
+      @Parameter(
+              description = Sorting.SYNTAX + " Fields: name, jobTitle, createdAt. Default name.",
+              example = "-createdAt")
+          @QueryParam(Sorting.PARAMETER)
+          @Size(max = 200)
+          String sort,
       @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Page.MAX_PAGE) int page,
       @QueryParam("size") @DefaultValue(Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE) int size) {
-    return service.list(id, page, size, scope.get());
+    return service.list(id, PartnerContactService.CONTACTS.parse(sort), page, size, scope.get());
   }
 
   @POST

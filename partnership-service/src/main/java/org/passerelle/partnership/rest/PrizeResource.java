@@ -25,6 +25,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.passerelle.commons.idempotency.IdempotencyKeys;
@@ -32,6 +33,7 @@ import org.passerelle.commons.rest.IdempotencyKey;
 import org.passerelle.commons.rest.Page;
 import org.passerelle.commons.rest.QueryParams;
 import org.passerelle.commons.rest.Responses;
+import org.passerelle.commons.rest.Sorting;
 import org.passerelle.commons.security.CurrentScope;
 import org.passerelle.commons.security.Roles;
 import org.passerelle.partnership.api.AwardPrizeRequest;
@@ -87,6 +89,15 @@ public class PrizeResource {
       @QueryParam("conventionId") @Size(max = 36) String conventionId,
       @QueryParam("site") @Pattern(regexp = CreateConventionRequest.SITE) String site,
       @QueryParam("learnerId") @Size(max = 36) String learnerId,
+      @Parameter(
+              description =
+                  Sorting.SYNTAX
+                      + " Fields: awardedOn, title, site, country, createdAt. Default -awardedOn"
+                      + " (newest first).",
+              example = "site,-awardedOn")
+          @QueryParam(Sorting.PARAMETER)
+          @Size(max = 200)
+          String sort,
       @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Page.MAX_PAGE) int page,
       @QueryParam("size") @DefaultValue(Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE) int size) {
     return service.list(
@@ -95,6 +106,7 @@ public class PrizeResource {
             QueryParams.uuid("conventionId", conventionId),
             site,
             QueryParams.uuid("learnerId", learnerId)),
+        PrizeService.SORTING.parse(sort),
         page,
         size,
         scope.get());

@@ -20,6 +20,7 @@ import org.passerelle.commons.idempotency.IdempotencyKeys;
 import org.passerelle.commons.outbox.Outbox;
 import org.passerelle.commons.problem.ProblemException;
 import org.passerelle.commons.rest.Page;
+import org.passerelle.commons.rest.Sorting;
 import org.passerelle.commons.security.AccessScope;
 import org.passerelle.commons.time.Now;
 import org.passerelle.partnership.Commitment;
@@ -57,6 +58,22 @@ public class CommitmentService {
 
   /** A summary lists at most this many commitments; a partner has a handful per convention. */
   static final int SUMMARY_MAX = 500;
+
+  /** What the list sorts by (ADR 0040): by due date unless asked otherwise. */
+  public static final Sorting SORTING =
+      Sorting.of(
+          "dueOn",
+          "m.id",
+          "dueOn",
+          "m.dueOn",
+          "kind",
+          "m.kind",
+          "status",
+          "m.status",
+          "createdAt",
+          "m.createdAt",
+          "closedAt",
+          "m.closedAt");
 
   private final CommitmentRepository commitments;
   private final CommitmentEvidenceRepository evidence;
@@ -141,6 +158,13 @@ public class CommitmentService {
   /** Ordered by due date, then id. */
   @Transactional
   public Page<CommitmentView> list(Filters filters, int page, int size, AccessScope scope) {
+    return list(filters, SORTING.parse(null), page, size, scope);
+  }
+
+  /** The same, in the order asked for (ADR 0040). */
+  @Transactional
+  public Page<CommitmentView> list(
+      Filters filters, Sorting.Order order, int page, int size, AccessScope scope) {
     Map<String, Object> parameters = new HashMap<>();
     List<String> where = new ArrayList<>();
     where.add(
@@ -165,9 +189,7 @@ public class CommitmentService {
     }
     var query =
         commitments.find(
-            "from Commitment m where " + String.join(" and ", where),
-            Sort.by("m.dueOn").and("m.id"),
-            parameters);
+            "from Commitment m where " + String.join(" and ", where), order.sort(), parameters);
     List<Commitment> found = query.page(page, size).list();
     return new Page<>(views(found, scope), page, size, query.count());
   }

@@ -1,6 +1,5 @@
 package org.passerelle.partnership.service;
 
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -18,6 +17,7 @@ import java.util.function.LongPredicate;
 import org.passerelle.commons.idempotency.IdempotencyKeys;
 import org.passerelle.commons.problem.ProblemException;
 import org.passerelle.commons.rest.Page;
+import org.passerelle.commons.rest.Sorting;
 import org.passerelle.commons.security.AccessScope;
 import org.passerelle.commons.time.Now;
 import org.passerelle.partnership.Convention;
@@ -47,6 +47,22 @@ public class ConventionService {
       String site,
       Set<ConventionStatus> statuses,
       Integer expiringWithinDays) {}
+
+  /** What the list sorts by (ADR 0040): by end date unless asked otherwise. */
+  public static final Sorting SORTING =
+      Sorting.of(
+          "endsOn",
+          "c.id",
+          "endsOn",
+          "c.endsOn",
+          "startsOn",
+          "c.startsOn",
+          "signedOn",
+          "c.signedOn",
+          "status",
+          "c.status",
+          "createdAt",
+          "c.createdAt");
 
   private final ConventionRepository conventions;
   private final PartnerRepository partners;
@@ -113,6 +129,13 @@ public class ConventionService {
   /** Ordered by end date, then id, so that pages neither skip nor repeat a convention. */
   @Transactional
   public Page<ConventionView> list(Filters filters, int page, int size, AccessScope scope) {
+    return list(filters, SORTING.parse(null), page, size, scope);
+  }
+
+  /** The same, in the order asked for (ADR 0040). */
+  @Transactional
+  public Page<ConventionView> list(
+      Filters filters, Sorting.Order order, int page, int size, AccessScope scope) {
     Map<String, Object> parameters = new HashMap<>();
     List<String> where = new ArrayList<>();
     where.add(ConventionAccess.condition(scope, parameters, "c"));
@@ -141,9 +164,7 @@ public class ConventionService {
     }
     var query =
         conventions.find(
-            "from Convention c where " + String.join(" and ", where),
-            Sort.by("c.endsOn").and("c.id"),
-            parameters);
+            "from Convention c where " + String.join(" and ", where), order.sort(), parameters);
     return Page.of(query, page, size, ConventionView::of);
   }
 

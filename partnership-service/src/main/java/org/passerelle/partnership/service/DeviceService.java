@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.function.LongPredicate;
 import org.passerelle.commons.problem.ProblemException;
 import org.passerelle.commons.rest.Page;
+import org.passerelle.commons.rest.Sorting;
 import org.passerelle.commons.security.AccessScope;
 import org.passerelle.commons.security.ScopeQuery;
 import org.passerelle.commons.time.Now;
@@ -38,6 +39,22 @@ import org.passerelle.problem.ProblemType;
  */
 @ApplicationScoped
 public class DeviceService {
+
+  /** What the list sorts by (ADR 0040): by site and serial number unless asked otherwise. */
+  public static final Sorting SORTING =
+      Sorting.of(
+          "site,serialNumber",
+          "d.id",
+          "site",
+          "d.site",
+          "serialNumber",
+          "d.serialNumber",
+          "model",
+          "d.model",
+          "status",
+          "d.status",
+          "updatedAt",
+          "d.updatedAt");
 
   private final DeviceRepository devices;
   private final LoanRepository loans;
@@ -64,6 +81,13 @@ public class DeviceService {
 
   @Transactional
   public Page<DeviceView> list(Filters filters, int page, int size, AccessScope scope) {
+    return list(filters, SORTING.parse(null), page, size, scope);
+  }
+
+  /** The same, in the order asked for (ADR 0040). */
+  @Transactional
+  public Page<DeviceView> list(
+      Filters filters, Sorting.Order order, int page, int size, AccessScope scope) {
     Map<String, Object> parameters = new HashMap<>();
     List<String> where = new ArrayList<>();
     where.add(
@@ -97,9 +121,7 @@ public class DeviceService {
     }
     return Page.of(
         devices.find(
-            "from Device d where "
-                + String.join(" and ", where)
-                + " order by d.site, d.serialNumber",
+            "from Device d where " + String.join(" and ", where) + " order by " + order.clause(),
             parameters),
         page,
         size,

@@ -17,6 +17,7 @@ import java.util.UUID;
 import org.passerelle.commons.idempotency.IdempotencyKeys;
 import org.passerelle.commons.problem.ProblemException;
 import org.passerelle.commons.rest.Page;
+import org.passerelle.commons.rest.Sorting;
 import org.passerelle.commons.security.AccessScope;
 import org.passerelle.commons.security.Roles;
 import org.passerelle.commons.security.ScopeQuery;
@@ -45,6 +46,20 @@ import org.passerelle.problem.ProblemType;
  */
 @ApplicationScoped
 public class DonationService {
+
+  /** What the list sorts by (ADR 0040): newest first unless asked otherwise. */
+  public static final Sorting SORTING =
+      Sorting.of(
+          "-donatedOn,-createdAt",
+          "id",
+          "donatedOn",
+          "donatedOn",
+          "createdAt",
+          "createdAt",
+          "site",
+          "site",
+          "units",
+          "units");
 
   private final DonationRepository donations;
   private final DeviceRepository devices;
@@ -156,8 +171,16 @@ public class DonationService {
   /** Filters of the list; each null when not asked for. */
   public record Filters(UUID donor, String site, Integer year) {}
 
+  /** Newest first. */
   @Transactional
   public Page<DonationView> list(Filters filters, int page, int size, AccessScope scope) {
+    return list(filters, SORTING.parse(null), page, size, scope);
+  }
+
+  /** The same, in the order asked for (ADR 0040). */
+  @Transactional
+  public Page<DonationView> list(
+      Filters filters, Sorting.Order order, int page, int size, AccessScope scope) {
     Map<String, Object> parameters = new HashMap<>();
     List<String> where = new ArrayList<>();
     if (scope.isStaff()) {
@@ -181,9 +204,7 @@ public class DonationService {
       parameters.put("to", LocalDate.of(filters.year(), 12, 31));
     }
     return Page.of(
-        donations.find(
-            String.join(" and ", where) + " order by donatedOn desc, createdAt desc, id",
-            parameters),
+        donations.find(String.join(" and ", where) + " order by " + order.clause(), parameters),
         page,
         size,
         this::view);

@@ -14,6 +14,7 @@ import org.passerelle.commons.api.Actor;
 import org.passerelle.commons.idempotency.IdempotencyKeys;
 import org.passerelle.commons.problem.ProblemException;
 import org.passerelle.commons.rest.Page;
+import org.passerelle.commons.rest.Sorting;
 import org.passerelle.commons.security.AccessScope;
 import org.passerelle.commons.security.Roles;
 import org.passerelle.commons.time.Now;
@@ -62,10 +63,26 @@ public class PartnerContactService {
     this.now = now;
   }
 
+  /** What a partner's contacts sort by (ADR 0040): by name unless asked otherwise. */
+  public static final Sorting CONTACTS =
+      Sorting.of("name", "id", "name", "name", "jobTitle", "jobTitle", "createdAt", "createdAt");
+
+  /** What the contacts' access log sorts by (ADR 0040): newest first unless asked otherwise. */
+  public static final Sorting ACCESSES =
+      Sorting.of("-at", "-id", "at", "at", "action", "action", "actor", "actor");
+
   @Transactional
   public Page<ContactView> list(UUID partnerId, int page, int size, AccessScope scope) {
+    return list(partnerId, CONTACTS.parse(null), page, size, scope);
+  }
+
+  /** A partner's contacts in the order asked for, ties broken by id. */
+  @Transactional
+  public Page<ContactView> list(
+      UUID partnerId, Sorting.Order order, int page, int size, AccessScope scope) {
     Partner partner = readable(partnerId, scope);
-    Page<ContactView> found = Page.of(contacts.current(partner.id), page, size, ContactView::of);
+    Page<ContactView> found =
+        Page.of(contacts.current(partner.id, order.sort()), page, size, ContactView::of);
     if (!found.items().isEmpty()) {
       record(scope, PartnerContactAccess.Action.LIST, partner, null, "listPartnerContacts");
     }
@@ -160,9 +177,16 @@ public class PartnerContactService {
   /** The contacts' access log of a partner, newest first: the country's admins. */
   @Transactional
   public Page<ContactAccessView> accesses(UUID partnerId, int page, int size, AccessScope scope) {
+    return accesses(partnerId, ACCESSES.parse(null), page, size, scope);
+  }
+
+  /** The same, in the order asked for, ties broken by id (newest first). */
+  @Transactional
+  public Page<ContactAccessView> accesses(
+      UUID partnerId, Sorting.Order order, int page, int size, AccessScope scope) {
     Partner partner = readable(partnerId, scope);
     requireCountryLevel(partner, scope);
-    return Page.of(accesses.ofPartner(partner.id), page, size, ContactAccessView::of);
+    return Page.of(accesses.ofPartner(partner.id, order.sort()), page, size, ContactAccessView::of);
   }
 
   /** Right of access: everything held about the person. 409 once erased: nothing is left. */

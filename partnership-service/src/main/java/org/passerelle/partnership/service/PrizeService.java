@@ -15,6 +15,7 @@ import org.passerelle.commons.idempotency.IdempotencyKeys;
 import org.passerelle.commons.outbox.Outbox;
 import org.passerelle.commons.problem.ProblemException;
 import org.passerelle.commons.rest.Page;
+import org.passerelle.commons.rest.Sorting;
 import org.passerelle.commons.security.AccessScope;
 import org.passerelle.commons.security.Roles;
 import org.passerelle.commons.time.Now;
@@ -40,6 +41,22 @@ public class PrizeService {
 
   /** The list's filters, each optional. */
   public record Filters(UUID partnerId, UUID conventionId, String site, UUID learnerId) {}
+
+  /** What the list sorts by (ADR 0040): newest award first unless asked otherwise. */
+  public static final Sorting SORTING =
+      Sorting.of(
+          "-awardedOn",
+          "id",
+          "awardedOn",
+          "awardedOn",
+          "title",
+          "title",
+          "site",
+          "site",
+          "country",
+          "country",
+          "createdAt",
+          "createdAt");
 
   private final PrizeRepository prizes;
   private final PartnerRepository partners;
@@ -141,6 +158,13 @@ public class PrizeService {
   /** Ordered by award date (newest first), then id. */
   @Transactional
   public Page<PrizeView> list(Filters filters, int page, int size, AccessScope scope) {
+    return list(filters, SORTING.parse(null), page, size, scope);
+  }
+
+  /** The same, in the order asked for (ADR 0040). */
+  @Transactional
+  public Page<PrizeView> list(
+      Filters filters, Sorting.Order order, int page, int size, AccessScope scope) {
     Map<String, Object> parameters = new HashMap<>();
     List<String> where = new ArrayList<>();
     where.add(condition(scope, parameters));
@@ -164,11 +188,7 @@ public class PrizeService {
       where.add("array_contains(learnerIds, :learnerId)");
       parameters.put("learnerId", filters.learnerId());
     }
-    var query =
-        prizes.find(
-            String.join(" and ", where),
-            Sort.by("awardedOn", Sort.Direction.Descending).and("id"),
-            parameters);
+    var query = prizes.find(String.join(" and ", where), order.sort(), parameters);
     return Page.of(query, page, size, prize -> PrizeView.of(prize, scope.isStaff()));
   }
 

@@ -35,6 +35,7 @@ import org.passerelle.commons.rest.IfMatch;
 import org.passerelle.commons.rest.Page;
 import org.passerelle.commons.rest.QueryParams;
 import org.passerelle.commons.rest.Responses;
+import org.passerelle.commons.rest.Sorting;
 import org.passerelle.commons.security.CurrentScope;
 import org.passerelle.commons.security.Roles;
 import org.passerelle.placement.CandidacyStatus;
@@ -107,6 +108,15 @@ public class CandidacyResource {
           @QueryParam("status")
           @Size(max = 8)
           List<@Size(max = 20) String> statuses,
+      @Parameter(
+              description =
+                  Sorting.SYNTAX
+                      + " Fields: createdAt, changedAt, status, startDate, site. Default"
+                      + " -createdAt (newest first).",
+              example = "status,-changedAt")
+          @QueryParam(Sorting.PARAMETER)
+          @Size(max = 200)
+          String sort,
       @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Page.MAX_PAGE) int page,
       @QueryParam("size") @DefaultValue(Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE) int size) {
     return service.list(
@@ -114,6 +124,7 @@ public class CandidacyResource {
             QueryParams.uuid("jobOfferId", jobOfferId),
             QueryParams.uuid("learnerId", learnerId),
             QueryParams.values(CandidacyStatus.class, "status", statuses)),
+        CandidacyService.SORTING.parse(sort),
         page,
         size,
         scope.get());

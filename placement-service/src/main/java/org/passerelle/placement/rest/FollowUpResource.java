@@ -23,12 +23,14 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.passerelle.commons.rest.IfMatch;
 import org.passerelle.commons.rest.Page;
 import org.passerelle.commons.rest.QueryParams;
 import org.passerelle.commons.rest.Responses;
+import org.passerelle.commons.rest.Sorting;
 import org.passerelle.commons.security.CurrentScope;
 import org.passerelle.commons.security.Roles;
 import org.passerelle.placement.FollowUpStatus;
@@ -73,6 +75,15 @@ public class FollowUpResource {
       @QueryParam("site") @Pattern(regexp = PlacementResource.SITE) String site,
       @QueryParam("status") @Size(max = 30) String status,
       @QueryParam("due") @Size(max = 30) String due,
+      @Parameter(
+              description =
+                  Sorting.SYNTAX
+                      + " Fields: dueOn, exitDate, status, site, lastAttemptAt, createdAt."
+                      + " Default dueOn.",
+              example = "status,dueOn")
+          @QueryParam(Sorting.PARAMETER)
+          @Size(max = 200)
+          String sort,
       @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Page.MAX_PAGE) int page,
       @QueryParam("size") @DefaultValue(Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE) int size) {
     return service.list(
@@ -81,6 +92,7 @@ public class FollowUpResource {
             site,
             QueryParams.value(FollowUpStatus.class, "status", status),
             QueryParams.value(FollowUpService.Due.class, "due", due)),
+        FollowUpService.SORTING.parse(sort),
         page,
         size,
         scope.get());

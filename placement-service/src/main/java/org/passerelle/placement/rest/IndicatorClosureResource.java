@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -24,12 +25,14 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.passerelle.commons.idempotency.IdempotencyKeys;
 import org.passerelle.commons.rest.IdempotencyKey;
 import org.passerelle.commons.rest.Page;
 import org.passerelle.commons.rest.Responses;
+import org.passerelle.commons.rest.Sorting;
 import org.passerelle.commons.security.CurrentScope;
 import org.passerelle.commons.security.Roles;
 import org.passerelle.placement.api.CloseIndicatorPeriodRequest;
@@ -105,12 +108,24 @@ public class IndicatorClosureResource {
   @Operation(
       operationId = "listIndicatorClosures",
       summary = "List the closed indicator periods of your country",
-      description = "Newest period first, each with its revisions (why and when corrected).")
+      description =
+          "Newest period first unless sort says otherwise, each with its revisions (why and when"
+              + " corrected).")
   public Page<IndicatorClosureView> list(
       @QueryParam("country") @Pattern(regexp = "[A-Z]{2}") String country,
+      @Parameter(
+              description =
+                  Sorting.SYNTAX
+                      + " Fields: periodTo, periodFrom, closedAt, country. Default"
+                      + " -periodTo,-periodFrom (newest period first).",
+              example = "-closedAt")
+          @QueryParam(Sorting.PARAMETER)
+          @Size(max = 200)
+          String sort,
       @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Page.MAX_PAGE) int page,
       @QueryParam("size") @DefaultValue(Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE) int size) {
-    return service.list(country, page, size, scope.get());
+    return service.list(
+        country, IndicatorClosureService.SORTING.parse(sort), page, size, scope.get());
   }
 
   @GET

@@ -26,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.passerelle.commons.problem.ProblemException;
 import org.passerelle.commons.rest.Page;
 import org.passerelle.commons.rest.QueryParams;
+import org.passerelle.commons.rest.Sorting;
 import org.passerelle.commons.security.CurrentScope;
 import org.passerelle.commons.security.Roles;
 import org.passerelle.placement.api.IndicatorExport;
@@ -172,7 +173,8 @@ public class IndicatorExportResource {
       operationId = "listIndicatorExportAudit",
       summary = "Who exported which indicators report",
       description =
-          "Newest first: who (subject and roles), when, which report, format, country, funder,"
+          "Newest first unless sort says otherwise: who (subject and roles), when, which report,"
+              + " format, country, funder,"
               + " scope and period, and how many rows. Platform admins all, country admins their"
               + " country's.")
   public Page<IndicatorExportAuditView> audit(
@@ -190,9 +192,19 @@ public class IndicatorExportResource {
           @QueryParam("report")
           @Pattern(regexp = "fr-label-yearly|qualiopi-results|ma-insertion-9m|funder-report")
           String report,
+      @Parameter(
+              description =
+                  Sorting.SYNTAX
+                      + " Fields: exportedAt, report, country, exportedBy. Default -exportedAt"
+                      + " (newest first).",
+              example = "report,-exportedAt")
+          @QueryParam(Sorting.PARAMETER)
+          @Size(max = 200)
+          String sort,
       @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Page.MAX_PAGE) int page,
       @QueryParam("size") @DefaultValue(Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE) int size) {
-    return service.audit(country, report, page, size, scope.get());
+    return service.audit(
+        country, report, IndicatorExportService.AUDIT_SORTING.parse(sort), page, size, scope.get());
   }
 
   private static IndicatorReport report(String id) {

@@ -35,6 +35,7 @@ import org.passerelle.commons.rest.IfMatch;
 import org.passerelle.commons.rest.Page;
 import org.passerelle.commons.rest.QueryParams;
 import org.passerelle.commons.rest.Responses;
+import org.passerelle.commons.rest.Sorting;
 import org.passerelle.commons.security.CurrentScope;
 import org.passerelle.commons.security.Roles;
 import org.passerelle.placement.PlacementSource;
@@ -113,6 +114,15 @@ public class PlacementResource {
           @QueryParam("durableEmployment")
           @Pattern(regexp = "true|false")
           String durableEmployment,
+      @Parameter(
+              description =
+                  Sorting.SYNTAX
+                      + " Fields: situationOn, startDate, status, situation, site, recordedAt."
+                      + " Default -situationOn (latest first).",
+              example = "site,-situationOn")
+          @QueryParam(Sorting.PARAMETER)
+          @Size(max = 200)
+          String sort,
       @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Page.MAX_PAGE) int page,
       @QueryParam("size") @DefaultValue(Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE) int size) {
     return service.list(
@@ -123,6 +133,7 @@ public class PlacementResource {
             QueryParams.value(PlacementStatus.class, "status", status),
             QueryParams.value(PlacementSource.class, "source", source),
             durableEmployment == null ? null : Boolean.valueOf(durableEmployment)),
+        PlacementService.SORTING.parse(sort),
         page,
         size,
         scope.get());

@@ -1,6 +1,5 @@
 package org.passerelle.placement.service;
 
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.LockModeType;
@@ -18,6 +17,7 @@ import org.passerelle.commons.idempotency.IdempotencyKeys;
 import org.passerelle.commons.outbox.Outbox;
 import org.passerelle.commons.problem.ProblemException;
 import org.passerelle.commons.rest.Page;
+import org.passerelle.commons.rest.Sorting;
 import org.passerelle.commons.security.AccessScope;
 import org.passerelle.commons.security.Roles;
 import org.passerelle.commons.security.ScopeQuery;
@@ -52,6 +52,22 @@ public class CandidacyService {
 
   /** The list's filters, each optional; several statuses mean any of them. */
   public record Filters(UUID jobOfferId, UUID learnerId, Set<CandidacyStatus> statuses) {}
+
+  /** What the list sorts by (ADR 0040): newest first unless asked otherwise. */
+  public static final Sorting SORTING =
+      Sorting.of(
+          "-createdAt",
+          "c.id",
+          "createdAt",
+          "c.createdAt",
+          "changedAt",
+          "c.changedAt",
+          "status",
+          "c.status",
+          "startDate",
+          "c.startDate",
+          "site",
+          "c.siteCode");
 
   private final CandidacyRepository candidacies;
   private final JobOfferRepository offers;
@@ -162,6 +178,13 @@ public class CandidacyService {
   /** Newest first, then by id, so that pages neither skip nor repeat a candidacy. */
   @Transactional
   public Page<CandidacyView> list(Filters filters, int page, int size, AccessScope scope) {
+    return list(filters, SORTING.parse(null), page, size, scope);
+  }
+
+  /** The same, in the order asked for (ADR 0040). */
+  @Transactional
+  public Page<CandidacyView> list(
+      Filters filters, Sorting.Order order, int page, int size, AccessScope scope) {
     Map<String, Object> parameters = new HashMap<>();
     List<String> where = new ArrayList<>();
     where.add(condition(scope, parameters));
@@ -179,9 +202,7 @@ public class CandidacyService {
     }
     var query =
         candidacies.find(
-            "from Candidacy c where " + String.join(" and ", where),
-            Sort.descending("c.createdAt").and("c.id"),
-            parameters);
+            "from Candidacy c where " + String.join(" and ", where), order.sort(), parameters);
     return Page.of(query, page, size, CandidacyView::of);
   }
 

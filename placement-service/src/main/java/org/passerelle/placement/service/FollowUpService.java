@@ -1,6 +1,5 @@
 package org.passerelle.placement.service;
 
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -16,6 +15,7 @@ import org.passerelle.commons.events.DomainEvent;
 import org.passerelle.commons.outbox.Outbox;
 import org.passerelle.commons.problem.ProblemException;
 import org.passerelle.commons.rest.Page;
+import org.passerelle.commons.rest.Sorting;
 import org.passerelle.commons.security.AccessScope;
 import org.passerelle.commons.security.Roles;
 import org.passerelle.commons.security.ScopeQuery;
@@ -51,6 +51,24 @@ public class FollowUpService {
 
   /** The filters of the follow-up list; null means any. */
   public record Filters(UUID learnerId, String site, FollowUpStatus status, Due due) {}
+
+  /** What the list sorts by (ADR 0040): by due date unless asked otherwise. */
+  public static final Sorting SORTING =
+      Sorting.of(
+          "dueOn",
+          "id",
+          "dueOn",
+          "dueOn",
+          "exitDate",
+          "exitDate",
+          "status",
+          "status",
+          "site",
+          "siteCode",
+          "lastAttemptAt",
+          "lastAttemptAt",
+          "createdAt",
+          "createdAt");
 
   private final FollowUpRepository followUps;
   private final LearnerRepository learners;
@@ -251,6 +269,13 @@ public class FollowUpService {
 
   @Transactional
   public Page<FollowUpView> list(Filters filters, int page, int size, AccessScope scope) {
+    return list(filters, SORTING.parse(null), page, size, scope);
+  }
+
+  /** The same, in the order asked for (ADR 0040). */
+  @Transactional
+  public Page<FollowUpView> list(
+      Filters filters, Sorting.Order order, int page, int size, AccessScope scope) {
     Map<String, Object> parameters = new HashMap<>();
     List<String> where = new ArrayList<>();
     boolean staff = scope.isStaff();
@@ -280,7 +305,7 @@ public class FollowUpService {
     if (filters.due() != null) {
       where.add(dueCondition(filters.due(), parameters));
     }
-    var query = followUps.find(String.join(" and ", where), Sort.by("dueOn").and("id"), parameters);
+    var query = followUps.find(String.join(" and ", where), order.sort(), parameters);
     return Page.of(query, page, size, followUp -> view(followUp, staff));
   }
 

@@ -1,6 +1,5 @@
 package org.passerelle.placement.service;
 
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -15,6 +14,7 @@ import org.passerelle.commons.idempotency.IdempotencyKeys;
 import org.passerelle.commons.locks.AdvisoryLocks;
 import org.passerelle.commons.problem.ProblemException;
 import org.passerelle.commons.rest.Page;
+import org.passerelle.commons.rest.Sorting;
 import org.passerelle.commons.security.AccessScope;
 import org.passerelle.commons.security.Roles;
 import org.passerelle.commons.security.ScopeQuery;
@@ -37,6 +37,20 @@ import org.passerelle.problem.ProblemType;
  */
 @ApplicationScoped
 public class IndicatorClosureService {
+
+  /** What the list sorts by (ADR 0040): newest period first unless asked otherwise. */
+  public static final Sorting SORTING =
+      Sorting.of(
+          "-periodTo,-periodFrom",
+          "id",
+          "periodTo",
+          "periodTo",
+          "periodFrom",
+          "periodFrom",
+          "closedAt",
+          "closedAt",
+          "country",
+          "country");
 
   private final IndicatorClosureRepository closures;
   private final IndicatorClosureRevisionRepository revisions;
@@ -176,6 +190,13 @@ public class IndicatorClosureService {
   /** The closed periods in the caller's scope, newest period first. */
   @Transactional
   public Page<IndicatorClosureView> list(String country, int page, int size, AccessScope scope) {
+    return list(country, SORTING.parse(null), page, size, scope);
+  }
+
+  /** The same, in the order asked for (ADR 0040). */
+  @Transactional
+  public Page<IndicatorClosureView> list(
+      String country, Sorting.Order order, int page, int size, AccessScope scope) {
     Map<String, Object> parameters = new HashMap<>();
     List<String> where = new ArrayList<>();
     where.add(ScopeQuery.staff(scope, parameters, "country", null));
@@ -183,11 +204,7 @@ public class IndicatorClosureService {
       where.add("country = :country");
       parameters.put("country", country);
     }
-    var query =
-        closures.find(
-            String.join(" and ", where),
-            Sort.descending("periodTo").and("periodFrom", Sort.Direction.Descending).and("id"),
-            parameters);
+    var query = closures.find(String.join(" and ", where), order.sort(), parameters);
     Page<IndicatorClosure> found = Page.of(query, page, size, closure -> closure);
     Map<UUID, List<IndicatorClosureRevisionRepository.Summary>> byClosure =
         revisions.summaries(found.items().stream().map(closure -> closure.id).toList()).stream()

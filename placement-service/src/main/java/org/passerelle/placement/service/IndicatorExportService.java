@@ -1,6 +1,5 @@
 package org.passerelle.placement.service;
 
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
@@ -16,6 +15,7 @@ import java.util.UUID;
 import org.passerelle.commons.api.Actor;
 import org.passerelle.commons.problem.ProblemException;
 import org.passerelle.commons.rest.Page;
+import org.passerelle.commons.rest.Sorting;
 import org.passerelle.commons.security.AccessScope;
 import org.passerelle.commons.security.Roles;
 import org.passerelle.commons.time.Now;
@@ -56,6 +56,20 @@ public class IndicatorExportService {
           Roles.PARTNER,
           Roles.LEARNER,
           Roles.INTEGRATION);
+
+  /** What the audit sorts by (ADR 0040): newest first unless asked otherwise. */
+  public static final Sorting AUDIT_SORTING =
+      Sorting.of(
+          "-exportedAt",
+          "id",
+          "exportedAt",
+          "exportedAt",
+          "report",
+          "report",
+          "country",
+          "country",
+          "exportedBy",
+          "exportedBy");
 
   private final IndicatorService indicators;
   private final IndicatorDefinitions definitions;
@@ -195,6 +209,13 @@ public class IndicatorExportService {
   @Transactional
   public Page<IndicatorExportAuditView> audit(
       String country, String report, int page, int size, AccessScope scope) {
+    return audit(country, report, AUDIT_SORTING.parse(null), page, size, scope);
+  }
+
+  /** The same, in the order asked for (ADR 0040). */
+  @Transactional
+  public Page<IndicatorExportAuditView> audit(
+      String country, String report, Sorting.Order order, int page, int size, AccessScope scope) {
     Map<String, Object> parameters = new HashMap<>();
     List<String> where = new ArrayList<>();
     if (!scope.isPlatformAdmin()) {
@@ -214,9 +235,7 @@ public class IndicatorExportService {
     }
     var found =
         audits.find(
-            where.isEmpty() ? "1 = 1" : String.join(" and ", where),
-            Sort.descending("exportedAt").and("id"),
-            parameters);
+            where.isEmpty() ? "1 = 1" : String.join(" and ", where), order.sort(), parameters);
     return Page.of(found, page, size, IndicatorExportService::view);
   }
 

@@ -1,6 +1,5 @@
 package org.passerelle.placement.service;
 
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.LockModeType;
@@ -17,6 +16,7 @@ import org.passerelle.commons.idempotency.IdempotencyKeys;
 import org.passerelle.commons.outbox.Outbox;
 import org.passerelle.commons.problem.ProblemException;
 import org.passerelle.commons.rest.Page;
+import org.passerelle.commons.rest.Sorting;
 import org.passerelle.commons.security.AccessScope;
 import org.passerelle.commons.security.Roles;
 import org.passerelle.commons.security.ScopeQuery;
@@ -59,6 +59,24 @@ public class PlacementService {
       PlacementStatus status,
       PlacementSource source,
       Boolean durableEmployment) {}
+
+  /** What the list sorts by (ADR 0040): latest situation first unless asked otherwise. */
+  public static final Sorting SORTING =
+      Sorting.of(
+          "-situationOn",
+          "id",
+          "situationOn",
+          "situationOn",
+          "startDate",
+          "startDate",
+          "status",
+          "status",
+          "situation",
+          "situation",
+          "site",
+          "siteCode",
+          "recordedAt",
+          "recordedAt");
 
   private final PlacementRepository placements;
   private final LearnerRepository learners;
@@ -385,6 +403,13 @@ public class PlacementService {
 
   @Transactional
   public Page<PlacementView> list(Filters filters, int page, int size, AccessScope scope) {
+    return list(filters, SORTING.parse(null), page, size, scope);
+  }
+
+  /** The same, in the order asked for (ADR 0040). */
+  @Transactional
+  public Page<PlacementView> list(
+      Filters filters, Sorting.Order order, int page, int size, AccessScope scope) {
     Map<String, Object> parameters = new HashMap<>();
     List<String> where = new ArrayList<>();
     boolean freeText = true;
@@ -423,11 +448,7 @@ public class PlacementService {
       where.add("durableEmployment = :durable");
       parameters.put("durable", filters.durableEmployment());
     }
-    var query =
-        placements.find(
-            String.join(" and ", where),
-            Sort.by("situationOn", Sort.Direction.Descending).and("id"),
-            parameters);
+    var query = placements.find(String.join(" and ", where), order.sort(), parameters);
     boolean withText = freeText;
     boolean staffNotes = scope.isStaff();
     return Page.of(

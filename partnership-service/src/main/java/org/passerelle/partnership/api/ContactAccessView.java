@@ -17,8 +17,9 @@ public record ContactAccessView(
     UUID partnerId,
     @Schema(description = "Absent for a list of the partner's contacts") UUID contactId,
     String country,
-    @Schema(description = "The operation that needed them, e.g. getPartnerContact")
-        String purpose) {
+    @Schema(description = "The operation that needed them, e.g. getPartnerContact") String purpose,
+    @Schema(description = "When it happened, as at") OffsetDateTime createdAt,
+    @Schema(description = "As createdAt: an access is never changed") OffsetDateTime updatedAt) {
 
   public static ContactAccessView of(PartnerContactAccess access) {
     return new ContactAccessView(
@@ -30,6 +31,8 @@ public record ContactAccessView(
         access.partnerId,
         access.contactId,
         access.country,
-        access.purpose);
+        access.purpose,
+        access.at,
+        access.at);
   }
 }

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A country's closed indicator period and its revisions: figures of exactly this period are read
@@ -20,7 +21,10 @@ public record IndicatorClosureView(
     OffsetDateTime closedAt,
     int revision,
     List<Revision> revisions,
-    long version) {
+    long version,
+    @Schema(description = "When it was created: when the period was closed")
+        OffsetDateTime createdAt,
+    @Schema(description = "When it last changed: its latest revision") OffsetDateTime updatedAt) {
 
   /**
    * One freezing of the period's facts: the closure (revision 1, no reason) or a correction.

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One audited export: who took which report of which scope and period, when, how many rows. */
 public record IndicatorExportAuditView(
@@ -19,4 +20,7 @@ public record IndicatorExportAuditView(
     LocalDate from,
     LocalDate to,
     Integer closureRevision,
-    int rows) {}
+    int rows,
+    @Schema(description = "When it happened, as exportedAt") OffsetDateTime createdAt,
+    @Schema(description = "As createdAt: an export's record is never changed")
+        OffsetDateTime updatedAt) {}

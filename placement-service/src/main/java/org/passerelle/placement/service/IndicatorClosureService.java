@@ -227,7 +227,9 @@ public class IndicatorClosureService {
         closure.closedAt,
         list.isEmpty() ? 0 : list.getLast().revision(),
         list,
-        closure.version);
+        closure.version,
+        closure.closedAt,
+        list.isEmpty() ? closure.closedAt : list.getLast().recordedAt());
   }
 
   /** Who closes and corrects a country's periods: its country admins and platform admins. */

@@ -233,6 +233,8 @@ public class IndicatorExportService {
         audit.periodFrom,
         audit.periodTo,
         audit.closureRevision,
-        audit.rowCount);
+        audit.rowCount,
+        audit.exportedAt,
+        audit.exportedAt);
   }
 }

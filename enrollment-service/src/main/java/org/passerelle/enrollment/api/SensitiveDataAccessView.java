@@ -19,7 +19,9 @@ public record SensitiveDataAccessView(
     String country,
     @Schema(description = "Names of the sensitive fields involved, never their values")
         List<String> fields,
-    @Schema(description = "The operation that needed them, e.g. getApplication") String purpose) {
+    @Schema(description = "The operation that needed them, e.g. getApplication") String purpose,
+    @Schema(description = "When it happened, as at") OffsetDateTime createdAt,
+    @Schema(description = "As createdAt: an access is never changed") OffsetDateTime updatedAt) {
 
   public static SensitiveDataAccessView of(SensitiveDataAccess access) {
     return new SensitiveDataAccessView(
@@ -31,7 +33,9 @@ public record SensitiveDataAccessView(
         access.applicantId,
         access.country,
         split(access.fields),
-        access.purpose);
+        access.purpose,
+        access.at,
+        access.at);
   }
 
   private static List<String> split(String names) {

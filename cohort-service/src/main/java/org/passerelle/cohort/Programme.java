@@ -5,8 +5,12 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.time.OffsetDateTime;
+import org.passerelle.commons.time.Now;
 
 /**
  * A training programme leading to a certification. Its code never changes: cohorts and events name
@@ -44,5 +48,23 @@ public class Programme {
   @Column(name = "duration_weeks")
   public int durationWeeks;
 
+  @Column(name = "created_at")
+  public OffsetDateTime createdAt;
+
+  @Column(name = "updated_at")
+  public OffsetDateTime updatedAt;
+
   @Version public long version;
+
+  /** Its creation and last change, stamped for the view's createdAt and updatedAt (ADR 0043). */
+  @PrePersist
+  void stampCreatedAt() {
+    createdAt = Now.stamp();
+    updatedAt = createdAt;
+  }
+
+  @PreUpdate
+  void stampUpdatedAt() {
+    updatedAt = Now.stamp();
+  }
 }

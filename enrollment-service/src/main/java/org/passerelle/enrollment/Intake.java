@@ -3,10 +3,12 @@ package org.passerelle.enrollment;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.PrePersist;
 import jakarta.persistence.Table;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import org.passerelle.commons.time.Now;
 
 /**
  * A cohort as recruitment sees it: a copy of cohort-service's cohort, kept from its events only.
@@ -56,6 +58,9 @@ public class Intake {
   @Column(name = "updated_at")
   public OffsetDateTime updatedAt;
 
+  @Column(name = "created_at")
+  public OffsetDateTime createdAt;
+
   /** Whether cohort-service still takes people for this cohort. */
   public boolean recruiting() {
     return "PLANNED".equals(cohortStatus) || "RECRUITING".equals(cohortStatus);
@@ -67,5 +72,13 @@ public class Intake {
     return recruiting()
         && (recruitmentOpensOn == null || !day.isBefore(recruitmentOpensOn))
         && !day.isAfter(closes);
+  }
+
+  /** Its creation, stamped for the view's createdAt (ADR 0043): when it was first written. */
+  @PrePersist
+  void stampCreatedAt() {
+    if (createdAt == null) {
+      createdAt = updatedAt != null ? updatedAt : Now.stamp();
+    }
   }
 }

@@ -5,12 +5,15 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import org.passerelle.commons.time.Now;
 
 /** What a partner promised in a convention, by when, and how far it got. */
 @Entity
@@ -51,5 +54,15 @@ public class Commitment {
   @Column(name = "created_at")
   public OffsetDateTime createdAt;
 
+  @Column(name = "updated_at")
+  public OffsetDateTime updatedAt;
+
   @Version public long version;
+
+  /** Its last change, stamped on every write for the view's updatedAt (ADR 0043). */
+  @PrePersist
+  @PreUpdate
+  void stampUpdatedAt() {
+    updatedAt = updatedAt == null && createdAt != null ? createdAt : Now.stamp();
+  }
 }

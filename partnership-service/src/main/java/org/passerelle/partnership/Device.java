@@ -5,10 +5,12 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.PrePersist;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import org.passerelle.commons.time.Now;
 
 /** One donated computer, kept by a site, and where it is in its life ({@link DeviceStatus}). */
 @Entity
@@ -48,5 +50,16 @@ public class Device {
   @Column(name = "updated_at")
   public OffsetDateTime updatedAt;
 
+  @Column(name = "created_at")
+  public OffsetDateTime createdAt;
+
   @Version public long version;
+
+  /** Its creation, stamped for the view's createdAt (ADR 0043): when it was first written. */
+  @PrePersist
+  void stampCreatedAt() {
+    if (createdAt == null) {
+      createdAt = updatedAt != null ? updatedAt : Now.stamp();
+    }
+  }
 }

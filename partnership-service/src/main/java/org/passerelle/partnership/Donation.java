@@ -3,12 +3,15 @@ package org.passerelle.partnership;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import org.passerelle.commons.time.Now;
 
 /** Computers a donor partner gave, received at one site on one day, with their declared value. */
 @Entity
@@ -40,5 +43,15 @@ public class Donation {
   @Column(name = "created_at")
   public OffsetDateTime createdAt;
 
+  @Column(name = "updated_at")
+  public OffsetDateTime updatedAt;
+
   @Version public long version;
+
+  /** Its last change, stamped on every write for the view's updatedAt (ADR 0043). */
+  @PrePersist
+  @PreUpdate
+  void stampUpdatedAt() {
+    updatedAt = updatedAt == null && createdAt != null ? createdAt : Now.stamp();
+  }
 }

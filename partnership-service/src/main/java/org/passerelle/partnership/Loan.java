@@ -5,11 +5,14 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import org.passerelle.commons.time.Now;
 
 /**
  * A computer lent to a learner, known only by their pseudonymous learnerId, with the learner's
@@ -62,7 +65,17 @@ public class Loan {
   @Enumerated(EnumType.STRING)
   public LoanOutcome outcome;
 
+  @Column(name = "updated_at")
+  public OffsetDateTime updatedAt;
+
   @Version public long version;
+
+  /** Its last change, stamped on every write for the view's updatedAt (ADR 0043). */
+  @PrePersist
+  @PreUpdate
+  void stampUpdatedAt() {
+    updatedAt = updatedAt == null && lentAt != null ? lentAt : Now.stamp();
+  }
 
   public boolean open() {
     return endedAt == null;

@@ -3,10 +3,13 @@ package org.passerelle.partnership;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import org.passerelle.commons.time.Now;
 
 /**
  * A person the school deals with at a partner: the only personal data of this service. Erasure
@@ -39,7 +42,17 @@ public class PartnerContact {
   @Column(name = "erased_at")
   public OffsetDateTime erasedAt;
 
+  @Column(name = "updated_at")
+  public OffsetDateTime updatedAt;
+
   @Version public long version;
+
+  /** Its last change, stamped on every write for the view's updatedAt (ADR 0043). */
+  @PrePersist
+  @PreUpdate
+  void stampUpdatedAt() {
+    updatedAt = updatedAt == null && createdAt != null ? createdAt : Now.stamp();
+  }
 
   public boolean erased() {
     return erasedAt != null;

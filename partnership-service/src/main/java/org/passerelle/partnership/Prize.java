@@ -5,6 +5,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.LocalDate;
@@ -14,6 +16,7 @@ import java.util.List;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.passerelle.commons.time.Now;
 
 /**
  * A prize a partner awarded at a site, to one learner or a group, or to educators: what, when and
@@ -59,5 +62,15 @@ public class Prize {
   @Column(name = "created_at")
   public OffsetDateTime createdAt;
 
+  @Column(name = "updated_at")
+  public OffsetDateTime updatedAt;
+
   @Version public long version;
+
+  /** Its last change, stamped on every write for the view's updatedAt (ADR 0043). */
+  @PrePersist
+  @PreUpdate
+  void stampUpdatedAt() {
+    updatedAt = updatedAt == null && createdAt != null ? createdAt : Now.stamp();
+  }
 }

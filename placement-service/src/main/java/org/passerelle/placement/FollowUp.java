@@ -5,11 +5,14 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import org.passerelle.commons.time.Now;
 
 /**
  * A date after a learner's exit at which the school asks where they are, at one of the country's
@@ -74,7 +77,17 @@ public class FollowUp {
   @Column(name = "created_at")
   public OffsetDateTime createdAt;
 
+  @Column(name = "updated_at")
+  public OffsetDateTime updatedAt;
+
   @Version public long version;
+
+  /** Its last change, stamped on every write for the view's updatedAt (ADR 0043). */
+  @PrePersist
+  @PreUpdate
+  void stampUpdatedAt() {
+    updatedAt = updatedAt == null && createdAt != null ? createdAt : Now.stamp();
+  }
 
   /** Who recorded the situation of a follow-up: staff, or the learner answering it themself. */
   public enum AnsweredBy {

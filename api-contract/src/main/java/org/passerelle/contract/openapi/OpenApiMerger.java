@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Merges the services' OpenAPI documents into the gateway's one surface, at build time. A path or
@@ -144,7 +145,76 @@ public final class OpenApiMerger {
       }
     }
     checkSchemaNames(schemas);
+    checkResourceShapes(merged);
     return merged;
+  }
+
+  /**
+   * Schemas with an id that are not written through the API, so have no creation or change to show:
+   * an impact indicator's definition comes with the build from a file, versioned.
+   */
+  static final Set<String> NOT_WRITTEN = Set.of("IndicatorDefinition");
+
+  /** Fields renamed by issue 20, kept until the sunset only if the document says deprecated. */
+  static final Set<String> RENAMED = Set.of("site", "titleFr", "titleEn", "titleAr");
+
+  /**
+   * One shape across the services (ADR 0043): a resource, a schema with an {@code id} that a GET
+   * answers (alone, in a list or in the list shape's items), shows {@code createdAt} and {@code
+   * updatedAt}; and a field renamed for one name per concept ({@link #RENAMED}, replaced by
+   * siteCode and titles) appears in no schema unless marked deprecated. Either fails the build.
+   */
+  static void checkResourceShapes(JsonNode document) {
+    JsonNode schemas = document.path("components").path("schemas");
+    Set<String> resources = new TreeSet<>();
+    for (JsonNode path : document.path("paths")) {
+      for (JsonNode content : path.path("get").path("responses").path("200").path("content")) {
+        String name = referenced(content.path("schema"));
+        JsonNode items = schemas.path(name == null ? "" : name).path("properties").path("items");
+        if (items.path("type").asText().equals("array") && referenced(items) != null) {
+          name = referenced(items);
+        }
+        if (name != null
+            && schemas.path(name).path("properties").has("id")
+            && !NOT_WRITTEN.contains(name)) {
+          resources.add(name);
+        }
+      }
+    }
+    List<String> problems = new ArrayList<>();
+    for (String resource : resources) {
+      JsonNode properties = schemas.path(resource).path("properties");
+      for (String field : List.of("createdAt", "updatedAt")) {
+        if (!properties.has(field)) {
+          problems.add(resource + " lacks " + field);
+        }
+      }
+    }
+    for (Map.Entry<String, JsonNode> schema : schemas.properties()) {
+      for (Map.Entry<String, JsonNode> field : schema.getValue().path("properties").properties()) {
+        if (RENAMED.contains(field.getKey()) && !field.getValue().path("deprecated").asBoolean()) {
+          problems.add(
+              schema.getKey()
+                  + "."
+                  + field.getKey()
+                  + " is not marked deprecated (siteCode, titles)");
+        }
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new IllegalStateException(
+          "resource shapes differ from the services' one shape (ADR 0043): "
+              + String.join("; ", problems));
+    }
+  }
+
+  /** The schema a {@code $ref} names, or an array's items name; else null. */
+  private static String referenced(JsonNode schema) {
+    JsonNode target = schema.path("type").asText().equals("array") ? schema.path("items") : schema;
+    String ref = target.path("$ref").asText("");
+    return ref.startsWith("#/components/schemas/")
+        ? ref.substring("#/components/schemas/".length())
+        : null;
   }
 
   /**

@@ -219,7 +219,7 @@ class OpenApiMergerTest {
           "id": {"type": "string", "format": "uuid"},
           "on": {"type": "string", "format": "date"},
           "at": {"type": ["string", "null"], "format": "date-time"},
-          "site": {"type": "string", "pattern": "(FR|MA)-[A-Z0-9-]{1,61}"},
+          "siteCode": {"type": "string", "pattern": "(FR|MA)-[A-Z0-9-]{1,61}"},
           "note": {"type": "string", "pattern": "[^\\\\p{C}]*"},
           "name": {"type": "string", "pattern": "\\\\s*\\\\S[\\\\s\\\\S]*", "maxLength": 200},
           "status": {"type": "string", "enum": ["OPEN"]},
@@ -233,10 +233,67 @@ class OpenApiMergerTest {
     assertThat(properties.at("/id/maxLength").asInt()).isEqualTo(36);
     assertThat(properties.at("/on/maxLength").asInt()).isEqualTo(10);
     assertThat(properties.at("/at/maxLength").asInt()).isEqualTo(35);
-    assertThat(properties.at("/site/maxLength").asInt()).isEqualTo(64);
+    assertThat(properties.at("/siteCode/maxLength").asInt()).isEqualTo(64);
     assertThat(properties.at("/note").has("maxLength")).isFalse();
     assertThat(properties.at("/name/maxLength").asInt()).isEqualTo(200);
     assertThat(properties.at("/status").has("maxLength")).isFalse();
     assertThat(properties.at("/intake/maxLength").asInt()).isEqualTo(36);
+  }
+
+  private static String listOf(String resource, String schema) {
+    return "\"/api/v1/"
+        + resource
+        + "\": {\"get\": {\"operationId\": \"list-"
+        + resource
+        + "\", \"responses\": {\"200\": {\"description\": \"ok\", \"content\":"
+        + " {\"application/json\": {\"schema\": {\"$ref\": \"#/components/schemas/Page"
+        + schema
+        + "\"}}}}}}}";
+  }
+
+  private static String page(String schema) {
+    return "\"Page"
+        + schema
+        + "\": {\"type\": \"object\", \"properties\": {\"items\": {\"type\": \"array\","
+        + " \"items\": {\"$ref\": \"#/components/schemas/"
+        + schema
+        + "\"}}}}";
+  }
+
+  @Test
+  void aResourceAnsweredByAGetShowsCreatedAtAndUpdatedAt() throws Exception {
+    String stamped =
+        "\"DeviceView\": {\"type\": \"object\", \"properties\": {\"id\": {\"type\":"
+            + " \"string\"}, \"createdAt\": {\"type\": \"string\"}, \"updatedAt\":"
+            + " {\"type\": \"string\"}}}";
+    OpenApiMerger.merge(
+        List.of(document(listOf("devices", "DeviceView"), page("DeviceView") + "," + stamped)));
+
+    String unstamped =
+        "\"LoanView\": {\"type\": \"object\", \"properties\": {\"id\": {\"type\":"
+            + " \"string\"}, \"createdAt\": {\"type\": \"string\"}}}";
+    assertThatThrownBy(
+            () ->
+                OpenApiMerger.merge(
+                    List.of(
+                        document(listOf("loans", "LoanView"), page("LoanView") + "," + unstamped))))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("LoanView lacks updatedAt")
+        .hasMessageNotContaining("lacks createdAt");
+  }
+
+  @Test
+  void aRenamedFieldStaysOnlyMarkedDeprecated() throws Exception {
+    String kept =
+        "\"PrizeView\": {\"type\": \"object\", \"properties\": {\"site\": {\"type\":"
+            + " \"string\", \"deprecated\": true}, \"siteCode\": {\"type\": \"string\"}}}";
+    OpenApiMerger.merge(List.of(document("", kept)));
+
+    String silent =
+        "\"BlockRequest\": {\"type\": \"object\", \"properties\": {\"titleFr\":"
+            + " {\"type\": \"string\"}}}";
+    assertThatThrownBy(() -> OpenApiMerger.merge(List.of(document("", silent))))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("BlockRequest.titleFr is not marked deprecated");
   }
 }

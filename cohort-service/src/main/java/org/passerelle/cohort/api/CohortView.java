@@ -44,7 +44,9 @@ public record CohortView(
                 "Staff's note on the cancellation, if any. Free text: shown to staff only (always"
                     + " null for integrations), never sent in events")
         String cancellationReason,
-    long version) {
+    long version,
+    @Schema(description = "When it was created") OffsetDateTime createdAt,
+    @Schema(description = "When it last changed") OffsetDateTime updatedAt) {
 
   /**
    * The cohort as staff see it ({@code staff}) or as an integration does, without the trainers'
@@ -72,6 +74,8 @@ public record CohortView(
         cohort.completedAt,
         cohort.cancelledAt,
         staff ? cohort.cancellationReason : null,
-        cohort.version);
+        cohort.version,
+        cohort.createdAt,
+        cohort.updatedAt);
   }
 }

@@ -7,6 +7,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.passerelle.cohort.CohortStatus;
 import org.passerelle.cohort.ExitReason;
 import org.passerelle.cohort.LearnerStatus;
+import org.passerelle.commons.rest.Deprecations;
 
 /**
  * One of a learner's own seats, in one cohort, as the learner sees it: the cohort, where they
@@ -23,7 +24,8 @@ public record OwnEnrolment(
     LocalDate startDate,
     LocalDate endDate,
     @Schema(description = "The cohort's status") CohortStatus cohortStatus,
-    @Schema(description = "The learner's status in the cohort") LearnerStatus learnerStatus,
+    @Schema(deprecated = true, description = Deprecations.REMOVED_AFTER + "status")
+        LearnerStatus learnerStatus,
     OffsetDateTime enrolledAt,
     @Schema(description = "When the cohort started with them; null before")
         OffsetDateTime activatedAt,
@@ -39,4 +41,6 @@ public record OwnEnrolment(
             description =
                 "The newest certificate issued to them for this cohort; null without one. An"
                     + " employer checks it at GET /api/v1/certificates/{publicId}")
-        CertificateSummary certificate) {}
+        CertificateSummary certificate,
+    @Schema(description = "The learner's status in the cohort, as the cohort's learners list it")
+        LearnerStatus status) {}

@@ -1,10 +1,12 @@
 package org.passerelle.cohort.api;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.passerelle.cohort.CompetencyBlock;
 import org.passerelle.cohort.JobTrack;
 import org.passerelle.cohort.Programme;
+import org.passerelle.commons.rest.Deprecations;
 
 public record ProgrammeView(
     String code,
@@ -14,7 +16,9 @@ public record ProgrammeView(
     int durationWeeks,
     @Schema(description = "The certification's competency blocks, in their order")
         List<Block> competencyBlocks,
-    @Schema(description = "Changes with every change, blocks included; the ETag") long version) {
+    @Schema(description = "Changes with every change, blocks included; the ETag") long version,
+    @Schema(description = "When it was created") OffsetDateTime createdAt,
+    @Schema(description = "When it last changed") OffsetDateTime updatedAt) {
 
   @Schema(
       name = "ProgrammeTitles",
@@ -31,10 +35,23 @@ public record ProgrammeView(
       @Schema(description = "The framework's level: RNCP 5 = Bac+2, 6 = Bac+3") int level) {}
 
   @Schema(name = "ProgrammeCompetencyBlock", description = "One of a programme's competency blocks")
-  public record Block(String code, String titleFr, String titleEn, String titleAr) {
+  public record Block(
+      String code,
+      @Schema(deprecated = true, description = Deprecations.REMOVED_AFTER + "titles.fr")
+          String titleFr,
+      @Schema(deprecated = true, description = Deprecations.REMOVED_AFTER + "titles.en")
+          String titleEn,
+      @Schema(deprecated = true, description = Deprecations.REMOVED_AFTER + "titles.ar")
+          String titleAr,
+      @Schema(description = "The block's title in French, English and Arabic") Titles titles) {
 
     static Block of(CompetencyBlock block) {
-      return new Block(block.code, block.titleFr, block.titleEn, block.titleAr);
+      return new Block(
+          block.code,
+          block.titleFr,
+          block.titleEn,
+          block.titleAr,
+          new Titles(block.titleFr, block.titleEn, block.titleAr));
     }
   }
 
@@ -49,6 +66,8 @@ public record ProgrammeView(
             programme.certificationLevel),
         programme.durationWeeks,
         blocks.stream().map(Block::of).toList(),
-        programme.version);
+        programme.version,
+        programme.createdAt,
+        programme.updatedAt);
   }
 }

@@ -136,7 +136,8 @@ public class OwnEnrolmentService {
                           row,
                           AttendanceTally.of(AttendanceTally.days(daysByRow.get(row.id))),
                           threshold),
-                      certificate == null ? null : CertificateSummary.of(certificate));
+                      certificate == null ? null : CertificateSummary.of(certificate),
+                      row.status);
                 })
             .toList(),
         page,

@@ -33,9 +33,11 @@ import org.passerelle.commons.events.DomainEvent;
 import org.passerelle.commons.idempotency.IdempotencyKeys;
 import org.passerelle.commons.outbox.Outbox;
 import org.passerelle.commons.problem.ProblemException;
+import org.passerelle.commons.rest.Deprecations;
 import org.passerelle.commons.rest.Page;
 import org.passerelle.commons.rest.Sorting;
 import org.passerelle.commons.security.AccessScope;
+import org.passerelle.commons.time.Now;
 import org.passerelle.problem.ProblemType;
 
 /**
@@ -237,8 +239,8 @@ public class ReferenceDataService {
               certification.level(),
               "certification.");
           List<CompetencyBlockRequest> wanted =
-              request.competencyBlocks() == null ? List.of() : request.competencyBlocks();
-          checkBlockCodes(wanted);
+              checkBlocks(
+                  request.competencyBlocks() == null ? List.of() : request.competencyBlocks());
           if (programmes.findByIdOptional(request.code()).isPresent()) {
             throw new ProblemException(
                 ProblemType.CONFLICT, "conflict.programme-exists", request.code());
@@ -285,9 +287,8 @@ public class ReferenceDataService {
       level = certification.level == null ? level : certification.level;
       checkCertification(framework, certificationCode, level, "certification.");
     }
-    if (request.competencyBlocks != null) {
-      checkBlockCodes(request.competencyBlocks);
-    }
+    List<CompetencyBlockRequest> wanted =
+        request.competencyBlocks == null ? null : checkBlocks(request.competencyBlocks);
     if (request.titles != null) {
       programme.titleFr = stripped(request.titles.fr, programme.titleFr);
       programme.titleEn = stripped(request.titles.en, programme.titleEn);
@@ -301,10 +302,12 @@ public class ReferenceDataService {
         request.durationWeeks == null ? programme.durationWeeks : request.durationWeeks;
     programmes.flush();
     long version = programme.version;
-    if (request.competencyBlocks != null && replaceBlocks(code, request.competencyBlocks)) {
+    if (wanted != null && replaceBlocks(code, wanted)) {
       if (programme.version == version) {
-        // Only the blocks changed: the programme still gets a new version, so its ETag changes.
-        programmes.getEntityManager().lock(programme, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
+        // Only the blocks changed: the programme still changes (updatedAt), so its version and
+        // ETag do too.
+        programme.updatedAt = Now.stamp();
+        programmes.flush();
       }
     }
     return view(programme);
@@ -342,16 +345,30 @@ public class ReferenceDataService {
     }
   }
 
-  private static void checkBlockCodes(List<CompetencyBlockRequest> wanted) {
+  /** The blocks, each with its titles as {@code titles} however they were sent (ADR 0043). */
+  private static List<CompetencyBlockRequest> checkBlocks(List<CompetencyBlockRequest> wanted) {
     Set<String> seen = new HashSet<>();
+    List<CompetencyBlockRequest> checked = new ArrayList<>();
     for (int i = 0; i < wanted.size(); i++) {
-      if (!seen.add(wanted.get(i).code())) {
+      CompetencyBlockRequest block = wanted.get(i);
+      if (!seen.add(block.code())) {
         throw ProblemException.invalid(
-            "competencyBlocks[" + i + "].code",
-            "invalid-request.block-repeated",
-            wanted.get(i).code());
+            "competencyBlocks[" + i + "].code", "invalid-request.block-repeated", block.code());
       }
+      String at = "competencyBlocks[" + i + "].";
+      CompetencyBlockRequest.Titles titles =
+          Deprecations.renamed(
+              at + "titles",
+              block.titles(),
+              at + "titleFr",
+              block.titleFr() == null && block.titleEn() == null && block.titleAr() == null
+                  ? null
+                  : new CompetencyBlockRequest.Titles(
+                      block.titleFr(), block.titleEn(), block.titleAr()),
+              true);
+      checked.add(new CompetencyBlockRequest(block.code(), null, null, null, titles));
     }
+    return checked;
   }
 
   /**
@@ -389,9 +406,9 @@ public class ReferenceDataService {
         row.code = block.code();
       }
       row.position = i + 1;
-      row.titleFr = block.titleFr().strip();
-      row.titleEn = block.titleEn().strip();
-      row.titleAr = block.titleAr().strip();
+      row.titleFr = block.titles().fr().strip();
+      row.titleEn = block.titles().en().strip();
+      row.titleAr = block.titles().ar().strip();
       if (added) {
         // Persisted once whole: the insert is made from the state at this call.
         blocks.persist(row);
@@ -409,9 +426,9 @@ public class ReferenceDataService {
       CompetencyBlock row = current.get(i);
       CompetencyBlockRequest block = wanted.get(i);
       if (!row.code.equals(block.code())
-          || !row.titleFr.equals(block.titleFr().strip())
-          || !row.titleEn.equals(block.titleEn().strip())
-          || !row.titleAr.equals(block.titleAr().strip())) {
+          || !row.titleFr.equals(block.titles().fr().strip())
+          || !row.titleEn.equals(block.titles().en().strip())
+          || !row.titleAr.equals(block.titles().ar().strip())) {
         return false;
       }
     }

@@ -1,6 +1,7 @@
 package org.passerelle.commons.time;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.spi.CDI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,6 +23,14 @@ public class Now {
 
   public Now(Clock clock) {
     this.clock = clock;
+  }
+
+  /**
+   * {@link #timestamp()} for code the container does not build: an entity's lifecycle callback that
+   * stamps its updatedAt on every write (ADR 0043).
+   */
+  public static OffsetDateTime stamp() {
+    return CDI.current().select(Now.class).get().timestamp();
   }
 
   /** The current instant as stored in the database: UTC, microseconds. */

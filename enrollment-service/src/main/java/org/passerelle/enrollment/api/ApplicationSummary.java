@@ -31,7 +31,8 @@ public record ApplicationSummary(
         Integer testScore,
     @Schema(description = "The non-sensitive ones; empty once the person is erased")
         List<PriorityPublic> priorityPublics,
-    long version) {
+    long version,
+    @Schema(description = "When it was created: when it was submitted") OffsetDateTime createdAt) {
 
   public static ApplicationSummary of(Application application, ApplicationView.Reader reader) {
     var applicant = application.applicant;
@@ -51,6 +52,7 @@ public record ApplicationSummary(
         applicant.erased()
             ? List.of()
             : applicant.priorityPublics().stream().filter(publics -> !publics.sensitive()).toList(),
-        application.version);
+        application.version,
+        application.submittedAt);
   }
 }

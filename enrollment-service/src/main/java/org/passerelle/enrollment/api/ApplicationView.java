@@ -52,7 +52,8 @@ public record ApplicationView(
                 "Set while the application is ACCEPTED (the answer to accept, or a waitlist"
                     + " promotion): enrolment follows asynchronously, usually within seconds, and"
                     + " this says where to observe it; null in every other status")
-        PendingEnrolment pendingEnrolment) {
+        PendingEnrolment pendingEnrolment,
+    @Schema(description = "When it was created: when it was submitted") OffsetDateTime createdAt) {
 
   /** Who reads the application, which decides what the view shows. */
   public enum Reader {
@@ -293,6 +294,7 @@ public record ApplicationView(
         reader == Reader.INTEGRATION ? null : application.withdrawalReason,
         ApplicantView.of(application.applicant, withSensitive),
         application.version,
-        PendingEnrolment.of(application));
+        PendingEnrolment.of(application),
+        application.submittedAt);
   }
 }

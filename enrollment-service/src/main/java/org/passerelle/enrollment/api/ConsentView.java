@@ -17,7 +17,12 @@ public record ConsentView(
         String textVersion,
     OffsetDateTime recordedAt,
     @Schema(description = "Whether the person recorded it themself (else staff on their behalf)")
-        boolean recordedBySelf) {
+        boolean recordedBySelf,
+    @Schema(description = "When it was recorded, as recordedAt") OffsetDateTime createdAt,
+    @Schema(
+            description =
+                "As createdAt: a consent record is never changed, a newer one replaces it")
+        OffsetDateTime updatedAt) {
 
   public static ConsentView of(Consent consent, String personSubject) {
     return new ConsentView(
@@ -27,6 +32,8 @@ public record ConsentView(
         consent.regime,
         consent.textVersion,
         consent.recordedAt,
-        personSubject != null && personSubject.equals(consent.recordedBy));
+        personSubject != null && personSubject.equals(consent.recordedBy),
+        consent.recordedAt,
+        consent.recordedAt);
   }
 }

@@ -24,7 +24,9 @@ public record ImportReport(
     int created,
     int unchanged,
     int failed,
-    @Schema(description = "One result per row, in the file's order") List<RowResult> rows) {
+    @Schema(description = "One result per row, in the file's order") List<RowResult> rows,
+    @Schema(description = "When it was created: when it started") OffsetDateTime createdAt,
+    @Schema(description = "When it last changed: when it finished") OffsetDateTime updatedAt) {
 
   /** What happened to a row. */
   public enum Outcome {

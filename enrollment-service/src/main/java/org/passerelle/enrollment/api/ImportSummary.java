@@ -16,7 +16,9 @@ public record ImportSummary(
     int totalRows,
     int created,
     int unchanged,
-    int failed) {
+    int failed,
+    @Schema(description = "When it was created: when it started") OffsetDateTime createdAt,
+    @Schema(description = "When it last changed: when it finished") OffsetDateTime updatedAt) {
 
   public static ImportSummary of(ApplicationImport in) {
     return new ImportSummary(
@@ -28,6 +30,8 @@ public record ImportSummary(
         in.totalRows,
         in.created,
         in.unchanged,
-        in.failed);
+        in.failed,
+        in.startedAt,
+        in.finishedAt);
   }
 }

@@ -23,7 +23,8 @@ public record IntakeView(
         Integer minimumAge,
     @Schema(description = "The cohort's status in cohort-service") String cohortStatus,
     @Schema(description = "The cohort's version this intake reflects") long cohortVersion,
-    OffsetDateTime updatedAt) {
+    OffsetDateTime updatedAt,
+    @Schema(description = "When it was created") OffsetDateTime createdAt) {
 
   public static IntakeView of(Intake intake) {
     return new IntakeView(
@@ -39,6 +40,7 @@ public record IntakeView(
         intake.minimumAge,
         intake.cohortStatus,
         intake.cohortVersion,
-        intake.updatedAt);
+        intake.updatedAt,
+        intake.createdAt);
   }
 }

@@ -1,6 +1,7 @@
 package org.passerelle.enrollment.api;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.passerelle.enrollment.Intake;
@@ -24,7 +25,9 @@ public record OpenIntake(
                 "Seats not yet given or promised: the capacity less the applications accepted or"
                     + " enrolled, as enrollment-service last heard from cohort-service. 0: an"
                     + " application is still taken, and may lead to the waitlist")
-        long seatsLeft) {
+        long seatsLeft,
+    @Schema(description = "When it was created") OffsetDateTime createdAt,
+    @Schema(description = "When it last changed") OffsetDateTime updatedAt) {
 
   public static OpenIntake of(Intake intake, long seatsHeld) {
     return new OpenIntake(
@@ -39,6 +42,8 @@ public record OpenIntake(
             : intake.recruitmentClosesOn,
         intake.minimumAge,
         intake.capacity,
-        Math.max(0, intake.capacity - seatsHeld));
+        Math.max(0, intake.capacity - seatsHeld),
+        intake.createdAt,
+        intake.updatedAt);
   }
 }

@@ -21,7 +21,8 @@ public record OwnApplication(
     @Schema(description = "The application's version: its ETag at GET /api/v1/applications/{id}")
         long version,
     @Schema(description = "The intake applied to; null while enrollment has not heard of it")
-        AppliedIntake intake) {
+        AppliedIntake intake,
+    @Schema(description = "When it was created: when it was submitted") OffsetDateTime createdAt) {
 
   /** The intake of an application, as its applicant sees it. */
   @Schema(name = "OwnApplicationIntake")
@@ -54,6 +55,7 @@ public record OwnApplication(
         application.submittedAt,
         application.updatedAt,
         application.version,
-        intake == null ? null : AppliedIntake.of(intake));
+        intake == null ? null : AppliedIntake.of(intake),
+        application.submittedAt);
   }
 }

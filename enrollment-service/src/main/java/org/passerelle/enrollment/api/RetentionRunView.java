@@ -16,7 +16,10 @@ public record RetentionRunView(
     OffsetDateTime finishedAt,
     @Schema(description = "Applicants erased by this run") int erased,
     @Schema(description = "RUNNING, SUCCEEDED or FAILED") String status,
-    @Schema(description = "Why it failed, without personal data") String error) {
+    @Schema(description = "Why it failed, without personal data") String error,
+    @Schema(description = "When it was created: when it started") OffsetDateTime createdAt,
+    @Schema(description = "When it last changed: when it finished, while running when it started")
+        OffsetDateTime updatedAt) {
 
   public static RetentionRunView of(RetentionRun run) {
     return new RetentionRunView(
@@ -28,6 +31,8 @@ public record RetentionRunView(
         run.finishedAt,
         run.erased,
         run.status,
-        run.error);
+        run.error,
+        run.startedAt,
+        run.finishedAt == null ? run.startedAt : run.finishedAt);
   }
 }

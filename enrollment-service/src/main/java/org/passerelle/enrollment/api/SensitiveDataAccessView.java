@@ -29,7 +29,9 @@ public record SensitiveDataAccessView(
             description =
                 "Who read or changed them: the caller's account (PERSON; erased-account once the"
                     + " person who acted was erased) or a system (SYSTEM, e.g. retention)")
-        Actor actedBy) {
+        Actor actedBy,
+    @Schema(description = "When it happened, as at") OffsetDateTime createdAt,
+    @Schema(description = "As createdAt: an access is never changed") OffsetDateTime updatedAt) {
 
   public static SensitiveDataAccessView of(SensitiveDataAccess access) {
     return new SensitiveDataAccessView(
@@ -42,7 +44,9 @@ public record SensitiveDataAccessView(
         access.country,
         split(access.fields),
         access.purpose,
-        Actor.of(access.actor));
+        Actor.of(access.actor),
+        access.at,
+        access.at);
   }
 
   private static List<String> split(String names) {

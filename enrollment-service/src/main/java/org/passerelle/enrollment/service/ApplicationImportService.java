@@ -181,17 +181,20 @@ public class ApplicationImportService {
         unchanged,
         failed,
         (System.nanoTime() - started) / 1_000_000);
+    OffsetDateTime finishedAt = now.timestamp();
     return new ImportReport(
         id,
         file.format(),
         scope.country().orElse(null),
         startedAt,
-        now.timestamp(),
+        finishedAt,
         results.size(),
         created,
         unchanged,
         failed,
-        List.copyOf(results));
+        List.copyOf(results),
+        startedAt,
+        finishedAt);
   }
 
   private RowResult applyRow(

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.passerelle.partnership.Commitment;
 import org.passerelle.partnership.CommitmentKind;
 import org.passerelle.partnership.CommitmentStatus;
@@ -24,7 +25,8 @@ public record CommitmentView(
     OffsetDateTime closedAt,
     OffsetDateTime createdAt,
     long version,
-    List<EvidenceView> evidence) {
+    List<EvidenceView> evidence,
+    @Schema(description = "When it last changed") OffsetDateTime updatedAt) {
 
   public static CommitmentView of(Commitment commitment, List<EvidenceView> evidence) {
     return new CommitmentView(
@@ -41,6 +43,7 @@ public record CommitmentView(
         commitment.closedAt,
         commitment.createdAt,
         commitment.version,
-        List.copyOf(evidence));
+        List.copyOf(evidence),
+        commitment.updatedAt);
   }
 }

@@ -27,7 +27,9 @@ public record ContactAccessView(
             description =
                 "The caller's account (PERSON; displayName null: names are not kept here), or a"
                     + " system (SYSTEM)")
-        Actor actedBy) {
+        Actor actedBy,
+    @Schema(description = "When it happened, as at") OffsetDateTime createdAt,
+    @Schema(description = "As createdAt: an access is never changed") OffsetDateTime updatedAt) {
 
   public static ContactAccessView of(PartnerContactAccess access) {
     return new ContactAccessView(
@@ -40,6 +42,8 @@ public record ContactAccessView(
         access.contactId,
         access.country,
         access.purpose,
-        Actor.of(access.actor));
+        Actor.of(access.actor),
+        access.at,
+        access.at);
   }
 }

@@ -2,6 +2,7 @@ package org.passerelle.partnership.api;
 
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.passerelle.partnership.PartnerContact;
 
 /** A partner's contact; once erased, only the fact that there was one and when it was erased. */
@@ -14,7 +15,8 @@ public record ContactView(
     String phone,
     OffsetDateTime createdAt,
     OffsetDateTime erasedAt,
-    long version) {
+    long version,
+    @Schema(description = "When it last changed") OffsetDateTime updatedAt) {
 
   public static ContactView of(PartnerContact contact) {
     return new ContactView(
@@ -26,6 +28,7 @@ public record ContactView(
         contact.phone,
         contact.createdAt,
         contact.erasedAt,
-        contact.version);
+        contact.version,
+        contact.updatedAt);
   }
 }

@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.passerelle.commons.rest.Deprecations;
 import org.passerelle.partnership.Convention;
 import org.passerelle.partnership.ConventionStatus;
 
@@ -25,8 +27,10 @@ public record ConventionView(
     UUID predecessorId,
     OffsetDateTime expiringNoticeAt,
     OffsetDateTime createdAt,
-    OffsetDateTime changedAt,
-    long version) {
+    @Schema(deprecated = true, description = Deprecations.REMOVED_AFTER + "updatedAt")
+        OffsetDateTime changedAt,
+    long version,
+    @Schema(description = "When it last changed") OffsetDateTime updatedAt) {
 
   public static ConventionView of(Convention convention) {
     return new ConventionView(
@@ -47,6 +51,7 @@ public record ConventionView(
         convention.expiringNoticeAt,
         convention.createdAt,
         convention.changedAt,
-        convention.version);
+        convention.version,
+        convention.changedAt);
   }
 }

@@ -2,6 +2,8 @@ package org.passerelle.partnership.api;
 
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.passerelle.commons.rest.Deprecations;
 import org.passerelle.partnership.Device;
 import org.passerelle.partnership.DeviceStatus;
 import org.passerelle.partnership.RetirementReason;
@@ -11,7 +13,7 @@ public record DeviceView(
     UUID id,
     UUID donationId,
     String country,
-    String site,
+    @Schema(deprecated = true, description = Deprecations.REMOVED_AFTER + "siteCode") String site,
     String serialNumber,
     String model,
     String specification,
@@ -22,7 +24,9 @@ public record DeviceView(
     RetirementReason retirementReason,
     LoanView loan,
     OffsetDateTime updatedAt,
-    long version) {
+    long version,
+    @Schema(description = "The site's code, e.g. FR-SEVRAN") String siteCode,
+    @Schema(description = "When it was created") OffsetDateTime createdAt) {
 
   public static DeviceView of(Device device, LoanView loan) {
     return new DeviceView(
@@ -40,6 +44,8 @@ public record DeviceView(
         device.retirementReason,
         loan,
         device.updatedAt,
-        device.version);
+        device.version,
+        device.site,
+        device.createdAt);
   }
 }

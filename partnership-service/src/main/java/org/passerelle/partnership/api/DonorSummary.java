@@ -3,6 +3,8 @@ package org.passerelle.partnership.api;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.passerelle.commons.rest.Deprecations;
 
 /**
  * What a donor gave in one calendar year, for its social-responsibility report: units and declared
@@ -19,5 +21,10 @@ public record DonorSummary(
 
   /** One donation of the year. */
   public record Line(
-      UUID donationId, LocalDate donatedOn, String site, int units, DeclaredValue declaredValue) {}
+      UUID donationId,
+      LocalDate donatedOn,
+      @Schema(deprecated = true, description = Deprecations.REMOVED_AFTER + "siteCode") String site,
+      int units,
+      DeclaredValue declaredValue,
+      @Schema(description = "The site's code, e.g. FR-SEVRAN") String siteCode) {}
 }

@@ -6,6 +6,8 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.passerelle.commons.rest.Deprecations;
 
 /**
  * Lending a ready computer to a learner: by learnerId only, the day they signed the loan agreement
@@ -14,7 +16,12 @@ import java.util.UUID;
  */
 public record LendDeviceRequest(
     @NotNull UUID learnerId,
-    @Pattern(regexp = "(FR|MA)-[A-Z0-9-]{1,61}") String site,
+    @Schema(deprecated = true, description = Deprecations.REMOVED_AFTER + "siteCode")
+        @Pattern(regexp = "(FR|MA)-[A-Z0-9-]{1,61}")
+        String site,
     @NotNull LocalDate expectedReturn,
     @NotNull LocalDate acceptedOn,
-    @NotBlank @Size(max = 100) String acceptanceReference) {}
+    @NotBlank @Size(max = 100) String acceptanceReference,
+    @Schema(description = "The site that hands it over; the computer's own site when absent")
+        @Pattern(regexp = "(FR|MA)-[A-Z0-9-]{1,61}")
+        String siteCode) {}

@@ -3,6 +3,8 @@ package org.passerelle.partnership.api;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.passerelle.commons.rest.Deprecations;
 import org.passerelle.partnership.Loan;
 import org.passerelle.partnership.LoanOutcome;
 import org.passerelle.partnership.RecallReason;
@@ -16,7 +18,7 @@ public record LoanView(
     UUID id,
     UUID learnerId,
     boolean learnerErased,
-    String site,
+    @Schema(deprecated = true, description = Deprecations.REMOVED_AFTER + "siteCode") String site,
     OffsetDateTime lentAt,
     LocalDate expectedReturn,
     LocalDate acceptedOn,
@@ -26,7 +28,11 @@ public record LoanView(
     boolean overdue,
     boolean toRecall,
     OffsetDateTime endedAt,
-    LoanOutcome outcome) {
+    LoanOutcome outcome,
+    @Schema(description = "The site's code, e.g. FR-SEVRAN") String siteCode,
+    @Schema(description = "When it was created: when the computer was lent")
+        OffsetDateTime createdAt,
+    @Schema(description = "When it last changed") OffsetDateTime updatedAt) {
 
   public static LoanView of(Loan loan, LocalDate today) {
     return new LoanView(
@@ -43,6 +49,9 @@ public record LoanView(
         loan.open() && loan.expectedReturn.isBefore(today),
         loan.open() && loan.recallReason != null,
         loan.endedAt,
-        loan.outcome);
+        loan.outcome,
+        loan.site,
+        loan.lentAt,
+        loan.updatedAt);
   }
 }

@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.passerelle.commons.rest.Deprecations;
 import org.passerelle.partnership.Prize;
 import org.passerelle.partnership.PrizeRecipientKind;
 
@@ -17,7 +19,7 @@ public record PrizeView(
     UUID conventionId,
     UUID commitmentId,
     String country,
-    String site,
+    @Schema(deprecated = true, description = Deprecations.REMOVED_AFTER + "siteCode") String site,
     String title,
     String reason,
     PrizeRecipientKind recipientKind,
@@ -26,7 +28,9 @@ public record PrizeView(
     int recipients,
     LocalDate awardedOn,
     OffsetDateTime createdAt,
-    long version) {
+    long version,
+    @Schema(description = "The site's code, e.g. FR-SEVRAN") String siteCode,
+    @Schema(description = "When it last changed") OffsetDateTime updatedAt) {
 
   public static PrizeView of(Prize prize, boolean staff) {
     return new PrizeView(
@@ -44,6 +48,8 @@ public record PrizeView(
         prize.learnerIds.size() + prize.educators.size(),
         prize.awardedOn,
         prize.createdAt,
-        prize.version);
+        prize.version,
+        prize.site,
+        prize.updatedAt);
   }
 }

@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.LongPredicate;
 import org.passerelle.commons.problem.ProblemException;
+import org.passerelle.commons.rest.Deprecations;
 import org.passerelle.commons.rest.Page;
 import org.passerelle.commons.rest.Sorting;
 import org.passerelle.commons.security.AccessScope;
@@ -173,7 +174,8 @@ public class DeviceService {
                   row[3],
                   row[4],
                   row[5],
-                  row[6]);
+                  row[6],
+                  code);
             })
         .toList();
   }
@@ -197,11 +199,13 @@ public class DeviceService {
   public DeviceView lend(
       UUID id, LendDeviceRequest request, LongPredicate ifMatch, AccessScope scope) {
     Device device = moving(id, DeviceStatus.LOANED, ifMatch, scope);
-    String site = request.site() == null ? device.site : request.site();
+    String given =
+        Deprecations.renamed("siteCode", request.siteCode(), "site", request.site(), false);
+    String site = given == null ? device.site : given;
     if (!site.equals(device.site)) {
       // handed over by another site: the computer moves there, which the caller must reach too
       if (!SiteCalendar.countryOf(site).equals(device.country)) {
-        throw ProblemException.invalid("site", "validation-failed.loan-site-country", site);
+        throw ProblemException.invalid("siteCode", "validation-failed.loan-site-country", site);
       }
       if (!scope.covers(device.country, site)) {
         throw ProblemException.outOfScope();

@@ -16,6 +16,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import org.passerelle.commons.idempotency.IdempotencyKeys;
 import org.passerelle.commons.problem.ProblemException;
+import org.passerelle.commons.rest.Deprecations;
 import org.passerelle.commons.rest.Page;
 import org.passerelle.commons.rest.Sorting;
 import org.passerelle.commons.security.AccessScope;
@@ -96,8 +97,10 @@ public class DonationService {
   }
 
   private DonationView create(RecordDonationRequest request, AccessScope scope) {
-    String country = SiteCalendar.countryOf(request.site());
-    if (!scope.isStaff() || !scope.covers(country, request.site())) {
+    String site =
+        Deprecations.renamed("siteCode", request.siteCode(), "site", request.site(), true);
+    String country = SiteCalendar.countryOf(site);
+    if (!scope.isStaff() || !scope.covers(country, site)) {
       throw ProblemException.outOfScope();
     }
     Partner donor = partners.findById(request.donorId());
@@ -120,7 +123,7 @@ public class DonationService {
     donation.id = UUID.randomUUID();
     donation.donorId = donor.id;
     donation.country = country;
-    donation.site = request.site();
+    donation.site = site;
     donation.donatedOn = request.donatedOn();
     donation.declaredAmount = request.declaredValue().amount();
     donation.declaredCurrency = request.declaredValue().currency();
@@ -247,7 +250,8 @@ public class DonationService {
               donation.donatedOn,
               donation.site,
               donation.units,
-              new DeclaredValue(donation.declaredAmount, donation.declaredCurrency)));
+              new DeclaredValue(donation.declaredAmount, donation.declaredCurrency),
+              donation.site));
       units += donation.units;
       totals.merge(donation.declaredCurrency, donation.declaredAmount, BigDecimal::add);
     }

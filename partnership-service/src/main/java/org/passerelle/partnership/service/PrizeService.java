@@ -14,6 +14,7 @@ import org.passerelle.commons.events.DomainEvent;
 import org.passerelle.commons.idempotency.IdempotencyKeys;
 import org.passerelle.commons.outbox.Outbox;
 import org.passerelle.commons.problem.ProblemException;
+import org.passerelle.commons.rest.Deprecations;
 import org.passerelle.commons.rest.Page;
 import org.passerelle.commons.rest.Sorting;
 import org.passerelle.commons.security.AccessScope;
@@ -96,8 +97,10 @@ public class PrizeService {
   }
 
   private PrizeView create(AwardPrizeRequest request, AccessScope scope) {
-    String country = request.site().substring(0, 2);
-    if (!scope.isStaff() || !scope.covers(country, request.site())) {
+    String site =
+        Deprecations.renamed("siteCode", request.siteCode(), "site", request.site(), true);
+    String country = site.substring(0, 2);
+    if (!scope.isStaff() || !scope.covers(country, site)) {
       throw ProblemException.outOfScope();
     }
     Partner partner = partners.findById(request.partnerId());
@@ -131,7 +134,7 @@ public class PrizeService {
     }
     prize.partnerId = partner.id;
     prize.country = country;
-    prize.site = request.site();
+    prize.site = site;
     prize.title = request.title().strip();
     prize.reason = request.reason() == null ? null : request.reason().strip();
     prize.recipientKind = request.recipientKind();

@@ -3,6 +3,8 @@ package org.passerelle.placement.api;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.passerelle.commons.rest.Deprecations;
 import org.passerelle.placement.Candidacy;
 import org.passerelle.placement.CandidacyStatus;
 
@@ -19,8 +21,10 @@ public record CandidacyView(
     CandidacyStatus status,
     LocalDate startDate,
     OffsetDateTime createdAt,
-    OffsetDateTime changedAt,
-    long version) {
+    @Schema(deprecated = true, description = Deprecations.REMOVED_AFTER + "updatedAt")
+        OffsetDateTime changedAt,
+    long version,
+    @Schema(description = "When it last changed") OffsetDateTime updatedAt) {
 
   public static CandidacyView of(Candidacy candidacy) {
     return new CandidacyView(
@@ -36,6 +40,7 @@ public record CandidacyView(
         candidacy.startDate,
         candidacy.createdAt,
         candidacy.changedAt,
-        candidacy.version);
+        candidacy.version,
+        candidacy.changedAt);
   }
 }

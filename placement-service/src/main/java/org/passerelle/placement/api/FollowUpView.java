@@ -3,6 +3,7 @@ package org.passerelle.placement.api;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.passerelle.placement.FollowUp;
 import org.passerelle.placement.FollowUpStatus;
 import org.passerelle.placement.Learner;
@@ -30,7 +31,9 @@ public record FollowUpView(
     UUID placementId,
     FollowUp.AnsweredBy answeredBy,
     OffsetDateTime closedAt,
-    long version) {
+    long version,
+    @Schema(description = "When it last changed") OffsetDateTime updatedAt,
+    @Schema(description = "When it was created") OffsetDateTime createdAt) {
 
   public static FollowUpView of(
       FollowUp followUp, LocalDate today, int overdueAfterDays, boolean staff) {
@@ -55,6 +58,8 @@ public record FollowUpView(
         followUp.placementId,
         followUp.answeredBy,
         followUp.closedAt,
-        followUp.version);
+        followUp.version,
+        followUp.updatedAt,
+        followUp.createdAt);
   }
 }

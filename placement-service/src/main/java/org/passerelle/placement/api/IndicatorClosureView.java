@@ -31,7 +31,10 @@ public record IndicatorClosureView(
             description =
                 "The admin who closed the period (PERSON; displayName null: names are not kept"
                     + " here)")
-        Actor closedByActor) {
+        Actor closedByActor,
+    @Schema(description = "When it was created: when the period was closed")
+        OffsetDateTime createdAt,
+    @Schema(description = "When it last changed: its latest revision") OffsetDateTime updatedAt) {
 
   /**
    * One freezing of the period's facts: the closure (revision 1, no reason) or a correction.

@@ -29,4 +29,7 @@ public record IndicatorExportAuditView(
     @Schema(
             description =
                 "The account that exported (PERSON; displayName null: names are not kept here)")
-        Actor exportedByActor) {}
+        Actor exportedByActor,
+    @Schema(description = "When it happened, as exportedAt") OffsetDateTime createdAt,
+    @Schema(description = "As createdAt: an export's record is never changed")
+        OffsetDateTime updatedAt) {}

@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.passerelle.commons.rest.Deprecations;
 
 /**
  * The impact indicators of a period for the caller's scope, grouped as asked: each figure with its
@@ -40,7 +42,20 @@ public record IndicatorsView(
 
   /** What a group is: a country, a site, a programme, a cohort or a funder (a partner). */
   public record Key(
-      String country, String site, String programmeCode, UUID cohortId, UUID funderPartnerId) {}
+      String country,
+      @Schema(deprecated = true, description = Deprecations.REMOVED_AFTER + "siteCode") String site,
+      String programmeCode,
+      UUID cohortId,
+      UUID funderPartnerId,
+      @Schema(description = "The site's code, e.g. FR-SEVRAN, when grouped by site")
+          String siteCode) {
+
+    /** siteCode repeats site while site is kept (ADR 0043). */
+    public Key(
+        String country, String site, String programmeCode, UUID cohortId, UUID funderPartnerId) {
+      this(country, site, programmeCode, cohortId, funderPartnerId, site);
+    }
+  }
 
   /**
    * One figure. {@code value} is numerator over denominator to four decimals (null for a count or a

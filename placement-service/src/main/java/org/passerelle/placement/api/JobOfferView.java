@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.passerelle.placement.ContractType;
 import org.passerelle.placement.JobOffer;
 import org.passerelle.placement.JobOfferStatus;
@@ -36,7 +37,8 @@ public record JobOfferView(
     String moderationNote,
     OffsetDateTime createdAt,
     OffsetDateTime closedAt,
-    List<String> targetSites) {
+    List<String> targetSites,
+    @Schema(description = "When it last changed") OffsetDateTime updatedAt) {
 
   public static JobOfferView of(JobOffer offer) {
     return new JobOfferView(
@@ -63,7 +65,8 @@ public record JobOfferView(
         offer.moderationNote,
         offer.createdAt,
         offer.closedAt,
-        List.copyOf(offer.targetSites));
+        List.copyOf(offer.targetSites),
+        offer.changedAt);
   }
 
   /** What learners read: not staff's moderation of it. */
@@ -92,6 +95,7 @@ public record JobOfferView(
         null,
         createdAt,
         closedAt,
-        targetSites);
+        targetSites,
+        updatedAt);
   }
 }

@@ -3,6 +3,7 @@ package org.passerelle.placement.api;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.passerelle.placement.ContractType;
 import org.passerelle.placement.DismissalReason;
 import org.passerelle.placement.EvidenceKind;
@@ -43,7 +44,9 @@ public record PlacementView(
     DismissalReason dismissalReason,
     String dismissalNote,
     OffsetDateTime dismissedAt,
-    long version) {
+    long version,
+    @Schema(description = "When it was created: when it was recorded") OffsetDateTime createdAt,
+    @Schema(description = "When it last changed") OffsetDateTime updatedAt) {
 
   public static PlacementView of(Placement placement, boolean freeText) {
     return of(placement, freeText, freeText);
@@ -76,6 +79,8 @@ public record PlacementView(
         placement.dismissalReason,
         staffNotes ? placement.dismissalNote : null,
         placement.dismissedAt,
-        placement.version);
+        placement.version,
+        placement.recordedAt,
+        placement.updatedAt);
   }
 }

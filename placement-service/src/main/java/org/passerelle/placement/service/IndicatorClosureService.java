@@ -247,7 +247,9 @@ public class IndicatorClosureService {
         list.isEmpty() ? 0 : list.getLast().revision(),
         list,
         closure.version,
-        Actor.of(closure.closedBy));
+        Actor.of(closure.closedBy),
+        closure.closedAt,
+        list.isEmpty() ? closure.closedAt : list.getLast().recordedAt());
   }
 
   /** Who closes and corrects a country's periods: its country admins and platform admins. */

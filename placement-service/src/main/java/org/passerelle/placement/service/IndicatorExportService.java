@@ -255,6 +255,8 @@ public class IndicatorExportService {
         audit.periodTo,
         audit.closureRevision,
         audit.rowCount,
-        Actor.of(audit.exportedBy));
+        Actor.of(audit.exportedBy),
+        audit.exportedAt,
+        audit.exportedAt);
   }
 }

@@ -9,29 +9,35 @@ import org.passerelle.enrollment.ApplicationImport;
 @Schema(name = "ApplicationImportSummary")
 public record ImportSummary(
     UUID id,
+    @Schema(description = "QUEUED, RUNNING, SUCCEEDED or FAILED") ApplicationImport.Status status,
     String format,
     String country,
     OffsetDateTime startedAt,
     OffsetDateTime finishedAt,
-    int totalRows,
+    @Schema(description = "The file's rows") int rowsTotal,
+    @Schema(description = "Deprecated: rowsTotal", deprecated = true) int totalRows,
+    @Schema(description = "The rows that have their outcome so far") int rowsProcessed,
     int created,
     int unchanged,
     int failed,
-    @Schema(description = "When it was created: when it started") OffsetDateTime createdAt,
-    @Schema(description = "When it last changed: when it finished") OffsetDateTime updatedAt) {
+    @Schema(description = "When it was created: when it was accepted") OffsetDateTime createdAt,
+    @Schema(description = "When it last changed") OffsetDateTime updatedAt) {
 
   public static ImportSummary of(ApplicationImport in) {
     return new ImportSummary(
         in.id,
+        in.status,
         in.format,
         in.country,
         in.startedAt,
         in.finishedAt,
         in.totalRows,
+        in.totalRows,
+        in.rowsProcessed,
         in.created,
         in.unchanged,
         in.failed,
         in.startedAt,
-        in.finishedAt);
+        in.updatedAt);
   }
 }

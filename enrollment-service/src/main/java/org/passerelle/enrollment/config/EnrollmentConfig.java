@@ -92,6 +92,10 @@ public interface EnrollmentConfig {
     /** Rows one import may hold. */
     @WithDefault("10000")
     int maxRows();
+
+    /** How often the worker looks for imports to apply (Quarkus "every"). */
+    @WithDefault("1s")
+    String poll();
   }
 
   /** Signed webhooks to regional offices' systems (ADR 0045). */

@@ -20,8 +20,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.UUID;
@@ -34,7 +32,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.passerelle.commons.problem.ProblemException;
 import org.passerelle.commons.problem.Problems;
 import org.passerelle.commons.rest.IdempotencyKey;
 import org.passerelle.commons.rest.Page;
@@ -49,7 +46,6 @@ import org.passerelle.enrollment.service.ApplicationImportService;
 import org.passerelle.enrollment.service.ImportFile;
 import org.passerelle.enrollment.service.ImportFileReader;
 import org.passerelle.problem.Messages;
-import org.passerelle.problem.ProblemType;
 
 @Path("/api/v1/applications/imports")
 @Tag(
@@ -61,6 +57,9 @@ import org.passerelle.problem.ProblemType;
 public class ApplicationImportResource {
 
   public static final String TEXT_CSV = "text/csv";
+
+  /** When to look at a job again: a few hundred rows are applied meanwhile. */
+  private static final int RETRY_AFTER_SECONDS = 2;
 
   private static final String CSV_EXAMPLE =
       """
@@ -101,9 +100,18 @@ public class ApplicationImportResource {
           `externalRef`, the office's own reference, unique per country: a row whose \
           externalRef was already imported with the same content is UNCHANGED (nothing is \
           created twice when a file is sent again); with other content it FAILS with a \
-          conflict. The report (also kept at the Location returned) gives each row's outcome \
-          (CREATED, UNCHANGED, FAILED), its application id, and for failures the problem with \
-          its field errors, in the caller's language. It holds no personal data.
+          conflict.
+
+          The file is read whole and checked before the answer (a file that cannot be read is \
+          refused, nothing stored); then it is stored with its job and the answer is \
+          **202 Accepted** at once, with the job (status QUEUED), `Location` to read it and \
+          `Retry-After`. The rows are applied in the background, in the file's order; a job \
+          stopped by a restart resumes where it was, never applying a row twice. GET the \
+          Location: `status` (QUEUED, RUNNING, SUCCEEDED, FAILED), `rowsProcessed` of \
+          `rowsTotal`, and the `created`, `unchanged` and `failed` counts so far; once it has \
+          ended, `rows` gives each row's outcome (CREATED, UNCHANGED, FAILED), its application \
+          id, and for failures the problem with its field errors, in the caller's language. It \
+          holds no personal data. (Before ADR 0047 this answered 201 with the finished report.)
 
           **CSV** (`text/csv`, UTF-8 unless a charset is given, optional BOM, RFC 4180 quoting; \
           comma-separated, or semicolon-separated when the header row has no comma). A header \
@@ -127,10 +135,10 @@ public class ApplicationImportResource {
           /api/v1/applications takes it, with externalRef>, ... ]}`. Malformed JSON refuses \
           the file (400); a row with wrong types or unknown fields fails alone.
 
-          `Idempotency-Key`: a retry with the same key and body returns the first report.""")
+          `Idempotency-Key`: a retry with the same key and body returns the same job (202).""")
   @APIResponse(
-      responseCode = "201",
-      description = "Imported; the report, also at Location",
+      responseCode = "202",
+      description = "Accepted; the job, also at Location, where its progress is read",
       content = @Content(schema = @Schema(implementation = ImportReport.class)))
   @APIResponse(
       responseCode = "400",
@@ -159,15 +167,19 @@ public class ApplicationImportResource {
     Locale locale = Messages.pick(Problems.languages(headers));
     MediaType type = headers.getMediaType();
     byte[] content = body == null ? new byte[0] : body;
+    boolean csv = type != null && type.isCompatible(MediaType.valueOf(TEXT_CSV));
+    String contentType = type == null ? null : type.toString();
     ImportFile file =
-        type != null && type.isCompatible(MediaType.valueOf(TEXT_CSV))
-            ? files.readCsv(content, charset(type), locale)
+        csv
+            ? files.readCsv(content, ImportFileReader.charset(contentType), locale)
             : files.readJson(content, locale);
     ApplicationImportService.Result result =
-        imports.run(file, idempotencyKey.value(), scope.get(), locale);
-    return Response.created(Responses.location(uri, result.id().toString()))
+        imports.accept(file, content, contentType, idempotencyKey.value(), scope.get(), locale);
+    return Response.accepted()
+        .location(Responses.location(uri, result.id().toString()))
         .type(MediaType.APPLICATION_JSON_TYPE)
         .entity(result.json())
+        .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
         .header(Responses.REPLAYED, result.replayed() ? "true" : null)
         .build();
   }
@@ -211,27 +223,16 @@ public class ApplicationImportResource {
   @Path("{id}")
   @Operation(
       operationId = "getApplicationImport",
-      summary = "Read an import's report, row by row",
+      summary = "Read an import's job: its progress, then its report row by row",
       description =
-          "Messages are in the language of the import request. Outside your country: 404.")
+          "Status, rows processed and counts so far; once it has ended, each row's result."
+              + " Messages are in the language of the import request. Outside your country:"
+              + " 404.")
   @APIResponse(
       responseCode = "200",
-      description = "The report",
+      description = "The job",
       content = @Content(schema = @Schema(implementation = ImportReport.class)))
   public Response get(@PathParam("id") UUID id) {
     return Response.ok(imports.report(id, scope.get()), MediaType.APPLICATION_JSON_TYPE).build();
-  }
-
-  private static Charset charset(MediaType type) {
-    String name = type.getParameters().get(MediaType.CHARSET_PARAMETER);
-    if (name == null) {
-      return StandardCharsets.UTF_8;
-    }
-    try {
-      return Charset.forName(name.strip());
-    } catch (IllegalArgumentException e) {
-      throw new ProblemException(
-          ProblemType.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type.charset");
-    }
   }
 }

@@ -2,11 +2,15 @@ package org.passerelle.enrollment.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Validator;
 import jakarta.validation.ValidatorFactory;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -16,9 +20,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
@@ -38,23 +44,25 @@ import org.passerelle.enrollment.api.ImportReport.RowResult;
 import org.passerelle.enrollment.api.ImportSummary;
 import org.passerelle.enrollment.api.SubmitApplicationRequest;
 import org.passerelle.enrollment.repository.ApplicationImportRepository;
+import org.passerelle.problem.Messages;
 import org.passerelle.problem.Problem;
 import org.passerelle.problem.ProblemType;
 
 /**
- * Bulk imports of applications by regional offices (CSV or JSON), once {@link ImportFileReader} has
- * read the whole file. Each row is validated and applied on its own, in its own transaction,
- * through {@link SubmissionService#submitOne}, so that a bad row never stops or undoes the others;
- * a row whose externalRef was already imported with the same content is unchanged. The report
- * ({@link ImportRowProblems} words its failures), which holds no personal data, is kept.
+ * Bulk imports of applications by regional offices (CSV or JSON), run as background jobs (ADR
+ * 0047). {@link #accept} stores the file, once {@link ImportFileReader} has read it whole, with its
+ * job and answers at once; {@link #apply} (run by {@link ApplicationImportWorker}) applies the rows
+ * in the file's order, each validated and applied on its own in its own transaction through {@link
+ * SubmissionService#submitOne}, with its outcome recorded in that same transaction, so that a bad
+ * row never stops or undoes the others and a job stopped half-way resumes at the first row without
+ * an outcome, never applying one twice. A row whose externalRef was already imported with the same
+ * content is unchanged. The report ({@link ImportRowProblems} words its failures) holds no personal
+ * data; the file is dropped when the job ends.
  */
 @ApplicationScoped
 public class ApplicationImportService {
 
   private static final Logger LOG = Logger.getLogger(ApplicationImportService.class);
-
-  /** The import holds its Idempotency-Key's row while its rows commit one by one. */
-  private static final int IDEMPOTENT_IMPORT_TIMEOUT_SECONDS = 3600;
 
   private static final String OPERATION = "import-applications";
 
@@ -63,6 +71,7 @@ public class ApplicationImportService {
 
   private final SubmissionService submissions;
   private final ApplicationImportRepository imports;
+  private final ImportFileReader files;
   private final IdempotencyKeys idempotency;
   private final ObjectMapper mapper;
   private final ValidatorFactory validators;
@@ -71,12 +80,14 @@ public class ApplicationImportService {
   ApplicationImportService(
       SubmissionService submissions,
       ApplicationImportRepository imports,
+      ImportFileReader files,
       IdempotencyKeys idempotency,
       ObjectMapper mapper,
       ValidatorFactory validators,
       Now now) {
     this.submissions = submissions;
     this.imports = imports;
+    this.files = files;
     this.idempotency = idempotency;
     this.mapper = mapper;
     this.validators = validators;
@@ -87,153 +98,287 @@ public class ApplicationImportService {
   public record ImportRef(UUID id) {}
 
   /**
-   * An import's result: its report (also as the JSON stored) and whether it is the replay of an
-   * earlier request with the same Idempotency-Key.
+   * An accepted import: its job as it is now (JSON) and whether it is the replay of an earlier
+   * request with the same Idempotency-Key.
    */
   public record Result(UUID id, String json, boolean replayed) {}
 
   /**
-   * Applies the file's rows in the caller's scope and keeps the report. With an Idempotency-Key, a
-   * retry of the same request returns the first import's report.
+   * Stores the file read whole with its job, QUEUED, in one transaction (with the Idempotency-Key's
+   * result, if any): nothing is lost if the service stops right after answering. A retry with the
+   * same key and body gets the same job.
    */
-  public Result run(ImportFile file, String idempotencyKey, AccessScope scope, Locale locale) {
-    if (idempotencyKey == null) {
-      return applyAndKeep(file, scope, locale);
-    }
-    AtomicReference<Result> applied = new AtomicReference<>();
-    IdempotencyKeys.Outcome<ImportRef> outcome =
-        QuarkusTransaction.requiringNew()
-            .timeout(IDEMPOTENT_IMPORT_TIMEOUT_SECONDS)
-            .call(
-                () ->
-                    idempotency.once(
-                        idempotencyKey,
-                        scope.subject(),
-                        OPERATION,
-                        file.fingerprint(),
-                        ImportRef.class,
-                        () -> {
-                          applied.set(applyAndKeep(file, scope, locale));
-                          return new ImportRef(applied.get().id());
-                        }));
-    if (!outcome.replayed()) {
-      return applied.get();
-    }
-    UUID id = outcome.value().id();
-    String stored =
-        QuarkusTransaction.requiringNew()
-            .call(() -> imports.findByIdOptional(id).map(found -> found.report).orElse(null));
-    if (stored == null) {
-      throw ProblemException.notFound("import");
-    }
-    return new Result(id, stored, true);
-  }
-
-  /** Applies the rows, then keeps the report (in the Idempotency-Key's transaction, if any). */
-  private Result applyAndKeep(ImportFile file, AccessScope scope, Locale locale) {
-    ImportReport report = apply(file, scope, locale);
-    String json = json(report);
-    QuarkusTransaction.joiningExisting()
-        .run(
-            () -> {
-              ApplicationImport kept = new ApplicationImport();
-              kept.id = report.id();
-              kept.country = report.country();
-              kept.submittedBy = scope.subject();
-              kept.format = report.format();
-              kept.startedAt = report.startedAt();
-              kept.finishedAt = report.finishedAt();
-              kept.totalRows = report.totalRows();
-              kept.created = report.created();
-              kept.unchanged = report.unchanged();
-              kept.failed = report.failed();
-              kept.report = json;
-              imports.persist(kept);
-            });
-    return new Result(report.id(), json, false);
-  }
-
-  private ImportReport apply(ImportFile file, AccessScope scope, Locale locale) {
-    UUID id = UUID.randomUUID();
-    OffsetDateTime startedAt = now.timestamp();
-    long started = System.nanoTime();
-    Validator validator = ImportRowProblems.validator(validators, locale);
-    List<RowResult> results = new ArrayList<>(file.rows().size());
-    int created = 0;
-    int unchanged = 0;
-    int failed = 0;
-    for (ImportFile.Row row : file.rows()) {
-      RowResult result = applyRow(id, row, file.fieldNames(), validator, scope, locale);
-      results.add(result);
-      switch (result.outcome()) {
-        case CREATED -> created++;
-        case UNCHANGED -> unchanged++;
-        case FAILED -> failed++;
-      }
-    }
-    LOG.infof(
-        "import %s (%s, %s): %d rows, %d created, %d unchanged, %d failed, in %d ms",
-        id,
-        file.format(),
-        scope.country().orElse("all countries"),
-        results.size(),
-        created,
-        unchanged,
-        failed,
-        (System.nanoTime() - started) / 1_000_000);
-    OffsetDateTime finishedAt = now.timestamp();
-    return new ImportReport(
-        id,
-        file.format(),
-        scope.country().orElse(null),
-        startedAt,
-        finishedAt,
-        results.size(),
-        created,
-        unchanged,
-        failed,
-        List.copyOf(results),
-        startedAt,
-        finishedAt);
-  }
-
-  private RowResult applyRow(
-      UUID importId,
-      ImportFile.Row row,
-      UnaryOperator<String> names,
-      Validator validator,
+  public Result accept(
+      ImportFile file,
+      byte[] body,
+      String contentType,
+      String idempotencyKey,
       AccessScope scope,
       Locale locale) {
-    String externalRef =
-        row.externalRef() != null && EXTERNAL_REF.matcher(row.externalRef()).matches()
-            ? row.externalRef()
-            : null;
-    Problem invalid = ImportRowProblems.invalid(row, names, validator, locale);
-    if (invalid != null) {
-      return failed(row, externalRef, invalid);
+    IdempotencyKeys.Outcome<ImportRef> outcome =
+        QuarkusTransaction.requiringNew()
+            .call(
+                () -> {
+                  if (idempotencyKey == null) {
+                    return new IdempotencyKeys.Outcome<>(
+                        store(file, body, contentType, scope, locale), false);
+                  }
+                  return idempotency.once(
+                      idempotencyKey,
+                      scope.subject(),
+                      OPERATION,
+                      file.fingerprint(),
+                      ImportRef.class,
+                      () -> store(file, body, contentType, scope, locale));
+                });
+    UUID id = outcome.value().id();
+    String json =
+        QuarkusTransaction.requiringNew()
+            .call(
+                () ->
+                    imports
+                        .findByIdOptional(id)
+                        .map(this::view)
+                        .orElseThrow(() -> ProblemException.notFound("import")));
+    return new Result(id, json, outcome.replayed());
+  }
+
+  private ImportRef store(
+      ImportFile file, byte[] body, String contentType, AccessScope scope, Locale locale) {
+    OffsetDateTime at = now.timestamp();
+    ApplicationImport job = new ApplicationImport();
+    job.id = UUID.randomUUID();
+    job.country = scope.country().orElse(null);
+    job.submittedBy = scope.subject();
+    job.format = file.format();
+    job.startedAt = at;
+    job.updatedAt = at;
+    job.totalRows = file.rows().size();
+    job.status = ApplicationImport.Status.QUEUED;
+    job.contentType = contentType;
+    job.language = locale.toLanguageTag();
+    job.roles = String.join(",", new TreeSet<>(scope.roles()));
+    job.body = body;
+    imports.persist(job);
+    return new ImportRef(job.id);
+  }
+
+  // ----------------------------------------------------------------------------- the worker
+
+  /** The jobs with rows left to apply, oldest first. */
+  @Transactional
+  public List<UUID> pending(int limit) {
+    return imports.pending(limit);
+  }
+
+  /**
+   * Applies up to {@code limit} of the job's rows that have no outcome yet, in the file's order,
+   * then ends the job if none is left. Stops early when another worker holds the job. Call it
+   * outside a transaction. Returns how many rows this call applied.
+   */
+  public int apply(UUID id, int limit) {
+    Stored job = QuarkusTransaction.requiringNew().call(() -> stored(id));
+    if (job == null) {
+      return 0;
     }
-    SubmitApplicationRequest request = canonical(row.request());
+    Locale locale = Locale.forLanguageTag(job.language());
+    ImportFile file;
+    try {
+      file = read(job, locale);
+    } catch (RuntimeException e) {
+      // The file was read when it was accepted: it can fail now only if the limits changed.
+      LOG.errorf("import %s: its file cannot be read again (%s)", id, e.getClass().getName());
+      end(
+          id,
+          ApplicationImport.Status.FAILED,
+          Messages.format(locale, "import-job.file-unreadable"));
+      return 0;
+    }
+    AccessScope scope =
+        new AccessScope(
+            job.submittedBy(),
+            job.roles() == null || job.roles().isBlank()
+                ? Set.of()
+                : Set.of(job.roles().split(",")),
+            Optional.ofNullable(job.country()),
+            Set.of(),
+            Optional.empty());
+    Validator validator = ImportRowProblems.validator(validators, locale);
+    int applied = 0;
+    while (applied < limit) {
+      Step step = applyNext(id, file, validator, scope, locale);
+      if (step != Step.APPLIED) {
+        if (step == Step.NONE_LEFT) {
+          end(id, ApplicationImport.Status.SUCCEEDED, null);
+        }
+        break;
+      }
+      applied++;
+    }
+    if (applied == limit
+        && QuarkusTransaction.requiringNew()
+            .call(() -> imports.lastRecordedRow(id) >= file.rows().size())) {
+      end(id, ApplicationImport.Status.SUCCEEDED, null);
+    }
+    return applied;
+  }
+
+  /** What the worker needs of a job that has rows left: who sent what, and the file. */
+  private record Stored(
+      String format,
+      String contentType,
+      String language,
+      String submittedBy,
+      String roles,
+      String country,
+      byte[] body) {}
+
+  private Stored stored(UUID id) {
+    ApplicationImport job = imports.findById(id);
+    if (job == null || job.status.ended() || job.body == null) {
+      return null;
+    }
+    return new Stored(
+        job.format,
+        job.contentType,
+        job.language,
+        job.submittedBy,
+        job.roles,
+        job.country,
+        job.body);
+  }
+
+  private enum Step {
+    APPLIED,
+    NONE_LEFT,
+    BUSY
+  }
+
+  private ImportFile read(Stored job, Locale locale) {
+    return ImportFile.CSV.equals(job.format())
+        ? files.readCsv(job.body(), ImportFileReader.charset(job.contentType()), locale)
+        : files.readJson(job.body(), locale);
+  }
+
+  /** The next row without an outcome, applied with its outcome in one transaction. */
+  private Step applyNext(
+      UUID id, ImportFile file, Validator validator, AccessScope scope, Locale locale) {
+    AtomicInteger attempted = new AtomicInteger();
     for (int attempt = 1; ; attempt++) {
       try {
-        SubmissionService.Submitted submitted =
-            QuarkusTransaction.requiringNew().call(() -> submissions.submitOne(request, scope));
-        return new RowResult(
-            row.row(),
-            row.line(),
-            externalRef,
-            submitted.created() ? Outcome.CREATED : Outcome.UNCHANGED,
-            submitted.view().id(),
-            null);
+        return QuarkusTransaction.requiringNew()
+            .call(
+                () -> {
+                  int next = lockNext(id, file);
+                  if (next <= 0) {
+                    return next == 0 ? Step.NONE_LEFT : Step.BUSY;
+                  }
+                  attempted.set(next);
+                  ImportFile.Row row = file.rows().get(next - 1);
+                  record(id, applyRow(row, file.fieldNames(), validator, scope, locale));
+                  return Step.APPLIED;
+                });
       } catch (RuntimeException e) {
         // Another request may have applied the same row (or person) at the same moment: once it
         // has committed, trying again finds it, and the row is unchanged (or a clear conflict).
         if (attempt == 1 && mayHaveRaced(e)) {
           continue;
         }
-        return failed(
-            row, externalRef, ImportRowProblems.failure(e, names, locale, importId, row.row()));
+        return QuarkusTransaction.requiringNew()
+            .call(
+                () -> {
+                  int next = lockNext(id, file);
+                  if (next != attempted.get()) {
+                    // Another worker has taken the job over meanwhile: it goes on.
+                    return next == 0 ? Step.NONE_LEFT : Step.BUSY;
+                  }
+                  ImportFile.Row row = file.rows().get(next - 1);
+                  record(
+                      id,
+                      failed(
+                          row,
+                          externalRef(row),
+                          ImportRowProblems.failure(e, file.fieldNames(), locale, id, row.row())));
+                  return Step.APPLIED;
+                });
       }
     }
+  }
+
+  /**
+   * Locks the job and returns the number of its first row without an outcome; 0 when none is left
+   * (or the job has ended), -1 when another worker holds the job.
+   */
+  private int lockNext(UUID id, ImportFile file) {
+    ApplicationImport.Status status = imports.lockUnlessBusy(id).orElse(null);
+    if (status == null) {
+      return -1;
+    }
+    int next = imports.lastRecordedRow(id) + 1;
+    return next > file.rows().size() || status.ended() ? 0 : next;
+  }
+
+  private void record(UUID id, RowResult result) {
+    imports.recordRow(id, result.row(), result.outcome().name(), json(result));
+    imports.countRow(id, result.outcome().name(), now.timestamp());
+  }
+
+  /** Ends the job: keeps its report, drops its file. */
+  private void end(UUID id, ApplicationImport.Status status, String failure) {
+    QuarkusTransaction.requiringNew()
+        .run(
+            () -> {
+              ApplicationImport job = imports.findById(id, LockModeType.PESSIMISTIC_WRITE);
+              if (job == null || job.status.ended()) {
+                return;
+              }
+              OffsetDateTime at = now.timestamp();
+              job.status = status;
+              job.failure = failure;
+              job.finishedAt = at;
+              job.updatedAt = at;
+              job.body = null;
+              job.report = reportOf(job);
+              LOG.infof(
+                  "import %s (%s, %s) %s: %d rows, %d created, %d unchanged, %d failed, in %d ms",
+                  id,
+                  job.format,
+                  job.country == null ? "all countries" : job.country,
+                  status,
+                  job.rowsProcessed,
+                  job.created,
+                  job.unchanged,
+                  job.failed,
+                  Duration.between(job.startedAt, at).toMillis());
+            });
+  }
+
+  private RowResult applyRow(
+      ImportFile.Row row,
+      UnaryOperator<String> names,
+      Validator validator,
+      AccessScope scope,
+      Locale locale) {
+    String externalRef = externalRef(row);
+    Problem invalid = ImportRowProblems.invalid(row, names, validator, locale);
+    if (invalid != null) {
+      return failed(row, externalRef, invalid);
+    }
+    SubmitApplicationRequest request = canonical(row.request());
+    SubmissionService.Submitted submitted = submissions.submitOne(request, scope);
+    return new RowResult(
+        row.row(),
+        row.line(),
+        externalRef,
+        submitted.created() ? Outcome.CREATED : Outcome.UNCHANGED,
+        submitted.view().id(),
+        null);
+  }
+
+  private static String externalRef(ImportFile.Row row) {
+    return row.externalRef() != null && EXTERNAL_REF.matcher(row.externalRef()).matches()
+        ? row.externalRef()
+        : null;
   }
 
   /** A unique key of the database, or a conflict found while another request was committing. */
@@ -280,9 +425,9 @@ public class ApplicationImportService {
         request.intakeId(), request.siteCode(), request.externalRef(), ordered, request.consents());
   }
 
-  private String json(ImportReport report) {
+  private String json(Object value) {
     try {
-      return mapper.writeValueAsString(report);
+      return mapper.writeValueAsString(value);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write the import report", e);
     }
@@ -290,14 +435,48 @@ public class ApplicationImportService {
 
   // ------------------------------------------------------------------------------------ reads
 
-  /** An import's report, if the caller's scope reaches it; otherwise it does not exist. */
+  /**
+   * An import's job as it is now, with its report once it has ended, if the caller's scope reaches
+   * it; otherwise it does not exist.
+   */
   @Transactional
   public String report(UUID id, AccessScope scope) {
     return imports
         .findByIdOptional(id)
         .filter(found -> visibleTo(found, scope))
-        .map(found -> found.report)
+        .map(this::view)
         .orElseThrow(() -> ProblemException.notFound("import"));
+  }
+
+  /**
+   * The job as JSON: its counts so far, and its rows once it has ended (reports kept before ADR
+   * 0047 get the job's fields too).
+   */
+  private String view(ApplicationImport job) {
+    if (!job.status.ended() || job.report == null) {
+      return json(ImportReport.of(job, null));
+    }
+    try {
+      ObjectNode view = mapper.valueToTree(ImportReport.of(job, List.of()));
+      view.set("rows", mapper.readTree(job.report).get("rows"));
+      return mapper.writeValueAsString(view);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot read the import report", e);
+    }
+  }
+
+  /** The ended job's report: its counts and every row's result, in the file's order. */
+  private String reportOf(ApplicationImport job) {
+    try {
+      ObjectNode report = mapper.valueToTree(ImportReport.of(job, List.of()));
+      ArrayNode rows = report.putArray("rows");
+      for (String row : imports.rowResults(job.id)) {
+        rows.add(mapper.readTree(row));
+      }
+      return mapper.writeValueAsString(report);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write the import report", e);
+    }
   }
 
   /** What the list of imports sorts by (ADR 0040): newest first unless asked otherwise. */

@@ -4,11 +4,13 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -41,6 +43,23 @@ public class ImportFileReader {
     this.config = config;
     this.mapper = mapper;
     this.bodies = bodies;
+  }
+
+  /** The charset a CSV file's media type names (UTF-8 when none): unknown, 415. */
+  public static Charset charset(String contentType) {
+    String name =
+        contentType == null
+            ? null
+            : MediaType.valueOf(contentType).getParameters().get(MediaType.CHARSET_PARAMETER);
+    if (name == null) {
+      return StandardCharsets.UTF_8;
+    }
+    try {
+      return Charset.forName(name.strip());
+    } catch (IllegalArgumentException e) {
+      throw new ProblemException(
+          ProblemType.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type.charset");
+    }
   }
 
   /** Reads a CSV file: header row, then one application per row. */

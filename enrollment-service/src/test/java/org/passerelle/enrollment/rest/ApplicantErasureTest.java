@@ -33,6 +33,7 @@ import org.passerelle.enrollment.testing.DatabaseScan;
 import org.passerelle.enrollment.testing.Db;
 import org.passerelle.enrollment.testing.ErasedRecords;
 import org.passerelle.enrollment.testing.Fixtures;
+import org.passerelle.enrollment.testing.ImportJobs;
 import org.passerelle.enrollment.testing.Person;
 
 /**
@@ -578,11 +579,12 @@ class ApplicantErasureTest {
       array.add(mapper.readTree(row));
     }
     return Person.read(
-        Callers.as(office)
-            .body(mapper.writeValueAsString(mapper.createObjectNode().set("rows", array)))
-            .post(IMPORTS)
+        ImportJobs.ended(
+                Callers.as(office)
+                    .body(mapper.writeValueAsString(mapper.createObjectNode().set("rows", array)))
+                    .post(IMPORTS))
             .then()
-            .statusCode(201)
+            .statusCode(200)
             .extract()
             .asString());
   }

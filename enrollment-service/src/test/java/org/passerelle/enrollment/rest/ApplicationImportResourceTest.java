@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduler;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.config.RestAssuredConfig;
 import io.restassured.path.json.JsonPath;
@@ -33,7 +34,10 @@ import org.junit.jupiter.api.Test;
 import org.passerelle.commons.testing.Api;
 import org.passerelle.commons.testing.Tokens;
 import org.passerelle.enrollment.service.ApplicationCsv;
+import org.passerelle.enrollment.service.ApplicationImportService;
+import org.passerelle.enrollment.service.ApplicationImportWorker;
 import org.passerelle.enrollment.testing.Fixtures;
+import org.passerelle.enrollment.testing.ImportJobs;
 
 /**
  * Bulk imports over HTTP with real Keycloak tokens, the real database and the real broker: each row
@@ -56,6 +60,8 @@ public class ApplicationImportResourceTest {
 
   @Inject EntityManager entityManager;
   @Inject ObjectMapper mapper;
+  @Inject Scheduler scheduler;
+  @Inject ApplicationImportService imports;
 
   private String run;
   private UUID frIntake;
@@ -135,14 +141,23 @@ public class ApplicationImportResourceTest {
     return csv.toString();
   }
 
-  private static Response postCsv(RequestSpecification as, String csv) {
+  /** Sends a CSV file: the answer as it is (202 with the job, or a problem). */
+  private static Response sendCsv(RequestSpecification as, String csv) {
     return as.contentType(CSV_UTF8).body(csv.getBytes(StandardCharsets.UTF_8)).post(IMPORTS);
   }
 
+  /** Sends a CSV file; once accepted, the job when it has ended (or the problem refusing it). */
+  private static Response postCsv(RequestSpecification as, String csv) {
+    return ImportJobs.ended(sendCsv(as, csv), user("platform-admin"));
+  }
+
+  /** Sends a JSON file; once accepted, the job when it has ended (or the problem refusing it). */
   private static Response postJson(RequestSpecification as, String json) {
-    return as.contentType("application/json")
-        .body(json.getBytes(StandardCharsets.UTF_8))
-        .post(IMPORTS);
+    return ImportJobs.ended(
+        as.contentType("application/json")
+            .body(json.getBytes(StandardCharsets.UTF_8))
+            .post(IMPORTS),
+        user("platform-admin"));
   }
 
   private long count(String sql) {
@@ -186,15 +201,38 @@ public class ApplicationImportResourceTest {
     String file = csv(rows);
 
     long started = System.nanoTime();
-    Response first = postCsv(office("integration-fr"), file);
+    Response accepted = sendCsv(office("integration-fr"), file);
+    long toAccepted = (System.nanoTime() - started) / 1_000_000;
+    accepted
+        .then()
+        .statusCode(202)
+        .header("Location", containsString(IMPORTS + "/"))
+        .header("Retry-After", equalTo("2"))
+        .body("status", equalTo("QUEUED"))
+        .body("rowsTotal", equalTo(2000))
+        .body("rowsProcessed", equalTo(0))
+        .body("finishedAt", nullValue())
+        .body("rows", nullValue());
+    List<Integer> progress = new ArrayList<>();
+    Response first =
+        ImportJobs.ended(
+            accepted,
+            user("platform-admin"),
+            job -> progress.add(job.jsonPath().getInt("rowsProcessed")));
     long millis = (System.nanoTime() - started) / 1_000_000;
     System.out.printf(
-        "IMPORT TIMING: 2000-row CSV (%d bytes) imported in %d ms%n", file.length(), millis);
+        "IMPORT TIMING: 2000-row CSV (%d bytes) accepted in %d ms, imported in %d ms,"
+            + " progress read %s%n",
+        file.length(), toAccepted, millis, progress);
+    // Progress is visible while it runs: counts grow and never pass the total.
+    assertThat(progress).isSorted().allMatch(n -> n >= 0 && n <= 2000);
+    assertThat(progress.stream().anyMatch(n -> n > 0 && n < 2000)).isTrue();
 
     first
         .then()
-        .statusCode(201)
-        .header("Location", containsString(IMPORTS + "/"))
+        .statusCode(200)
+        .body("status", equalTo("SUCCEEDED"))
+        .body("rowsProcessed", equalTo(2000))
         .body("format", equalTo("CSV"))
         .body("country", equalTo("FR"))
         .body("totalRows", equalTo(2000))
@@ -233,7 +271,7 @@ public class ApplicationImportResourceTest {
         (System.nanoTime() - again) / 1_000_000);
     second
         .then()
-        .statusCode(201)
+        .statusCode(200)
         .body("created", equalTo(0))
         .body("unchanged", equalTo(2000))
         .body("failed", equalTo(0))
@@ -245,14 +283,89 @@ public class ApplicationImportResourceTest {
     assertThat(after.get(4)).isEqualTo(before.get(4) + 1);
 
     // Location names the public address (the gateway's); the test calls the service itself.
-    assertThat(first.header("Location")).startsWith("http://127.0.0.1:8080" + IMPORTS + "/");
+    assertThat(accepted.header("Location")).startsWith("http://127.0.0.1:8080" + IMPORTS + "/");
     office("integration-fr")
-        .get(java.net.URI.create(first.header("Location")).getPath())
+        .get(java.net.URI.create(accepted.header("Location")).getPath())
         .then()
         .statusCode(200)
         .body("id", equalTo(first.jsonPath().getString("id")))
         .body("created", equalTo(2000))
         .body("rows.size()", equalTo(2000));
+  }
+
+  @Test
+  void aJobStoppedHalfWayResumesAtItsFirstRowWithoutOutcomeAndAppliesNoRowTwice() throws Exception {
+    String p = "RES-" + run + "-";
+    List<Map<String, String>> rows = new ArrayList<>();
+    for (int i = 1; i <= 10; i++) {
+      rows.add(frRow(p + i));
+    }
+    rows.get(5).put("birthDate", "demain"); // row 6 fails alone
+    scheduler.pause(ApplicationImportWorker.IDENTITY);
+    Response accepted;
+    UUID id;
+    try {
+      Thread.sleep(500); // a pass that started before the pause has read its jobs by now
+      accepted = sendCsv(office("integration-fr"), csv(rows));
+      accepted.then().statusCode(202).body("status", equalTo("QUEUED"));
+      id = UUID.fromString(accepted.jsonPath().getString("id"));
+
+      // A worker stops after four rows (as a restart would stop it).
+      assertThat(imports.apply(id, 4)).isEqualTo(4);
+      office("integration-fr")
+          .get(IMPORTS + "/" + id)
+          .then()
+          .statusCode(200)
+          .body("status", equalTo("RUNNING"))
+          .body("rowsTotal", equalTo(10))
+          .body("rowsProcessed", equalTo(4))
+          .body("created", equalTo(4))
+          .body("rows", nullValue())
+          .body("finishedAt", nullValue());
+      assertThat(applicationsWithRef(p)).isEqualTo(4);
+
+      // While another worker holds the job, this one leaves it alone.
+      UUID held = id;
+      QuarkusTransaction.requiringNew()
+          .run(
+              () -> {
+                entityManager
+                    .createNativeQuery("select id from application_import where id = ?1 for update")
+                    .setParameter(1, held)
+                    .getResultList();
+                assertThat(imports.apply(held, 10)).isZero();
+              });
+
+      // The next one resumes at row 5, reading the stored file again.
+      assertThat(imports.apply(id, 3)).isEqualTo(3);
+      assertThat(applicationsWithRef(p)).isEqualTo(6);
+    } finally {
+      scheduler.resume(ApplicationImportWorker.IDENTITY);
+    }
+
+    Response ended = ImportJobs.ended(accepted, office("integration-fr"));
+    ended
+        .then()
+        .body("status", equalTo("SUCCEEDED"))
+        .body("rowsProcessed", equalTo(10))
+        .body("created", equalTo(9))
+        .body("failed", equalTo(1))
+        .body("rows.row", equalTo(List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10)))
+        .body("rows[5].outcome", equalTo("FAILED"));
+    assertThat(ended.jsonPath().getList("rows.applicationId", String.class))
+        .filteredOn(java.util.Objects::nonNull)
+        .hasSize(9)
+        .doesNotHaveDuplicates();
+    assertThat(applicationsWithRef(p)).isEqualTo(9);
+    assertThat(count("select count(*) from application_import_row where import_id = '" + id + "'"))
+        .isEqualTo(10);
+    // The file, which holds personal data, is gone once the job has ended.
+    assertThat(
+            count(
+                "select count(*) from application_import where body is not null and id = '"
+                    + id
+                    + "'"))
+        .isZero();
   }
 
   @Test
@@ -301,7 +414,7 @@ public class ApplicationImportResourceTest {
 
     response
         .then()
-        .statusCode(201)
+        .statusCode(200)
         .body("totalRows", equalTo(15))
         .body("created", equalTo(2))
         .body("unchanged", equalTo(0))
@@ -386,7 +499,7 @@ public class ApplicationImportResourceTest {
 
     response
         .then()
-        .statusCode(201)
+        .statusCode(200)
         .body("rows.outcome", equalTo(List.of("CREATED", "FAILED", "CREATED")))
         .body("rows[1].problem.type", endsWith("/invalid-request"))
         .body(
@@ -415,7 +528,7 @@ public class ApplicationImportResourceTest {
                 () ->
                     postCsv(given().header("Authorization", token), file)
                         .then()
-                        .statusCode(201)
+                        .statusCode(200)
                         .extract()
                         .jsonPath()));
       }
@@ -437,7 +550,7 @@ public class ApplicationImportResourceTest {
     String ref = "CHG-" + run;
     Map<String, String> row = frRow(ref);
     Response first = postCsv(office("integration-fr"), csv(List.of(row)));
-    first.then().statusCode(201).body("created", equalTo(1));
+    first.then().statusCode(200).body("created", equalTo(1));
     String applicationId = first.jsonPath().getString("rows[0].applicationId");
 
     row.put("motivation", "Autre chose");
@@ -445,7 +558,7 @@ public class ApplicationImportResourceTest {
 
     changed
         .then()
-        .statusCode(201)
+        .statusCode(200)
         .body("created", equalTo(0))
         .body("failed", equalTo(1))
         .body("rows[0].externalRef", equalTo(ref))
@@ -513,7 +626,7 @@ public class ApplicationImportResourceTest {
 
     response
         .then()
-        .statusCode(201)
+        .statusCode(200)
         .body("format", equalTo("JSON"))
         .body("totalRows", equalTo(9))
         .body("created", equalTo(2))
@@ -544,7 +657,7 @@ public class ApplicationImportResourceTest {
 
     List<Long> before = everything().subList(0, 4);
     Response again = postJson(office("integration-fr"), body);
-    again.then().statusCode(201).body("created", equalTo(0)).body("unchanged", equalTo(2));
+    again.then().statusCode(200).body("created", equalTo(0)).body("unchanged", equalTo(2));
     assertThat(again.jsonPath().getList("rows.outcome"))
         .containsExactly(
             "UNCHANGED",
@@ -576,7 +689,7 @@ public class ApplicationImportResourceTest {
 
     Response response = postJson(office("integration-fr").header("Accept-Language", "en"), body);
 
-    response.then().statusCode(201).body("failed", equalTo(1));
+    response.then().statusCode(200).body("failed", equalTo(1));
     JsonPath report = response.jsonPath();
     expectProblem(
         report,
@@ -705,23 +818,32 @@ public class ApplicationImportResourceTest {
   }
 
   @Test
-  void aRetryWithTheSameIdempotencyKeyReturnsTheFirstReport() {
+  void aRetryWithTheSameIdempotencyKeyReturnsTheSameJob() {
     String file = csv(List.of(frRow("IDM-" + run + "-1"), frRow("IDM-" + run + "-2")));
     String key = UUID.randomUUID().toString();
 
-    Response first = postCsv(office("integration-fr").header("Idempotency-Key", key), file);
-    first.then().statusCode(201).header("Idempotent-Replayed", nullValue());
+    Response first = sendCsv(office("integration-fr").header("Idempotency-Key", key), file);
+    first.then().statusCode(202).header("Idempotent-Replayed", nullValue());
     long imports = count("select count(*) from application_import");
 
-    Response retry = postCsv(office("integration-fr").header("Idempotency-Key", key), file);
+    Response retry = sendCsv(office("integration-fr").header("Idempotency-Key", key), file);
 
     retry
         .then()
-        .statusCode(201)
+        .statusCode(202)
         .header("Idempotent-Replayed", equalTo("true"))
-        .header("Location", equalTo(first.header("Location")));
-    assertThat(retry.asString()).isEqualTo(first.asString());
-    assertThat(retry.jsonPath().getInt("created")).isEqualTo(2);
+        .header("Location", equalTo(first.header("Location")))
+        .body("id", equalTo(first.jsonPath().getString("id")));
+    Response ended = ImportJobs.ended(retry, user("platform-admin"));
+    assertThat(ended.jsonPath().getInt("created")).isEqualTo(2);
+    // Replayed once the job has ended: still the same job, now with its report.
+    Response late = sendCsv(office("integration-fr").header("Idempotency-Key", key), file);
+    late.then()
+        .statusCode(202)
+        .header("Idempotent-Replayed", equalTo("true"))
+        .body("id", equalTo(first.jsonPath().getString("id")))
+        .body("status", equalTo("SUCCEEDED"));
+    assertThat(late.asString()).isEqualTo(ended.asString());
     assertThat(count("select count(*) from application_import")).isEqualTo(imports);
     assertThat(applicationsWithRef("IDM-" + run)).isEqualTo(2);
 
@@ -756,16 +878,19 @@ public class ApplicationImportResourceTest {
     System.arraycopy(bom, 0, body, 0, bom.length);
     System.arraycopy(text, 0, body, bom.length, text.length);
 
-    office("integration-fr")
-        .config(
-            RestAssuredConfig.config()
-                .encoderConfig(
-                    encoderConfig().appendDefaultContentCharsetToContentTypeIfUndefined(false)))
-        .contentType("text/csv")
-        .body(body)
-        .post(IMPORTS)
+    ImportJobs.ended(
+            office("integration-fr")
+                .config(
+                    RestAssuredConfig.config()
+                        .encoderConfig(
+                            encoderConfig()
+                                .appendDefaultContentCharsetToContentTypeIfUndefined(false)))
+                .contentType("text/csv")
+                .body(body)
+                .post(IMPORTS),
+            user("platform-admin"))
         .then()
-        .statusCode(201)
+        .statusCode(200)
         .body("created", equalTo(1));
     assertThat(
             count(
@@ -784,7 +909,7 @@ public class ApplicationImportResourceTest {
             office("integration-fr"),
             csv(List.of(frRow("SCP-" + run + "-1"), row("SCP-" + run + "-2", maIntake, "MA-FES"))));
     fr.then()
-        .statusCode(201)
+        .statusCode(200)
         .body("rows[0].outcome", equalTo("CREATED"))
         .body("rows[1].outcome", equalTo("FAILED"))
         .body("rows[1].problem.type", endsWith("/forbidden"));
@@ -795,15 +920,15 @@ public class ApplicationImportResourceTest {
     // Country admins import in their country, platform admins anywhere.
     postCsv(user("country-admin-fr"), csv(List.of(frRow("SCP-" + run + "-3"))))
         .then()
-        .statusCode(201)
+        .statusCode(200)
         .body("created", equalTo(1));
     postCsv(user("country-admin-ma"), csv(List.of(frRow("SCP-" + run + "-4"))))
         .then()
-        .statusCode(201)
+        .statusCode(200)
         .body("rows[0].problem.type", endsWith("/forbidden"));
     Response admin =
         postCsv(user("platform-admin"), csv(List.of(row("SCP-" + run + "-5", maIntake, "MA-FES"))));
-    admin.then().statusCode(201).body("created", equalTo(1)).body("country", nullValue());
+    admin.then().statusCode(200).body("created", equalTo(1)).body("country", nullValue());
     String adminImport = admin.jsonPath().getString("id");
 
     // Other roles may not import at all, nor read imports.
@@ -876,13 +1001,13 @@ public class ApplicationImportResourceTest {
     String file = csv(List.of(badDate));
     postCsv(office("integration-fr").header("Accept-Language", "ar"), file)
         .then()
-        .statusCode(201)
+        .statusCode(200)
         .body(
             "rows[0].problem.errors[0].message",
             equalTo("العمود birthDate: ليس تاريخا بالصيغة YYYY-MM-DD."));
     postCsv(office("integration-fr"), file)
         .then()
-        .statusCode(201)
+        .statusCode(200)
         .body("rows[0].problem.title", equalTo("Données invalides"))
         .body(
             "rows[0].problem.errors[0].message",
@@ -893,13 +1018,13 @@ public class ApplicationImportResourceTest {
     String en =
         postCsv(office("integration-fr").header("Accept-Language", "en"), csv(List.of(tooLong)))
             .then()
-            .statusCode(201)
+            .statusCode(200)
             .extract()
             .path("rows[0].problem.errors[0].message");
     String fr =
         postCsv(office("integration-fr"), csv(List.of(tooLong)))
             .then()
-            .statusCode(201)
+            .statusCode(200)
             .extract()
             .path("rows[0].problem.errors[0].message");
     assertThat(en).contains("size must be between");

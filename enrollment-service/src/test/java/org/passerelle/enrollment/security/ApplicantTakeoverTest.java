@@ -30,6 +30,7 @@ import org.passerelle.commons.testing.Tokens;
 import org.passerelle.enrollment.testing.Callers;
 import org.passerelle.enrollment.testing.Db;
 import org.passerelle.enrollment.testing.Fixtures;
+import org.passerelle.enrollment.testing.ImportJobs;
 import org.passerelle.enrollment.testing.Person;
 
 /**
@@ -202,11 +203,13 @@ class ApplicantTakeoverTest {
     ArrayNode rows = mapper.createArrayNode().add(row);
     JsonNode report =
         Person.read(
-            Callers.as("integration-ma")
-                .body(mapper.writeValueAsString(mapper.createObjectNode().set("rows", rows)))
-                .post(IMPORTS)
+            ImportJobs.ended(
+                    Callers.as("integration-ma")
+                        .body(
+                            mapper.writeValueAsString(mapper.createObjectNode().set("rows", rows)))
+                        .post(IMPORTS))
                 .then()
-                .statusCode(201)
+                .statusCode(200)
                 .extract()
                 .asString());
 
@@ -284,13 +287,14 @@ class ApplicantTakeoverTest {
             + "\r\n";
     JsonNode report =
         Person.read(
-            given()
-                .header("Authorization", "Bearer " + Tokens.ofClient("integration-ma"))
-                .contentType("text/csv; charset=UTF-8")
-                .body(csv.getBytes(java.nio.charset.StandardCharsets.UTF_8))
-                .post(IMPORTS)
+            ImportJobs.ended(
+                    given()
+                        .header("Authorization", "Bearer " + Tokens.ofClient("integration-ma"))
+                        .contentType("text/csv; charset=UTF-8")
+                        .body(csv.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                        .post(IMPORTS))
                 .then()
-                .statusCode(201)
+                .statusCode(200)
                 .extract()
                 .asString());
 

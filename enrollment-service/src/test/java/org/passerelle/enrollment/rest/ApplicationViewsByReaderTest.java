@@ -20,6 +20,7 @@ import org.passerelle.enrollment.service.SeatOutcomeService;
 import org.passerelle.enrollment.testing.Callers;
 import org.passerelle.enrollment.testing.Db;
 import org.passerelle.enrollment.testing.Fixtures;
+import org.passerelle.enrollment.testing.ImportJobs;
 import org.passerelle.enrollment.testing.Person;
 
 /**
@@ -161,11 +162,12 @@ class ApplicationViewsByReaderTest {
 
     // Its import of the same row reports it unchanged, by id and reference only.
     String report =
-        Callers.as("integration-fr")
-            .body("{\"rows\": [" + person.body(intake, reference, "[]") + "]}")
-            .post(IMPORTS)
+        ImportJobs.ended(
+                Callers.as("integration-fr")
+                    .body("{\"rows\": [" + person.body(intake, reference, "[]") + "]}")
+                    .post(IMPORTS))
             .then()
-            .statusCode(201)
+            .statusCode(200)
             .body("rows[0].outcome", equalTo("UNCHANGED"))
             .body("rows[0].applicationId", equalTo(id))
             .extract()

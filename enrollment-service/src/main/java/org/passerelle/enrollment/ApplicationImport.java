@@ -10,6 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A regional office's bulk import, run as a background job (ADR 0047), and its per-row report (no
@@ -74,6 +75,7 @@ public class ApplicationImport {
   public String failure;
 
   /** Where a job is. */
+  @Schema(name = "ApplicationImportStatus")
   public enum Status {
     /** Accepted, no row applied yet. */
     QUEUED,

@@ -67,7 +67,7 @@ public interface GatewayConfig {
 
   /**
    * Path after {@code /api/v1/} (one or more segments, the longest match wins) -> its own timeout,
-   * e.g. {@code "applications/imports"=PT120S}.
+   * e.g. {@code "reports"=PT60S}.
    */
   Map<String, Duration> timeouts();
 

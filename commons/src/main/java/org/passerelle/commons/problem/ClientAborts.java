@@ -7,6 +7,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.nio.channels.ClosedChannelException;
 import java.util.List;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.passerelle.problem.ProblemType;
@@ -14,8 +15,8 @@ import org.passerelle.problem.ProblemType;
 /**
  * A caller that closes its connection while its request body is being read is not a server error:
  * one INFO line without a stack trace, and status 499 (nginx's "client closed request") in the
- * metrics; nobody is there to read it. Any other I/O failure stays a logged 500, as in {@link
- * ProblemMappers}.
+ * metrics; nobody is there to read it. Any other I/O failure stays a logged 500 (503 if the
+ * database is out), as in {@link ProblemMappers}.
  */
 public class ClientAborts {
 
@@ -32,6 +33,10 @@ public class ClientAborts {
   public Response io(IOException e, HttpHeaders headers, UriInfo uri) {
     if (closedByCaller(e)) {
       return gone(e, uri);
+    }
+    Optional<Response> outage = problems.databaseUnavailable(e, headers, path(uri));
+    if (outage.isPresent()) {
+      return outage.get();
     }
     LOG.errorf(e, "unexpected error on %s", path(uri));
     return problems.response(

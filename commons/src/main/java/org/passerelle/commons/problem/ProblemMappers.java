@@ -147,6 +147,12 @@ public class ProblemMappers {
       return jsonProblem(json, headers, uri, request, resource);
     }
     String path = path(uri);
+    if (e.getResponse().getStatus() >= 500) {
+      Optional<Response> outage = problems.databaseUnavailable(e, headers, path);
+      if (outage.isPresent()) {
+        return outage.get();
+      }
+    }
     Optional<ParameterConversion.Failure> parameter = unconverted(e, headers, uri, resource);
     if (parameter.isPresent()) {
       // JAX-RS answers 404 for a query parameter it cannot convert, as if the list did not
@@ -263,8 +269,13 @@ public class ProblemMappers {
         ProblemType.CONFLICT, Problems.languages(headers), path(uri), List.of(), "conflict.detail");
   }
 
+  /** Any other failure is a bug (500, logged with its stack trace), unless the database is out. */
   @ServerExceptionMapper
   public Response unexpected(Exception e, HttpHeaders headers, UriInfo uri) {
+    Optional<Response> outage = problems.databaseUnavailable(e, headers, path(uri));
+    if (outage.isPresent()) {
+      return outage.get();
+    }
     LOG.errorf(e, "unexpected error on %s", path(uri));
     return problems.response(
         ProblemType.INTERNAL_ERROR,
@@ -280,6 +291,11 @@ public class ProblemMappers {
       UriInfo uri,
       ContainerRequestContext request,
       ResourceInfo resource) {
+    // Writing a response can load data, and fail because the database is out, not the caller.
+    Optional<Response> outage = problems.databaseUnavailable(e, headers, path(uri));
+    if (outage.isPresent()) {
+      return outage.get();
+    }
     JsonParseException parse = parseFailure(e);
     if (parse != null || !(e instanceof JsonMappingException mapping)) {
       String duplicate = duplicateField(parse);

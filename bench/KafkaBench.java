@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -35,6 +36,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  *       KafkaClients: acks=all, idempotence, linger 5 ms; read_committed). Prints one JSON line.
  *   <li>{@code skip-to-end <bootstrap> <group>[,<group>...] <topic>...}: moves consumer groups' offsets to the
  *       end of the topics, so the bench services do not replay what other stacks left there.
+ *   <li>{@code lag <bootstrap> <group>[,<group>...]}: what the groups have yet to read of the
+ *       partitions they committed offsets for (read_committed end offsets). Prints one JSON line.
  * </ul>
  */
 public class KafkaBench {
@@ -43,7 +46,7 @@ public class KafkaBench {
     if (args.length < 3) {
       System.err.println(
           "usage: KafkaBench roundtrip <bootstrap> <topic> <rate> <seconds>"
-              + " | skip-to-end <bootstrap> <group> <topic>...");
+              + " | skip-to-end <bootstrap> <group> <topic>... | lag <bootstrap> <group>,...");
       System.exit(2);
     }
     switch (args[0]) {
@@ -54,6 +57,7 @@ public class KafkaBench {
           skipToEnd(args[1], group, List.of(args).subList(3, args.length));
         }
       }
+      case "lag" -> lag(args[1], List.of(args[2].split(",")));
       default -> {
         System.err.println("unknown command " + args[0]);
         System.exit(2);
@@ -66,6 +70,51 @@ public class KafkaBench {
     props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "60000");
     return Admin.create(props);
+  }
+
+  private static void lag(String bootstrap, List<String> groups) throws Exception {
+    StringBuilder json = new StringBuilder("{");
+    try (Admin admin = admin(bootstrap)) {
+      for (String group : groups) {
+        Map<TopicPartition, OffsetAndMetadata> committed =
+            new HashMap<>(admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get());
+        // Only what the group's members read: an offset set on another topic (skip-to-end sets
+        // every topic's, a service's own included) is not a backlog.
+        var assigned = new java.util.HashSet<TopicPartition>();
+        admin
+            .describeConsumerGroups(List.of(group))
+            .all()
+            .get()
+            .get(group)
+            .members()
+            .forEach(m -> assigned.addAll(m.assignment().topicPartitions()));
+        if (!assigned.isEmpty()) {
+          committed.keySet().retainAll(assigned);
+        }
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        committed.keySet().forEach(tp -> latest.put(tp, OffsetSpec.latest()));
+        long lag = 0;
+        if (!latest.isEmpty()) {
+          var ends =
+              admin
+                  .listOffsets(
+                      latest,
+                      new ListOffsetsOptions(org.apache.kafka.common.IsolationLevel.READ_COMMITTED))
+                  .all()
+                  .get();
+          for (var entry : committed.entrySet()) {
+            if (entry.getValue() != null) {
+              lag += Math.max(0, ends.get(entry.getKey()).offset() - entry.getValue().offset());
+            }
+          }
+        }
+        if (json.length() > 1) {
+          json.append(',');
+        }
+        json.append('"').append(group).append("\":").append(lag);
+      }
+    }
+    System.out.println(json.append('}'));
   }
 
   private static void skipToEnd(String bootstrap, String group, List<String> topics)

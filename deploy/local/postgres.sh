@@ -72,7 +72,7 @@ pg_ensure_roles_and_dbs() {
   local s values="" dbs=""
   for s in "${PG_SERVICES[@]}"; do
     values+="${values:+,}('passerelle_$s')"
-    dbs+="${dbs:+,}('passerelle_$s','passerelle_$s'),('passerelle_${s}_test','passerelle_$s'),('passerelle_${s}_systest','passerelle_$s'),('passerelle_${s}_faulttest','passerelle_$s'),('passerelle_${s}_bench','passerelle_$s')"
+    dbs+="${dbs:+,}('passerelle_$s','passerelle_$s'),('passerelle_${s}_test','passerelle_$s'),('passerelle_${s}_systest','passerelle_$s'),('passerelle_${s}_faulttest','passerelle_$s'),('passerelle_${s}_bench','passerelle_$s'),('passerelle_${s}_soak','passerelle_$s')"
   done
   # The password goes through stdin, never on a command line.
   pg_admin_psql <<SQL
@@ -135,7 +135,7 @@ postgres_ensure() {
   pg_ensure_max_connections
   pg_ensure_roles_and_dbs
   pg_verify_logins
-  ok "postgres: cluster $PG_VERSION/$PG_CLUSTER on 127.0.0.1:$PASSERELLE_DB_PORT; roles and databases passerelle_<service>[_test|_systest|_faulttest|_bench] ready"
+  ok "postgres: cluster $PG_VERSION/$PG_CLUSTER on 127.0.0.1:$PASSERELLE_DB_PORT; roles and databases passerelle_<service>[_test|_systest|_faulttest|_bench|_soak] ready"
 }
 
 postgres_stop() {

@@ -59,6 +59,15 @@ class Tokens:
         finally:
             conn.close()
 
+    def renew(self, who):
+        """A token refused with 401: Keycloak's in-memory realm has new signing keys after a restart
+        (deploy/local/keycloak.sh), so a client does what any OIDC client does: a new token."""
+        with self.lock:
+            try:
+                self.cache[who] = (self._fetch(who), time.time())
+            except Exception:
+                pass
+
     def get(self, who):
         with self.lock:
             token, at = self.cache.get(who, (None, 0))
@@ -75,13 +84,27 @@ class Tokens:
 class Client:
     """One keep-alive connection to the gateway; records every answer it gets."""
 
-    def __init__(self, base, record=None):
+    def __init__(self, base, record=None, tokens=None):
         url = urllib.parse.urlsplit(base)
         self.host, self.port = url.hostname, url.port
         self.conn = None
         self.record = record
+        self.tokens = tokens
 
     def call(self, kind, method, path, token=None, body=None, headers=None, ctype="application/json"):
+        """token: a token, or the name of a caller (staff, admin, integration) whose token is
+        renewed once when refused with 401."""
+        who = token if self.tokens is not None and token in ("staff", "admin", "integration") else None
+        if who:
+            status, rheaders, parsed = self._call(kind, method, path, self.tokens.get(who), body, headers, ctype,
+                                                  renewable=True)
+            if status != 401:
+                return status, rheaders, parsed
+            self.tokens.renew(who)
+            token = self.tokens.get(who)
+        return self._call(kind, method, path, token, body, headers, ctype)
+
+    def _call(self, kind, method, path, token, body, headers, ctype, renewable=False):
         h = {"Accept": "application/json"}
         if token:
             h["Authorization"] = "Bearer " + token
@@ -114,7 +137,7 @@ class Client:
         if self.record is not None:
             self.record({"kind": kind, "start": round(started, 3), "end": round(ended, 3), "status": status,
                          "error": error, "ctype": rheaders.get("content-type", ""),
-                         "retryAfter": rheaders.get("retry-after")})
+                         "retryAfter": rheaders.get("retry-after"), "renewed": renewable and status == 401})
         parsed = None
         if data and rheaders.get("content-type", "").split(";")[0].strip().endswith("json"):
             try:
@@ -231,9 +254,9 @@ class Load:
     is busy but not saturated (a school's day, not a benchmark)."""
 
     WEIGHTS = [("staff_list", 25), ("staff_read", 20), ("apply", 25), ("decide", 10), ("attendance", 6),
-               ("certificate_check", 13), ("import", 1)]
+               ("certificate_check", 13), ("import", 2)]
 
-    def __init__(self, work, gateway, keycloak, seconds, workers=6, pause=0.08, import_rows=2000):
+    def __init__(self, work, gateway, keycloak, seconds, workers=6, pause=0.1, import_rows=2000):
         self.work, self.gateway, self.seconds = work, gateway, seconds
         self.fixtures = json.load(open(os.path.join(work, "fixtures.json")))
         self.tokens = Tokens(keycloak)
@@ -244,6 +267,7 @@ class Load:
         self.decided = set()
         self.accepted = 0
         self.imports_running = 0
+        self.import_job = None
         self.day = 0
         self.counter = 0
         self.workers, self.pause, self.import_rows = workers, pause, import_rows
@@ -269,11 +293,12 @@ class Load:
         and send the same request again with the same Idempotency-Key."""
         deadline = time.time() + give_up_after
         while True:
-            status, rheaders, parsed = client.call(kind, method, path, self.tokens.get(who), body, headers, ctype)
+            status, rheaders, parsed = client.call(kind, method, path, who, body, headers, ctype)
             if status and status not in (502, 503, 504):
                 return status, rheaders, parsed
-            if time.time() > deadline or time.time() > self.stop_at + 60 or os.path.exists(
-                    os.path.join(self.work, "stop")) and time.time() > deadline - give_up_after + 30:
+            stopping = os.path.exists(os.path.join(self.work, "stop"))
+            if time.time() > deadline or time.time() > self.stop_at + 60 or (
+                    stopping and time.time() > deadline - give_up_after + 30):
                 return status, rheaders, parsed
             wait = 1.0
             try:
@@ -330,11 +355,18 @@ class Load:
             self.ack({"kind": "attendance", "day": str(day), "records": records})
 
     def do_import(self, client, rnd):
+        """One import at a time, as a regional office would: submit, then poll the job until it ends."""
         with self.lock:
             if self.imports_running:
                 return
             self.imports_running += 1
         try:
+            if self.import_job:
+                status, _, body = client.call("import", "GET", f"/api/v1/applications/imports/{self.import_job}",
+                                              "integration")
+                if status == 200 and body.get("status") in ("SUCCEEDED", "FAILED"):
+                    self.import_job = None
+                return
             n0 = self.next_number() * 100000
             key = f"soak-{self.fixtures['run']}-import-{n0}"
             text = import_csv(self.fixtures, n0, self.import_rows, rnd)
@@ -343,8 +375,8 @@ class Load:
                                                   "text/csv; charset=UTF-8")
             if status != 202:
                 return
-            job = body["id"]
-            self.ack({"kind": "import", "job": job, "key": key, "rows": self.import_rows,
+            self.import_job = body["id"]
+            self.ack({"kind": "import", "job": body["id"], "key": key, "rows": self.import_rows,
                       "refs": [f"SOAK-{self.fixtures['run']}-{n0 + i}" for i in range(self.import_rows)]})
         finally:
             with self.lock:
@@ -352,18 +384,18 @@ class Load:
 
     def worker(self, i):
         rnd = random.Random(i)
-        client = Client(self.gateway, self.record)
+        client = Client(self.gateway, self.record, self.tokens)
         kinds = [k for k, w in self.WEIGHTS for _ in range(w)]
         while time.time() < self.stop_at and not os.path.exists(os.path.join(self.work, "stop")):
             kind = rnd.choice(kinds)
             try:
                 if kind == "staff_list":
-                    client.call(kind, "GET", "/api/v1/applications?size=20", self.tokens.get("staff"))
+                    client.call(kind, "GET", "/api/v1/applications?size=20", "staff")
                 elif kind == "staff_read":
                     with self.lock:
                         app = rnd.choice(self.applied) if self.applied else None
                     if app:
-                        client.call(kind, "GET", f"/api/v1/applications/{app}", self.tokens.get("staff"))
+                        client.call(kind, "GET", f"/api/v1/applications/{app}", "staff")
                 elif kind == "apply":
                     self.do_apply(client, rnd)
                 elif kind == "decide":
@@ -471,7 +503,9 @@ def check(work, grace):
             k["5xx"] += 1
         else:
             k["no answer"] += 1
-    unexpected_4xx = [r for r in requests if 400 <= r["status"] < 500 and r["status"] not in (409,)]
+    renewed = [r for r in requests if r.get("renewed")]
+    unexpected_4xx = [r for r in requests if 400 <= r["status"] < 500 and r["status"] not in (409,)
+                      and not r.get("renewed")]
 
     # Outage windows: from a fault's start to its part being ready again plus the grace the gateway's
     # breaker and the pools need; 5xx and unanswered requests outside them are failures.
@@ -484,9 +518,16 @@ def check(work, grace):
     outside = [r for r in failing if not inside(r) or r["status"] == -1]
     not_503 = [r for r in requests if r["status"] >= 500 and not (
         r["status"] == 503 and r["ctype"].startswith("application/problem+json") and r.get("retryAfter"))]
+    # Each failure belongs to the latest fault begun before it whose window holds it (windows
+    # overlap in the short run).
+    owner = {}
+    for i, r in enumerate(failing):
+        holding = [f for f in faults if f["start"] <= r["end"] and r["start"] <= f["ready"] + grace]
+        if holding:
+            owner[i] = max(holding, key=lambda f: f["start"])["fault"]
     recovery = []
     for f in faults:
-        hit = [r for r in failing if f["start"] <= r["end"] and r["start"] <= f["ready"] + grace]
+        hit = [r for i, r in enumerate(failing) if owner.get(i) == f["fault"]]
         last_bad = max((r["end"] for r in hit), default=None)
         recovery.append({"fault": f["fault"], "partReadyAfter": round(f["ready"] - f["start"], 1),
                          "failedRequests": len(hit),
@@ -567,7 +608,7 @@ def check(work, grace):
         problems.append(f"{len(unexpected_4xx)} unexpected 4xx answers, e.g. {unexpected_4xx[:3]}")
     problems += extra.get("problems", [])
 
-    summary = {"byKind": by_kind, "acknowledgedWrites": writes, "losses": losses, "duplicates": duplicates,
+    summary = {"byKind": by_kind, "renewedTokens": len(renewed), "acknowledgedWrites": writes, "losses": losses, "duplicates": duplicates,
                "failedOutsideWindows": len(outside), "fiveHundredsNot503": len(not_503), "recovery": recovery,
                "problems": problems, "after": extra}
     json.dump(summary, open(os.path.join(work, "summary.json"), "w"), indent=1)
@@ -585,7 +626,8 @@ def table(s):
         lines.append(f"| {kind} | {k['requests']:,} | {k['2xx']:,} | {k['4xx']:,} | {k['5xx']:,} | {k['no answer']:,} |")
     lines += ["", f"- acknowledged writes: {s['acknowledgedWrites']:,}; lost: {s['losses']}; applied twice: "
               f"{s['duplicates']}; failed requests outside the outage windows: {s['failedOutsideWindows']}; "
-              f"5xx not a 503 problem with Retry-After: {s['fiveHundredsNot503']}", "",
+              f"5xx not a 503 problem with Retry-After: {s['fiveHundredsNot503']}; 401s answered with a new "
+              f"token (Keycloak's new keys after its restart): {s['renewedTokens']}", "",
               "| fault | part ready after | failed requests | their answers | traffic recovered after |",
               "|---|---|---|---|---|"]
     for r in s["recovery"]:
@@ -608,7 +650,9 @@ def main(argv):
     if cmd == "setup":
         setup(work, argv[3], argv[4])
     elif cmd == "load":
-        Load(work, argv[3], argv[4], float(argv[5]), import_rows=int(os.environ.get("SOAK_IMPORT_ROWS", "2000"))).run()
+        Load(work, argv[3], argv[4], float(argv[5]), workers=int(os.environ.get("SOAK_WORKERS", "6")),
+             pause=float(os.environ.get("SOAK_PAUSE", "0.1")),
+             import_rows=int(os.environ.get("SOAK_IMPORT_ROWS", "2000"))).run()
     elif cmd == "import":
         timed_import(work, argv[3], argv[4], int(argv[5]))
     elif cmd == "check":

@@ -81,7 +81,7 @@ soak_rss() { # -> JSON {part: MB}
 # Waits (up to 120 s) for every outbox to be sent and every soak consumer group to have read
 # everything; prints {"outbox": n, "lag": {...}} as last seen.
 soak_drain() {
-  local i outbox lag s groups="" total
+  local i outbox lag s groups="" total jobs
   for s in "${PG_SERVICES[@]}"; do groups+="${groups:+,}$s-soak"; done
   for i in $(seq 1 120); do
     outbox=0
@@ -90,10 +90,12 @@ soak_drain() {
     done
     lag="$(bench_kafka_tool lag "$(kafka_bootstrap)" "$groups" 2>/dev/null | tail -n 1)" || lag='{}'
     total="$(jq '[.[]] | add // 0' <<<"${lag:-{\}}" 2>/dev/null || echo 1)"
-    if ((outbox == 0 && total == 0)) && [[ "$lag" == \{* ]]; then break; fi
+    jobs="$(soak_psql enrollment -tA -c "select count(*) from application_import where status in ('QUEUED', 'RUNNING')")"
+    if ((outbox == 0 && total == 0 && jobs == 0)) && [[ "$lag" == \{* ]]; then break; fi
     sleep 1
   done
-  jq -cn --argjson o "$outbox" --argjson l "${lag:-{\}}" --argjson s "$i" '{outbox: $o, lag: $l, seconds: $s}'
+  jq -cn --argjson o "$outbox" --argjson l "${lag:-{\}}" --argjson s "$i" --argjson j "$jobs" \
+    '{outbox: $o, lag: $l, importsRunning: $j, seconds: $s}'
 }
 
 soak_psql() { # service args...
@@ -159,7 +161,7 @@ soak_at() {
 }
 
 cmd_soak() {
-  local short=0 minutes=10 import_rows=10000
+  local short=0 minutes=12 import_rows=10000
   while [[ $# -gt 0 ]]; do
     case "$1" in
       --short) short=1 ;;
@@ -168,7 +170,7 @@ cmd_soak() {
         minutes="$2"
         shift
         ;;
-      *) die "usage: ./passerelle soak [--short] [--minutes 10]" ;;
+      *) die "usage: ./passerelle soak [--short] [--minutes 12]" ;;
     esac
     shift
   done
@@ -231,41 +233,50 @@ cmd_soak() {
 
   # Short: about a minute of load and one fault of each kind; full: the given minutes, the
   # applications' restarts first so the RSS is compared within one life of each JVM afterwards.
-  local load_seconds=$((minutes * 60)) import_size=2000
-  # (short: until the faults are over, within a bound)
-  if ((short)); then load_seconds=400 import_size=300; fi
+  local load_seconds=$((minutes * 60)) import_size=2000 workers=6
+  # (short: until the faults are over, within a bound, and lighter: Keycloak starts on the same
+  # two cores)
+  if ((short)); then load_seconds=400 import_size=300 workers=3; fi
   SOAK_LOAD_BEGAN="$(soak_now)"
-  SOAK_IMPORT_ROWS="$import_size" python3 "$PASSERELLE_ROOT/bench/soak.py" load "$SOAK_WORK" "$gateway" "$keycloak" \
+  SOAK_IMPORT_ROWS="$import_size" SOAK_WORKERS="$workers" python3 "$PASSERELLE_ROOT/bench/soak.py" load "$SOAK_WORK" "$gateway" "$keycloak" \
     "$load_seconds" &
   SOAK_LOAD_PID=$!
   local rss_warm
   if ((short)); then
+    # Keycloak takes longest to come back (its realm is imported again): its restart overlaps
+    # the database's and the broker's; the applications' restarts follow.
+    soak_at 5
+    soak_restart_infra keycloak &
+    local keycloak_restart=$!
     soak_at 10
+    soak_restart_postgres
+    soak_restart_infra kafka
+    wait "$keycloak_restart" || die "soak: keycloak did not come back"
     soak_restart_app enrollment TERM
     soak_restart_app cohort KILL
     rss_warm="$(soak_rss)"
-    soak_restart_postgres
-    soak_at 40
-    soak_restart_infra kafka
-    soak_restart_infra keycloak
+    # The load goes on a little after the last fault, then stops.
+    sleep 15
+    touch "$SOAK_WORK/stop"
   else
-    local at=60 p
+    local at=30 p
     for p in gateway:TERM enrollment:TERM cohort:KILL partnership:TERM placement:TERM; do
       soak_at "$at"
       soak_restart_app "${p%%:*}" "${p#*:}"
       at=$((at + 40))
     done
-    soak_at $((at + 40))
-    rss_warm="$(soak_rss)"
-    soak_at $((at + 60))
+    soak_at "$at"
     soak_restart_postgres
-    soak_at $((at + 120))
+    soak_at $((at + 50))
     soak_restart_infra kafka
-    soak_at $((at + 180))
+    soak_at $((at + 110))
     soak_restart_infra keycloak
-    # The load goes on a little after the last fault, then stops.
-    sleep 15
-    touch "$SOAK_WORK/stop"
+    # Warm: a minute after the last fault; the end is at least four minutes later.
+    sleep 60
+    rss_warm="$(soak_rss)"
+    local warm_at
+    warm_at="$(awk -v b="$SOAK_LOAD_BEGAN" -v n="$(soak_now)" 'BEGIN {print int(n - b)}')"
+    ((warm_at + 240 <= load_seconds)) || warn "soak: only $((load_seconds - warm_at)) s of load remain after the RSS's warm reading"
   fi
   info "soak: faults done; the load goes on until its end"
   wait "$SOAK_LOAD_PID" || die "the soak load driver failed"

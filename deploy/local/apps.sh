@@ -77,6 +77,23 @@ apps_build_if_needed() {
   ok "applications built in $((SECONDS - start)) s"
 }
 
+# A second copy of the applications (./passerelle bench, ./passerelle soak) beside an `up` stack:
+# its ports from PASSERELLE_<COPY>_<PART>_PORT and PASSERELLE_<COPY>_GATEWAY_MANAGEMENT_PORT, its
+# own databases and consumer groups (instance $1), and the gateway's rate limits out of the way.
+apps_second_copy() { # instance COPY
+  local instance="$1" copy="$2" part var class
+  for part in "${APP_PARTS[@]}"; do
+    var="PASSERELLE_${copy}_$(tr '[:lower:]' '[:upper:]' <<<"$part")_PORT"
+    export "$(app_port_var "$part")=${!var}"
+  done
+  var="PASSERELLE_${copy}_GATEWAY_MANAGEMENT_PORT"
+  export PASSERELLE_GATEWAY_MANAGEMENT_PORT="${!var}"
+  export PASSERELLE_APP_INSTANCE="$instance"
+  for class in FRONT_END INTEGRATION ANONYMOUS; do
+    export "PASSERELLE_RATE_LIMIT_$class=100000000" "PASSERELLE_RATE_BURST_$class=10000000"
+  done
+}
+
 # Environment of every application (the contract with the Java modules).
 app_env() { # part -> NAME=value lines
   local part="$1"

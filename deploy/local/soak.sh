@@ -205,15 +205,7 @@ cmd_soak() {
     part_running "$part" && stop_part_process "$part" 30 # left over by an interrupted run
   done
   rm -f "$LOG_DIR"/*.log "$LOG_DIR"/*.log.1
-  export PASSERELLE_GATEWAY_PORT="$PASSERELLE_SOAK_GATEWAY_PORT"
-  export PASSERELLE_GATEWAY_MANAGEMENT_PORT="$PASSERELLE_SOAK_GATEWAY_MANAGEMENT_PORT"
-  export PASSERELLE_ENROLLMENT_PORT="$PASSERELLE_SOAK_ENROLLMENT_PORT" PASSERELLE_COHORT_PORT="$PASSERELLE_SOAK_COHORT_PORT"
-  export PASSERELLE_PARTNERSHIP_PORT="$PASSERELLE_SOAK_PARTNERSHIP_PORT" PASSERELLE_PLACEMENT_PORT="$PASSERELLE_SOAK_PLACEMENT_PORT"
-  export PASSERELLE_APP_INSTANCE=soak
-  local class
-  for class in FRONT_END INTEGRATION ANONYMOUS; do
-    export "PASSERELLE_RATE_LIMIT_$class=100000000" "PASSERELLE_RATE_BURST_$class=10000000"
-  done
+  apps_second_copy soak SOAK
   local s groups=""
   info "recreating the soak databases"
   for s in "${PG_SERVICES[@]}"; do

@@ -45,6 +45,9 @@ soak_restart_infra() { # kafka|keycloak
   start="$(soak_now)"
   info "soak: restarting $1 (SIGTERM)"
   soak_infra stop_part_process "$1" 60
+  if port_in_use "$(part_port_of "$1")"; then
+    die "soak: $1 still answers on its port: it belongs to another checkout (stop it there first)"
+  fi
   case "$1" in
     kafka) soak_infra kafka_start ;;
     keycloak) soak_infra keycloak_start ;;

@@ -232,10 +232,17 @@ cmd_soak() {
   # (short: until the faults are over, within a bound, and lighter: Keycloak starts on the same
   # two cores)
   if ((short)); then load_seconds=400 import_size=300 workers=3; fi
-  SOAK_LOAD_BEGAN="$(soak_now)"
   SOAK_IMPORT_ROWS="$import_size" SOAK_WORKERS="$workers" python3 "$PASSERELLE_ROOT/bench/soak.py" load "$SOAK_WORK" "$gateway" "$keycloak" \
     "$load_seconds" &
   SOAK_LOAD_PID=$!
+  # The faults are timed from the moment every caller of the load holds a token.
+  local waited=0
+  until [[ -e "$SOAK_WORK/load-ready" ]]; do
+    kill -0 "$SOAK_LOAD_PID" 2>/dev/null || die "the soak load driver stopped before its first request"
+    ((waited++ < 600)) || die "the soak load driver got no token within 60 s"
+    sleep 0.1
+  done
+  SOAK_LOAD_BEGAN="$(soak_now)"
   local rss_warm
   if ((short)); then
     # Keycloak takes longest to come back (its realm is imported again): its restart overlaps

@@ -58,7 +58,7 @@ public class WebhookDelivery {
   @Column(name = "last_status_code")
   public Integer lastStatusCode;
 
-  /** HTTP_STATUS, TIMEOUT or CONNECTION: why the last attempt failed. */
+  /** HTTP_STATUS, TIMEOUT, CONNECTION or ADDRESS_NOT_PUBLIC: why the last attempt failed. */
   @Column(name = "last_error")
   public String lastError;
 

@@ -22,7 +22,8 @@ public record WebhookDeliveryView(
         Integer lastStatusCode,
     @Schema(
             description =
-                "Why the last attempt failed: HTTP_STATUS (not 2xx), TIMEOUT or CONNECTION")
+                "Why the last attempt failed: HTTP_STATUS (not 2xx), TIMEOUT, CONNECTION, or"
+                    + " ADDRESS_NOT_PUBLIC (the host resolved to a loopback or private address)")
         String lastError,
     @Schema(description = "When the next attempt is due, while PENDING")
         OffsetDateTime nextAttemptAt,

@@ -128,6 +128,10 @@ public interface EnrollmentConfig {
     /** How long a receiver has to answer. */
     @WithDefault("PT10S")
     Duration timeout();
+
+    /** How long a delivered or failed delivery stays listed before it is deleted. */
+    @WithDefault("P30D")
+    Duration keepDeliveries();
   }
 
   /** The country's rules, if configured. */

@@ -29,4 +29,18 @@ public class WebhookDeliveryRepository implements PanacheRepositoryBase<WebhookD
         .page(0, limit)
         .list();
   }
+
+  /**
+   * Deletes up to {@code limit} deliveries that ended (delivered or failed) and were written before
+   * {@code before}; a pending one stays whatever its age. Returns how many went.
+   */
+  public int deleteEndedBefore(OffsetDateTime before, int limit) {
+    return getEntityManager()
+        .createNativeQuery(
+            "delete from webhook_delivery where id in (select id from webhook_delivery"
+                + " where status <> 'PENDING' and created_at < ?1 limit ?2)")
+        .setParameter(1, before)
+        .setParameter(2, limit)
+        .executeUpdate();
+  }
 }

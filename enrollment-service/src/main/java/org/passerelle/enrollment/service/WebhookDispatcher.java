@@ -2,8 +2,10 @@ package org.passerelle.enrollment.service;
 
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -12,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 import org.passerelle.commons.time.Now;
 import org.passerelle.enrollment.config.EnrollmentConfig;
@@ -29,9 +32,20 @@ public class WebhookDispatcher {
   private final EnrollmentConfig config;
   private final Now now;
   private final HttpClient client;
+  private final WebhookAddresses.Resolver resolver;
 
+  @Inject
   WebhookDispatcher(WebhookService webhooks, EnrollmentConfig config, Now now) {
+    this(webhooks, config, now, WebhookAddresses.SYSTEM);
+  }
+
+  WebhookDispatcher(
+      WebhookService webhooks,
+      EnrollmentConfig config,
+      Now now,
+      WebhookAddresses.Resolver resolver) {
     this.webhooks = webhooks;
+    this.resolver = resolver;
     this.config = config;
     this.now = now;
     // Redirects are not followed: a receiver's answer never sends the platform elsewhere.
@@ -64,12 +78,42 @@ public class WebhookDispatcher {
     }
   }
 
-  /** One attempt: POST the payload with this attempt's Standard Webhooks headers. */
+  @Scheduled(
+      identity = "webhook-deliveries-pruning",
+      every = "1h",
+      delay = 1,
+      delayUnit = TimeUnit.MINUTES,
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+  void prune() {
+    try {
+      int deleted = webhooks.pruneEnded();
+      if (deleted > 0) {
+        LOG.infof("deleted %d ended webhook deliveries", deleted);
+      }
+    } catch (RuntimeException e) {
+      LOG.warnf("ended webhook deliveries could not be deleted: %s", e.getClass().getName());
+    }
+  }
+
+  /**
+   * One attempt: POST the payload with this attempt's Standard Webhooks headers, unless the host
+   * now resolves to an internal address.
+   */
   WebhookService.Attempt send(WebhookService.Claimed delivery) {
+    URI url = URI.create(delivery.url());
+    if (!config.webhooks().allowLocalHttp()) {
+      try {
+        if (WebhookAddresses.resolvesInternally(url.getHost(), resolver)) {
+          return new WebhookService.Attempt(null, "ADDRESS_NOT_PUBLIC");
+        }
+      } catch (UnknownHostException e) {
+        return new WebhookService.Attempt(null, "CONNECTION");
+      }
+    }
     long timestamp = now.instant().getEpochSecond();
     String id = delivery.id().toString();
     HttpRequest request =
-        HttpRequest.newBuilder(URI.create(delivery.url()))
+        HttpRequest.newBuilder(url)
             .timeout(config.webhooks().timeout())
             .header("Content-Type", "application/json")
             .header(WebhookSignature.ID, id)

@@ -2,12 +2,11 @@ package org.passerelle.enrollment.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -227,6 +226,26 @@ public class WebhookService {
     }
   }
 
+  /**
+   * Deletes, a batch per transaction, the deliveries that ended longer ago than {@code
+   * keep-deliveries}: receivers have had them, and the list is for recent troubleshooting. Returns
+   * how many went.
+   */
+  public int pruneEnded() {
+    OffsetDateTime before = now.timestamp().minus(config.webhooks().keepDeliveries());
+    int total = 0;
+    int deleted;
+    do {
+      deleted =
+          QuarkusTransaction.requiringNew()
+              .call(() -> deliveries.deleteEndedBefore(before, PRUNED_PER_TRANSACTION));
+      total += deleted;
+    } while (deleted == PRUNED_PER_TRANSACTION);
+    return total;
+  }
+
+  private static final int PRUNED_PER_TRANSACTION = 5000;
+
   /** The webhook type of an application event, null for an event webhooks do not tell. */
   static String eventType(String event) {
     return switch (event) {
@@ -293,32 +312,11 @@ public class WebhookService {
     if (config.webhooks().allowLocalHttp() && local && "http".equals(scheme)) {
       return uri;
     }
-    if (!"https".equals(scheme) || (!config.webhooks().allowLocalHttp() && internal(host))) {
+    if (!"https".equals(scheme)
+        || (!config.webhooks().allowLocalHttp() && WebhookAddresses.internalAsWritten(host))) {
       throw invalidUrl();
     }
     return uri;
-  }
-
-  /** Whether the host is localhost or an address literal of a loopback or private network. */
-  private static boolean internal(String host) {
-    String bare = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
-    if ("localhost".equalsIgnoreCase(bare)
-        || bare.toLowerCase(Locale.ROOT).endsWith(".localhost")) {
-      return true;
-    }
-    if (!bare.matches("[0-9.]+|[0-9a-fA-F:.]*:[0-9a-fA-F:.]*")) {
-      return false;
-    }
-    try {
-      InetAddress address = InetAddress.getByName(bare);
-      return address.isLoopbackAddress()
-          || address.isSiteLocalAddress()
-          || address.isLinkLocalAddress()
-          || address.isAnyLocalAddress()
-          || address.isMulticastAddress();
-    } catch (UnknownHostException e) {
-      return true;
-    }
   }
 
   private static ProblemException invalidUrl() {

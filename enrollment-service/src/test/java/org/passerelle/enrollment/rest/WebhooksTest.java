@@ -13,6 +13,7 @@ import static org.passerelle.enrollment.testing.Fixtures.email;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -20,6 +21,7 @@ import jakarta.persistence.EntityManager;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +34,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.passerelle.commons.testing.Api;
+import org.passerelle.enrollment.service.WebhookService;
 import org.passerelle.enrollment.testing.Callers;
 import org.passerelle.enrollment.testing.Fixtures;
 
@@ -50,6 +53,7 @@ class WebhooksTest {
   record Received(String id, String timestamp, String signature, String body, int answered) {}
 
   @Inject EntityManager entityManager;
+  @Inject WebhookService webhooks;
 
   private HttpServer receiver;
   private final List<Received> received = new CopyOnWriteArrayList<>();
@@ -242,6 +246,59 @@ class WebhooksTest {
         .then()
         .statusCode(400)
         .body("errors.field", hasItem("sort"));
+  }
+
+  @Test
+  void endedDeliveriesGoAfterTheirKeepingPeriodAndPendingOnesStay() {
+    String subscription =
+        subscribe("integration-fr", "[\"application.withdrawn\"]").getString("id");
+    OffsetDateTime now = OffsetDateTime.now();
+    Map<String, UUID> deliveries = new java.util.LinkedHashMap<>();
+    QuarkusTransaction.requiringNew()
+        .run(
+            () -> {
+              deliveries.put("delivered 40 days ago", delivery(subscription, "DELIVERED", 40, now));
+              deliveries.put("failed 31 days ago", delivery(subscription, "FAILED", 31, now));
+              deliveries.put("pending for 40 days", delivery(subscription, "PENDING", 40, now));
+              deliveries.put("delivered 29 days ago", delivery(subscription, "DELIVERED", 29, now));
+            });
+
+    assertThat(webhooks.pruneEnded()).isGreaterThanOrEqualTo(2);
+
+    List<UUID> left =
+        QuarkusTransaction.requiringNew()
+            .call(
+                () ->
+                    entityManager
+                        .createQuery(
+                            "select d.id from WebhookDelivery d where d.subscriptionId = ?1",
+                            UUID.class)
+                        .setParameter(1, UUID.fromString(subscription))
+                        .getResultList());
+    assertThat(left)
+        .containsExactlyInAnyOrder(
+            deliveries.get("pending for 40 days"), deliveries.get("delivered 29 days ago"));
+    Callers.as("integration-fr")
+        .get(SUBSCRIPTIONS + "/" + subscription + "/deliveries")
+        .then()
+        .statusCode(200)
+        .body("items", org.hamcrest.Matchers.hasSize(2));
+  }
+
+  private UUID delivery(String subscription, String status, int daysAgo, OffsetDateTime now) {
+    UUID id = UUID.randomUUID();
+    entityManager
+        .createNativeQuery(
+            "insert into webhook_delivery (id, subscription_id, event_type, application_id,"
+                + " payload, status, attempts, created_at) values (?1, ?2, 'application.withdrawn',"
+                + " ?3, '{}', ?4, 1, ?5)")
+        .setParameter(1, id)
+        .setParameter(2, UUID.fromString(subscription))
+        .setParameter(3, UUID.randomUUID())
+        .setParameter(4, status)
+        .setParameter(5, now.minusDays(daysAgo))
+        .executeUpdate();
+    return id;
   }
 
   /** Standard Webhooks, computed here rather than by the code under test. */

@@ -11,7 +11,8 @@ import java.util.UUID;
 
 /**
  * A regional office's system asking to be told, at its URL, of its country's applications (ADR
- * 0045). The secret signs every delivery; it is shown once, when the subscription is created.
+ * 0045). The secret signs every delivery; it is shown once, when the subscription is created or its
+ * secret rotated. After a rotation the previous secret signs too, until it expires.
  */
 @Entity
 @Table(name = "webhook_subscription")
@@ -37,6 +38,13 @@ public class WebhookSubscription {
 
   public String secret;
 
+  /** The secret a rotation replaced, still signing beside {@link #secret} until it expires. */
+  @Column(name = "previous_secret")
+  public String previousSecret;
+
+  @Column(name = "previous_secret_expires_at")
+  public OffsetDateTime previousSecretExpiresAt;
+
   @Column(name = "created_by")
   public String createdBy;
 
@@ -45,6 +53,15 @@ public class WebhookSubscription {
 
   @Column(name = "updated_at")
   public OffsetDateTime updatedAt;
+
+  /** The replaced secret while it still signs at {@code at}, otherwise null. */
+  public String previousSecretAt(OffsetDateTime at) {
+    return previousSecret != null
+            && previousSecretExpiresAt != null
+            && previousSecretExpiresAt.isAfter(at)
+        ? previousSecret
+        : null;
+  }
 
   public List<String> eventTypes() {
     return Arrays.asList(eventTypes.split(","));

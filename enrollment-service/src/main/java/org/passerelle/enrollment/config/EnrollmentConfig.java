@@ -129,6 +129,10 @@ public interface EnrollmentConfig {
     @WithDefault("PT10S")
     Duration timeout();
 
+    /** How long a rotated secret still signs deliveries beside the new one. */
+    @WithDefault("PT24H")
+    Duration secretOverlap();
+
     /** How long a delivered or failed delivery stays listed before it is deleted. */
     @WithDefault("P30D")
     Duration keepDeliveries();

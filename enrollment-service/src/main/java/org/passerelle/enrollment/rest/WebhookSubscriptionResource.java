@@ -112,6 +112,29 @@ public class WebhookSubscriptionResource {
     return webhooks.get(id, scope.get());
   }
 
+  @POST
+  @Path("{id}/secret")
+  @Operation(
+      operationId = "rotateWebhookSecret",
+      summary = "A new secret for a subscription, without missing a delivery",
+      description =
+          "Answers the subscription with its new secret, shown this once. Until"
+              + " previousSecretExpiresAt (24 hours by default) each delivery's webhook-signature"
+              + " holds two signatures, by the new secret then by the one it replaces, so the"
+              + " receiver switches when it is ready. Rotating again ends the older secret at once."
+              + " A retry with the same Idempotency-Key gets the same new secret.")
+  @APIResponse(
+      responseCode = "200",
+      description = "Rotated, with the new secret",
+      content = @Content(schema = @Schema(implementation = WebhookSubscriptionView.class)))
+  public Response rotateSecret(@PathParam("id") UUID id, @BeanParam IdempotencyKey idempotencyKey) {
+    IdempotencyKeys.Outcome<WebhookSubscriptionView> outcome =
+        webhooks.rotateSecret(id, idempotencyKey.value(), scope.get());
+    return Response.ok(outcome.value())
+        .header(Responses.REPLAYED, outcome.replayed() ? "true" : null)
+        .build();
+  }
+
   @DELETE
   @Path("{id}")
   @Operation(

@@ -118,9 +118,7 @@ public class WebhookDispatcher {
             .header("Content-Type", "application/json")
             .header(WebhookSignature.ID, id)
             .header(WebhookSignature.TIMESTAMP, Long.toString(timestamp))
-            .header(
-                WebhookSignature.SIGNATURE,
-                WebhookSignature.sign(delivery.secret(), id, timestamp, delivery.payload()))
+            .header(WebhookSignature.SIGNATURE, signatures(delivery, id, timestamp))
             .POST(HttpRequest.BodyPublishers.ofString(delivery.payload(), StandardCharsets.UTF_8))
             .build();
     try {
@@ -134,5 +132,15 @@ public class WebhookDispatcher {
       Thread.currentThread().interrupt();
       return new WebhookService.Attempt(null, "CONNECTION");
     }
+  }
+
+  /** The current secret's signature, then the rotated one's while it still signs. */
+  private static String signatures(WebhookService.Claimed delivery, String id, long timestamp) {
+    String signature = WebhookSignature.sign(delivery.secret(), id, timestamp, delivery.payload());
+    return delivery.previousSecret() == null
+        ? signature
+        : signature
+            + " "
+            + WebhookSignature.sign(delivery.previousSecret(), id, timestamp, delivery.payload());
   }
 }

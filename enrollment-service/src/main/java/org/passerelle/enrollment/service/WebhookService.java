@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import org.passerelle.commons.events.Backoff;
 import org.passerelle.commons.idempotency.IdempotencyKeys;
@@ -59,7 +60,8 @@ public class WebhookService {
           "status");
 
   /** A delivery being sent: what the dispatcher needs, read in the claiming transaction. */
-  public record Claimed(UUID id, String url, String secret, String payload) {}
+  public record Claimed(
+      UUID id, String url, String secret, String previousSecret, String payload) {}
 
   /** How an attempt ended: the receiver's status if it answered, else why not. */
   public record Attempt(Integer statusCode, String error) {
@@ -133,6 +135,31 @@ public class WebhookService {
     return WebhookSubscriptionView.of(visible(id, scope));
   }
 
+  /**
+   * A new secret for the subscription, shown this once; the one it replaces still signs beside it
+   * for {@code secret-overlap}, so the receiver switches without missing a delivery. A retry with
+   * the same Idempotency-Key gets the same new secret.
+   */
+  @Transactional
+  public IdempotencyKeys.Outcome<WebhookSubscriptionView> rotateSecret(
+      UUID id, String idempotencyKey, AccessScope scope) {
+    WebhookSubscription subscription = visible(id, scope);
+    return idempotency.once(
+        idempotencyKey,
+        scope.subject(),
+        "rotate-webhook-secret",
+        Map.of("subscription", id.toString()),
+        WebhookSubscriptionView.class,
+        () -> {
+          OffsetDateTime at = now.timestamp();
+          subscription.previousSecret = subscription.secret;
+          subscription.previousSecretExpiresAt = at.plus(config.webhooks().secretOverlap());
+          subscription.secret = WebhookSignature.newSecret();
+          subscription.updatedAt = at;
+          return WebhookSubscriptionView.of(subscription, true);
+        });
+  }
+
   /** Deletes the subscription and the deliveries not sent yet. */
   @Transactional
   public void delete(UUID id, AccessScope scope) {
@@ -194,7 +221,12 @@ public class WebhookService {
       WebhookSubscription subscription = subscriptions.findById(delivery.subscriptionId);
       delivery.nextAttemptAt = at.plus(config.webhooks().timeout().multipliedBy(3));
       claimed.add(
-          new Claimed(delivery.id, subscription.url, subscription.secret, delivery.payload));
+          new Claimed(
+              delivery.id,
+              subscription.url,
+              subscription.secret,
+              subscription.previousSecretAt(at),
+              delivery.payload));
     }
     return claimed;
   }

@@ -249,6 +249,96 @@ class WebhooksTest {
   }
 
   @Test
+  void aRotatedSecretSignsBesideTheNewOneUntilItExpires() throws Exception {
+    JsonPath created = subscribe("integration-fr", "[\"application.submitted\"]");
+    String subscription = created.getString("id");
+    String previous = created.getString("secret");
+    String rotate = SUBSCRIPTIONS + "/" + subscription + "/secret";
+
+    Callers.as("integration-ma").post(rotate).then().statusCode(404);
+    assertThat(stored(subscription, "secret")).isEqualTo(previous);
+    assertThat(stored(subscription, "previous_secret")).isNull();
+
+    String key = "rotate-" + UUID.randomUUID();
+    JsonPath rotated =
+        Callers.as("integration-fr")
+            .header("Idempotency-Key", key)
+            .post(rotate)
+            .then()
+            .statusCode(200)
+            .body("id", equalTo(subscription))
+            .extract()
+            .jsonPath();
+    String secret = rotated.getString("secret");
+    assertThat(secret).startsWith("whsec_").isNotEqualTo(previous);
+    assertThat(OffsetDateTime.parse(rotated.getString("previousSecretExpiresAt")))
+        .isBetween(OffsetDateTime.now().plusHours(23), OffsetDateTime.now().plusHours(25));
+    Callers.as("integration-fr")
+        .header("Idempotency-Key", key)
+        .post(rotate)
+        .then()
+        .statusCode(200)
+        .header("Idempotent-Replayed", "true")
+        .body("secret", equalTo(secret));
+    assertThat(stored(subscription, "secret")).isEqualTo(secret);
+    Callers.as("integration-fr")
+        .get(SUBSCRIPTIONS + "/" + subscription)
+        .then()
+        .statusCode(200)
+        .body("secret", nullValue())
+        .body("previousSecretExpiresAt", org.hamcrest.Matchers.notNullValue());
+
+    UUID intake = Fixtures.openIntake(entityManager, "FR-SEVRAN");
+    String during = submit("site-staff-fr", intake, "FR-SEVRAN");
+    Received told = firstAttemptAbout(during);
+    assertThat(told.signature().split(" "))
+        .containsExactly(
+            sign(secret, told.id(), told.timestamp(), told.body()),
+            sign(previous, told.id(), told.timestamp(), told.body()));
+
+    QuarkusTransaction.requiringNew()
+        .run(
+            () ->
+                entityManager
+                    .createNativeQuery(
+                        "update webhook_subscription set previous_secret_expires_at = now() -"
+                            + " interval '1 minute' where id = ?1")
+                    .setParameter(1, UUID.fromString(subscription))
+                    .executeUpdate());
+    String after = submit("site-staff-fr", intake, "FR-SEVRAN");
+    Received alone = firstAttemptAbout(after);
+    assertThat(alone.signature())
+        .isEqualTo(sign(secret, alone.id(), alone.timestamp(), alone.body()));
+
+    Callers.as("integration-fr").delete(SUBSCRIPTIONS + "/" + subscription).then().statusCode(204);
+  }
+
+  private Received firstAttemptAbout(String application) {
+    return await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () ->
+                received.stream()
+                    .filter(
+                        r -> read(r.body()).at("/data/applicationId").asText().equals(application))
+                    .findFirst(),
+            java.util.Optional::isPresent)
+        .orElseThrow();
+  }
+
+  private String stored(String subscription, String column) {
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () ->
+                (String)
+                    entityManager
+                        .createNativeQuery(
+                            "select " + column + " from webhook_subscription where id = ?1")
+                        .setParameter(1, UUID.fromString(subscription))
+                        .getSingleResult());
+  }
+
+  @Test
   void endedDeliveriesGoAfterTheirKeepingPeriodAndPendingOnesStay() {
     String subscription =
         subscribe("integration-fr", "[\"application.withdrawn\"]").getString("id");
@@ -283,6 +373,7 @@ class WebhooksTest {
         .then()
         .statusCode(200)
         .body("items", org.hamcrest.Matchers.hasSize(2));
+    Callers.as("integration-fr").delete(SUBSCRIPTIONS + "/" + subscription).then().statusCode(204);
   }
 
   private UUID delivery(String subscription, String status, int daysAgo, OffsetDateTime now) {

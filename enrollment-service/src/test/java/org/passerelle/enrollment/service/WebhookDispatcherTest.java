@@ -77,6 +77,7 @@ class WebhookDispatcherTest {
         UUID.randomUUID(),
         "https://" + host + ":" + receiver.getAddress().getPort() + "/hook",
         "whsec_dGVzdA==",
+        null,
         "{}");
   }
 

@@ -99,6 +99,14 @@ bench_kafka_tool() { # args...
     -cp "$classes:$KAFKA_DIST/*" KafkaBench "$@"
 }
 
+# Moves the consumer groups <service>-<suffix> to the end of the event topics, so that a copy of
+# the services (or the unit tests) never waits behind, nor applies, what other copies wrote before.
+kafka_groups_to_end() { # suffix
+  local s groups=""
+  for s in "${PG_SERVICES[@]}"; do groups+="${groups:+,}$s-$1"; done
+  bench_kafka_tool skip-to-end "$(kafka_bootstrap)" "$groups" "${KAFKA_TOPICS[@]:0:4}" >/dev/null
+}
+
 # psql on a bench database as its service's role, over TCP as the services connect.
 bench_psql() { # service args...
   local s="$1"
@@ -387,10 +395,7 @@ cmd_bench() {
   BENCH_PEER_URL="http://127.0.0.1:$PASSERELLE_BENCH_PEER_PORT"
 
   bench_reset_databases
-  local s groups=""
-  for s in "${PG_SERVICES[@]}"; do groups+="${groups:+,}$s-bench"; done
-  bench_kafka_tool skip-to-end "$(kafka_bootstrap)" "$groups" "${KAFKA_TOPICS[@]:0:4}" >/dev/null ||
-    die "could not move the consumer groups $groups to the end of the topics"
+  kafka_groups_to_end bench || die "could not move the consumer groups *-bench to the end of the topics"
   ((with_peer == 0)) || bench_peer_start
   apps_start_all
   ((with_peer == 0)) || wait_http peer "$BENCH_PEER_URL/q/health/ready" "$PASSERELLE_APP_TIMEOUT"

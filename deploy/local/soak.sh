@@ -209,15 +209,13 @@ cmd_soak() {
   done
   rm -f "$LOG_DIR"/*.log "$LOG_DIR"/*.log.1
   apps_second_copy soak SOAK
-  local s groups=""
+  local s
   info "recreating the soak databases"
   for s in "${PG_SERVICES[@]}"; do
     pg_admin_psql -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS passerelle_${s}_soak WITH (FORCE)"
-    groups+="${groups:+,}$s-soak"
   done
   pg_ensure_roles_and_dbs
-  bench_kafka_tool skip-to-end "$(kafka_bootstrap)" "$groups" "${KAFKA_TOPICS[@]:0:4}" >/dev/null ||
-    die "could not move the consumer groups $groups to the end of the topics"
+  kafka_groups_to_end soak || die "could not move the consumer groups *-soak to the end of the topics"
   apps_start_all
   local gateway="http://127.0.0.1:$PASSERELLE_GATEWAY_PORT" keycloak
   keycloak="$(keycloak_issuer)"

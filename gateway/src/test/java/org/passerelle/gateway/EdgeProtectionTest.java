@@ -13,13 +13,12 @@ import io.vertx.core.http.HttpServer;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
+import org.passerelle.commons.testing.CapturedLogs;
 import org.passerelle.commons.testing.Tokens;
 
 /**
@@ -365,36 +364,24 @@ class EdgeProtectionTest {
   /** The access lines written while {@code requests} run, once those of all the ids are in. */
   private static List<String> accessLines(List<String> requestIds, Runnable requests)
       throws InterruptedException {
-    List<String> lines = new CopyOnWriteArrayList<>();
-    Handler capture =
-        new Handler() {
-          @Override
-          public void publish(LogRecord logRecord) {
-            lines.add(logRecord.getMessage());
-          }
-
-          @Override
-          public void flush() {}
-
-          @Override
-          public void close() {}
-        };
-    java.util.logging.Logger access =
-        java.util.logging.Logger.getLogger("org.passerelle.gateway.access");
-    access.addHandler(capture);
-    try {
+    try (CapturedLogs access = CapturedLogs.of("org.passerelle.gateway.access")) {
       requests.run();
       // Lines are written when responses have ended, possibly after the client has read them.
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
       while (System.nanoTime() < deadline
           && !requestIds.stream()
-              .allMatch(id -> lines.stream().anyMatch(l -> l.contains("request-id=" + id + " ")))) {
+              .allMatch(
+                  id ->
+                      messages(access).stream()
+                          .anyMatch(l -> l.contains("request-id=" + id + " ")))) {
         Thread.sleep(50);
       }
-    } finally {
-      access.removeHandler(capture);
+      return messages(access);
     }
-    return lines;
+  }
+
+  private static List<String> messages(CapturedLogs logs) {
+    return logs.records().stream().map(LogRecord::getMessage).toList();
   }
 
   private static String lineOf(List<String> lines, String requestId) {

@@ -3,37 +3,17 @@ package org.passerelle.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
+import org.passerelle.commons.testing.CapturedLogs;
 
 /** Everything the gateway logs while it is open: access lines, and errors that must not be. */
 final class LogCapture implements AutoCloseable {
 
   private static final String ACCESS = "org.passerelle.gateway.access";
 
-  private final List<LogRecord> records = new CopyOnWriteArrayList<>();
-  private final Logger root = Logger.getLogger("");
-  private final Handler handler =
-      new Handler() {
-        @Override
-        public void publish(LogRecord logRecord) {
-          records.add(logRecord);
-        }
-
-        @Override
-        public void flush() {}
-
-        @Override
-        public void close() {}
-      };
-
-  LogCapture() {
-    root.addHandler(handler);
-  }
+  private final CapturedLogs logs = CapturedLogs.all();
 
   /** The one access line of {@code requestId}, waiting up to 10 s for it. */
   String accessLine(String requestId) throws InterruptedException {
@@ -47,7 +27,7 @@ final class LogCapture implements AutoCloseable {
   }
 
   private List<String> accessLines(String requestId) {
-    return records.stream()
+    return logs.records().stream()
         .filter(r -> ACCESS.equals(r.getLoggerName()))
         .map(LogRecord::getMessage)
         .filter(line -> line.contains("request-id=" + requestId + " "))
@@ -56,7 +36,7 @@ final class LogCapture implements AutoCloseable {
 
   /** Records at ERROR level, and any complaint of writing an answer twice, whatever its level. */
   List<String> errors() {
-    return records.stream()
+    return logs.records().stream()
         .filter(
             r ->
                 r.getLevel().intValue() >= Level.SEVERE.intValue()
@@ -70,6 +50,6 @@ final class LogCapture implements AutoCloseable {
 
   @Override
   public void close() {
-    root.removeHandler(handler);
+    logs.close();
   }
 }

@@ -7,14 +7,9 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
+import org.passerelle.commons.testing.CapturedLogs;
 
 /**
  * PostgreSQL's error texts quote the values they refuse, which can be personal data (an email in a
@@ -29,33 +24,8 @@ class DatabaseErrorLogsTest {
   @Test
   void aValueTheDatabaseRefusesNeverReachesTheLogs() {
     String personal = "amina.benali@example.org";
-    List<String> logged = new CopyOnWriteArrayList<>();
-    Handler capture =
-        new Handler() {
-          @Override
-          public void publish(LogRecord logRecord) {
-            StringWriter text = new StringWriter();
-            text.append(String.valueOf(logRecord.getMessage()));
-            if (logRecord.getParameters() != null) {
-              for (Object parameter : logRecord.getParameters()) {
-                text.append(' ').append(String.valueOf(parameter));
-              }
-            }
-            if (logRecord.getThrown() != null) {
-              logRecord.getThrown().printStackTrace(new PrintWriter(text));
-            }
-            logged.add(text.toString());
-          }
-
-          @Override
-          public void flush() {}
-
-          @Override
-          public void close() {}
-        };
-    Logger root = Logger.getLogger("");
-    root.addHandler(capture);
-    try {
+    List<String> logged;
+    try (CapturedLogs logs = CapturedLogs.all()) {
       assertThatThrownBy(
               () ->
                   QuarkusTransaction.requiringNew()
@@ -67,8 +37,7 @@ class DatabaseErrorLogsTest {
                                   .getSingleResult()))
           // The database's own text quotes the value (in whatever language the cluster speaks).
           .hasStackTraceContaining(personal);
-    } finally {
-      root.removeHandler(capture);
+      logged = logs.texts();
     }
     assertThat(logged).noneMatch(line -> line.contains("amina"));
   }

@@ -12,12 +12,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
+import org.passerelle.commons.testing.CapturedLogs;
 import org.passerelle.problem.Problem;
 
 /**
@@ -43,7 +41,7 @@ class DatabaseOutagesTest {
             line -> {
               assertThat(line.getLevel().intValue()).isEqualTo(Level.WARNING.intValue());
               assertThat(line.getThrown()).isNull();
-              assertThat(text(line))
+              assertThat(CapturedLogs.text(line))
                   .contains("/test/outages/unreachable", "SQLState 08001")
                   .doesNotContain("\n", "nobody");
             });
@@ -116,41 +114,16 @@ class DatabaseOutagesTest {
         .body("instance", equalTo(OUTAGES + path));
   }
 
+  /** What this package's mappers log while {@code action} runs. */
   private static List<LogRecord> logged(Runnable action) {
-    List<LogRecord> records = new CopyOnWriteArrayList<>();
-    Handler capture =
-        new Handler() {
-          @Override
-          public void publish(LogRecord logRecord) {
-            if (logRecord.getLoggerName() != null
-                && logRecord.getLoggerName().startsWith("org.passerelle.commons.problem")) {
-              records.add(logRecord);
-            }
-          }
-
-          @Override
-          public void flush() {}
-
-          @Override
-          public void close() {}
-        };
-    Logger root = Logger.getLogger("");
-    root.addHandler(capture);
-    try {
+    try (CapturedLogs logs = CapturedLogs.all()) {
       action.run();
-    } finally {
-      root.removeHandler(capture);
+      return logs.records().stream()
+          .filter(
+              logRecord ->
+                  logRecord.getLoggerName() != null
+                      && logRecord.getLoggerName().startsWith("org.passerelle.commons.problem"))
+          .toList();
     }
-    return records;
-  }
-
-  private static String text(LogRecord logRecord) {
-    StringBuilder text = new StringBuilder(String.valueOf(logRecord.getMessage()));
-    if (logRecord.getParameters() != null) {
-      for (Object parameter : logRecord.getParameters()) {
-        text.append(' ').append(parameter);
-      }
-    }
-    return text.toString();
   }
 }

@@ -255,6 +255,15 @@ final class Platform {
                   "PASSERELLE_DB_NAME", "passerelle_" + service + "_systest",
                   "PASSERELLE_EVENTS_CONSUMER_GROUP", service + "-systest")));
     }
+    // The jobs that run at an hour of the day (conventions' lifecycle, follow-ups and job offers
+    // falling due, retention) stay off: a run that happened to fall inside a test would change data
+    // that BadInputTest checks is unchanged. Tests that need a run ask for it through the API.
+    parts.get("partnership").environment("PASSERELLE_CONVENTIONS_SCHEDULE", "off");
+    parts
+        .get("placement")
+        .environment("PASSERELLE_FOLLOW_UPS_SCHEDULE", "off")
+        .environment("PASSERELLE_JOB_OFFERS_SCHEDULE", "off");
+    parts.get("enrollment").environment("PASSERELLE_ENROLLMENT_RETENTION_SCHEDULE", "off");
     // The receiver above is on this machine: allowed as in development; deliveries sent promptly so
     // that the platform is soon quiet again (DataSnapshot).
     parts

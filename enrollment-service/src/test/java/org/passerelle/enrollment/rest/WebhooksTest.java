@@ -353,7 +353,8 @@ class WebhooksTest {
               deliveries.put("delivered 29 days ago", delivery(subscription, "DELIVERED", 29, now));
             });
 
-    assertThat(webhooks.pruneEnded()).isGreaterThanOrEqualTo(2);
+    // What is left is the measure: the hourly pruning may have run in between.
+    webhooks.pruneEnded();
 
     List<UUID> left =
         QuarkusTransaction.requiringNew()

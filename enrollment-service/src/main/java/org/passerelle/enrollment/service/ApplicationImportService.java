@@ -29,6 +29,7 @@ import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 import org.passerelle.commons.idempotency.IdempotencyKeys;
+import org.passerelle.commons.problem.DatabaseOutage;
 import org.passerelle.commons.problem.ProblemException;
 import org.passerelle.commons.rest.Page;
 import org.passerelle.commons.rest.Sorting;
@@ -173,8 +174,9 @@ public class ApplicationImportService {
 
   /**
    * Applies up to {@code limit} of the job's rows that have no outcome yet, in the file's order,
-   * then ends the job if none is left. Stops early when another worker holds the job. Call it
-   * outside a transaction. Returns how many rows this call applied.
+   * then ends the job if none is left. Stops early when another worker holds the job, and throws
+   * when the database is unavailable (the row it was applying keeps no outcome). Call it outside a
+   * transaction. Returns how many rows this call applied.
    */
   public int apply(UUID id, int limit) {
     Stored job = QuarkusTransaction.requiringNew().call(() -> stored(id));
@@ -279,6 +281,11 @@ public class ApplicationImportService {
                   return Step.APPLIED;
                 });
       } catch (RuntimeException e) {
+        if (DatabaseOutage.in(e).isPresent()) {
+          // Not the row's failure: a connection the database dropped as it restarted, say. The row
+          // keeps no outcome, so the job pauses here and a later pass applies it, once.
+          throw e;
+        }
         // Another request may have applied the same row (or person) at the same moment: once it
         // has committed, trying again finds it, and the row is unchanged (or a clear conflict).
         if (attempt == 1 && mayHaveRaced(e)) {

@@ -3,6 +3,7 @@ package org.passerelle.enrollment.rest;
 import static io.restassured.RestAssured.given;
 import static io.restassured.config.EncoderConfig.encoderConfig;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
@@ -31,6 +32,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.passerelle.commons.problem.DatabaseOutage;
 import org.passerelle.commons.testing.Api;
 import org.passerelle.commons.testing.Tokens;
 import org.passerelle.enrollment.service.ApplicationCsv;
@@ -484,6 +486,85 @@ public class ApplicationImportResourceTest {
           .as("row %d", row)
           .containsExactly(fields);
     }
+  }
+
+  @Test
+  void aRowTheDatabaseCannotTakeWhileRestartingWaitsForItAndIsAppliedOnce() throws Exception {
+    String p = "OUT-" + run + "-";
+    String name = "import_outage_" + run.replace('-', '_');
+    // Row 2's first insert meets what PostgreSQL answers while it shuts down (57P01); a sequence,
+    // which no rollback undoes, lets the next attempt through.
+    String[] setUp = {
+      "create sequence " + name,
+      "create function "
+          + name
+          + "() returns trigger language plpgsql as $$ begin if new.external_ref = '"
+          + p
+          + "2' and nextval('"
+          + name
+          + "') = 1 then raise exception 'restarting' using errcode = 'admin_shutdown'; end if;"
+          + " return new; end $$",
+      "create trigger "
+          + name
+          + " before insert on application for each row execute function "
+          + name
+          + "()"
+    };
+    scheduler.pause(ApplicationImportWorker.IDENTITY);
+    Response accepted;
+    UUID id;
+    try {
+      Thread.sleep(500); // a pass that started before the pause has read its jobs by now
+      QuarkusTransaction.requiringNew()
+          .run(
+              () -> {
+                for (String sql : setUp) {
+                  entityManager.createNativeQuery(sql).executeUpdate();
+                }
+              });
+      accepted =
+          sendCsv(office("integration-fr"), csv(List.of(frRow(p + 1), frRow(p + 2), frRow(p + 3))));
+      accepted.then().statusCode(202);
+      id = UUID.fromString(accepted.jsonPath().getString("id"));
+
+      UUID job = id;
+      assertThatThrownBy(() -> imports.apply(job, 10))
+          .satisfies(e -> assertThat(DatabaseOutage.in(e)).isPresent());
+      office("integration-fr")
+          .get(IMPORTS + "/" + id)
+          .then()
+          .statusCode(200)
+          .body("status", equalTo("RUNNING"))
+          .body("rowsProcessed", equalTo(1))
+          .body("created", equalTo(1))
+          .body("failed", equalTo(0));
+      assertThat(
+              count("select count(*) from application_import_row where import_id = '" + id + "'"))
+          .isEqualTo(1);
+    } finally {
+      QuarkusTransaction.requiringNew()
+          .run(
+              () -> {
+                entityManager
+                    .createNativeQuery("drop trigger if exists " + name + " on application")
+                    .executeUpdate();
+                entityManager.createNativeQuery("drop function if exists " + name).executeUpdate();
+                entityManager.createNativeQuery("drop sequence if exists " + name).executeUpdate();
+              });
+      scheduler.resume(ApplicationImportWorker.IDENTITY);
+    }
+
+    // The worker's next pass takes the job up again at row 2.
+    ImportJobs.ended(accepted, office("integration-fr"))
+        .then()
+        .body("status", equalTo("SUCCEEDED"))
+        .body("rowsProcessed", equalTo(3))
+        .body("created", equalTo(3))
+        .body("failed", equalTo(0))
+        .body("rows.outcome", equalTo(List.of("CREATED", "CREATED", "CREATED")));
+    assertThat(applicationsWithRef(p)).isEqualTo(3);
+    assertThat(count("select count(*) from application where external_ref = '" + p + "2'"))
+        .isEqualTo(1);
   }
 
   @Test

@@ -575,7 +575,11 @@ def check(work, grace):
         import_rows += imp["rows"]
         import_created += int(row[0][1])
         if int(row[0][2]):
-            import_problems.append(f"import {imp['job']}: {row[0][2]} rows failed")
+            # The report holds no personal data: each failed row's problem says why.
+            why = psql("enrollment", "select row_number, result::json->'problem'->>'type', "
+                       "result::json->'problem'->>'detail' from application_import_row where import_id = '"
+                       + imp["job"] + "' and outcome = 'FAILED' order by row_number limit 3")
+            import_problems.append(f"import {imp['job']}: {row[0][2]} rows failed, e.g. {why}")
     refs = [ref for imp in imports for ref in imp["refs"]]
     ref_counts = psql("enrollment", "select count(*), count(distinct external_ref) from application where "
                       "external_ref like 'SOAK-" + fixtures["run"] + "-%'") if refs else [["0", "0"]]

@@ -43,6 +43,7 @@ import org.passerelle.enrollment.api.ImportApplicationsRequest;
 import org.passerelle.enrollment.api.ImportReport;
 import org.passerelle.enrollment.api.ImportSummary;
 import org.passerelle.enrollment.service.ApplicationImportService;
+import org.passerelle.enrollment.service.ApplicationImportWorker;
 import org.passerelle.enrollment.service.ImportFile;
 import org.passerelle.enrollment.service.ImportFileReader;
 import org.passerelle.problem.Messages;
@@ -76,12 +77,17 @@ public class ApplicationImportResource {
   private final ImportFileReader files;
   private final ApplicationImportService imports;
   private final CurrentScope scope;
+  private final ApplicationImportWorker worker;
 
   ApplicationImportResource(
-      ImportFileReader files, ApplicationImportService imports, CurrentScope scope) {
+      ImportFileReader files,
+      ApplicationImportService imports,
+      CurrentScope scope,
+      ApplicationImportWorker worker) {
     this.files = files;
     this.imports = imports;
     this.scope = scope;
+    this.worker = worker;
   }
 
   @POST
@@ -175,6 +181,7 @@ public class ApplicationImportResource {
             : files.readJson(content, locale);
     ApplicationImportService.Result result =
         imports.accept(file, content, contentType, idempotencyKey.value(), scope.get(), locale);
+    worker.wake();
     return Response.accepted()
         .location(Responses.location(uri, result.id().toString()))
         .type(MediaType.APPLICATION_JSON_TYPE)

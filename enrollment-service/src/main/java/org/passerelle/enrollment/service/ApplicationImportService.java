@@ -24,6 +24,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
@@ -66,6 +67,12 @@ public class ApplicationImportService {
   private static final Logger LOG = Logger.getLogger(ApplicationImportService.class);
 
   private static final String OPERATION = "import-applications";
+
+  /** How often a row meets a failure not its own before it is reported failed. */
+  public static final int UNEXPECTED_ATTEMPTS = 3;
+
+  /** The rows that met a failure not their own, with how often in a row, in this instance. */
+  private final Map<RowKey, Integer> unexpectedFailures = new ConcurrentHashMap<>();
 
   /** What a valid externalRef looks like (SubmitApplicationRequest's constraints). */
   private static final Pattern EXTERNAL_REF = Pattern.compile("[A-Za-z0-9._:/-]{1,100}");
@@ -268,18 +275,23 @@ public class ApplicationImportService {
     AtomicInteger attempted = new AtomicInteger();
     for (int attempt = 1; ; attempt++) {
       try {
-        return QuarkusTransaction.requiringNew()
-            .call(
-                () -> {
-                  int next = lockNext(id, file);
-                  if (next <= 0) {
-                    return next == 0 ? Step.NONE_LEFT : Step.BUSY;
-                  }
-                  attempted.set(next);
-                  ImportFile.Row row = file.rows().get(next - 1);
-                  record(id, applyRow(row, file.fieldNames(), validator, scope, locale));
-                  return Step.APPLIED;
-                });
+        Step step =
+            QuarkusTransaction.requiringNew()
+                .call(
+                    () -> {
+                      int next = lockNext(id, file);
+                      if (next <= 0) {
+                        return next == 0 ? Step.NONE_LEFT : Step.BUSY;
+                      }
+                      attempted.set(next);
+                      ImportFile.Row row = file.rows().get(next - 1);
+                      record(id, applyRow(row, file.fieldNames(), validator, scope, locale));
+                      return Step.APPLIED;
+                    });
+        if (!unexpectedFailures.isEmpty()) {
+          unexpectedFailures.remove(new RowKey(id, attempted.get()));
+        }
+        return step;
       } catch (RuntimeException e) {
         if (DatabaseOutage.in(e).isPresent()) {
           // Not the row's failure: a connection the database dropped as it restarted, say. The row
@@ -290,6 +302,12 @@ public class ApplicationImportService {
         // has committed, trying again finds it, and the row is unchanged (or a clear conflict).
         if (attempt == 1 && mayHaveRaced(e)) {
           continue;
+        }
+        if (attempted.get() == 0
+            || (!ImportRowProblems.rowsOwn(e) && triedAgainLater(id, attempted.get()))) {
+          // No row was taken (the job could not be locked), or the failure may not be the row's
+          // own: the row keeps no outcome, the job pauses, and a later pass tries the row again.
+          throw e;
         }
         return QuarkusTransaction.requiringNew()
             .call(
@@ -311,6 +329,22 @@ public class ApplicationImportService {
       }
     }
   }
+
+  /**
+   * Whether a row whose failure is not its own is left without an outcome for a later pass (the job
+   * pauses), rather than reported failed: until it has failed so {@link #UNEXPECTED_ATTEMPTS} times
+   * in a row in this instance.
+   */
+  private boolean triedAgainLater(UUID id, int row) {
+    RowKey key = new RowKey(id, row);
+    if (unexpectedFailures.merge(key, 1, Integer::sum) < UNEXPECTED_ATTEMPTS) {
+      return true;
+    }
+    unexpectedFailures.remove(key);
+    return false;
+  }
+
+  private record RowKey(UUID job, int row) {}
 
   /**
    * Locks the job and returns the number of its first row without an outcome; 0 when none is left

@@ -93,6 +93,23 @@ final class ImportRowProblems {
     return problem(failure.type(), errors, locale, failure.detailKey(), failure.arguments());
   }
 
+  /**
+   * Whether a failure is the row's own: what it sent (a rule it breaks, a value the database
+   * refuses) or a conflict with what exists. Any other may not be met again when tried later (a
+   * service stopping, a database error whose cause was lost on the way).
+   */
+  static boolean rowsOwn(RuntimeException e) {
+    return cause(e, ProblemException.class) != null
+        || cause(e, DataException.class) != null
+        || conflict(e);
+  }
+
+  private static boolean conflict(RuntimeException e) {
+    return cause(e, org.hibernate.exception.ConstraintViolationException.class) != null
+        || cause(e, OptimisticLockException.class) != null
+        || cause(e, StaleStateException.class) != null;
+  }
+
   /** The problem a row's failure is, as the single-application API would answer it. */
   static Problem failure(
       RuntimeException e, UnaryOperator<String> names, Locale locale, UUID importId, int row) {
@@ -108,9 +125,7 @@ final class ImportRowProblems {
     if (cause(e, DataException.class) != null) {
       return problem(ProblemType.INVALID_REQUEST, List.of(), locale, "invalid-request.data");
     }
-    if (cause(e, org.hibernate.exception.ConstraintViolationException.class) != null
-        || cause(e, OptimisticLockException.class) != null
-        || cause(e, StaleStateException.class) != null) {
+    if (conflict(e)) {
       return problem(ProblemType.CONFLICT, List.of(), locale, "conflict.detail");
     }
     // Exception messages may quote the data sent: the log names the exception types only.

@@ -489,20 +489,34 @@ public class ApplicationImportResourceTest {
   }
 
   @Test
-  void aRowTheDatabaseCannotTakeWhileRestartingWaitsForItAndIsAppliedOnce() throws Exception {
+  void aRowMeetingAFailureNotItsOwnIsTriedAgainAndFailsAloneOnlyIfItKeepsFailing()
+      throws Exception {
     String p = "OUT-" + run + "-";
     String name = "import_outage_" + run.replace('-', '_');
-    // Row 2's first insert meets what PostgreSQL answers while it shuts down (57P01); a sequence,
-    // which no rollback undoes, lets the next attempt through.
+    // Row 2's first insert meets what PostgreSQL answers while it shuts down (57P01), row 3's
+    // first an error of the database that is not the row's (XX000), row 4's every one; sequences,
+    // which no rollback undoes, count the attempts.
     String[] setUp = {
-      "create sequence " + name,
+      "create sequence " + name + "_2",
+      "create sequence " + name + "_3",
       "create function "
           + name
-          + "() returns trigger language plpgsql as $$ begin if new.external_ref = '"
+          + "() returns trigger language plpgsql as $$ begin"
+          + " if new.external_ref = '"
           + p
-          + "2' and nextval('"
+          + "2' then if nextval('"
           + name
-          + "') = 1 then raise exception 'restarting' using errcode = 'admin_shutdown'; end if;"
+          + "_2') = 1 then raise exception 'restarting' using errcode = 'admin_shutdown';"
+          + " end if; end if;"
+          + " if new.external_ref = '"
+          + p
+          + "3' then if nextval('"
+          + name
+          + "_3') = 1 then raise exception 'lost' using errcode = 'internal_error';"
+          + " end if; end if;"
+          + " if new.external_ref = '"
+          + p
+          + "4' then raise exception 'always' using errcode = 'internal_error'; end if;"
           + " return new; end $$",
       "create trigger "
           + name
@@ -512,7 +526,6 @@ public class ApplicationImportResourceTest {
     };
     scheduler.pause(ApplicationImportWorker.IDENTITY);
     Response accepted;
-    UUID id;
     try {
       Thread.sleep(500); // a pass that started before the pause has read its jobs by now
       QuarkusTransaction.requiringNew()
@@ -522,49 +535,74 @@ public class ApplicationImportResourceTest {
                   entityManager.createNativeQuery(sql).executeUpdate();
                 }
               });
-      accepted =
-          sendCsv(office("integration-fr"), csv(List.of(frRow(p + 1), frRow(p + 2), frRow(p + 3))));
+      List<Map<String, String>> rows = new ArrayList<>();
+      for (int i = 1; i <= 5; i++) {
+        rows.add(frRow(p + i));
+      }
+      accepted = sendCsv(office("integration-fr"), csv(rows));
       accepted.then().statusCode(202);
-      id = UUID.fromString(accepted.jsonPath().getString("id"));
+      UUID id = UUID.fromString(accepted.jsonPath().getString("id"));
 
-      UUID job = id;
-      assertThatThrownBy(() -> imports.apply(job, 10))
+      // Each pass stops at the row that met the failure, which keeps no outcome.
+      assertThatThrownBy(() -> imports.apply(id, 10))
           .satisfies(e -> assertThat(DatabaseOutage.in(e)).isPresent());
-      office("integration-fr")
-          .get(IMPORTS + "/" + id)
-          .then()
-          .statusCode(200)
-          .body("status", equalTo("RUNNING"))
-          .body("rowsProcessed", equalTo(1))
-          .body("created", equalTo(1))
-          .body("failed", equalTo(0));
-      assertThat(
-              count("select count(*) from application_import_row where import_id = '" + id + "'"))
-          .isEqualTo(1);
+      assertProgress(id, 1, 1);
+      assertThatThrownBy(() -> imports.apply(id, 10))
+          .satisfies(e -> assertThat(DatabaseOutage.in(e)).isEmpty());
+      assertProgress(id, 2, 2);
+      for (int pass = 1; pass < ApplicationImportService.UNEXPECTED_ATTEMPTS; pass++) {
+        assertThatThrownBy(() -> imports.apply(id, 10)).isNotNull();
+        assertProgress(id, 3, 3);
+      }
+      // Row 4 fails every time: it is reported failed alone, and the job goes on to its end.
+      assertThat(imports.apply(id, 10)).isEqualTo(2);
     } finally {
       QuarkusTransaction.requiringNew()
           .run(
               () -> {
-                entityManager
-                    .createNativeQuery("drop trigger if exists " + name + " on application")
-                    .executeUpdate();
-                entityManager.createNativeQuery("drop function if exists " + name).executeUpdate();
-                entityManager.createNativeQuery("drop sequence if exists " + name).executeUpdate();
+                for (String sql :
+                    new String[] {
+                      "drop trigger if exists " + name + " on application",
+                      "drop function if exists " + name,
+                      "drop sequence if exists " + name + "_2",
+                      "drop sequence if exists " + name + "_3"
+                    }) {
+                  entityManager.createNativeQuery(sql).executeUpdate();
+                }
               });
       scheduler.resume(ApplicationImportWorker.IDENTITY);
     }
 
-    // The worker's next pass takes the job up again at row 2.
-    ImportJobs.ended(accepted, office("integration-fr"))
+    Response ended = ImportJobs.ended(accepted, office("integration-fr"));
+    ended
         .then()
         .body("status", equalTo("SUCCEEDED"))
-        .body("rowsProcessed", equalTo(3))
-        .body("created", equalTo(3))
-        .body("failed", equalTo(0))
-        .body("rows.outcome", equalTo(List.of("CREATED", "CREATED", "CREATED")));
-    assertThat(applicationsWithRef(p)).isEqualTo(3);
-    assertThat(count("select count(*) from application where external_ref = '" + p + "2'"))
-        .isEqualTo(1);
+        .body("rowsProcessed", equalTo(5))
+        .body("created", equalTo(4))
+        .body("failed", equalTo(1))
+        .body(
+            "rows.outcome", equalTo(List.of("CREATED", "CREATED", "CREATED", "FAILED", "CREATED")))
+        .body("rows[3].problem.type", endsWith("/internal-error"));
+    assertThat(ended.asString()).doesNotContain("always", FIRST_NAME);
+    assertThat(applicationsWithRef(p)).isEqualTo(4);
+    for (int i : new int[] {1, 2, 3, 5}) {
+      assertThat(count("select count(*) from application where external_ref = '" + p + i + "'"))
+          .isEqualTo(1);
+    }
+  }
+
+  /** The job still running, with so many rows done and created. */
+  private void assertProgress(UUID id, int processed, int created) {
+    office("integration-fr")
+        .get(IMPORTS + "/" + id)
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("RUNNING"))
+        .body("rowsProcessed", equalTo(processed))
+        .body("created", equalTo(created))
+        .body("failed", equalTo(0));
+    assertThat(count("select count(*) from application_import_row where import_id = '" + id + "'"))
+        .isEqualTo(processed);
   }
 
   @Test

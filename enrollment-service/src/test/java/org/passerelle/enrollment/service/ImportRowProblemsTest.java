@@ -7,7 +7,9 @@ import java.sql.SQLException;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
+import org.hibernate.exception.ConstraintViolationException;
 import org.hibernate.exception.DataException;
+import org.hibernate.exception.GenericJDBCException;
 import org.junit.jupiter.api.Test;
 import org.passerelle.commons.problem.ProblemException;
 import org.passerelle.problem.Problem;
@@ -20,6 +22,29 @@ class ImportRowProblemsTest {
 
   private static Problem failure(RuntimeException e, UnaryOperator<String> names, Locale locale) {
     return ImportRowProblems.failure(e, names, locale, IMPORT, 7);
+  }
+
+  @Test
+  void onlyWhatTheRowSentOrAConflictIsTheRowsOwnFailure() {
+    assertThat(
+            ImportRowProblems.rowsOwn(
+                new QuarkusTransactionException(
+                    ProblemException.invalid("applicant.email", "invalid-request.detail", "x"))))
+        .isTrue();
+    assertThat(
+            ImportRowProblems.rowsOwn(
+                new QuarkusTransactionException(new DataException("bad", new SQLException()))))
+        .isTrue();
+    assertThat(
+            ImportRowProblems.rowsOwn(
+                new ConstraintViolationException("duplicate", new SQLException(), "uq")))
+        .isTrue();
+    assertThat(ImportRowProblems.rowsOwn(new IllegalStateException("stopping"))).isFalse();
+    assertThat(
+            ImportRowProblems.rowsOwn(
+                new QuarkusTransactionException(
+                    new GenericJDBCException("lost", new SQLException("lost", "XX000")))))
+        .isFalse();
   }
 
   @Test

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.passerelle.commons.testing.CapturedLogs;
 import org.passerelle.commons.testing.Tokens;
 
 /**
@@ -87,6 +88,23 @@ class BadTokensTest {
     String tampered =
         real[0] + "." + claims(Tokens.ISSUER, "passerelle-api", inAnHour) + "." + real[2];
     assertRefusedWithoutDetail("Bearer " + tampered);
+  }
+
+  /**
+   * A token naming a key Keycloak does not have is refused here, after at most one fetch of
+   * Keycloak's keys: never sent to Keycloak's introspection, which this service has no secret for
+   * and which anyone could otherwise make it call once per request.
+   */
+  @Test
+  void aTokenNamingAnUnknownKeyIsRefusedWithoutAskingKeycloak() throws Exception {
+    long inAnHour = Instant.now().plusSeconds(3600).getEpochSecond();
+    try (CapturedLogs logs = CapturedLogs.of("io.quarkus.oidc")) {
+      for (int i = 0; i < 3; i++) {
+        assertRefusedWithoutDetail(
+            "Bearer " + selfSigned(claims(Tokens.ISSUER, "passerelle-api", inAnHour)));
+      }
+      assertThat(logs.texts()).noneMatch(line -> line.contains("introspect"));
+    }
   }
 
   /**

@@ -8,8 +8,15 @@ import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.Signature;
+import java.time.Instant;
+import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.passerelle.claims.VerifiedTokens;
+import org.passerelle.commons.testing.CapturedLogs;
 import org.passerelle.commons.testing.Tokens;
 import org.passerelle.gateway.EchoBackend;
 import org.passerelle.gateway.routing.Caller;
@@ -58,5 +65,46 @@ class TokenVerificationTest {
           .statusCode(401);
     }
     assertThat(challenge.verifications() - before).isEqualTo(3);
+  }
+
+  /**
+   * A signed token naming a key Keycloak does not have is refused at the edge after at most one
+   * fetch of Keycloak's keys, never sent to Keycloak's introspection: anyone could otherwise make
+   * the gateway call Keycloak once per request.
+   */
+  @Test
+  void aTokenNamingAnUnknownKeyIsRefusedWithoutAskingKeycloak() throws Exception {
+    KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+    generator.initialize(2048);
+    KeyPair forger = generator.generateKeyPair();
+    Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+    long inAnHour = Instant.now().plusSeconds(3600).getEpochSecond();
+    String input =
+        b64.encodeToString(
+                "{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"forged\"}"
+                    .getBytes(StandardCharsets.UTF_8))
+            + "."
+            + b64.encodeToString(
+                ("{\"iss\":\""
+                        + Tokens.ISSUER
+                        + "\",\"aud\":\"passerelle-api\",\"sub\":\"attacker\",\"exp\":"
+                        + inAnHour
+                        + ",\"realm_access\":{\"roles\":[\"platform-admin\"]}}")
+                    .getBytes(StandardCharsets.UTF_8));
+    Signature signature = Signature.getInstance("SHA256withRSA");
+    signature.initSign(forger.getPrivate());
+    signature.update(input.getBytes(StandardCharsets.US_ASCII));
+    String forged = input + "." + b64.encodeToString(signature.sign());
+
+    try (CapturedLogs logs = CapturedLogs.of("io.quarkus.oidc")) {
+      for (int i = 0; i < 3; i++) {
+        given()
+            .header("Authorization", "Bearer " + forged)
+            .get("/api/v1/applications/1")
+            .then()
+            .statusCode(401);
+      }
+      assertThat(logs.texts()).noneMatch(line -> line.contains("introspect"));
+    }
   }
 }

@@ -50,4 +50,21 @@ public final class Api {
     return QuarkusTransaction.requiringNew()
         .call(() -> ((Number) entityManager.createNativeQuery(sql).getSingleResult()).longValue());
   }
+
+  /**
+   * The one value a native query selects, its {@code ?1}, {@code ?2}… given in order, read in its
+   * own transaction, to see what was committed.
+   */
+  public static String text(EntityManager entityManager, String sql, Object... parameters) {
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () -> {
+              var query = entityManager.createNativeQuery(sql);
+              for (int i = 0; i < parameters.length; i++) {
+                query.setParameter(i + 1, parameters[i]);
+              }
+              Object value = query.getSingleResult();
+              return value == null ? null : value.toString();
+            });
+  }
 }

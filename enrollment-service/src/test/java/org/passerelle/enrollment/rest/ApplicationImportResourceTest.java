@@ -171,14 +171,10 @@ public class ApplicationImportResourceTest {
   }
 
   private String storedReport(String importId) {
-    return QuarkusTransaction.requiringNew()
-        .call(
-            () ->
-                (String)
-                    entityManager
-                        .createNativeQuery("select report from application_import where id = ?1")
-                        .setParameter(1, UUID.fromString(importId))
-                        .getSingleResult());
+    return Api.text(
+        entityManager,
+        "select report from application_import where id = ?1",
+        UUID.fromString(importId));
   }
 
   /** What a database holds overall, to show a request changed nothing. */

@@ -11,7 +11,6 @@ import static org.passerelle.enrollment.testing.Fixtures.APPLICATIONS;
 import static org.passerelle.enrollment.testing.Fixtures.body;
 import static org.passerelle.enrollment.testing.Fixtures.email;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
@@ -57,15 +56,10 @@ public class ApplicationResourceTest {
   }
 
   private String outboxData(String aggregateId) {
-    return QuarkusTransaction.requiringNew()
-        .call(
-            () ->
-                (String)
-                    entityManager
-                        .createNativeQuery(
-                            "select data::text from outbox_event where aggregate_id = ?1")
-                        .setParameter(1, UUID.fromString(aggregateId))
-                        .getSingleResult());
+    return Api.text(
+        entityManager,
+        "select data::text from outbox_event where aggregate_id = ?1",
+        UUID.fromString(aggregateId));
   }
 
   @Test

@@ -327,15 +327,10 @@ class WebhooksTest {
   }
 
   private String stored(String subscription, String column) {
-    return QuarkusTransaction.requiringNew()
-        .call(
-            () ->
-                (String)
-                    entityManager
-                        .createNativeQuery(
-                            "select " + column + " from webhook_subscription where id = ?1")
-                        .setParameter(1, UUID.fromString(subscription))
-                        .getSingleResult());
+    return Api.text(
+        entityManager,
+        "select " + column + " from webhook_subscription where id = ?1",
+        UUID.fromString(subscription));
   }
 
   @Test

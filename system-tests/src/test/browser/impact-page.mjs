@@ -73,6 +73,8 @@ async function readPage() {
 try {
   const context = await browser.newContext({
     locale: "fr-FR",
+    // A French country admin's browser: its day, the default period's last, is the sites' day.
+    timezoneId: "Europe/Paris",
     viewport: { width: 1280, height: 900 },
   });
   context.setDefaultTimeout(STEP_TIMEOUT);

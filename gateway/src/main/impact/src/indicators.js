@@ -226,9 +226,17 @@ export function siteChart(view, title) {
   return { labels: view.groups.map((group) => groupLabel(group.key)), datasets };
 }
 
-/** The default period: the last 12 months, ending today (inclusive days, ISO dates). */
-export function lastTwelveMonths(today) {
-  const to = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate()));
+/**
+ * The default period: the last 12 months, ending today in the viewer's time zone (inclusive days,
+ * ISO dates), as the platform dates a cohort's start and a seat by their site's day.
+ */
+export function lastTwelveMonths(now, timeZone = "UTC") {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat("en", { timeZone, year: "numeric", month: "numeric", day: "numeric" })
+      .formatToParts(now)
+      .map((part) => [part.type, Number(part.value)]),
+  );
+  const to = new Date(Date.UTC(parts.year, parts.month - 1, parts.day));
   // The day after today, a year back: twelve whole months, whatever February does.
   const from = new Date(to);
   from.setUTCDate(from.getUTCDate() + 1);

@@ -91,7 +91,7 @@ window.passerelleImpact = state;
 
 function periodFromAddress() {
   const query = new URLSearchParams(location.search);
-  const fallback = lastTwelveMonths(new Date());
+  const fallback = lastTwelveMonths(new Date(), Intl.DateTimeFormat().resolvedOptions().timeZone);
   const date = /^\d{4}-\d{2}-\d{2}$/;
   return {
     from: date.test(query.get("from") ?? "") ? query.get("from") : fallback.from,

@@ -113,10 +113,19 @@ test("per site: one dataset per indicator present, sites as labels", () => {
   );
 });
 
-test("the default period is the last twelve months, ending today", () => {
+test("the default period is the last twelve months, ending today where the viewer is", () => {
   assert.deepEqual(lastTwelveMonths(new Date("2026-12-05T23:30:00Z")), {
     from: "2025-12-06",
     to: "2026-12-05",
+  });
+  // Half past midnight in Paris: the French sites' day, by which their cohorts start, is the 6th.
+  assert.deepEqual(lastTwelveMonths(new Date("2026-12-05T23:30:00Z"), "Europe/Paris"), {
+    from: "2025-12-07",
+    to: "2026-12-06",
+  });
+  assert.deepEqual(lastTwelveMonths(new Date("2026-12-05T23:30:00Z"), "Africa/Casablanca"), {
+    from: "2025-12-07",
+    to: "2026-12-06",
   });
   assert.deepEqual(lastTwelveMonths(new Date("2028-02-29T08:00:00Z")), {
     from: "2027-03-01",

@@ -15,7 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -63,7 +63,9 @@ class ImpactPageBrowserTest {
     String small = Platform.scheduleCohort(Platform.asUser(STAFF), SITE);
     Platform.enrolledApplications(STAFF, small, SITE, 2);
     Platform.startToday(STAFF, small).statusCode(200);
-    LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    // The French sites' day, on which the cohorts start and which ends the page's default period
+    // in a browser in Paris.
+    LocalDate today = LocalDate.now(ZoneId.of("Europe/Paris"));
     String from = today.plusDays(1).minusYears(1).toString();
     String to = today.toString();
     await()

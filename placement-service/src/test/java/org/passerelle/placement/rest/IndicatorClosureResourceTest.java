@@ -11,6 +11,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.passerelle.commons.testing.Api;
@@ -152,7 +153,8 @@ public class IndicatorClosureResourceTest {
   @Test
   void badInputIsRefusedWithAProblemAndWritesNothing() {
     LocalDate[] period = Periods.unique();
-    String today = LocalDate.now().toString();
+    // France's day, by which the service judges whether a period is over.
+    String today = LocalDate.now(ZoneId.of("Europe/Paris")).toString();
     String[] bodies = {
       // the end before the start
       "{\"country\": \"FR\", \"from\": \"%s\", \"to\": \"%s\"}".formatted(period[1], period[0]),
